@@ -1,0 +1,117 @@
+// Lint, and the folder-runs-where rules: renderer never imports Electron or Node, shared imports
+// neither, main never imports Svelte or vis-*, only the timeline adapter imports vis-*, and only
+// lib/api.ts reads window.api.
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'http', 'https', 'net', 'worker_threads', 'stream', 'util'];
+const restrict = (groups, message) => ({ group: groups, message });
+
+export default ts.config(
+  { ignores: ['out/', 'dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', 'bench-results/', 'tmp/'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='eval']", message: 'No eval.' }]
+    }
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] }, globals: { ...globals.browser } },
+    rules: { 'svelte/no-at-html-tags': 'error' }
+  },
+  {
+    files: ['src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(['electron', 'electron/*'], 'The renderer never imports Electron; use lib/api.ts.'),
+            restrict(NODE_BUILTINS, 'The renderer runs in a sandboxed page: no Node modules.'),
+            restrict(['vis-timeline', 'vis-timeline/*', 'vis-data', 'vis-data/*'], 'Only lib/timeline/ talks to vis-timeline.'),
+            restrict(['**/main/**', '**/preload/**'], 'The renderer reaches main only through the contract.')
+          ]
+        }
+      ],
+      'no-restricted-properties': ['error', { object: 'window', property: 'api', message: 'Read window.api only in lib/api.ts.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Untrusted text never becomes HTML: use textContent.' },
+        { selector: "AssignmentExpression[left.property.name='outerHTML']", message: 'Untrusted text never becomes HTML.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Untrusted text never becomes HTML.' }
+      ]
+    }
+  },
+  {
+    files: ['src/renderer/src/lib/timeline/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(['electron', 'electron/*'], 'The renderer never imports Electron.'),
+            restrict(NODE_BUILTINS, 'The renderer runs in a sandboxed page: no Node modules.')
+          ]
+        }
+      ]
+    }
+  },
+  { files: ['src/renderer/src/lib/api.ts'], rules: { 'no-restricted-properties': 'off' } },
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(['electron', 'electron/*'], 'src/shared runs everywhere: no Electron.'),
+            restrict(NODE_BUILTINS, 'src/shared runs everywhere: no Node modules.'),
+            restrict(['svelte', 'svelte/*', 'vis-timeline', 'vis-timeline/*', 'vis-data', 'vis-data/*'], 'src/shared has no UI.'),
+            restrict(['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**'], 'src/shared depends on nothing else in src.')
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/shared/**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off' }
+  },
+  {
+    files: ['src/main/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(['svelte', 'svelte/*', 'vis-timeline', 'vis-timeline/*', 'vis-data', 'vis-data/*'], 'Main and the command line have no UI.'),
+            restrict(['**/renderer/**'], 'Main never imports renderer code.')
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(NODE_BUILTINS, 'A sandboxed preload can require only electron.'),
+            restrict(['zod', 'svelte', 'svelte/*', 'vis-*'], 'The preload stays tiny: the contract and electron only.'),
+            restrict(['**/main/**', '**/renderer/**'], 'The preload knows only the contract.')
+          ]
+        }
+      ]
+    }
+  }
+);

@@ -1,0 +1,14 @@
+// Unit tests: pure modules under plain Node (src/**/*.test.ts beside the code, tests/unit for
+// checks that span folders). Svelte runes in *.svelte.ts are compiled by the Svelte plugin.
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [svelte()],
+  test: {
+    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    environment: 'node',
+    reporters: process.env['VITEST_JSON_OUTPUT'] ? ['default', 'json'] : ['default'],
+    outputFile: process.env['VITEST_JSON_OUTPUT'] ? { json: process.env['VITEST_JSON_OUTPUT'] } : {}
+  }
+});
