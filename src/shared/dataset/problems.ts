@@ -1,0 +1,54 @@
+// A problem found in a file: where it is (file, line, column, field) and what is wrong, in plain
+// language. Every loader and importer reports through this one shape.
+
+export type ProblemSeverity = 'error' | 'warning';
+
+export interface Problem {
+  readonly severity: ProblemSeverity;
+  /** The file as the user knows it (path or name). */
+  readonly file: string;
+  /** 1-based line, when known. */
+  readonly line?: number;
+  /** 1-based column, when known. */
+  readonly column?: number;
+  /** Field or column the problem is in, e.g. `events[3] "capture-deir".start.value`. */
+  readonly field?: string;
+  readonly message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  let where = p.file;
+  if (p.line !== undefined) {
+    where += `:${p.line}`;
+    if (p.column !== undefined) where += `:${p.column}`;
+  }
+  const field = p.field ? ` ${p.field}:` : '';
+  return `${where}: ${p.severity}:${field} ${p.message}`;
+}
+
+/** 1-based line and column of a character offset in text. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/** Cap a list of problems so a hopeless file does not flood the UI; the last entry says how many were left out. */
+export function capProblems(problems: readonly Problem[], max = 200): Problem[] {
+  if (problems.length <= max) return [...problems];
+  const kept = problems.slice(0, max);
+  const first = problems[0];
+  kept.push({
+    severity: 'error',
+    file: first?.file ?? '',
+    message: `…and ${problems.length - max} more problems not shown`
+  });
+  return kept;
+}

@@ -1,0 +1,294 @@
+// The native Frontline dataset format (version 1), as zod schemas. The published JSON Schema in
+// data/ is generated from these (npm run schema), and the types below are what every layer uses.
+import { z } from 'zod';
+import { DATE_PRECISIONS } from './dates';
+import { EVENT_TYPES } from './eventTypes';
+
+export const DATASET_FORMAT = 'frontline-dataset';
+export const DATASET_VERSION = 1;
+
+/** Caps that keep a hostile file from exhausting memory or the UI. */
+export const LIMITS = {
+  idLength: 128,
+  shortText: 500,
+  longText: 20_000,
+  quote: 2_000,
+  listItems: 1_000,
+  events: 2_000_000,
+  collection: 200_000
+} as const;
+
+export const idSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
+    message: 'ids use letters, digits and . _ : - and start with a letter or digit'
+  })
+  .max(LIMITS.idLength)
+  .meta({ description: 'Stable identifier, unique within its collection.' });
+
+const shortText = z.string().trim().min(1, { message: 'must not be empty' }).max(LIMITS.shortText);
+const longText = z.string().max(LIMITS.longText);
+
+/** Plain calendar date (YYYY-MM-DD); checked for existence in the dataset validator. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'dates are written YYYY-MM-DD' })
+  .meta({ description: 'Calendar date YYYY-MM-DD (no time, no time zone).' });
+
+export const datePrecisionSchema = z.enum(DATE_PRECISIONS).meta({
+  description:
+    'How precisely the source dates this point. day: YYYY-MM-DD; week: ISO week YYYY-Www; month: YYYY-MM; ' +
+    'year: YYYY; approximate: a day YYYY-MM-DD the event happened around or up to, extent unknown.'
+});
+
+export const datePointSchema = z
+  .strictObject({
+    value: z.string().max(16).meta({ description: 'Resolved value, written in the form its precision takes.' }),
+    precision: datePrecisionSchema,
+    asWritten: shortText
+      .optional()
+      .meta({ description: 'The source\'s own wording, verbatim ("last week", "since 2014", "Early on Friday").' })
+  })
+  .meta({ description: 'One end of an event, with its precision and the wording it was resolved from.' });
+
+export const SOURCE_KINDS = ['news', 'report', 'dataset', 'gazetteer', 'reference', 'other'] as const;
+
+export const sourceSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(SOURCE_KINDS).default('news'),
+  publisher: shortText,
+  title: shortText,
+  author: shortText.optional(),
+  date: isoDate.optional().meta({ description: 'Publication date.' }),
+  url: z
+    .string()
+    .max(2_048)
+    .optional()
+    .meta({ description: 'http(s) address; other schemes are refused when opening links.' }),
+  localCopy: z
+    .string()
+    .max(500)
+    .optional()
+    .meta({ description: 'Path, relative to the dataset file, of a plain-text copy used to verify quotes.' }),
+  note: longText.optional()
+});
+
+export const COORDINATE_PRECISIONS = ['exact', 'approximate'] as const;
+
+export const coordinatesSchema = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  precision: z.enum(COORDINATE_PRECISIONS).meta({
+    description: 'exact: the place itself; approximate: a representative or estimated point.'
+  }),
+  uncertaintyKm: z.number().positive().max(20_000).optional(),
+  source: idSchema.meta({ description: 'Source id the coordinates come from.' }),
+  note: shortText.optional()
+});
+
+export const placeNameSchema = z.strictObject({
+  name: shortText,
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'use a BCP 47 language tag such as "ar" or "en"' })
+    .optional(),
+  note: shortText.optional()
+});
+
+export const PLACE_KINDS = [
+  'country',
+  'province',
+  'region',
+  'city',
+  'town',
+  'village',
+  'crossing',
+  'river',
+  'area',
+  'other'
+] as const;
+
+export const placeSchema = z.strictObject({
+  id: idSchema,
+  name: shortText,
+  altNames: z.array(placeNameSchema).max(LIMITS.listItems).default([]),
+  kind: z.enum(PLACE_KINDS).default('other'),
+  countries: z
+    .array(z.string().regex(/^[A-Z]{2}$/, { message: 'use ISO 3166-1 alpha-2 country codes such as "SY"' }))
+    .max(50)
+    .default([])
+    .meta({ description: 'Countries the place lies in (ISO 3166-1 alpha-2); several for cross-border places.' }),
+  admin1: shortText.optional(),
+  admin2: shortText.optional(),
+  parent: idSchema.optional().meta({ description: 'Place id of the enclosing place.' }),
+  coordinates: coordinatesSchema.optional(),
+  note: longText.optional()
+});
+
+export const ACTOR_KINDS = [
+  'state-force',
+  'government',
+  'armed-group',
+  'coalition',
+  'militia',
+  'state',
+  'person',
+  'organisation',
+  'media',
+  'population',
+  'other'
+] as const;
+
+export const actorLinkSchema = z.strictObject({
+  actor: idSchema,
+  asWritten: shortText.optional(),
+  note: shortText.optional()
+});
+
+export const actorSchema = z.strictObject({
+  id: idSchema,
+  name: shortText,
+  aliases: z.array(shortText).max(LIMITS.listItems).default([]),
+  kind: z.enum(ACTOR_KINDS).default('other'),
+  role: shortText.optional().meta({ description: 'Position or description, e.g. "Iraqi prime minister".' }),
+  backedBy: z.array(actorLinkSchema).max(100).default([]).meta({ description: 'Who backs this actor.' }),
+  memberOf: z.array(actorLinkSchema).max(100).default([]),
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).max(50).default([]),
+  note: longText.optional()
+});
+
+export const EVENT_STATUSES = ['reported', 'claimed', 'disputed', 'confirmed', 'assessment'] as const;
+
+export const FIGURE_BOUNDS = ['exact', 'approximate', 'at-least', 'at-most', 'vague'] as const;
+
+export const figureSchema = z.strictObject({
+  value: z
+    .number()
+    .refine(Number.isFinite, { message: 'must be a finite number' })
+    .refine((v) => Math.abs(v) <= 1e15, { message: 'is out of range' })
+    .nullable()
+    .meta({ description: 'The number, or null when the source gives none ("a few kilometres").' }),
+  low: z.number().refine(Number.isFinite, { message: 'must be a finite number' }).optional(),
+  high: z.number().refine(Number.isFinite, { message: 'must be a finite number' }).optional(),
+  unit: shortText.meta({ description: 'What one counts in: people, fighters, percent, km...' }),
+  counts: shortText.meta({ description: 'What is counted, e.g. "civilians forced to flee their homes".' }),
+  label: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .optional()
+    .meta({ description: 'Short words shown after the number on the timeline, e.g. "displaced".' }),
+  bound: z.enum(FIGURE_BOUNDS).default('exact').meta({
+    description: 'exact; approximate ("some", "about"); at-least ("more than"); at-most; vague (no number).'
+  }),
+  qualifier: shortText.optional().meta({ description: 'The qualifier as the source wrote it: "some", "about", "more than".' }),
+  asOf: isoDate.optional(),
+  asWritten: shortText.meta({ description: 'The figure as the source wrote it, verbatim.' })
+});
+
+export const EVENT_ACTOR_ROLES = [
+  'attacker',
+  'defender',
+  'holder',
+  'target',
+  'participant',
+  'backer',
+  'speaker',
+  'affected',
+  'subject'
+] as const;
+
+export const eventActorSchema = z.strictObject({
+  actor: idSchema,
+  role: z.enum(EVENT_ACTOR_ROLES).default('participant'),
+  asWritten: shortText.optional()
+});
+
+export const claimantSchema = z.strictObject({
+  actor: idSchema.optional(),
+  asWritten: shortText.meta({ description: 'Who says so, as the source puts it: "Syria\'s army announced".' })
+});
+
+export const citationSchema = z.strictObject({
+  source: idSchema,
+  quote: z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(LIMITS.quote)
+    .meta({ description: 'A short verbatim excerpt of the source supporting the event.' })
+});
+
+export const timelineEventSchema = z.strictObject({
+  id: idSchema,
+  type: z.enum(EVENT_TYPES),
+  title: shortText,
+  summary: longText.optional(),
+  start: datePointSchema,
+  end: datePointSchema.optional(),
+  dateNote: shortText.optional().meta({ description: 'How the date was resolved, when that needs saying.' }),
+  places: z.array(idSchema).max(LIMITS.listItems).default([]),
+  actors: z.array(eventActorSchema).max(LIMITS.listItems).default([]),
+  claimant: claimantSchema.optional(),
+  status: z.enum(EVENT_STATUSES).default('reported'),
+  statusNote: shortText.optional(),
+  figures: z.array(figureSchema).max(100).default([]),
+  citations: z.array(citationSchema).min(1, { message: 'every event needs at least one citation' }).max(100),
+  tags: z.array(shortText).max(100).default([])
+});
+
+export const theatreSchema = z.strictObject({
+  country: z.string().regex(/^[A-Z]{2}$/),
+  label: shortText
+});
+
+export const datasetMetadataSchema = z.strictObject({
+  title: shortText,
+  subtitle: shortText.optional(),
+  description: longText.optional(),
+  language: z.string().max(35).optional(),
+  referenceDate: isoDate
+    .optional()
+    .meta({ description: 'The date relative wording ("last week") was resolved against.' }),
+  created: isoDate.optional(),
+  license: shortText.optional(),
+  theatres: z
+    .array(theatreSchema)
+    .max(100)
+    .default([])
+    .meta({ description: 'Countries given their own lane, in order; events elsewhere share one lane.' }),
+  notes: longText.optional()
+});
+
+export const datasetSchema = z
+  .strictObject({
+    $schema: z.string().max(2_048).optional(),
+    format: z.literal(DATASET_FORMAT),
+    version: z.literal(DATASET_VERSION),
+    metadata: datasetMetadataSchema,
+    sources: z.array(sourceSchema).min(1).max(LIMITS.collection),
+    places: z.array(placeSchema).max(LIMITS.collection).default([]),
+    actors: z.array(actorSchema).max(LIMITS.collection).default([]),
+    events: z.array(timelineEventSchema).max(LIMITS.events)
+  })
+  .meta({
+    title: 'Frontline dataset',
+    description: 'Sourced conflict events with date precision, places, actors, claims and figures.'
+  });
+
+export type DatePoint = z.infer<typeof datePointSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type Coordinates = z.infer<typeof coordinatesSchema>;
+export type Place = z.infer<typeof placeSchema>;
+export type Actor = z.infer<typeof actorSchema>;
+export type Figure = z.infer<typeof figureSchema>;
+export type EventActor = z.infer<typeof eventActorSchema>;
+export type Claimant = z.infer<typeof claimantSchema>;
+export type Citation = z.infer<typeof citationSchema>;
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+export type DatasetMetadata = z.infer<typeof datasetMetadataSchema>;
+export type Dataset = z.infer<typeof datasetSchema>;
+/** A dataset as written in a file, before defaults are filled in. */
+export type DatasetInput = z.input<typeof datasetSchema>;
