@@ -1,0 +1,64 @@
+// Playwright fixtures: a server for the built renderer (one per worker) and a page bridged to the
+// real main-process handlers, with CSP violations, page errors and outside requests recorded.
+import { test as base, expect, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { installBridge, type Bridge } from './bridge';
+import { RENDERER_DIR, startRendererServer, type RendererServer } from './rendererServer';
+
+export interface AppPage {
+  readonly page: Page;
+  readonly bridge: Bridge;
+  readonly server: RendererServer;
+  /** CSP violations, uncaught errors and console errors seen so far. */
+  readonly errors: string[];
+  /** Requests that left 127.0.0.1. */
+  readonly outsideRequests: string[];
+}
+
+export interface OpenOptions {
+  datasetPath?: string;
+  /** Wait for the timeline to draw (default true). */
+  waitForTimeline?: boolean;
+}
+
+export const test = base.extend<{ openApp: (options?: OpenOptions) => Promise<AppPage> }, { server: RendererServer }>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
+    async ({}, use) => {
+      if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+        throw new Error(`No built renderer in ${RENDERER_DIR}: run "npm run build" first (npm test does).`);
+      }
+      const server = await startRendererServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' }
+  ],
+  openApp: async ({ page, server }, use) => {
+    await use(async (options = {}) => {
+      const errors: string[] = [];
+      const outsideRequests: string[] = [];
+      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+      });
+      page.on('request', (req) => {
+        if (!req.url().startsWith(server.origin) && !req.url().startsWith('data:')) outsideRequests.push(req.url());
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e: SecurityPolicyViolationEvent) => {
+          console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
+      const bridge = await installBridge(page, { datasetPath: options.datasetPath, trustedOrigin: server.origin });
+      await page.goto(server.url);
+      if (options.waitForTimeline !== false) {
+        await expect(page.locator('.vis-item.vis-box.fl-item').first()).toBeVisible();
+      }
+      return { page, bridge, server, errors, outsideRequests };
+    });
+  }
+});
+
+export { expect };
