@@ -18,7 +18,8 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
-export async function loadDatasetFile(path: string, displayName: string = path): Promise<LoadedFile> {
+/** `displayName` is how problems name the file (default: its name without the folder). */
+export async function loadDatasetFile(path: string, displayName: string = basename(path)): Promise<LoadedFile> {
   const name = basename(path);
   const failure = (message: string): LoadedFile => ({ ok: false, path, name, problems: [{ severity: 'error', file: displayName, message }] });
   let size: number;

@@ -122,9 +122,10 @@ class Locator {
   }
 }
 
+/** Problems in file order (by line, then column); unlocated ones keep their order at the end. */
 function toProblems(findings: readonly Finding[], raw: unknown, file: string, text: string | undefined): Problem[] {
   const locator = new Locator(text);
-  return findings.map((f, i) => {
+  const problems = findings.map((f, i): Problem => {
     const where = i < MAX_LOCATED ? locator.locate(f.path, f.atKey) : undefined;
     return {
       severity: f.severity,
@@ -134,6 +135,8 @@ function toProblems(findings: readonly Finding[], raw: unknown, file: string, te
       message: f.message
     };
   });
+  const rank = (p: Problem) => (p.line === undefined ? Infinity : p.line * 1e6 + (p.column ?? 0));
+  return problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
 }
 
 function checkIsoDate(value: string | undefined, path: Path, out: Finding[]): void {

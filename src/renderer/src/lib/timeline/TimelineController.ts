@@ -19,8 +19,14 @@ import {
 import { buildItemElement, buildLabel } from './itemElement';
 import { fitWindow, layoutItem, type ItemLayout } from './itemLayout';
 
+/**
+ * vis-timeline keeps items in plain objects keyed by id, so a dataset id such as "constructor" or
+ * "__proto__" would collide with Object.prototype. Items get our own ids ("ev0", "ev1", ...) and
+ * carry the dataset id in `event` (drawn as data-event).
+ */
 interface Item {
   id: string;
+  event: string;
   group: string;
   /** Where vis places the box; the event's own start unless its label sits to the left. */
   start: number;
@@ -57,6 +63,8 @@ export class TimelineController {
   readonly #measure: HTMLElement;
   readonly #labelPx = new Map<string, number>();
   readonly #layouts = new Map<string, ItemLayout>();
+  /** vis item id of each event of the current model. */
+  #visIds = new Map<ResolvedEvent, string>();
   #model: TimelineModel | undefined;
   #laneMode: LaneMode = 'theatre';
   #msPerPx = 86_400_000;
@@ -64,6 +72,8 @@ export class TimelineController {
   #relayoutFrame = 0;
   #destroyed = false;
   readonly #resizeObserver: ResizeObserver;
+  /** Where an animated zoom or pan is heading: repeated keys add up from there, not from mid-flight. */
+  #target: TimeRange | undefined;
   /** Set while the view is as fit() left it; a resize then fits again instead of keeping the dates. */
   #fitted: 'story' | 'all' | undefined;
 
@@ -90,7 +100,7 @@ export class TimelineController {
       showCurrentTime: false,
       showTooltips: false,
       groupHeightMode: 'auto',
-      dataAttributes: ['id'],
+      dataAttributes: ['event'],
       order: (a: Item, b: Item) => a.order - b.order,
       groupOrder: 'order',
       template: (item: Item) => this.#renderItem(item),
@@ -102,13 +112,19 @@ export class TimelineController {
     this.#timeline = new Timeline(container, this.#items, this.#groups, options);
     this.#timeline.on('select', (props: { items: (string | number)[] }) => {
       const id = props.items[0];
-      this.#callbacks.onselect(id === undefined ? undefined : String(id));
+      this.#callbacks.onselect(id === undefined ? undefined : this.#eventIdOf(String(id)));
     });
     this.#timeline.on('rangechange', (props: { byUser?: boolean }) => {
-      if (props.byUser) this.#fitted = undefined;
+      if (props.byUser) {
+        this.#fitted = undefined;
+        this.#target = undefined;
+      }
       this.#afterRangeChange();
     });
-    this.#timeline.on('rangechanged', () => this.#afterRangeChange());
+    this.#timeline.on('rangechanged', () => {
+      this.#target = undefined;
+      this.#afterRangeChange();
+    });
     this.#onWheel = (event) => this.#handleWheel(event);
     // Capture phase: our wheel handling replaces vis-timeline's (zoom on wheel and pinch, pan on horizontal swipes).
     container.addEventListener('wheel', this.#onWheel, { capture: true, passive: false });
@@ -146,6 +162,15 @@ export class TimelineController {
     this.#timeline.setSelection(selection);
   }
 
+  #visIdOf(eventId: string): string | undefined {
+    const e = this.#model?.byId.get(eventId);
+    return e ? this.#visIds.get(e) : undefined;
+  }
+
+  #eventIdOf(visId: string): string | undefined {
+    return this.#items.get(visId)?.event;
+  }
+
   /** Current visible window. */
   getWindow(): TimeRange {
     const w = this.#timeline.getWindow();
@@ -154,7 +179,7 @@ export class TimelineController {
 
   /** Zoom by a factor around a point in time (default: the window's middle). factor < 1 zooms in. */
   zoom(factor: number, around?: number, animate = true): void {
-    const { start, end } = this.getWindow();
+    const { start, end } = this.#target ?? this.getWindow();
     const centre = around ?? (start + end) / 2;
     const span = Math.min(MAX_WINDOW_MS, Math.max(MIN_WINDOW_MS, (end - start) * factor));
     const newStart = centre - span * ((centre - start) / (end - start));
@@ -164,7 +189,7 @@ export class TimelineController {
 
   /** Pan by a fraction of the window width (negative: back in time). */
   pan(fraction: number, animate = true): void {
-    const { start, end } = this.getWindow();
+    const { start, end } = this.#target ?? this.getWindow();
     const shift = (end - start) * fraction;
     this.#fitted = undefined;
     this.#setWindow(start + shift, end + shift, animate ? 200 : 0);
@@ -186,8 +211,9 @@ export class TimelineController {
 
   /** Select an event (or clear), optionally scrolling it into view. vis emits no 'select' for this. */
   select(id: string | undefined, reveal: boolean): void {
-    this.#timeline.setSelection(id === undefined ? [] : [id]);
-    if (id === undefined || !reveal) return;
+    const visId = id === undefined ? undefined : this.#visIdOf(id);
+    this.#timeline.setSelection(visId === undefined ? [] : [visId]);
+    if (id === undefined || visId === undefined || !reveal) return;
     const e = this.#model?.byId.get(id);
     const layout = this.#layouts.get(id);
     if (!e || !layout) return;
@@ -195,13 +221,13 @@ export class TimelineController {
     const visible = layout.boxStart >= start && Math.min(layout.boxEnd, e.start + 1) <= end;
     if (!visible) {
       this.#fitted = undefined;
-      this.#timeline.focus(id, { zoom: false, animation: { duration: 300, easingFunction: 'easeInOutQuad' } });
+      this.#timeline.focus(visId, { zoom: false, animation: { duration: 300, easingFunction: 'easeInOutQuad' } });
     }
   }
 
   /** Ids of the events vis-timeline currently draws in the window. */
   visibleIds(): string[] {
-    return this.#timeline.getVisibleItems().map(String);
+    return this.#timeline.getVisibleItems().flatMap((visId) => this.#eventIdOf(String(visId)) ?? []);
   }
 
   destroy(): void {
@@ -214,6 +240,7 @@ export class TimelineController {
   }
 
   #setWindow(start: number, end: number, durationMs: number): void {
+    this.#target = durationMs > 0 ? { start, end } : undefined;
     this.#timeline.setWindow(start, end, { animation: durationMs > 0 ? { duration: durationMs, easingFunction: 'easeInOutQuad' } : false });
   }
 
@@ -248,11 +275,13 @@ export class TimelineController {
     const countries = theatresOf(model).map((t) => t.country);
     const lanes = lanesFor(model, this.#laneMode, model.events);
     const counts = new Map<string, number>();
+    this.#visIds = new Map(model.events.map((e, order) => [e, `ev${order}`]));
     const items: Item[] = model.events.map((e, order) => {
       const group = laneIdOf(e, this.#laneMode, countries);
       counts.set(group, (counts.get(group) ?? 0) + 1);
       return {
-        id: e.event.id,
+        id: `ev${order}`,
+        event: e.event.id,
         group,
         start: this.#layoutFor(e).boxStart,
         type: 'box',
@@ -276,7 +305,7 @@ export class TimelineController {
       if (!model || this.#destroyed) return;
       this.#msPerPx = this.#currentMsPerPx();
       // Updating every item makes vis call the template again (new bar width) and re-stack.
-      this.#items.update(model.events.map((e) => ({ id: e.event.id, start: this.#layoutFor(e).boxStart })));
+      this.#items.update(model.events.map((e, order) => ({ id: `ev${order}`, start: this.#layoutFor(e).boxStart })));
       this.#timeline.redraw();
       this.#stickLabels();
     });
@@ -288,9 +317,9 @@ export class TimelineController {
   }
 
   #renderItem(item: Item): HTMLElement {
-    const e = this.#model?.byId.get(item.id);
+    const e = this.#model?.byId.get(item.event);
     if (!e) return document.createElement('div');
-    const layout = this.#layouts.get(item.id) ?? this.#layoutFor(e);
+    const layout = this.#layouts.get(item.event) ?? this.#layoutFor(e);
     return buildItemElement(e, layout, this.#labelWidth(e), this.#msPerPx);
   }
 

@@ -71,7 +71,7 @@ export function buildItemElement(e: ResolvedEvent, layout: ItemLayout, labelPx: 
   const kind = extentKind(e);
   const root = document.createElement('div');
   root.className = `ev ev-${kind} ev-side-${layout.side}`;
-  root.dataset['id'] = e.event.id;
+  root.dataset['event'] = e.event.id;
   root.dataset['type'] = e.event.type;
   root.dataset['start'] = String(e.start);
   root.dataset['bar'] = layout.barPx.toFixed(1);

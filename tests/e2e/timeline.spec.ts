@@ -1,0 +1,299 @@
+// The built renderer in Chromium, bridged to the real main-process handlers: the bundled dataset
+// is drawn whole and legibly, lanes switch, zoom and pan move the window, keys work, selection
+// shows the details, and nothing reaches the network or violates the CSP.
+import type { Locator, Page } from '@playwright/test';
+import { BUNDLED_DATASET } from '../support/bridge';
+import { expect, test } from '../support/fixtures';
+import { loadDatasetFile } from '../../src/main/dataset/loadDatasetFile';
+import { buildTimelineModel, lanesFor, type TimelineModel } from '../../src/shared/dataset/timelineModel';
+import { EVENT_TYPE_STYLES } from '../../src/shared/dataset/eventTypes';
+
+let model: TimelineModel;
+
+test.beforeAll(async () => {
+  const loaded = await loadDatasetFile(BUNDLED_DATASET);
+  if (!loaded.ok) throw new Error('bundled dataset invalid');
+  model = buildTimelineModel(loaded.dataset);
+});
+
+const storyIds = () => model.events.filter((e) => e.event.type !== 'context').map((e) => e.event.id);
+const item = (page: Page, id: string): Locator => page.locator(`.vis-item.vis-box[data-event="${id}"]`);
+const label = (page: Page, id: string): Locator => item(page, id).locator('.ev-label');
+
+async function drawnIds(page: Page): Promise<string[]> {
+  return page.locator('.vis-item.vis-box[data-event]').evaluateAll((els) => els.map((el) => el.getAttribute('data-event') ?? '').sort());
+}
+
+async function visibleWindow(page: Page): Promise<{ start: number; end: number }> {
+  const el = page.getByTestId('visible-window');
+  const start = await el.getAttribute('data-start');
+  const end = await el.getAttribute('data-end');
+  return { start: Date.parse(start ?? ''), end: Date.parse(end ?? '') };
+}
+
+async function laneNames(page: Page): Promise<string[]> {
+  return page.locator('.vis-labelset .lane-name').allTextContents();
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+async function expectLegible(page: Page): Promise<void> {
+  const centre = await page.locator('.vis-panel.vis-center').boundingBox();
+  expect(centre).not.toBeNull();
+  const boxes: { id: string; box: Box }[] = [];
+  for (const id of storyIds()) {
+    const box = await label(page, id).boundingBox();
+    expect(box, `${id} is drawn`).not.toBeNull();
+    boxes.push({ id, box: box! });
+    expect(box!.x, `${id} starts inside the timeline`).toBeGreaterThanOrEqual(centre!.x - 1);
+    expect(box!.x + box!.width, `${id} ends inside the timeline`).toBeLessThanOrEqual(centre!.x + centre!.width + 1);
+    expect(box!.y + box!.height, `${id} is above the bottom of the timeline`).toBeLessThanOrEqual(centre!.y + centre!.height + 1);
+  }
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      expect(overlaps(boxes[i]!.box, boxes[j]!.box), `${boxes[i]!.id} overlaps ${boxes[j]!.id}`).toBe(false);
+    }
+  }
+}
+
+test.describe('opening the bundled dataset', () => {
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 }
+  ]) {
+    test(`draws every event of the story, legibly, at ${size.width}x${size.height}`, async ({ openApp, page }, info) => {
+      await page.setViewportSize(size);
+      const app = await openApp();
+      await expect(page.locator('h1')).toHaveText(model.dataset.metadata.title);
+      await expect(page.getByTestId('event-count')).toHaveText(`${model.events.length} events`);
+      expect(await drawnIds(page)).toEqual([...storyIds()].sort());
+      await expectLegible(page);
+      // The window opens fitted to the story: 2014 to November 2017.
+      const window = await visibleWindow(page);
+      expect(window.start).toBeGreaterThan(Date.UTC(2013, 9, 1));
+      expect(window.start).toBeLessThanOrEqual(Date.UTC(2014, 0, 1));
+      expect(window.end).toBeGreaterThanOrEqual(Date.UTC(2017, 10, 3));
+      expect(window.end).toBeLessThan(Date.UTC(2018, 2, 1));
+      await page.screenshot({ path: info.outputPath(`fitted-${size.width}.png`) });
+      expect(app.errors).toEqual([]);
+      expect(app.outsideRequests).toEqual([]);
+    });
+  }
+
+  test('offers the 1916 context event outside the story and shows it on request', async ({ openApp, page }) => {
+    await openApp();
+    await expect(item(page, 'sykes-picot')).toHaveCount(0);
+    await page.getByRole('button', { name: /historical context event \(1916\)/ }).click();
+    await expect(item(page, 'sykes-picot')).toBeVisible();
+    expect(await drawnIds(page)).toEqual(model.events.map((e) => e.event.id).sort());
+    expect((await visibleWindow(page)).start).toBeLessThanOrEqual(Date.UTC(1916, 0, 1));
+  });
+
+  test('shows figures on the timeline itself, as comparable numbers', async ({ openApp, page }) => {
+    await openApp();
+    await expect(label(page, 'deir-al-zour-displacement').locator('.ev-figure')).toHaveText('some 350,000 displaced');
+    await expect(label(page, 'coalition-fighters-left').locator('.ev-figure')).toHaveText('about 1,500 IS fighters left');
+    await expect(label(page, 'coalition-iraq-territory').locator('.ev-figure')).toHaveText(['about 95% of its Iraqi land lost', 'more than 4.4 million Iraqis freed']);
+  });
+
+  test('draws imprecise dates so they cannot pass for exact days', async ({ openApp, page }) => {
+    await openApp();
+    // Month precision: a hatched window covering the month, and the word "month".
+    await expect(item(page, 'raqqa-taken').locator('.ev')).toHaveClass(/ev-window/);
+    await expect(label(page, 'raqqa-taken').locator('.ev-precision')).toHaveText('month');
+    const month = await item(page, 'raqqa-taken').locator('.ev-extent').boundingBox();
+    const day = await item(page, 'deir-al-zour-taken').locator('.ev-extent').boundingBox();
+    expect(month!.width).toBeGreaterThan(day!.width * 5);
+    // Week precision start of a span, year precision start of a span: faded ends.
+    await expect(label(page, 'al-qaim-offensive').locator('.ev-precision')).toHaveText('week');
+    const fuzz = await item(page, 'is-holds-deir-al-zour').locator('.ev-extent').evaluate((el) => parseFloat((el as HTMLElement).style.getPropertyValue('--fuzz-start')));
+    expect(fuzz).toBeGreaterThan(20);
+    // Approximate: a soft marker and the word.
+    await expect(item(page, 'border-post-seized').locator('.ev')).toHaveClass(/ev-approx/);
+    await expect(label(page, 'border-post-seized').locator('.ev-precision')).toHaveText('approx.');
+    // Exact days carry no precision word.
+    await expect(label(page, 'deir-al-zour-taken').locator('.ev-precision')).toHaveCount(0);
+  });
+
+  test('has a legend of the types present, each with its own colour and shape', async ({ openApp, page }) => {
+    await openApp();
+    const present = [...new Set(model.events.map((e) => e.event.type))];
+    const entries = page.locator('.legend-types li');
+    await expect(entries).toHaveCount(present.length);
+    const paths = new Set<string>();
+    const colours = new Set<string>();
+    for (const type of present) {
+      const entry = entries.filter({ hasText: EVENT_TYPE_STYLES[type].plural });
+      await expect(entry).toHaveCount(1);
+      paths.add((await entry.locator('path').getAttribute('d')) ?? '');
+      colours.add(await entry.locator('svg').evaluate((el) => getComputedStyle(el).fill));
+    }
+    expect(paths.size).toBe(present.length);
+    expect(colours.size).toBe(present.length);
+  });
+});
+
+test.describe('lanes', () => {
+  test('are theatres by default and switch to event types', async ({ openApp, page }) => {
+    await openApp();
+    expect(await laneNames(page)).toEqual(lanesFor(model, 'theatre').map((l) => l.label));
+    expect(await laneNames(page)).toEqual(['Syria', 'Iraq', 'Syria & Iraq', 'Elsewhere']);
+    // Events sit in their theatre's lane.
+    const syria = page.locator('.vis-foreground .vis-group').nth(0);
+    await expect(syria.locator('.vis-item.vis-box[data-event="deir-al-zour-taken"]')).toHaveCount(1);
+    const iraq = page.locator('.vis-foreground .vis-group').nth(1);
+    await expect(iraq.locator('.vis-item.vis-box[data-event="al-qaim-recaptured"]')).toHaveCount(1);
+
+    await page.getByRole('button', { name: 'Type', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Type', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    expect(await laneNames(page)).toEqual(lanesFor(model, 'type').map((l) => l.label));
+    const groups = page.locator('.vis-foreground .vis-group');
+    const typeLanes = lanesFor(model, 'type');
+    for (const [i, lane] of typeLanes.entries()) {
+      const ids = await groups.nth(i).locator('.vis-item.vis-box[data-event]').evaluateAll((els) => els.map((el) => el.getAttribute('data-event')));
+      for (const id of ids) expect(`type:${model.byId.get(id ?? '')?.event.type}`).toBe(lane.id);
+    }
+    await expectLegible(page);
+
+    await page.keyboard.press('l');
+    expect(await laneNames(page)).toEqual(['Syria', 'Iraq', 'Syria & Iraq', 'Elsewhere']);
+  });
+});
+
+test.describe('zoom and pan', () => {
+  test('keys and buttons change the visible window', async ({ openApp, page }) => {
+    await openApp();
+    const fitted = await visibleWindow(page);
+    const span = (w: { start: number; end: number }) => w.end - w.start;
+
+    await page.keyboard.press('+');
+    await expect.poll(async () => span(await visibleWindow(page))).toBeLessThan(span(fitted) * 0.6);
+    const zoomed = await visibleWindow(page);
+
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await visibleWindow(page)).start).toBeGreaterThan(zoomed.start + span(zoomed) * 0.1);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await visibleWindow(page)).start).toBeLessThan(zoomed.start - span(zoomed) * 0.1);
+
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    await expect.poll(async () => span(await visibleWindow(page))).toBeGreaterThan(span(fitted) * 1.5);
+
+    await page.keyboard.press('f');
+    await expect.poll(async () => visibleWindow(page)).toEqual(fitted);
+
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(async () => span(await visibleWindow(page))).toBeLessThan(span(fitted) * 0.6);
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await expect.poll(async () => span(await visibleWindow(page))).toBeGreaterThan(span(fitted) * 1.5);
+    await page.keyboard.press('0');
+    await expect.poll(async () => visibleWindow(page)).toEqual(fitted);
+  });
+
+  test('the mouse wheel zooms around the pointer, a horizontal swipe and a drag pan', async ({ openApp, page }) => {
+    await openApp();
+    const fitted = await visibleWindow(page);
+    const centre = (await page.locator('.vis-panel.vis-center').boundingBox())!;
+    await page.mouse.move(centre.x + centre.width * 0.9, centre.y + 20);
+    await page.mouse.wheel(0, -400);
+    await expect.poll(async () => (await visibleWindow(page)).end - (await visibleWindow(page)).start).toBeLessThan((fitted.end - fitted.start) * 0.8);
+    const zoomed = await visibleWindow(page);
+    // Zooming around a point near the right keeps that side roughly in place.
+    expect(zoomed.end).toBeGreaterThan(fitted.end - (fitted.end - fitted.start) * 0.2);
+
+    await page.mouse.wheel(300, 0);
+    await expect.poll(async () => (await visibleWindow(page)).start).toBeGreaterThan(zoomed.start);
+
+    const before = await visibleWindow(page);
+    await page.mouse.move(centre.x + centre.width * 0.5, centre.y + centre.height - 10);
+    await page.mouse.down();
+    await page.mouse.move(centre.x + centre.width * 0.8, centre.y + centre.height - 10, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => (await visibleWindow(page)).start).toBeLessThan(before.start);
+  });
+});
+
+test.describe('selection and details', () => {
+  test('clicking an event opens everything known about it', async ({ openApp, page }, info) => {
+    const app = await openApp();
+    await label(page, 'deir-al-zour-taken').click();
+    const panel = page.locator('aside.detail');
+    await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Syrian army says it has taken Deir al-Zour');
+    await expect(panel).toContainText('Friday 3 November 2017');
+    await expect(panel).toContainText('exact day');
+    await expect(panel.locator('.date-point q')).toHaveText('Early on Friday');
+    await expect(panel.locator('bdi[lang="ar"]')).toHaveText('دير الزور');
+    await expect(panel.locator('bdi[lang="ar"]')).toHaveAttribute('dir', 'rtl');
+    await expect(panel).toContainText('35.3359° N, 40.1408° E');
+    await expect(panel).toContainText('Syrian army');
+    await expect(panel).toContainText('backed by Russia');
+    await expect(panel).toContainText('Claimed by');
+    await expect(panel).toContainText('Disputed');
+    await expect(panel).toContainText('clearing the last pockets of IS resistance');
+    await expect(panel.locator('blockquote').first()).toHaveText("Early on Friday Syria's army announced it had taken Deir al-Zour.");
+    await expect(panel).toContainText('BBC News');
+    await expect(item(page, 'deir-al-zour-taken')).toHaveClass(/vis-selected/);
+    await page.screenshot({ path: info.outputPath('detail.png') });
+
+    await page.keyboard.press('Escape');
+    await expect(panel).toHaveCount(0);
+    await expect(item(page, 'deir-al-zour-taken')).not.toHaveClass(/vis-selected/);
+    expect(app.errors).toEqual([]);
+  });
+
+  test('figures, imprecise dates and approximate coordinates in the panel', async ({ openApp, page }) => {
+    await openApp();
+    await label(page, 'coalition-iraq-territory').click();
+    const panel = page.locator('aside.detail');
+    await expect(panel.locator('.figure-number')).toHaveText(['95%', '4.4 million']);
+    await expect(panel.locator('.figure-qualifier')).toHaveText(['about', 'more than']);
+    await expect(panel).toContainText('according to the US-led coalition');
+
+    await label(page, 'al-qaim-offensive').click();
+    await expect(panel).toContainText('week of 23–29 October 2017');
+    await expect(panel).toContainText('within a week');
+    await expect(panel.locator('.date-point q').first()).toHaveText('last week');
+
+    await label(page, 'border-post-seized').click();
+    await expect(panel).toContainText('approximate, ±5 km');
+  });
+
+  test('N, P, Home and End step through events in time order, with details', async ({ openApp, page }) => {
+    await openApp();
+    const order = model.events.map((e) => e.event.id);
+    const heading = page.locator('aside.detail h2');
+    await page.keyboard.press('n');
+    await expect(heading).toHaveText(model.byId.get(order[0]!)!.event.title);
+    await page.keyboard.press('n');
+    await expect(heading).toHaveText(model.byId.get(order[1]!)!.event.title);
+    await page.keyboard.press('p');
+    await expect(heading).toHaveText(model.byId.get(order[0]!)!.event.title);
+    await page.keyboard.press('End');
+    const last = order[order.length - 1]!;
+    await expect(heading).toHaveText(model.byId.get(last)!.event.title);
+    await expect(item(page, last)).toHaveClass(/vis-selected/);
+    await expect(label(page, last)).toBeInViewport();
+    await page.keyboard.press('Home');
+    await expect(heading).toHaveText(model.byId.get(order[0]!)!.event.title);
+    // The first event is the 1916 context: selecting it brings it into view.
+    await expect(label(page, order[0]!)).toBeInViewport();
+    await page.keyboard.press('Escape');
+    await expect(heading).toHaveCount(0);
+  });
+
+  test('menu commands from main drive the view', async ({ openApp, page }) => {
+    const app = await openApp();
+    const fitted = await visibleWindow(page);
+    await app.bridge.sendCommand('zoom-in');
+    await expect.poll(async () => (await visibleWindow(page)).end - (await visibleWindow(page)).start).toBeLessThan((fitted.end - fitted.start) * 0.6);
+    await app.bridge.sendCommand('lanes-type');
+    await expect(page.getByRole('button', { name: 'Type', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await app.bridge.sendCommand('show-shortcuts');
+    await expect(page.getByRole('dialog', { name: 'Keyboard and mouse' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  });
+});
