@@ -7,8 +7,6 @@ export default defineConfig({
   plugins: [svelte()],
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
-    environment: 'node',
-    reporters: process.env['VITEST_JSON_OUTPUT'] ? ['default', 'json'] : ['default'],
-    outputFile: process.env['VITEST_JSON_OUTPUT'] ? { json: process.env['VITEST_JSON_OUTPUT'] } : {}
+    environment: 'node'
   }
 });

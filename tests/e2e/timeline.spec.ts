@@ -236,6 +236,14 @@ test.describe('selection and details', () => {
     await expect(panel.locator('blockquote').first()).toHaveText("Early on Friday Syria's army announced it had taken Deir al-Zour.");
     await expect(panel).toContainText('BBC News');
     await expect(item(page, 'deir-al-zour-taken')).toHaveClass(/vis-selected/);
+    // The fitted view refits beside the panel: the selected event stays in full view.
+    await expect
+      .poll(async () => {
+        const centre = (await page.locator('.vis-panel.vis-center').boundingBox())!;
+        const box = (await label(page, 'deir-al-zour-taken').boundingBox())!;
+        return box.x >= centre.x && box.x + box.width <= centre.x + centre.width;
+      })
+      .toBe(true);
     await page.screenshot({ path: info.outputPath('detail.png') });
 
     await page.keyboard.press('Escape');

@@ -16,20 +16,20 @@ vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld }, ipcRenderer: 
 function recordingIpc() {
   const calls: { channel: string; args: unknown[] }[] = [];
   const listeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
-  const ipc: IpcLike = {
-    invoke: (async (channel: string, ...args: unknown[]) => {
+  const ipc = {
+    invoke: async (channel: string, ...args: unknown[]) => {
       calls.push({ channel, args });
       return { ok: true, value: null };
-    }) as IpcLike['invoke'],
-    on: ((channel: string, listener: (event: unknown, ...args: unknown[]) => void) => {
+    },
+    on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => {
       listeners.set(channel, listener);
       return ipc;
-    }) as IpcLike['on'],
-    removeListener: ((channel: string) => {
+    },
+    removeListener: (channel: string) => {
       listeners.delete(channel);
       return ipc;
-    }) as IpcLike['removeListener']
-  };
+    }
+  } as unknown as IpcLike;
   return { ipc, calls, listeners };
 }
 

@@ -31,7 +31,7 @@ export async function loadDatasetFile(path: string, displayName: string = basena
     return failure(`cannot be read: ${describeIoError(err)}`);
   }
   if (size > MAX_DATASET_BYTES) {
-    return failure(`is ${formatBytes(size)}; the largest dataset Frontline opens is ${formatBytes(MAX_DATASET_BYTES)}`);
+    return failure(`is too large to open: ${size.toLocaleString('en-GB')} bytes (${formatBytes(size)}), over the limit of ${MAX_DATASET_BYTES.toLocaleString('en-GB')} bytes`);
   }
   let bytes: Uint8Array;
   try {

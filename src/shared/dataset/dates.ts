@@ -173,8 +173,13 @@ export function describeDateValue(value: string, precision: DatePrecision): stri
     case 'week': {
       const last = new Date(end - DAY_MS);
       const first = new Date(start);
-      const sameMonth = first.getUTCMonth() === last.getUTCMonth();
-      const firstText = sameMonth ? `${first.getUTCDate()}` : `${first.getUTCDate()} ${MONTHS[first.getUTCMonth()]}`;
+      const sameYear = first.getUTCFullYear() === last.getUTCFullYear();
+      const sameMonth = sameYear && first.getUTCMonth() === last.getUTCMonth();
+      const firstText = !sameYear
+        ? formatDay(start, false)
+        : sameMonth
+          ? `${first.getUTCDate()}`
+          : `${first.getUTCDate()} ${MONTHS[first.getUTCMonth()]}`;
       return `week of ${firstText}–${formatDay(end - DAY_MS, false)}`;
     }
     case 'month': {

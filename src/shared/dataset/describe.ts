@@ -53,3 +53,14 @@ export function formatCoordinates(c: Pick<Coordinates, 'lat' | 'lon'>): string {
   const lon = `${Math.abs(c.lon).toFixed(4)}° ${c.lon >= 0 ? 'E' : 'W'}`;
   return `${lat}, ${lon}`;
 }
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+
+/** "Syria" for "SY"; the code itself when the runtime does not know it. */
+export function countryName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -4,6 +4,11 @@ import type { Figure } from './schema';
 
 const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
+/** Units written with the number itself ("95%", "12 km"), so not again after it. */
+function unitInNumber(unit: string): boolean {
+  return ['percent', '%', 'km', 'kilometres', 'kilometers'].includes(unit.toLowerCase());
+}
+
 /** "350,000", "4.4 million", "95%", or the source's words when it gave no number. */
 export function formatFigureNumber(f: Pick<Figure, 'value' | 'unit' | 'asWritten'>): string {
   if (f.value === null) return f.asWritten;
@@ -39,6 +44,7 @@ export function figureQualifier(f: Pick<Figure, 'qualifier' | 'bound'>): string 
 /** Short text for the timeline: "some 350,000 displaced", "about 1,500 IS fighters left". */
 export function figureLabel(f: Figure): string {
   if (f.value === null) return f.asWritten;
-  const parts = [figureQualifier(f), formatFigureNumber(f), f.label ?? f.unit].filter((p) => p.length > 0);
+  const words = f.label ?? (unitInNumber(f.unit) ? '' : f.unit);
+  const parts = [figureQualifier(f), formatFigureNumber(f), words].filter((p) => p.length > 0);
   return parts.join(' ');
 }

@@ -237,7 +237,9 @@ function crossCheck(ds: Dataset): Finding[] {
 
 /**
  * Remove invisible control characters (bidi overrides, zero-width spaces) from every string, in
- * place, with one warning per field. Runs on freshly parsed data that nothing else shares.
+ * place, with one warning per field. Runs before the schema, so text made only of such
+ * characters is then refused as empty. Own "__proto__" keys are left alone (assigning to them
+ * would call the prototype setter); the schema refuses them as unknown fields anyway.
  */
 function cleanStrings(node: unknown, path: (string | number)[], out: Finding[]): void {
   if (Array.isArray(node)) {
@@ -260,6 +262,7 @@ function cleanStrings(node: unknown, path: (string | number)[], out: Finding[]):
   if (node === null || typeof node !== 'object') return;
   const obj = node as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
+    if (key === '__proto__') continue;
     const v = obj[key];
     if (typeof v === 'string') {
       const c = cleanText(v);
@@ -275,16 +278,19 @@ function cleanStrings(node: unknown, path: (string | number)[], out: Finding[]):
   }
 }
 
-/** Validate already-parsed JSON. Pass the text too, and problems get line numbers. */
+/**
+ * Validate parsed JSON. `raw` must be freshly parsed and owned by the caller: its strings are
+ * cleaned of invisible control characters in place. Pass the text too, and problems get lines.
+ */
 export function validateDataset(raw: unknown, file: string, text?: string): DatasetCheck {
+  const cleaning: Finding[] = [];
+  cleanStrings(raw, [], cleaning);
   const parsed = datasetSchema.safeParse(raw, { reportInput: false });
   if (!parsed.success) {
     const findings = parsed.error.issues.map((issue) => zodFinding(issue, raw));
     return { ok: false, problems: capProblems(toProblems(findings, raw, file, text)) };
   }
   const dataset = parsed.data;
-  const cleaning: Finding[] = [];
-  cleanStrings(dataset, [], cleaning);
   const findings = [...crossCheck(dataset), ...cleaning];
   const problems = toProblems(findings, raw, file, text);
   const errors = problems.filter((p) => p.severity === 'error');

@@ -129,11 +129,7 @@ export class TimelineController {
     // Capture phase: our wheel handling replaces vis-timeline's (zoom on wheel and pinch, pan on horizontal swipes).
     container.addEventListener('wheel', this.#onWheel, { capture: true, passive: false });
     // The detail panel opening or the window resizing changes the width, hence the scale.
-    this.#resizeObserver = new ResizeObserver(() => {
-      this.#timeline.redraw();
-      if (this.#fitted) this.fit(this.#fitted, false);
-      else this.#relayout();
-    });
+    this.#resizeObserver = new ResizeObserver(() => this.#afterVisRedraw(() => (this.#fitted ? this.fit(this.#fitted, false) : this.#relayout())));
     this.#resizeObserver.observe(container);
     // Label widths depend on the web fonts; measure again once they have loaded.
     void document.fonts?.ready.then(() => {
@@ -149,9 +145,19 @@ export class TimelineController {
     this.#laneMode = laneMode;
     this.#labelPx.clear();
     this.#rebuild();
-    // Let vis size its panels (the lane-label column) before fitting to the centre's width.
-    this.#timeline.redraw();
     this.fit('story', false);
+    // The lane-label column only gets its width when vis redraws; fit again to the final width.
+    this.#afterVisRedraw(() => {
+      if (this.#fitted) this.fit(this.#fitted, false);
+    });
+  }
+
+  /** vis-timeline redraws on the next animation frame; run `then` once it has (sizes are final). */
+  #afterVisRedraw(then: () => void): void {
+    this.#timeline.redraw();
+    requestAnimationFrame(() => {
+      if (!this.#destroyed) then();
+    });
   }
 
   setLaneMode(mode: LaneMode): void {

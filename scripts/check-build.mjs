@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Checks what `npm run build` produced: out/main, a CommonJS preload (a sandboxed preload cannot
+// load ESM), and out/renderer with no remote references. Exits non-zero with the reason.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const out = join(import.meta.dirname, '..', 'out');
+const problems = [];
+const need = (path, what) => {
+  if (!existsSync(join(out, path))) problems.push(`${what} missing: out/${path}`);
+};
+need('main/index.js', 'main process bundle');
+need('preload/index.cjs', 'preload bundle');
+need('renderer/index.html', 'renderer entry');
+
+if (existsSync(join(out, 'preload/index.cjs'))) {
+  const preload = readFileSync(join(out, 'preload/index.cjs'), 'utf8');
+  if (/^\s*(import|export)\s/m.test(preload)) problems.push('preload is not CommonJS (it has import/export statements)');
+  if (!/require\(["']electron["']\)/.test(preload)) problems.push('preload does not require("electron")');
+  const requires = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+  const others = requires.filter((r) => r !== 'electron');
+  if (others.length > 0) problems.push(`a sandboxed preload can require only electron, but it requires ${others.join(', ')}`);
+}
+
+if (existsSync(join(out, 'renderer'))) {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files.push(p);
+    }
+  };
+  walk(join(out, 'renderer'));
+  for (const f of files.filter((f) => /\.(html|css)$/.test(f))) {
+    const text = readFileSync(f, 'utf8');
+    const remote = text.match(/(?:src|href)=["']?(?:https?:)?\/\/[^"'\s>]+|url\(\s*["']?(?:https?:)?\/\/[^)]+\)/);
+    if (remote) problems.push(`${f} refers to a remote resource: ${remote[0]}`);
+  }
+  const js = files.filter((f) => f.endsWith('.js'));
+  const bytes = js.reduce((n, f) => n + statSync(f).size, 0);
+  console.log(`renderer: ${js.length} script file(s), ${(bytes / 1024).toFixed(0)} KiB`);
+}
+
+if (problems.length > 0) {
+  for (const p of problems) console.error(`build check: ${p}`);
+  process.exit(1);
+}
+console.log('build check: out/main, CommonJS out/preload/index.cjs and out/renderer are in place');

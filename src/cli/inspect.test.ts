@@ -1,0 +1,201 @@
+// inspect(args): summary of a valid dataset, problems as file:line:column lines, quote checks, and usage errors.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspect } from './inspect';
+
+const BUNDLED = fileURLToPath(new URL('../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
+
+let tmp: string;
+let bundledText: string;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'frontline-inspect-'));
+  bundledText = await readFile(BUNDLED, 'utf8');
+});
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+/** A one-event dataset citing a source whose local copy is `copy` (written beside it unless null). */
+async function writeQuoteDataset(name: string, quote: string, copy: string | null): Promise<string> {
+  const dir = join(tmp, name);
+  await mkdir(join(dir, 'sources'), { recursive: true });
+  const dataset = {
+    format: 'frontline-dataset',
+    version: 1,
+    metadata: { title: 'Quote check' },
+    sources: [{ id: 'wire', publisher: 'Wire', title: 'Report', localCopy: 'sources/wire.txt' }],
+    events: [
+      { id: 'taken', type: 'capture', title: 'Town taken', start: { value: '2017-11-03', precision: 'day' }, citations: [{ source: 'wire', quote: 'The town was taken on Friday.' }] },
+      { id: 'fled', type: 'displacement', title: 'People fled', start: { value: '2017-11-03', precision: 'day' }, citations: [{ source: 'wire', quote }] }
+    ]
+  };
+  if (copy !== null) await writeFile(join(dir, 'sources', 'wire.txt'), copy);
+  const path = join(dir, 'data.frontline');
+  await writeFile(path, JSON.stringify(dataset, null, 2));
+  return path;
+}
+
+describe('inspect on the bundled dataset', () => {
+  it('exits 0 with a summary', async () => {
+    const out = await inspect([BUNDLED]);
+    expect(out.exitCode).toBe(0);
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toContain(`${BUNDLED}: valid Frontline dataset`);
+    expect(out.stdout).toContain('Title:     IS loses Deir al-Zour and al-Qaim');
+    expect(out.stdout).toMatch(/^Events: {4}23 \(2 spans\)$/m);
+    expect(out.stdout).toMatch(/^Sources: {3}3$/m);
+    expect(out.stdout).toMatch(/^Figures: {3}5$/m);
+  });
+
+  it('lists every figure in its timeline wording with its event', async () => {
+    const out = await inspect([BUNDLED]);
+    for (const [text, eventId] of [
+      ['some 350,000 displaced', 'deir-al-zour-displacement'],
+      ['just a few kilometres apart', 'sdf-syrian-army-positions'],
+      ['about 1,500 IS fighters left', 'coalition-fighters-left'],
+      ['about 95% of its Iraqi land lost', 'coalition-iraq-territory'],
+      ['more than 4.4 million Iraqis freed', 'coalition-iraq-territory']
+    ] as const) {
+      expect(out.stdout).toMatch(new RegExp(`^ {2}${escapeRegExp(text)} +${eventId}$`, 'm'));
+    }
+  });
+
+  it('gives the date range, and the range without historical context', async () => {
+    const out = await inspect([BUNDLED]);
+    expect(out.stdout).toMatch(/^Dates: {5}1916-01-01 to 2017-11-03$/m);
+    expect(out.stdout).toMatch(/^ +2014-01-01 to 2017-11-03 without historical context$/m);
+  });
+
+  it('says every quote was checked against the local copy of the article', async () => {
+    const out = await inspect([BUNDLED]);
+    expect(out.stdout).toMatch(/^Quotes: {4}every quote checked word for word against bbc-2017-11-03$/m);
+  });
+
+  it('--json prints a parseable report', async () => {
+    const out = await inspect([BUNDLED, '--json']);
+    expect(out.exitCode).toBe(0);
+    expect(out.stderr).toBe('');
+    const report = JSON.parse(out.stdout) as { valid: boolean; summary: { events: number; title: string; figures: unknown[] }; problems: unknown[]; quotesVerified: string[] };
+    expect(report.valid).toBe(true);
+    expect(report.summary.events).toBe(23);
+    expect(report.summary.title).toBe('IS loses Deir al-Zour and al-Qaim');
+    expect(report.summary.figures).toHaveLength(5);
+    expect(report.problems).toEqual([]);
+    expect(report.quotesVerified).toEqual(['bbc-2017-11-03']);
+  });
+
+  it('accepts --json before the file', async () => {
+    expect(JSON.parse((await inspect(['--json', BUNDLED])).stdout)).toMatchObject({ valid: true });
+  });
+});
+
+describe('inspect on invalid files', () => {
+  it('exits 1 and prints file:line:column: error: field: message', async () => {
+    const text = bundledText.replace('"value": "2017-07"', '"value": "2017-02-30"').replace('"value": "2017-10",', '"value": "2017-13",');
+    const path = join(tmp, 'bad-dates.frontline');
+    await writeFile(path, text);
+    const out = await inspect([path]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toBe('');
+    const lines = out.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    const pattern = new RegExp(`^${escapeRegExp(path)}:(\\d+):(\\d+): error: (events\\[\\d+\\] \\(id "[^"]+"\\)\\.start\\.value): (.+)$`);
+    const first = pattern.exec(lines[0]!);
+    const second = pattern.exec(lines[1]!);
+    expect(first?.[3]).toBe('events[2] (id "mosul-taken").start.value');
+    expect(first?.[4]).toMatch(/"2017-02-30" is not a month written as YYYY-MM/);
+    expect(second?.[3]).toBe('events[3] (id "raqqa-taken").start.value');
+    expect(second?.[4]).toMatch(/has no month 13/);
+    const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+    expect(Number(first?.[1])).toBe(lineOf('"2017-02-30"'));
+    expect(Number(second?.[1])).toBe(lineOf('"2017-13"'));
+    expect(lines[2]).toBe(`${path}: invalid (2 problems)`);
+  });
+
+  it('names a syntax error by line and column', async () => {
+    const path = join(tmp, 'syntax.frontline');
+    await writeFile(path, '{\n  "format": "frontline-dataset",\n}\n');
+    const out = await inspect([path]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stderr).toMatch(new RegExp(`^${escapeRegExp(path)}:3:1: error: the file is not valid JSON`));
+    expect(out.stderr).toContain('invalid (1 problem)\n');
+  });
+
+  it('--json reports the problems as data', async () => {
+    const missing = join(tmp, 'missing.frontline');
+    const out = await inspect([missing, '--json']);
+    expect(out.exitCode).toBe(1);
+    const report = JSON.parse(out.stdout) as { valid: boolean; problems: { file: string; message: string }[] };
+    expect(report.valid).toBe(false);
+    expect(report.problems).toEqual([{ severity: 'error', file: missing, message: 'cannot be read: no such file' }]);
+  });
+
+  it('exits 1 naming the citation whose quote is not in the local copy', async () => {
+    const path = await writeQuoteDataset('mismatch', 'Thousands fled the city.', 'The town was taken on Friday. Hundreds fled the town.');
+    const out = await inspect([path]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain(
+      `${path}: error: events[1] (id "fled").citations[0].quote: the quote is not found word for word in the text of source "wire"`
+    );
+    expect(out.stderr).not.toContain('events[0]');
+    expect(out.stderr).toContain(`${path}: invalid (1 problem)`);
+  });
+
+  it('passes when every quote is in the local copy', async () => {
+    const path = await writeQuoteDataset('match', 'Hundreds fled the town.', 'The town was taken on Friday. Hundreds fled the town.');
+    const out = await inspect([path]);
+    expect(out.exitCode).toBe(0);
+    expect(out.stdout).toContain('every quote checked word for word against wire');
+  });
+
+  it('--json marks a quote mismatch invalid', async () => {
+    const path = await writeQuoteDataset('mismatch-json', 'Thousands fled the city.', 'The town was taken on Friday.');
+    const out = await inspect([path, '--json']);
+    expect(out.exitCode).toBe(1);
+    const report = JSON.parse(out.stdout) as { valid: boolean; problems: { field: string }[] };
+    expect(report.valid).toBe(false);
+    expect(report.problems.map((p) => p.field)).toEqual(['events[1] (id "fled").citations[0].quote']);
+  });
+
+  it('exits 1 when a local copy cannot be read', async () => {
+    const path = await writeQuoteDataset('no-copy', 'Hundreds fled the town.', null);
+    const out = await inspect([path]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stderr).toMatch(/error: sources\[0\]\.localCopy: cannot read .*wire\.txt: no such file/);
+  });
+});
+
+describe('inspect usage errors', () => {
+  it('exits 2 with usage when no file is given', async () => {
+    const out = await inspect([]);
+    expect(out.exitCode).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(/^Usage: npm run inspect -- <dataset file> \[--json\]/);
+  });
+
+  it('exits 2 with usage for two files', async () => {
+    const out = await inspect([BUNDLED, BUNDLED]);
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toContain('Usage:');
+  });
+
+  it('exits 2 naming an unknown option', async () => {
+    const out = await inspect([BUNDLED, '--verbose']);
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toMatch(/^Unknown option --verbose\n\nUsage:/);
+  });
+
+  it('exits 2 with usage for --help', async () => {
+    const out = await inspect(['--help']);
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toContain('Exit status: 0 valid, 1 invalid, 2 usage error.');
+  });
+});

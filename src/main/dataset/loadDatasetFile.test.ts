@@ -1,0 +1,151 @@
+// loadDatasetFile with real files under the temp folder: size check, strict decoding, validation, and I/O errors in words.
+import { Buffer } from 'node:buffer';
+import { mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_DATASET_BYTES, describeIoError, loadDatasetFile, type LoadedFile } from './loadDatasetFile';
+
+const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
+
+let tmp: string;
+let bundledText: string;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'frontline-load-'));
+  bundledText = await readFile(BUNDLED, 'utf8');
+});
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+function loaded(result: LoadedFile): Extract<LoadedFile, { ok: true }> {
+  if (!result.ok) throw new Error(`expected the file to load, got ${result.problems.map((p) => p.message).join('; ')}`);
+  return result;
+}
+
+function failed(result: LoadedFile): Extract<LoadedFile, { ok: false }> {
+  if (result.ok) throw new Error('expected the file to be refused');
+  return result;
+}
+
+async function write(name: string, data: string | Uint8Array): Promise<string> {
+  const path = join(tmp, name);
+  await writeFile(path, data);
+  return path;
+}
+
+describe('loadDatasetFile: valid files', () => {
+  it('loads the bundled dataset', async () => {
+    const r = loaded(await loadDatasetFile(BUNDLED));
+    expect(r.dataset.events).toHaveLength(23);
+    expect(r.warnings).toEqual([]);
+    expect(r.name).toBe('deir-al-zour-al-qaim-2017.frontline');
+    expect(r.path).toBe(BUNDLED);
+    expect(r.bytes).toBe((await stat(BUNDLED)).size);
+  });
+
+  it('accepts UTF-8 with a BOM', async () => {
+    const path = await write('bom.frontline', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(bundledText, 'utf8')]));
+    const r = loaded(await loadDatasetFile(path));
+    expect(r.dataset.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
+    expect(r.bytes).toBe(Buffer.byteLength(bundledText, 'utf8') + 3);
+  });
+
+  it('accepts UTF-16LE with a BOM, Arabic names intact', async () => {
+    const path = await write('utf16.frontline', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bundledText, 'utf16le')]));
+    const r = loaded(await loadDatasetFile(path));
+    const province = r.dataset.places.find((p) => p.id === 'deir-al-zour-province');
+    expect(province?.altNames.map((n) => n.name)).toContain('دير الزور');
+  });
+
+  it('reports cleaned invisible characters as warnings under the display name', async () => {
+    const text = bundledText.replace('"title": "IS loses Deir al-Zour and al-Qaim"', '"title": "IS loses \u202EDeir al-Zour and al-Qaim"');
+    expect(text).not.toBe(bundledText);
+    const r = loaded(await loadDatasetFile(await write('bidi.frontline', text), 'shown-name.frontline'));
+    expect(r.dataset.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
+    expect(r.warnings).toMatchObject([{ severity: 'warning', file: 'shown-name.frontline', line: 6, field: 'metadata.title' }]);
+  });
+});
+
+describe('loadDatasetFile: files it refuses', () => {
+  it('a missing file: "no such file", naming the file (by default without its folder)', async () => {
+    const path = join(tmp, 'does-not-exist.frontline');
+    const r = failed(await loadDatasetFile(path));
+    expect(r.name).toBe('does-not-exist.frontline');
+    expect(r.path).toBe(path);
+    expect(r.problems).toEqual([{ severity: 'error', file: 'does-not-exist.frontline', message: 'cannot be read: no such file' }]);
+  });
+
+  it('names the file by its display name when given one', async () => {
+    const r = failed(await loadDatasetFile(join(tmp, 'missing.frontline'), 'My dataset.frontline'));
+    expect(r.problems[0]).toMatchObject({ file: 'My dataset.frontline', message: 'cannot be read: no such file' });
+  });
+
+  it('a directory is not a file', async () => {
+    const dir = join(tmp, 'folder.frontline');
+    await mkdir(dir);
+    const r = failed(await loadDatasetFile(dir));
+    expect(r.problems).toEqual([{ severity: 'error', file: 'folder.frontline', message: 'is not a file' }]);
+  });
+
+  it('a file over MAX_DATASET_BYTES is refused before it is read', async () => {
+    const path = await write('huge.frontline', '');
+    await truncate(path, MAX_DATASET_BYTES + 1); // sparse: takes no disk space
+    const r = failed(await loadDatasetFile(path));
+    // Had it been read, 512 MB of NUL bytes would fail as bad JSON; the size message shows it was not.
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.message).toBe('is too large to open: 536,870,913 bytes (512.0 MB), over the limit of 536,870,912 bytes');
+    await rm(path);
+  });
+
+  it('invalid UTF-8 is refused with its line', async () => {
+    const path = await write('latin1.frontline', Buffer.concat([Buffer.from('{\n  "format": "frontline-dataset",\n  "x": "caf'), Buffer.from([0xe9]), Buffer.from('"\n}')]));
+    const r = failed(await loadDatasetFile(path, 'latin1.frontline'));
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ severity: 'error', file: 'latin1.frontline', line: 3, column: 12 });
+    expect(r.problems[0]!.message).toMatch(/not valid UTF-8/);
+  });
+
+  it('invalid JSON is refused with line and column', async () => {
+    const text = bundledText.replace('"version": 1,', '"version": 1');
+    const r = failed(await loadDatasetFile(await write('syntax.frontline', text), 'syntax.frontline'));
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ file: 'syntax.frontline', line: 5, column: 3 });
+    expect(r.problems[0]!.message).toMatch(/not valid JSON: expected "," between items/);
+  });
+
+  it('an empty file is refused as invalid JSON', async () => {
+    const r = failed(await loadDatasetFile(await write('empty.frontline', '')));
+    expect(r.problems[0]).toMatchObject({ line: 1, column: 1, message: expect.stringMatching(/not valid JSON/) });
+  });
+
+  it('a schema-invalid dataset returns every problem with its field', async () => {
+    const text = bundledText.replace('"value": "2017-07"', '"value": "2017-13"');
+    expect(text).not.toBe(bundledText);
+    const r = failed(await loadDatasetFile(await write('date.frontline', text)));
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ field: 'events[2] (id "mosul-taken").start.value', message: expect.stringMatching(/has no month 13/) });
+    expect(r.problems[0]!.line).toBeGreaterThan(1);
+  });
+});
+
+describe('describeIoError', () => {
+  it('puts common error codes in plain words', () => {
+    const err = (code: string) => Object.assign(new Error(`${code}: raw`), { code });
+    expect(describeIoError(err('ENOENT'))).toBe('no such file');
+    expect(describeIoError(err('EACCES'))).toBe('permission denied');
+    expect(describeIoError(err('EPERM'))).toBe('permission denied');
+    expect(describeIoError(err('EISDIR'))).toBe('it is a folder');
+    expect(describeIoError(err('ENOSPC'))).toBe('the disk is full');
+    expect(describeIoError(err('EROFS'))).toBe('the disk is read-only');
+  });
+
+  it('falls back to the message, or the value itself', () => {
+    expect(describeIoError(Object.assign(new Error('weird failure'), { code: 'EWEIRD' }))).toBe('weird failure');
+    expect(describeIoError('just text')).toBe('just text');
+    expect(describeIoError(null)).toBe('null');
+  });
+});
