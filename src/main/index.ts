@@ -114,7 +114,9 @@ function sendCommand(command: AppCommand): void {
 }
 
 function createWindow(): void {
-  const win = new BrowserWindow(mainWindowOptions(preloadPath, { devTools: !app.isPackaged }));
+  // Packaged builds carry their icon; while developing, Linux needs it given explicitly.
+  const iconPath = app.isPackaged ? undefined : join(app.getAppPath(), 'resources', 'icon.png');
+  const win = new BrowserWindow(mainWindowOptions(preloadPath, { devTools: !app.isPackaged, ...(iconPath ? { iconPath } : {}) }));
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
   win.webContents.on('render-process-gone', (_event, details) => {
