@@ -242,32 +242,15 @@ function crossCheck(ds: Dataset): Finding[] {
  * would call the prototype setter); the schema refuses them as unknown fields anyway.
  */
 function cleanStrings(node: unknown, path: (string | number)[], out: Finding[]): void {
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) {
-      const v: unknown = node[i];
-      if (typeof v === 'string') {
-        const c = cleanText(v);
-        if (c.removed > 0) {
-          node[i] = c.text;
-          out.push({ severity: 'warning', path: [...path, i], message: `${c.removed} invisible control character(s) removed (bidi overrides or zero-width characters)` });
-        }
-      } else if (v !== null && typeof v === 'object') {
-        path.push(i);
-        cleanStrings(v, path, out);
-        path.pop();
-      }
-    }
-    return;
-  }
   if (node === null || typeof node !== 'object') return;
-  const obj = node as Record<string, unknown>;
-  for (const key of Object.keys(obj)) {
-    if (key === '__proto__') continue;
-    const v = obj[key];
+  const container = node as Record<string | number, unknown>;
+  const keys: (string | number)[] = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node).filter((k) => k !== '__proto__');
+  for (const key of keys) {
+    const v = container[key];
     if (typeof v === 'string') {
       const c = cleanText(v);
       if (c.removed > 0) {
-        obj[key] = c.text;
+        container[key] = c.text;
         out.push({ severity: 'warning', path: [...path, key], message: `${c.removed} invisible control character(s) removed (bidi overrides or zero-width characters)` });
       }
     } else if (v !== null && typeof v === 'object') {
