@@ -5,7 +5,11 @@ import { defineConfig } from 'electron-vite';
 
 export default defineConfig({
   main: {
-    build: { externalizeDeps: false }
+    build: {
+      externalizeDeps: false,
+      // The load worker is its own entry: worker threads start from a file.
+      rolldownOptions: { input: { index: 'src/main/index.ts', loadWorker: 'src/main/dataset/loadWorker.ts' } }
+    }
   },
   preload: {
     build: {

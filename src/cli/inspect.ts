@@ -6,9 +6,9 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EVENT_TYPE_STYLES } from '../shared/dataset/eventTypes';
 import { formatProblem, type Problem } from '../shared/dataset/problems';
-import type { Dataset } from '../shared/dataset/schema';
+import type { Source, TimelineEvent } from '../shared/dataset/schema';
+import { readEvent } from '../shared/dataset/loadDatasetBytes';
 import { summarizeDataset, verifyQuotes, type DatasetSummary } from '../shared/dataset/summarize';
-import { buildTimelineModel } from '../shared/dataset/timelineModel';
 import { decodeText } from '../shared/text/decodeText';
 import { describeIoError, loadDatasetFile } from '../main/dataset/loadDatasetFile';
 
@@ -24,10 +24,10 @@ Loads a Frontline dataset (.frontline JSON), validates it exactly as the app doe
 quote against local copies of its sources, and prints a summary. Problems are printed as
 file:line:column: severity: field: message. Exit status: 0 valid, 1 invalid, 2 usage error.`;
 
-async function readSourceCopies(dataset: Dataset, datasetPath: string): Promise<{ texts: Map<string, string>; problems: Problem[] }> {
+async function readSourceCopies(sources: readonly Source[], datasetPath: string): Promise<{ texts: Map<string, string>; problems: Problem[] }> {
   const texts = new Map<string, string>();
   const problems: Problem[] = [];
-  for (const [i, source] of dataset.sources.entries()) {
+  for (const [i, source] of sources.entries()) {
     if (source.localCopy === undefined) continue;
     const path = resolve(dirname(datasetPath), source.localCopy);
     try {
@@ -77,13 +77,22 @@ export async function inspect(args: readonly string[]): Promise<InspectOutput> {
       ? { exitCode: 1, stdout: `${JSON.stringify({ valid: false, problems: loaded.problems }, null, 2)}\n`, stderr: '' }
       : { exitCode: 1, stdout: '', stderr: `${loaded.problems.map(formatProblem).join('\n')}\n${file}: invalid (${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'})\n` };
   }
-  const copies = await readSourceCopies(loaded.dataset, resolve(file));
-  const problems = [...copies.problems, ...verifyQuotes(loaded.dataset, copies.texts, file)];
-  const summary = summarizeDataset(buildTimelineModel(loaded.dataset));
+  const { header, columns, eventRanges, warnings } = loaded.loaded;
+  const copies = await readSourceCopies(header.sources, resolve(file));
+  // Quotes are checked against every event, read back from the file in file order.
+  const events: TimelineEvent[] = [];
+  if (copies.texts.size > 0) {
+    for (let i = 0; i < eventRanges.length / 2; i++) {
+      const event = readEvent(loaded.bytes, eventRanges, i, file);
+      if (event) events.push(event);
+    }
+  }
+  const problems = [...copies.problems, ...verifyQuotes(events, copies.texts, file)];
+  const summary = summarizeDataset(header, columns);
   if (json) {
     return {
       exitCode: problems.length > 0 ? 1 : 0,
-      stdout: `${JSON.stringify({ valid: problems.length === 0, summary, warnings: loaded.warnings, problems, quotesVerified: [...copies.texts.keys()] }, null, 2)}\n`,
+      stdout: `${JSON.stringify({ valid: problems.length === 0, summary, warnings, problems, quotesVerified: [...copies.texts.keys()] }, null, 2)}\n`,
       stderr: ''
     };
   }
@@ -91,8 +100,8 @@ export async function inspect(args: readonly string[]): Promise<InspectOutput> {
     return { exitCode: 1, stdout: '', stderr: `${problems.map(formatProblem).join('\n')}\n${file}: invalid (${problems.length} problem${problems.length === 1 ? '' : 's'})\n` };
   }
   const verified = copies.texts.size > 0 ? `\nQuotes:    every quote checked word for word against ${[...copies.texts.keys()].join(', ')}` : '';
-  const warnings = loaded.warnings.length > 0 ? `\n${loaded.warnings.map(formatProblem).join('\n')}` : '';
-  return { exitCode: 0, stdout: `${formatSummary(summary, file)}${verified}${warnings}\n`, stderr: '' };
+  const warningText = warnings.length > 0 ? `\n${warnings.map(formatProblem).join('\n')}` : '';
+  return { exitCode: 0, stdout: `${formatSummary(summary, file)}${verified}${warningText}\n`, stderr: '' };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

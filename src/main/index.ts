@@ -4,10 +4,11 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell, type WebCo
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type AppCommand, type AppError, type InvokeMethod } from '../shared/ipc/contract';
-import { bundledDatasetPath } from './dataset/bundledDataset';
-import { DatasetStore } from './dataset/datasetStore';
-import { loadDatasetFile } from './dataset/loadDatasetFile';
+import { Worker } from 'node:worker_threads';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, type AppCommand, type InvokeMethod, type LoadProgress } from '../shared/ipc/contract';
+import { BUNDLED_DATASET_FILE, bundledDatasetPath } from './dataset/bundledDataset';
+import { DatasetService } from './dataset/datasetService';
+import { WORKER_RESOURCE_LIMITS, workerRunLoad } from './dataset/workerRunLoad';
 import { createDispatcher } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
 import { menuTemplate } from './menu';
@@ -31,26 +32,24 @@ protocol.registerSchemesAsPrivileged([
 ]);
 app.enableSandbox();
 
-const store = new DatasetStore();
-let startupError: AppError | undefined;
 let mainWindow: BrowserWindow | undefined;
+// Files are parsed and validated in a worker thread, never on the main process's event loop.
+const service = new DatasetService(
+  workerRunLoad((request) => new Worker(join(here, 'loadWorker.js'), { workerData: request, resourceLimits: WORKER_RESOURCE_LIMITS })),
+  (progress: LoadProgress) => mainWindow?.webContents.send(EVENT_CHANNELS.onLoadProgress, progress)
+);
 
-async function loadBundledDataset(): Promise<void> {
+function loadBundledDataset(): void {
   const path = bundledDatasetPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
-  const loaded = await loadDatasetFile(path);
-  if (loaded.ok) {
-    store.replace({ dataset: loaded.dataset, warnings: loaded.warnings, file: { name: loaded.name, bundled: true, bytes: loaded.bytes } });
-    log(`loaded ${path}: ${loaded.dataset.events.length} events`);
-  } else {
-    startupError = { code: 'invalid-data', message: `The bundled dataset ${loaded.name} could not be loaded.`, problems: loaded.problems };
-    log(`failed to load ${path}: ${loaded.problems.map((p) => p.message).join('; ')}`);
-  }
+  void service.load(path, { displayName: BUNDLED_DATASET_FILE, bundled: true }).then((result) => {
+    if (result.ok) log(`loaded ${path}: ${result.value.columns.count} events`);
+    else log(`failed to load ${path}: ${result.error.message} ${(result.error.problems ?? []).map((p) => p.message).join('; ')}`);
+  });
 }
 
 function registerIpc(): void {
   const handlers = createHandlers({
-    store,
-    startupError: () => startupError,
+    service,
     appInfo: () => ({ name: app.getName(), version: app.getVersion(), platform: process.platform, versions: { ...process.versions } as Record<string, string> }),
     openExternal: (url) => shell.openExternal(url)
   });
@@ -147,7 +146,7 @@ if (!app.requestSingleInstanceLock()) {
     serveAppProtocol();
     registerIpc();
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(sendCommand, { isMac: process.platform === 'darwin', devTools: !app.isPackaged })));
-    await loadBundledDataset();
+    loadBundledDataset();
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -1,23 +1,36 @@
 // Builds `window.api` from an ipcRenderer: exactly the contract's methods, each on its own
 // channel. Never exposes ipcRenderer or a generic invoke, and listeners never see the IPC event.
 import type { IpcRenderer } from 'electron';
-import { APP_COMMANDS, EVENT_CHANNELS, INVOKE_CHANNELS, type AppCommand, type FrontlineApi } from '../shared/ipc/contract';
+import { APP_COMMANDS, EVENT_CHANNELS, INVOKE_CHANNELS, type AppCommand, type FrontlineApi, type LoadProgress, type Unsubscribe } from '../shared/ipc/contract';
 
 export type IpcLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
 export function buildApi(ipc: IpcLike): FrontlineApi {
+  /** Subscribe to a main-to-renderer channel; the listener gets the payload only, never the IPC event. */
+  function subscribe<T>(channel: string, accept: (payload: unknown) => payload is T, listener: (payload: T) => void): Unsubscribe {
+    const wrapped = (_event: unknown, payload: unknown): void => {
+      if (accept(payload)) listener(payload);
+    };
+    ipc.on(channel, wrapped);
+    return () => {
+      ipc.removeListener(channel, wrapped);
+    };
+  }
   return {
     getDataset: () => ipc.invoke(INVOKE_CHANNELS.getDataset),
+    getEvent: (sourceIndex) => ipc.invoke(INVOKE_CHANNELS.getEvent, sourceIndex),
+    cancelLoad: () => ipc.invoke(INVOKE_CHANNELS.cancelLoad),
     getAppInfo: () => ipc.invoke(INVOKE_CHANNELS.getAppInfo),
     openSourceUrl: (sourceId) => ipc.invoke(INVOKE_CHANNELS.openSourceUrl, sourceId),
-    onCommand: (listener) => {
-      const wrapped = (_event: unknown, command: unknown): void => {
-        if ((APP_COMMANDS as readonly unknown[]).includes(command)) listener(command as AppCommand);
-      };
-      ipc.on(EVENT_CHANNELS.onCommand, wrapped);
-      return () => {
-        ipc.removeListener(EVENT_CHANNELS.onCommand, wrapped);
-      };
-    }
+    onCommand: (listener) => subscribe(EVENT_CHANNELS.onCommand, isAppCommand, listener),
+    onLoadProgress: (listener) => subscribe(EVENT_CHANNELS.onLoadProgress, isLoadProgress, listener)
   };
+}
+
+function isAppCommand(value: unknown): value is AppCommand {
+  return (APP_COMMANDS as readonly unknown[]).includes(value);
+}
+
+function isLoadProgress(value: unknown): value is LoadProgress {
+  return value !== null && typeof value === 'object' && typeof (value as { done?: unknown }).done === 'number';
 }

@@ -5,18 +5,24 @@ import type { Locator, Page } from '@playwright/test';
 import { BUNDLED_DATASET } from '../support/bridge';
 import { expect, test } from '../support/fixtures';
 import { loadDatasetFile } from '../../src/main/dataset/loadDatasetFile';
-import { buildTimelineModel, lanesFor, type TimelineModel } from '../../src/shared/dataset/timelineModel';
-import { EVENT_TYPE_STYLES } from '../../src/shared/dataset/eventTypes';
+import { eventView, type DatasetHeader, type EventView } from '../../src/shared/dataset/columns';
+import { EVENT_TYPES, EVENT_TYPE_STYLES } from '../../src/shared/dataset/eventTypes';
 
-let model: TimelineModel;
+/** The bundled dataset as the app sees it: header and events in time order. */
+let header: DatasetHeader;
+let events: EventView[];
+const byId = (id: string) => events.find((e) => e.id === id)!;
+const theatreLanes = () => header.theatreLanes.map((l) => l.label);
+const typeLanes = () => EVENT_TYPES.filter((t) => events.some((e) => e.type === t)).map((t) => ({ id: `type:${t}`, label: EVENT_TYPE_STYLES[t].plural }));
 
 test.beforeAll(async () => {
   const loaded = await loadDatasetFile(BUNDLED_DATASET);
   if (!loaded.ok) throw new Error('bundled dataset invalid');
-  model = buildTimelineModel(loaded.dataset);
+  header = loaded.loaded.header;
+  events = Array.from({ length: loaded.loaded.columns.count }, (_, i) => eventView(loaded.loaded.columns, i));
 });
 
-const storyIds = () => model.events.filter((e) => e.event.type !== 'context').map((e) => e.event.id);
+const storyIds = () => events.filter((e) => e.type !== 'context').map((e) => e.id);
 const item = (page: Page, id: string): Locator => page.locator(`.vis-item.vis-box[data-event="${id}"]`);
 const label = (page: Page, id: string): Locator => item(page, id).locator('.ev-label');
 
@@ -65,8 +71,8 @@ test.describe('opening the bundled dataset', () => {
     test(`draws every event of the story, legibly, at ${size.width}x${size.height}`, async ({ openApp, page }, info) => {
       await page.setViewportSize(size);
       const app = await openApp();
-      await expect(page.locator('h1')).toHaveText(model.dataset.metadata.title);
-      await expect(page.getByTestId('event-count')).toHaveText(`${model.events.length} events`);
+      await expect(page.locator('h1')).toHaveText(header.metadata.title);
+      await expect(page.getByTestId('event-count')).toHaveText(`${events.length} events`);
       expect(await drawnIds(page)).toEqual([...storyIds()].sort());
       await expectLegible(page);
       // The window opens fitted to the story: 2014 to November 2017.
@@ -86,7 +92,7 @@ test.describe('opening the bundled dataset', () => {
     await expect(item(page, 'sykes-picot')).toHaveCount(0);
     await page.getByRole('button', { name: /historical context event \(1916\)/ }).click();
     await expect(item(page, 'sykes-picot')).toBeVisible();
-    expect(await drawnIds(page)).toEqual(model.events.map((e) => e.event.id).sort());
+    expect(await drawnIds(page)).toEqual(events.map((e) => e.id).sort());
     expect((await visibleWindow(page)).start).toBeLessThanOrEqual(Date.UTC(1916, 0, 1));
   });
 
@@ -118,7 +124,7 @@ test.describe('opening the bundled dataset', () => {
 
   test('has a legend of the types present, each with its own colour and shape', async ({ openApp, page }) => {
     await openApp();
-    const present = [...new Set(model.events.map((e) => e.event.type))];
+    const present = [...new Set(events.map((e) => e.type))];
     const entries = page.locator('.legend-types li');
     await expect(entries).toHaveCount(present.length);
     const paths = new Set<string>();
@@ -137,7 +143,7 @@ test.describe('opening the bundled dataset', () => {
 test.describe('lanes', () => {
   test('are theatres by default and switch to event types', async ({ openApp, page }) => {
     await openApp();
-    expect(await laneNames(page)).toEqual(lanesFor(model, 'theatre').map((l) => l.label));
+    expect(await laneNames(page)).toEqual(theatreLanes());
     expect(await laneNames(page)).toEqual(['Syria', 'Iraq', 'Syria & Iraq', 'Elsewhere']);
     // Events sit in their theatre's lane.
     const syria = page.locator('.vis-foreground .vis-group').nth(0);
@@ -147,12 +153,11 @@ test.describe('lanes', () => {
 
     await page.getByRole('button', { name: 'Type', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Type', exact: true })).toHaveAttribute('aria-pressed', 'true');
-    expect(await laneNames(page)).toEqual(lanesFor(model, 'type').map((l) => l.label));
+    expect(await laneNames(page)).toEqual(typeLanes().map((l) => l.label));
     const groups = page.locator('.vis-foreground .vis-group');
-    const typeLanes = lanesFor(model, 'type');
-    for (const [i, lane] of typeLanes.entries()) {
+    for (const [i, lane] of typeLanes().entries()) {
       const ids = await groups.nth(i).locator('.vis-item.vis-box[data-event]').evaluateAll((els) => els.map((el) => el.getAttribute('data-event')));
-      for (const id of ids) expect(`type:${model.byId.get(id ?? '')?.event.type}`).toBe(lane.id);
+      for (const id of ids) expect(`type:${byId(id ?? '').type}`).toBe(lane.id);
     }
     await expectLegible(page);
 
@@ -271,21 +276,21 @@ test.describe('selection and details', () => {
 
   test('N, P, Home and End step through events in time order, with details', async ({ openApp, page }) => {
     await openApp();
-    const order = model.events.map((e) => e.event.id);
+    const order = events.map((e) => e.id);
     const heading = page.locator('aside.detail h2');
     await page.keyboard.press('n');
-    await expect(heading).toHaveText(model.byId.get(order[0]!)!.event.title);
+    await expect(heading).toHaveText(byId(order[0]!).title);
     await page.keyboard.press('n');
-    await expect(heading).toHaveText(model.byId.get(order[1]!)!.event.title);
+    await expect(heading).toHaveText(byId(order[1]!).title);
     await page.keyboard.press('p');
-    await expect(heading).toHaveText(model.byId.get(order[0]!)!.event.title);
+    await expect(heading).toHaveText(byId(order[0]!).title);
     await page.keyboard.press('End');
     const last = order[order.length - 1]!;
-    await expect(heading).toHaveText(model.byId.get(last)!.event.title);
+    await expect(heading).toHaveText(byId(last).title);
     await expect(item(page, last)).toHaveClass(/vis-selected/);
     await expect(label(page, last)).toBeInViewport();
     await page.keyboard.press('Home');
-    await expect(heading).toHaveText(model.byId.get(order[0]!)!.event.title);
+    await expect(heading).toHaveText(byId(order[0]!).title);
     // The first event is the 1916 context: selecting it brings it into view.
     await expect(label(page, order[0]!)).toBeInViewport();
     await page.keyboard.press('Escape');

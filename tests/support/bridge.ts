@@ -3,13 +3,12 @@
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { EVENT_CHANNELS, type AppCommand, type DatasetPayload } from '../../src/shared/ipc/contract';
-import { DatasetStore } from '../../src/main/dataset/datasetStore';
-import { loadDatasetFile } from '../../src/main/dataset/loadDatasetFile';
+import { basename } from 'node:path';
+import { EVENT_CHANNELS, type AppCommand, type LoadProgress } from '../../src/shared/ipc/contract';
+import { DatasetService, inlineRunLoad, type RunLoad } from '../../src/main/dataset/datasetService';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/ipc/handlers';
 import { isTrustedSender, originOf } from '../../src/main/security/senderCheck';
-import type { AppError } from '../../src/shared/ipc/contract';
 
 export const BUNDLED_DATASET = join(import.meta.dirname, '..', '..', 'data', 'deir-al-zour-al-qaim-2017.frontline');
 
@@ -27,7 +26,7 @@ function preloadShimSource(): Promise<string> {
 }
 
 export interface Bridge {
-  readonly store: DatasetStore;
+  readonly service: DatasetService;
   /** URLs main was asked to open in the browser. */
   readonly opened: string[];
   /** Log lines from the dispatcher (refusals). */
@@ -36,23 +35,22 @@ export interface Bridge {
   sendCommand(command: AppCommand): Promise<void>;
 }
 
-/** Load `datasetPath` with main's loader and bridge `page` to main's handlers. Call before page.goto. */
-export async function installBridge(page: Page, options: { datasetPath?: string; trustedOrigin: string }): Promise<Bridge> {
-  const store = new DatasetStore();
-  let startupError: AppError | undefined;
+/**
+ * Bridge `page` to main's handlers and start loading `datasetPath` with main's loader, as main does
+ * at startup. Call before page.goto. `runLoad` replaces the loader (e.g. to hold a load open).
+ */
+export async function installBridge(page: Page, options: { datasetPath?: string; trustedOrigin: string; runLoad?: RunLoad }): Promise<Bridge> {
+  const progress: LoadProgress[] = [];
+  const service = new DatasetService(options.runLoad ?? inlineRunLoad, (p) => {
+    progress.push(p);
+    void page.evaluate(([channel, payload]) => window.__frontlineEmit?.(channel, payload), [EVENT_CHANNELS.onLoadProgress, p] as const).catch(() => {});
+  });
   const path = options.datasetPath ?? BUNDLED_DATASET;
-  const loaded = await loadDatasetFile(path);
-  if (loaded.ok) {
-    const payload: DatasetPayload = { dataset: loaded.dataset, warnings: loaded.warnings, file: { name: loaded.name, bundled: path === BUNDLED_DATASET, bytes: loaded.bytes } };
-    store.replace(payload);
-  } else {
-    startupError = { code: 'invalid-data', message: `The dataset ${loaded.name} could not be loaded.`, problems: loaded.problems };
-  }
+  void service.load(path, { displayName: basename(path), bundled: path === BUNDLED_DATASET });
   const opened: string[] = [];
   const log: string[] = [];
   const handlers = createHandlers({
-    store,
-    startupError: () => startupError,
+    service,
     appInfo: () => ({ name: 'Frontline', version: 'test', platform: process.platform, versions: { node: process.versions.node } }),
     openExternal: async (url) => {
       opened.push(url);
@@ -65,7 +63,7 @@ export async function installBridge(page: Page, options: { datasetPath?: string;
   );
   await page.addInitScript({ content: await preloadShimSource() });
   return {
-    store,
+    service,
     opened,
     log,
     sendCommand: async (command) => {

@@ -55,6 +55,11 @@ export const test = base.extend<{ openApp: (options?: OpenOptions) => Promise<Ap
       await page.goto(server.url);
       if (options.waitForTimeline !== false) {
         await expect(page.locator('.vis-item.vis-box.fl-item').first()).toBeVisible();
+        // Labels are measured again once the web fonts load; let that settle before tests measure.
+        await page.evaluate(async () => {
+          await document.fonts.ready;
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        });
       }
       return { page, bridge, server, errors, outsideRequests };
     });

@@ -9,7 +9,7 @@ import { BUNDLED_DATASET_FILE } from '../../src/main/dataset/bundledDataset';
 import { parseDateValue, utcDay } from '../../src/shared/dataset/dates';
 import type { Dataset, TimelineEvent } from '../../src/shared/dataset/schema';
 import { verifyQuotes } from '../../src/shared/dataset/summarize';
-import { buildTimelineModel } from '../../src/shared/dataset/timelineModel';
+import { parseDatasetText } from '../../src/shared/dataset/validateDataset';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DATASET_PATH = join(ROOT, 'data', BUNDLED_DATASET_FILE);
@@ -20,12 +20,18 @@ const SEED_SHA256 = '041f1a87942a24b34ea7a4e070c64d4e71143d085243556066ed73926f2
 
 const article = readFileSync(ARTICLE_PATH, 'utf8');
 let dataset: Dataset;
+let loaded: Awaited<ReturnType<typeof loadDatasetFile>>;
 
 beforeAll(async () => {
-  const loaded = await loadDatasetFile(DATASET_PATH);
+  // The whole-object validator gives the dataset as objects, convenient for checking its content...
+  const checked = parseDatasetText(readFileSync(DATASET_PATH, 'utf8'), BUNDLED_DATASET_FILE);
+  if (!checked.ok) throw new Error(checked.problems.map((p) => p.message).join('\n'));
+  expect(checked.warnings).toEqual([]);
+  dataset = checked.dataset;
+  // ...and the streaming loader the app uses must agree with it.
+  loaded = await loadDatasetFile(DATASET_PATH);
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
-  expect(loaded.warnings).toEqual([]);
-  dataset = loaded.dataset;
+  expect(loaded.loaded.warnings).toEqual([]);
 });
 
 function event(id: string): TimelineEvent {
@@ -50,7 +56,7 @@ describe('the source article copy', () => {
 
 describe('quotes', () => {
   it('every citation quote is a verbatim substring of the article', () => {
-    expect(verifyQuotes(dataset, new Map([['bbc-2017-11-03', article]]), 'bundled')).toEqual([]);
+    expect(verifyQuotes(dataset.events, new Map([['bbc-2017-11-03', article]]), 'bundled')).toEqual([]);
     const quotes = dataset.events.flatMap((e) => e.citations.map((c) => c.quote));
     expect(quotes.length).toBeGreaterThanOrEqual(dataset.events.length);
     for (const q of quotes) expect(article).toContain(q);
@@ -275,9 +281,21 @@ describe('actors', () => {
 
 describe('as a timeline', () => {
   it('the story runs from 2014 to 3 November 2017; the 1916 context lies outside it', () => {
-    const model = buildTimelineModel(dataset);
-    expect(model.storyRange).toEqual({ start: utcDay(2014, 1, 1), end: utcDay(2017, 11, 4) });
-    expect(model.fullRange?.start).toBe(utcDay(1916, 1, 1));
+    if (!loaded.ok) throw new Error('not loaded');
+    const { header, columns } = loaded.loaded;
+    expect(columns.count).toBe(dataset.events.length);
+    expect(header.storyRange).toEqual({ start: utcDay(2014, 1, 1), end: utcDay(2017, 11, 4) });
+    expect(header.fullRange?.start).toBe(utcDay(1916, 1, 1));
+  });
+
+  it('lanes by theatre: Syria, Iraq, the cross-border lane, then Elsewhere', () => {
+    if (!loaded.ok) throw new Error('not loaded');
+    expect(loaded.loaded.header.theatreLanes).toEqual([
+      { id: 'SY', label: 'Syria' },
+      { id: 'IQ', label: 'Iraq' },
+      { id: 'SY+IQ', label: 'Syria & Iraq' },
+      { id: 'elsewhere', label: 'Elsewhere' }
+    ]);
   });
 
   it('has offensives, captures, control, displacement and statements', () => {

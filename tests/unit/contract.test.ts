@@ -1,7 +1,7 @@
 // The IPC contract, the preload and main's handlers cannot drift apart: same methods, same
 // channels, argument schemas for every invoke method, and the preload exposes only `api`.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DatasetStore } from '../../src/main/dataset/datasetStore';
+import { DatasetService, inlineRunLoad } from '../../src/main/dataset/datasetService';
 import { createHandlers } from '../../src/main/ipc/handlers';
 import { menuTemplate } from '../../src/main/menu';
 import { buildApi, type IpcLike } from '../../src/preload/buildApi';
@@ -48,7 +48,7 @@ describe('contract', () => {
   });
 
   it('main has a handler for exactly the invoke methods', () => {
-    const handlers = createHandlers({ store: new DatasetStore(), startupError: () => undefined, appInfo: () => ({ name: '', version: '', platform: '', versions: {} }), openExternal: async () => {} });
+    const handlers = createHandlers({ service: new DatasetService(inlineRunLoad), appInfo: () => ({ name: '', version: '', platform: '', versions: {} }), openExternal: async () => {} });
     expect(Object.keys(handlers).sort()).toEqual(invokeMethods);
   });
 });
@@ -64,10 +64,14 @@ describe('preload', () => {
     const { ipc, calls } = recordingIpc();
     const api = buildApi(ipc);
     await api.getDataset();
+    await api.getEvent(7);
+    await api.cancelLoad();
     await api.getAppInfo();
     await api.openSourceUrl('bbc-2017-11-03');
     expect(calls).toEqual([
       { channel: INVOKE_CHANNELS.getDataset, args: [] },
+      { channel: INVOKE_CHANNELS.getEvent, args: [7] },
+      { channel: INVOKE_CHANNELS.cancelLoad, args: [] },
       { channel: INVOKE_CHANNELS.getAppInfo, args: [] },
       { channel: INVOKE_CHANNELS.openSourceUrl, args: ['bbc-2017-11-03'] }
     ]);
@@ -84,6 +88,19 @@ describe('preload', () => {
     expect(received).toEqual([['zoom-in']]);
     stop();
     expect(listeners.has(EVENT_CHANNELS.onCommand)).toBe(false);
+  });
+
+  it('load progress listeners get well-formed progress only', () => {
+    const { ipc, listeners } = recordingIpc();
+    const received: unknown[][] = [];
+    const stop = buildApi(ipc).onLoadProgress((...args: unknown[]) => received.push(args));
+    const listener = listeners.get(EVENT_CHANNELS.onLoadProgress);
+    const progress = { file: 'a.frontline', phase: 'checking', done: 10, total: 100, events: 3 };
+    listener?.({ sender: 'secret' }, progress);
+    listener?.({ sender: 'secret' }, 'not progress');
+    expect(received).toEqual([[progress]]);
+    stop();
+    expect(listeners.has(EVENT_CHANNELS.onLoadProgress)).toBe(false);
   });
 
   describe('the preload script', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_DATASET_BYTES, describeIoError, loadDatasetFile, type LoadedFile } from './loadDatasetFile';
+import { MAX_DATASET_BYTES, describeIoError, loadDatasetFile, type FileProgress, type LoadedFile } from './loadDatasetFile';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 
@@ -40,33 +40,76 @@ async function write(name: string, data: string | Uint8Array): Promise<string> {
 describe('loadDatasetFile: valid files', () => {
   it('loads the bundled dataset', async () => {
     const r = loaded(await loadDatasetFile(BUNDLED));
-    expect(r.dataset.events).toHaveLength(23);
-    expect(r.warnings).toEqual([]);
+    expect(r.loaded.columns.count).toBe(23);
+    expect(r.loaded.eventRanges).toHaveLength(2 * 23);
+    expect(r.loaded.warnings).toEqual([]);
     expect(r.name).toBe('deir-al-zour-al-qaim-2017.frontline');
     expect(r.path).toBe(BUNDLED);
-    expect(r.bytes).toBe((await stat(BUNDLED)).size);
+    expect(r.size).toBe((await stat(BUNDLED)).size);
+    expect(r.bytes.byteLength).toBe(r.size);
   });
 
   it('accepts UTF-8 with a BOM', async () => {
     const path = await write('bom.frontline', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(bundledText, 'utf8')]));
     const r = loaded(await loadDatasetFile(path));
-    expect(r.dataset.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
-    expect(r.bytes).toBe(Buffer.byteLength(bundledText, 'utf8') + 3);
+    expect(r.loaded.header.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
+    expect(r.loaded.columns.count).toBe(23);
+    expect(r.size).toBe(Buffer.byteLength(bundledText, 'utf8') + 3);
+    // The BOM is dropped from the bytes kept for reading events back.
+    expect(r.bytes.byteLength).toBe(Buffer.byteLength(bundledText, 'utf8'));
+    expect(r.bytes[0]).toBe(0x7b);
   });
 
   it('accepts UTF-16LE with a BOM, Arabic names intact', async () => {
     const path = await write('utf16.frontline', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bundledText, 'utf16le')]));
     const r = loaded(await loadDatasetFile(path));
-    const province = r.dataset.places.find((p) => p.id === 'deir-al-zour-province');
+    const province = r.loaded.header.places.find((p) => p.id === 'deir-al-zour-province');
     expect(province?.altNames.map((n) => n.name)).toContain('دير الزور');
+    expect(r.loaded.columns.count).toBe(23);
+    expect(r.size).toBe(2 + Buffer.byteLength(bundledText, 'utf16le'));
+  });
+
+  it('accepts UTF-16BE with a BOM, Arabic names intact', async () => {
+    const le = Buffer.from(bundledText, 'utf16le');
+    const be = Buffer.alloc(le.length);
+    for (let i = 0; i < le.length; i += 2) {
+      be[i] = le[i + 1]!;
+      be[i + 1] = le[i]!;
+    }
+    const path = await write('utf16be.frontline', Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+    const r = loaded(await loadDatasetFile(path));
+    const province = r.loaded.header.places.find((p) => p.id === 'deir-al-zour-province');
+    expect(province?.altNames.map((n) => n.name)).toContain('دير الزور');
+    expect(r.loaded.header.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
+    expect(r.loaded.columns.count).toBe(23);
   });
 
   it('reports cleaned invisible characters as warnings under the display name', async () => {
     const text = bundledText.replace('"title": "IS loses Deir al-Zour and al-Qaim"', '"title": "IS loses \u202EDeir al-Zour and al-Qaim"');
     expect(text).not.toBe(bundledText);
     const r = loaded(await loadDatasetFile(await write('bidi.frontline', text), 'shown-name.frontline'));
-    expect(r.dataset.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
-    expect(r.warnings).toMatchObject([{ severity: 'warning', file: 'shown-name.frontline', line: 6, field: 'metadata.title' }]);
+    expect(r.loaded.header.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
+    expect(r.loaded.warnings).toMatchObject([{ severity: 'warning', file: 'shown-name.frontline', line: 6, field: 'metadata.title' }]);
+  });
+});
+
+describe('loadDatasetFile: progress', () => {
+  it('reports reading, then checking up to the whole file', async () => {
+    const progress: FileProgress[] = [];
+    loaded(await loadDatasetFile(BUNDLED, undefined, (p) => progress.push(p)));
+    const size = (await stat(BUNDLED)).size;
+    expect(progress[0]).toEqual({ phase: 'reading', done: 0, total: size, events: 0 });
+    const checking = progress.slice(1);
+    expect(checking.length).toBeGreaterThan(0);
+    expect(checking.every((p) => p.phase === 'checking' && p.total === size)).toBe(true);
+    for (let i = 1; i < checking.length; i++) expect(checking[i]!.done).toBeGreaterThanOrEqual(checking[i - 1]!.done);
+    expect(checking.at(-1)).toEqual({ phase: 'checking', done: size, total: size, events: 23 });
+  });
+
+  it('reports nothing for a file it cannot read', async () => {
+    const progress: FileProgress[] = [];
+    failed(await loadDatasetFile(join(tmp, 'absent.frontline'), undefined, (p) => progress.push(p)));
+    expect(progress).toEqual([]);
   });
 });
 
@@ -107,6 +150,33 @@ describe('loadDatasetFile: files it refuses', () => {
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ severity: 'error', file: 'latin1.frontline', line: 3, column: 12 });
     expect(r.problems[0]!.message).toMatch(/not valid UTF-8/);
+  });
+
+  it('invalid UTF-8 inside an event title is refused at that line and column, not at the top', async () => {
+    const at = bundledText.indexOf('"title": "', bundledText.indexOf('"id": "mosul-taken"')) + '"title": "'.length;
+    const before = bundledText.slice(0, at);
+    const path = await write('bad-title.frontline', Buffer.concat([Buffer.from(before, 'utf8'), Buffer.from([0xc3, 0x28]), Buffer.from(bundledText.slice(at), 'utf8')]));
+    const r = failed(await loadDatasetFile(path, 'bad-title.frontline'));
+    const lines = before.split('\n');
+    expect(r.problems).toEqual([
+      {
+        severity: 'error',
+        file: 'bad-title.frontline',
+        line: lines.length,
+        column: lines[lines.length - 1]!.length + 1,
+        message: expect.stringMatching(/not valid UTF-8/)
+      }
+    ]);
+  });
+
+  it('invalid UTF-8 is never replaced by U+FFFD in a file that is otherwise valid', async () => {
+    // A lone continuation byte inside the metadata's notes.
+    const at = bundledText.indexOf('"notes": "') + '"notes": "'.length;
+    const path = await write('lone.frontline', Buffer.concat([Buffer.from(bundledText.slice(0, at), 'utf8'), Buffer.from([0x80]), Buffer.from(bundledText.slice(at), 'utf8')]));
+    const r = failed(await loadDatasetFile(path));
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.message).toMatch(/not valid UTF-8/);
+    expect(r.problems[0]!.line).toBe(bundledText.slice(0, at).split('\n').length);
   });
 
   it('invalid JSON is refused with line and column', async () => {

@@ -1,25 +1,27 @@
-// Read a dataset file from disk under plain Node: size check before reading, strict decoding, then
-// the shared validator. Used by the main process and the command line alike.
+// Read a dataset file from disk under plain Node: size check before reading, then the streaming
+// loader (one event at a time). Used by the load worker, the command line and the tests.
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { loadDatasetBytes, type LoadProgress, type LoadedDataset } from '../../shared/dataset/loadDatasetBytes';
 import type { Problem } from '../../shared/dataset/problems';
-import type { Dataset } from '../../shared/dataset/schema';
-import { parseDatasetText } from '../../shared/dataset/validateDataset';
-import { decodeText } from '../../shared/text/decodeText';
+import { utf8Bytes } from '../../shared/text/decodeText';
+import { fastEventCheck } from './fastEventCheck';
 
 /** V8 cannot hold a string much longer than 2^29 characters; refuse before trying. */
 export const MAX_DATASET_BYTES = 512 * 1024 * 1024;
 
 export type LoadedFile =
-  | { ok: true; dataset: Dataset; warnings: Problem[]; path: string; name: string; bytes: number }
+  | { ok: true; loaded: LoadedDataset; bytes: Uint8Array; path: string; name: string; size: number }
   | { ok: false; path: string; name: string; problems: Problem[] };
+
+export type FileProgress = LoadProgress & { readonly phase: 'reading' | 'checking' };
 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
 /** `displayName` is how problems name the file (default: its name without the folder). */
-export async function loadDatasetFile(path: string, displayName: string = basename(path)): Promise<LoadedFile> {
+export async function loadDatasetFile(path: string, displayName: string = basename(path), onProgress?: (p: FileProgress) => void): Promise<LoadedFile> {
   const name = basename(path);
   const failure = (message: string): LoadedFile => ({ ok: false, path, name, problems: [{ severity: 'error', file: displayName, message }] });
   let size: number;
@@ -33,17 +35,17 @@ export async function loadDatasetFile(path: string, displayName: string = basena
   if (size > MAX_DATASET_BYTES) {
     return failure(`is too large to open: ${size.toLocaleString('en-GB')} bytes (${formatBytes(size)}), over the limit of ${MAX_DATASET_BYTES.toLocaleString('en-GB')} bytes`);
   }
-  let bytes: Uint8Array;
+  onProgress?.({ phase: 'reading', done: 0, total: size, events: 0 });
+  let raw: Uint8Array;
   try {
-    bytes = await readFile(path);
+    raw = await readFile(path);
   } catch (err) {
     return failure(`cannot be read: ${describeIoError(err)}`);
   }
-  const decoded = decodeText(bytes, displayName);
-  if (!decoded.ok) return { ok: false, path, name, problems: [decoded.problem] };
-  const checked = parseDatasetText(decoded.text, displayName);
-  if (!checked.ok) return { ok: false, path, name, problems: checked.problems };
-  return { ok: true, dataset: checked.dataset, warnings: checked.warnings, path, name, bytes: bytes.length };
+  const { bytes } = utf8Bytes(raw);
+  const result = loadDatasetBytes(bytes, displayName, { onProgress: (p) => onProgress?.({ ...p, phase: 'checking' }), fastCheck: fastEventCheck() });
+  if (!result.ok) return { ok: false, path, name, problems: result.problems };
+  return { ok: true, loaded: result.loaded, bytes, path, name, size };
 }
 
 export function describeIoError(err: unknown): string {

@@ -1,57 +1,67 @@
 // createDispatcher with the real handlers and the bundled dataset: channel, sender and argument checks, and errors as Results.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { TimelineEvent } from '../../shared/dataset/schema';
 import { INVOKE_CHANNELS, type AppError, type AppInfo, type DatasetPayload, type Result } from '../../shared/ipc/contract';
-import { DatasetStore } from '../dataset/datasetStore';
-import { loadDatasetFile } from '../dataset/loadDatasetFile';
+import { DatasetService, inlineRunLoad, type LoadOutcome, type RunLoad } from '../dataset/datasetService';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../security/appProtocol';
 import { isTrustedSender, type SenderInfo } from '../security/senderCheck';
 import { createDispatcher, methodForChannel } from './dispatcher';
 import { createHandlers, type Handlers } from './handlers';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
+const BROKEN = fileURLToPath(new URL('../../../tests/fixtures/broken-syntax.frontline', import.meta.url));
 const TRUSTED_ORIGINS = [APP_ORIGIN, 'http://127.0.0.1:1234'];
 const APP_SENDER: SenderInfo = { url: APP_ENTRY_URL, isMainFrame: true };
 const APP_INFO: AppInfo = { name: 'Frontline', version: '0.1.0', platform: 'linux', versions: { node: '20' } };
 
 let tmp: string;
 
-async function loadPayload(path: string): Promise<DatasetPayload> {
-  const loaded = await loadDatasetFile(path);
-  if (!loaded.ok) throw new Error(`could not load ${path}: ${loaded.problems.map((p) => p.message).join('; ')}`);
-  return { dataset: loaded.dataset, warnings: loaded.warnings, file: { name: loaded.name, bundled: false, bytes: loaded.bytes } };
+/** Load a file into the service as main does, failing the test if it does not load. */
+async function loadInto(service: DatasetService, path: string): Promise<DatasetPayload> {
+  const result = await service.load(path, { displayName: basename(path), bundled: path === BUNDLED });
+  if (!result.ok) throw new Error(`could not load ${path}: ${(result.error.problems ?? []).map((p) => p.message).join('; ')}`);
+  return result.value;
 }
 
-/** The bundled dataset with its sources' addresses replaced, written to a temporary file and loaded like any other. */
-async function payloadWithUrls(name: string, urls: Record<string, string>): Promise<DatasetPayload> {
+/** The bundled dataset with its sources' addresses replaced, written to a temporary file; returns its path. */
+async function fileWithUrls(name: string, urls: Record<string, string>): Promise<string> {
   const json = JSON.parse(await readFile(BUNDLED, 'utf8')) as { sources: { id: string; url?: string }[] };
   for (const source of json.sources) if (source.id in urls) source.url = urls[source.id];
   const path = join(tmp, name);
   await writeFile(path, JSON.stringify(json, null, 2));
-  return loadPayload(path);
+  return path;
 }
 
-function setup(options: { payload?: DatasetPayload; startupError?: AppError; handlers?: Partial<Handlers> } = {}) {
-  const store = new DatasetStore();
-  if (options.payload) store.replace(options.payload);
+/**
+ * Handlers over a DatasetService that has loaded `files` in order (inline, as the command line
+ * does), behind a dispatcher. `runLoad` replaces the inline loader.
+ */
+async function setup(options: { files?: readonly string[]; handlers?: Partial<Handlers>; runLoad?: RunLoad } = {}) {
+  const service = new DatasetService(options.runLoad ?? inlineRunLoad);
+  for (const file of options.files ?? []) await service.load(file, { displayName: basename(file), bundled: file === BUNDLED });
   const openExternal = vi.fn(async (_url: string) => {});
   const log = vi.fn((_message: string) => {});
-  const real = createHandlers({ store, startupError: () => options.startupError, appInfo: () => APP_INFO, openExternal });
+  const real = createHandlers({ service, appInfo: () => APP_INFO, openExternal });
   const handlers: Handlers = {
     getDataset: vi.fn(options.handlers?.getDataset ?? real.getDataset),
+    getEvent: vi.fn(options.handlers?.getEvent ?? real.getEvent),
+    cancelLoad: vi.fn(options.handlers?.cancelLoad ?? real.cancelLoad),
     getAppInfo: vi.fn(options.handlers?.getAppInfo ?? real.getAppInfo),
     openSourceUrl: vi.fn(options.handlers?.openSourceUrl ?? real.openSourceUrl)
   };
   const dispatch = createDispatcher(handlers, (sender) => isTrustedSender(sender, TRUSTED_ORIGINS), log);
   const noHandlerCalled = () => {
     expect(handlers.getDataset).not.toHaveBeenCalled();
+    expect(handlers.getEvent).not.toHaveBeenCalled();
+    expect(handlers.cancelLoad).not.toHaveBeenCalled();
     expect(handlers.getAppInfo).not.toHaveBeenCalled();
     expect(handlers.openSourceUrl).not.toHaveBeenCalled();
   };
-  return { store, dispatch, handlers, openExternal, log, noHandlerCalled };
+  return { service, dispatch, handlers, openExternal, log, noHandlerCalled };
 }
 
 function errorOf(result: Result<unknown>): AppError {
@@ -63,7 +73,7 @@ let bundled: DatasetPayload;
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'frontline-dispatcher-'));
-  bundled = await loadPayload(BUNDLED);
+  bundled = await loadInto(new DatasetService(inlineRunLoad), BUNDLED);
 });
 
 afterAll(async () => {
@@ -87,7 +97,7 @@ describe('methodForChannel', () => {
 
 describe('dispatch refuses bad calls without running a handler', () => {
   it('an unknown channel gives unknown-channel', async () => {
-    const { dispatch, noHandlerCalled, log } = setup({ payload: bundled });
+    const { dispatch, noHandlerCalled, log } = await setup({ files: [BUNDLED] });
     for (const channel of ['frontline:delete-everything', '__proto__', 'getDataset']) {
       const error = errorOf(await dispatch(channel, APP_SENDER, []));
       expect(error.code).toBe('unknown-channel');
@@ -97,7 +107,7 @@ describe('dispatch refuses bad calls without running a handler', () => {
   });
 
   it('a sub-frame, even of the app, gives bad-sender', async () => {
-    const { dispatch, noHandlerCalled } = setup({ payload: bundled });
+    const { dispatch, noHandlerCalled } = await setup({ files: [BUNDLED] });
     const error = errorOf(await dispatch(INVOKE_CHANNELS.getDataset, { url: APP_ENTRY_URL, isMainFrame: false }, []));
     expect(error.code).toBe('bad-sender');
     expect(error.message).toMatch(/did not come from the Frontline window/);
@@ -107,7 +117,7 @@ describe('dispatch refuses bad calls without running a handler', () => {
   it.each(['https://evil.example/', 'app://frontline.evil/index.html', 'http://127.0.0.1:1235/', 'file:///index.html', 'not a url'])(
     'a sender at %s gives bad-sender',
     async (url) => {
-      const { dispatch, noHandlerCalled, log } = setup({ payload: bundled });
+      const { dispatch, noHandlerCalled, log } = await setup({ files: [BUNDLED] });
       expect(errorOf(await dispatch(INVOKE_CHANNELS.openSourceUrl, { url, isMainFrame: true }, ['geonames-2643743'])).code).toBe('bad-sender');
       noHandlerCalled();
       expect(log).toHaveBeenCalledWith(expect.stringContaining('untrusted sender'));
@@ -125,7 +135,7 @@ describe('dispatch refuses bad calls without running a handler', () => {
     ['null', [null]],
     ['an over-long id', ['a'.repeat(129)]]
   ])('openSourceUrl with %s gives bad-arguments', async (_what, args) => {
-    const { dispatch, noHandlerCalled, openExternal } = setup({ payload: bundled });
+    const { dispatch, noHandlerCalled, openExternal } = await setup({ files: [BUNDLED] });
     const error = errorOf(await dispatch(INVOKE_CHANNELS.openSourceUrl, APP_SENDER, args));
     expect(error.code).toBe('bad-arguments');
     expect(error.message).toMatch(/^Request openSourceUrl refused: /);
@@ -133,17 +143,36 @@ describe('dispatch refuses bad calls without running a handler', () => {
     expect(openExternal).not.toHaveBeenCalled();
   });
 
-  it('getDataset and getAppInfo with any argument give bad-arguments', async () => {
-    const { dispatch, noHandlerCalled } = setup({ payload: bundled });
+  it('getDataset, cancelLoad and getAppInfo with any argument give bad-arguments', async () => {
+    const { dispatch, noHandlerCalled } = await setup({ files: [BUNDLED] });
     expect(errorOf(await dispatch(INVOKE_CHANNELS.getDataset, APP_SENDER, ['x'])).code).toBe('bad-arguments');
+    expect(errorOf(await dispatch(INVOKE_CHANNELS.cancelLoad, APP_SENDER, [true])).code).toBe('bad-arguments');
     expect(errorOf(await dispatch(INVOKE_CHANNELS.getAppInfo, APP_SENDER, [undefined])).code).toBe('bad-arguments');
+    noHandlerCalled();
+  });
+
+  it.each([
+    ['no argument', []],
+    ['a negative position', [-1]],
+    ['a fraction', [1.5]],
+    ['NaN', [Number.NaN]],
+    ['Infinity', [Number.POSITIVE_INFINITY]],
+    ['a position past 2^32 - 1', [2 ** 32]],
+    ['text', ['0']],
+    ['two arguments', [0, 1]],
+    ['null', [null]]
+  ])('getEvent with %s gives bad-arguments', async (_what, args) => {
+    const { dispatch, noHandlerCalled } = await setup({ files: [BUNDLED] });
+    const error = errorOf(await dispatch(INVOKE_CHANNELS.getEvent, APP_SENDER, args));
+    expect(error.code).toBe('bad-arguments');
+    expect(error.message).toMatch(/^Request getEvent refused: /);
     noHandlerCalled();
   });
 });
 
 describe('dispatch turns handler failures into internal Results', () => {
   it('a handler that rejects gives an internal error, not a throw', async () => {
-    const { dispatch, log } = setup({
+    const { dispatch, log } = await setup({
       handlers: {
         getAppInfo: async () => {
           throw new Error('boom');
@@ -158,7 +187,7 @@ describe('dispatch turns handler failures into internal Results', () => {
   });
 
   it('a handler that throws synchronously, or throws a non-Error, gives an internal error', async () => {
-    const { dispatch } = setup({
+    const { dispatch } = await setup({
       handlers: {
         getDataset: () => {
           throw new TypeError('sync');
@@ -174,7 +203,7 @@ describe('dispatch turns handler failures into internal Results', () => {
   });
 
   it('openExternal failing gives an internal error', async () => {
-    const { dispatch, openExternal } = setup({ payload: bundled });
+    const { dispatch, openExternal } = await setup({ files: [BUNDLED] });
     openExternal.mockRejectedValueOnce(new Error('no browser'));
     const error = errorOf(await dispatch(INVOKE_CHANNELS.openSourceUrl, APP_SENDER, ['geonames-2643743']));
     expect(error).toEqual({ code: 'internal', message: 'Something went wrong in openSourceUrl: no browser' });
@@ -183,50 +212,132 @@ describe('dispatch turns handler failures into internal Results', () => {
 
 describe('getDataset and getAppInfo through the dispatcher', () => {
   it('returns the loaded bundled dataset', async () => {
-    const { dispatch, handlers } = setup({ payload: bundled });
+    const { dispatch, handlers, service } = await setup({ files: [BUNDLED] });
     const result = await dispatch(INVOKE_CHANNELS.getDataset, APP_SENDER, []);
     expect(result).toEqual({ ok: true, value: bundled });
     expect(handlers.getDataset).toHaveBeenCalledTimes(1);
     if (!result.ok) throw new Error('unreachable');
     const payload = result.value as DatasetPayload;
-    expect(payload.dataset.events).toHaveLength(23);
-    expect(payload.file.name).toBe('deir-al-zour-al-qaim-2017.frontline');
+    expect(payload).toBe(service.current);
+    expect(payload.columns.count).toBe(23);
+    expect(payload.header.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
+    expect(payload.file).toEqual({ name: 'deir-al-zour-al-qaim-2017.frontline', bundled: true, bytes: (await readFile(BUNDLED)).byteLength });
   });
 
   it('accepts the test-harness origin as well as app://', async () => {
-    const { dispatch } = setup({ payload: bundled });
+    const { dispatch } = await setup({ files: [BUNDLED] });
     expect((await dispatch(INVOKE_CHANNELS.getDataset, { url: 'http://127.0.0.1:1234/index.html', isMainFrame: true }, [])).ok).toBe(true);
   });
 
-  it('returns the startup error when the first load failed', async () => {
-    const startupError: AppError = {
-      code: 'invalid-data',
-      message: 'The bundled dataset x.frontline could not be loaded.',
-      problems: [{ severity: 'error', file: 'x.frontline', line: 3, message: 'bad' }]
-    };
-    const { dispatch } = setup({ startupError });
-    expect(await dispatch(INVOKE_CHANNELS.getDataset, APP_SENDER, [])).toEqual({ ok: false, error: startupError });
+  it('returns the error of the first load when it failed', async () => {
+    const { dispatch } = await setup({ files: [BROKEN] });
+    const error = errorOf(await dispatch(INVOKE_CHANNELS.getDataset, APP_SENDER, []));
+    expect(error).toMatchObject({ code: 'invalid-data', message: 'broken-syntax.frontline could not be opened.' });
+    // The fixture lacks "sources" as well as having a syntax error in its one event.
+    expect(error.problems).toContainEqual({
+      severity: 'error',
+      file: 'broken-syntax.frontline',
+      line: 6,
+      column: 18,
+      field: 'events[0]',
+      message: 'the file is not valid JSON: expected a field name in double quotes'
+    });
   });
 
   it('returns not-found when nothing is loaded and nothing failed', async () => {
-    const { dispatch } = setup();
+    const { dispatch } = await setup();
     expect(errorOf(await dispatch(INVOKE_CHANNELS.getDataset, APP_SENDER, []))).toEqual({ code: 'not-found', message: 'No dataset is loaded.' });
   });
 
   it('a loaded dataset wins over an old startup error', async () => {
-    const { dispatch } = setup({ payload: bundled, startupError: { code: 'io', message: 'old' } });
-    expect((await dispatch(INVOKE_CHANNELS.getDataset, APP_SENDER, [])).ok).toBe(true);
+    const { dispatch } = await setup({ files: [BROKEN, BUNDLED] });
+    const result = await dispatch(INVOKE_CHANNELS.getDataset, APP_SENDER, []);
+    expect(result.ok).toBe(true);
+    expect((result as { value: DatasetPayload }).value.columns.count).toBe(23);
+  });
+
+  it('waits for a load that is running and returns its dataset', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const runLoad: RunLoad = async (path, displayName, onProgress, signal) => {
+      await gate;
+      return inlineRunLoad(path, displayName, onProgress, signal);
+    };
+    const { dispatch, service } = await setup({ runLoad });
+    const loading = service.load(BUNDLED, { displayName: 'bundled.frontline', bundled: true });
+    const pending = dispatch(INVOKE_CHANNELS.getDataset, APP_SENDER, []);
+    let settled = false;
+    void pending.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(settled).toBe(false);
+    release();
+    const result = await pending;
+    expect(result.ok).toBe(true);
+    expect((result as { value: DatasetPayload }).value.file.name).toBe('bundled.frontline');
+    expect((await loading).ok).toBe(true);
   });
 
   it('getAppInfo returns the app info', async () => {
-    const { dispatch } = setup();
+    const { dispatch } = await setup();
     expect(await dispatch(INVOKE_CHANNELS.getAppInfo, APP_SENDER, [])).toEqual({ ok: true, value: APP_INFO });
+  });
+});
+
+describe('getEvent and cancelLoad through the dispatcher', () => {
+  it('returns the full event at a position of the file, with defaults filled in', async () => {
+    const { dispatch } = await setup({ files: [BUNDLED] });
+    const raw = JSON.parse(await readFile(BUNDLED, 'utf8')) as { events: { id: string; title: string }[] };
+    for (const index of [0, 7, 22]) {
+      const result = await dispatch(INVOKE_CHANNELS.getEvent, APP_SENDER, [index]);
+      if (!result.ok) throw new Error(result.error.message);
+      const event = result.value as TimelineEvent;
+      expect(event.id).toBe(raw.events[index]!.id);
+      expect(event.title).toBe(raw.events[index]!.title);
+      expect(Array.isArray(event.tags)).toBe(true);
+      expect(event.status).toBeDefined();
+    }
+  });
+
+  it('a position the dataset does not have gives not-found', async () => {
+    const { dispatch } = await setup({ files: [BUNDLED] });
+    expect(errorOf(await dispatch(INVOKE_CHANNELS.getEvent, APP_SENDER, [23]))).toEqual({ code: 'not-found', message: 'The dataset has no event at position 23.' });
+    expect(errorOf(await dispatch(INVOKE_CHANNELS.getEvent, APP_SENDER, [0xffffffff])).code).toBe('not-found');
+  });
+
+  it('gives not-found when no dataset is loaded', async () => {
+    const { dispatch } = await setup();
+    expect(errorOf(await dispatch(INVOKE_CHANNELS.getEvent, APP_SENDER, [0])).code).toBe('not-found');
+  });
+
+  it('cancelLoad says false when nothing is loading', async () => {
+    const { dispatch } = await setup({ files: [BUNDLED] });
+    expect(await dispatch(INVOKE_CHANNELS.cancelLoad, APP_SENDER, [])).toEqual({ ok: true, value: { cancelled: false } });
+  });
+
+  it('cancelLoad stops a running load; the dataset before it stays', async () => {
+    const inline = new DatasetService(inlineRunLoad);
+    await loadInto(inline, BUNDLED);
+    // A load that never finishes on its own: it ends only when aborted.
+    const hanging: RunLoad = (path, displayName, _onProgress, signal) =>
+      new Promise<LoadOutcome>((resolve) => signal.addEventListener('abort', () => resolve({ ok: false, cancelled: true, path, name: displayName }), { once: true }));
+    let calls = 0;
+    const runLoad: RunLoad = (path, displayName, onProgress, signal) => (calls++ === 0 ? inlineRunLoad(path, displayName, onProgress, signal) : hanging(path, displayName, onProgress, signal));
+    const { dispatch, service } = await setup({ files: [BUNDLED], runLoad });
+    const before = service.current;
+    const loading = service.load('/nowhere/other.frontline', { displayName: 'other.frontline', bundled: false });
+    expect(service.loading).toBe(true);
+    expect(await dispatch(INVOKE_CHANNELS.cancelLoad, APP_SENDER, [])).toEqual({ ok: true, value: { cancelled: true } });
+    expect(errorOf(await loading).code).toBe('cancelled');
+    expect(service.loading).toBe(false);
+    expect(service.current).toBe(before);
+    const result = await dispatch(INVOKE_CHANNELS.getDataset, APP_SENDER, []);
+    expect(result.ok && result.value).toBe(before);
   });
 });
 
 describe('openSourceUrl through the dispatcher', () => {
   it('opens the bundled https source once, with its normalised address', async () => {
-    const { dispatch, openExternal } = setup({ payload: bundled });
+    const { dispatch, openExternal } = await setup({ files: [BUNDLED] });
     const result = await dispatch(INVOKE_CHANNELS.openSourceUrl, APP_SENDER, ['geonames-2643743']);
     expect(result).toEqual({ ok: true, value: { url: 'https://www.geonames.org/2643743' } });
     expect(openExternal).toHaveBeenCalledTimes(1);
@@ -234,29 +345,29 @@ describe('openSourceUrl through the dispatcher', () => {
   });
 
   it('opens a source with the normalised form of what the file wrote', async () => {
-    const payload = await payloadWithUrls('normalise.frontline', { 'bbc-2017-11-03': 'HTTPS://WWW.BBC.co.uk:443/news/../news/world-middle-east-41846532' });
-    const { dispatch, openExternal } = setup({ payload });
+    const path = await fileWithUrls('normalise.frontline', { 'bbc-2017-11-03': 'HTTPS://WWW.BBC.co.uk:443/news/../news/world-middle-east-41846532' });
+    const { dispatch, openExternal } = await setup({ files: [path] });
     const result = await dispatch(INVOKE_CHANNELS.openSourceUrl, APP_SENDER, ['bbc-2017-11-03']);
     expect(result).toEqual({ ok: true, value: { url: 'https://www.bbc.co.uk/news/world-middle-east-41846532' } });
     expect(openExternal.mock.calls).toEqual([['https://www.bbc.co.uk/news/world-middle-east-41846532']]);
   });
 
   it('refuses a source id the dataset does not have', async () => {
-    const { dispatch, openExternal } = setup({ payload: bundled });
+    const { dispatch, openExternal } = await setup({ files: [BUNDLED] });
     const error = errorOf(await dispatch(INVOKE_CHANNELS.openSourceUrl, APP_SENDER, ['reuters']));
     expect(error).toEqual({ code: 'not-found', message: 'The dataset has no source "reuters".' });
     expect(openExternal).not.toHaveBeenCalled();
   });
 
   it('refuses a source without a web address', async () => {
-    const { dispatch, openExternal } = setup({ payload: bundled });
+    const { dispatch, openExternal } = await setup({ files: [BUNDLED] });
     const error = errorOf(await dispatch(INVOKE_CHANNELS.openSourceUrl, APP_SENDER, ['bbc-2017-11-03']));
     expect(error).toEqual({ code: 'not-found', message: 'Source "bbc-2017-11-03" has no web address.' });
     expect(openExternal).not.toHaveBeenCalled();
   });
 
   it('refuses when no dataset is loaded', async () => {
-    const { dispatch, openExternal } = setup();
+    const { dispatch, openExternal } = await setup();
     expect(errorOf(await dispatch(INVOKE_CHANNELS.openSourceUrl, APP_SENDER, ['geonames-2643743'])).code).toBe('not-found');
     expect(openExternal).not.toHaveBeenCalled();
   });
@@ -264,10 +375,10 @@ describe('openSourceUrl through the dispatcher', () => {
   it.each(['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', '\\\\server\\share', 'https://user:pw@example.org/'])(
     'refuses a dataset address %j as unsafe-url and never calls openExternal',
     async (url) => {
-      const payload = await payloadWithUrls('unsafe.frontline', { 'frontline-gazetteer': url });
+      const path = await fileWithUrls('unsafe.frontline', { 'frontline-gazetteer': url });
+      const { dispatch, openExternal, service } = await setup({ files: [path] });
       // The file loads (the address is only a warning) but the address is never opened.
-      expect(payload.warnings.map((w) => w.field)).toEqual(['sources[1] (id "frontline-gazetteer").url']);
-      const { dispatch, openExternal } = setup({ payload });
+      expect(service.current?.warnings.map((w) => w.field)).toEqual(['sources[1] (id "frontline-gazetteer").url']);
       const error = errorOf(await dispatch(INVOKE_CHANNELS.openSourceUrl, APP_SENDER, ['frontline-gazetteer']));
       expect(error.code).toBe('unsafe-url');
       expect(error.message).toMatch(/not an http\(s\) web address/);
@@ -275,10 +386,16 @@ describe('openSourceUrl through the dispatcher', () => {
     }
   );
 
-  it('follows the store: a replaced dataset is the one consulted', async () => {
-    const { dispatch, store, openExternal } = setup({ payload: bundled });
-    store.replace(await payloadWithUrls('replaced.frontline', { 'geonames-2643743': 'javascript:alert(1)' }));
+  it('follows the service: a newly loaded dataset is the one consulted', async () => {
+    const { dispatch, service, openExternal } = await setup({ files: [BUNDLED] });
+    await loadInto(service, await fileWithUrls('replaced.frontline', { 'geonames-2643743': 'javascript:alert(1)' }));
     expect(errorOf(await dispatch(INVOKE_CHANNELS.openSourceUrl, APP_SENDER, ['geonames-2643743'])).code).toBe('unsafe-url');
     expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('keeps consulting the old dataset when a newer load fails', async () => {
+    const { dispatch, openExternal } = await setup({ files: [BUNDLED, BROKEN] });
+    expect((await dispatch(INVOKE_CHANNELS.openSourceUrl, APP_SENDER, ['geonames-2643743'])).ok).toBe(true);
+    expect(openExternal).toHaveBeenCalledWith('https://www.geonames.org/2643743');
   });
 });

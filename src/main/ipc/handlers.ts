@@ -1,14 +1,13 @@
-// What each invoke method does, free of Electron: dependencies (store, browser opener, app info)
-// are injected, so the same code runs inside Electron, under Vitest and behind the e2e bridge.
-import type { AppError, AppInfo, InvokeArgs, InvokeMethod, InvokeValue, Result } from '../../shared/ipc/contract';
+// What each invoke method does, free of Electron: dependencies (the dataset service, browser
+// opener, app info) are injected, so the same code runs inside Electron, under Vitest and behind
+// the e2e bridge.
+import type { AppInfo, InvokeArgs, InvokeMethod, InvokeValue, Result } from '../../shared/ipc/contract';
 import { fail, ok } from '../../shared/ipc/contract';
 import { safeExternalUrl } from '../../shared/text/safeUrl';
-import type { DatasetStore } from '../dataset/datasetStore';
+import type { DatasetService } from '../dataset/datasetService';
 
 export interface HandlerDeps {
-  readonly store: DatasetStore;
-  /** Why no dataset is loaded, when loading the first one failed. */
-  readonly startupError: () => AppError | undefined;
+  readonly service: DatasetService;
   readonly appInfo: () => AppInfo;
   readonly openExternal: (url: string) => Promise<void>;
 }
@@ -17,12 +16,15 @@ export type Handlers = { [M in InvokeMethod]: (...args: InvokeArgs<M>) => Promis
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
-    async getDataset() {
-      const current = deps.store.current;
-      if (current) return ok(current);
-      const error = deps.startupError();
-      if (error) return { ok: false, error };
-      return fail('not-found', 'No dataset is loaded.');
+    getDataset: () => deps.service.awaitCurrent(),
+
+    async getEvent(sourceIndex) {
+      const event = deps.service.event(sourceIndex);
+      return event ? ok(event) : fail('not-found', `The dataset has no event at position ${sourceIndex}.`);
+    },
+
+    async cancelLoad() {
+      return ok({ cancelled: deps.service.cancel() });
     },
 
     async getAppInfo() {
@@ -30,8 +32,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async openSourceUrl(sourceId) {
-      const current = deps.store.current;
-      const source = current?.dataset.sources.find((s) => s.id === sourceId);
+      const source = deps.service.current?.header.sources.find((s) => s.id === sourceId);
       if (!source) return fail('not-found', `The dataset has no source "${sourceId}".`);
       if (source.url === undefined) return fail('not-found', `Source "${sourceId}" has no web address.`);
       const url = safeExternalUrl(source.url);

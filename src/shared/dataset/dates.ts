@@ -39,6 +39,8 @@ export function daysInMonth(year: number, month: number): number {
 
 /** UTC milliseconds of a proleptic Gregorian date; works for years 1–99 too (Date.UTC maps them to 19xx). */
 export function utcDay(year: number, month: number, day: number): number {
+  // Date.UTC is fast but maps years 0-99 to 1900-1999; those take the slow road.
+  if (year >= 100) return Date.UTC(year, month - 1, day);
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
   d.setUTCHours(0, 0, 0, 0);

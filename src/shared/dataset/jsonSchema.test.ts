@@ -1,6 +1,6 @@
 // The published JSON Schema is what `npm run schema` generates, and a standard validator (Ajv)
 // accepts the bundled dataset with it and rejects what it should, so other tools can rely on it.
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -52,3 +52,14 @@ export function capProblems(problems: readonly Problem[], max = 200): Problem[] 
   });
   return kept;
 }
+
+/**
+ * Cap a list of errors like capProblems, keeping a closing "checking stopped" entry (a problem
+ * without line or field that ends the list) as the very last line.
+ */
+export function capErrors(errors: readonly Problem[], max = 200): Problem[] {
+  const last = errors[errors.length - 1];
+  const stopped = last !== undefined && last.line === undefined && last.field === undefined && last.message.startsWith('…checking stopped');
+  if (!stopped || errors.length <= max) return capProblems(errors, max);
+  return [...capProblems(errors.slice(0, -1), max), last];
+}

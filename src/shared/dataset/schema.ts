@@ -3,6 +3,19 @@
 import { z } from 'zod';
 import { DATE_PRECISIONS } from './dates';
 import { EVENT_TYPES } from './eventTypes';
+import {
+  ACTOR_KINDS,
+  COORDINATE_PRECISIONS,
+  EVENT_ACTOR_ROLES,
+  EVENT_STATUSES,
+  FIGURE_BOUNDS,
+  PLACE_KINDS,
+  SOURCE_KINDS,
+  type EventStatus
+} from './vocabulary';
+
+export { ACTOR_KINDS, COORDINATE_PRECISIONS, EVENT_ACTOR_ROLES, EVENT_STATUSES, FIGURE_BOUNDS, PLACE_KINDS, SOURCE_KINDS };
+export type { EventStatus };
 
 export const DATASET_FORMAT = 'frontline-dataset';
 export const DATASET_VERSION = 1;
@@ -26,7 +39,10 @@ export const idSchema = z
   .max(LIMITS.idLength)
   .meta({ description: 'Stable identifier, unique within its collection.' });
 
-const shortText = z.string().trim().min(1, { message: 'must not be empty' }).max(LIMITS.shortText);
+// Strings arrive trimmed and cleaned of invisible characters (the validator does it before the
+// schema), so the schema has no transforms: the JSON Schema generated from it accepts exactly
+// what it accepts, and the fast path in the loader (Ajv on that JSON Schema) agrees with it.
+const shortText = z.string().min(1, { message: 'must not be empty' }).max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.longText);
 
 /** Plain calendar date (YYYY-MM-DD); checked for existence in the dataset validator. */
@@ -51,8 +67,6 @@ export const datePointSchema = z
   })
   .meta({ description: 'One end of an event, with its precision and the wording it was resolved from.' });
 
-export const SOURCE_KINDS = ['news', 'report', 'dataset', 'gazetteer', 'reference', 'other'] as const;
-
 export const sourceSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(SOURCE_KINDS).default('news'),
@@ -72,8 +86,6 @@ export const sourceSchema = z.strictObject({
     .meta({ description: 'Path, relative to the dataset file, of a plain-text copy used to verify quotes.' }),
   note: longText.optional()
 });
-
-export const COORDINATE_PRECISIONS = ['exact', 'approximate'] as const;
 
 export const coordinatesSchema = z.strictObject({
   lat: z.number().min(-90).max(90),
@@ -95,19 +107,6 @@ export const placeNameSchema = z.strictObject({
   note: shortText.optional()
 });
 
-export const PLACE_KINDS = [
-  'country',
-  'province',
-  'region',
-  'city',
-  'town',
-  'village',
-  'crossing',
-  'river',
-  'area',
-  'other'
-] as const;
-
 export const placeSchema = z.strictObject({
   id: idSchema,
   name: shortText,
@@ -124,20 +123,6 @@ export const placeSchema = z.strictObject({
   coordinates: coordinatesSchema.optional(),
   note: longText.optional()
 });
-
-export const ACTOR_KINDS = [
-  'state-force',
-  'government',
-  'armed-group',
-  'coalition',
-  'militia',
-  'state',
-  'person',
-  'organisation',
-  'media',
-  'population',
-  'other'
-] as const;
 
 export const actorLinkSchema = z.strictObject({
   actor: idSchema,
@@ -157,24 +142,19 @@ export const actorSchema = z.strictObject({
   note: longText.optional()
 });
 
-export const EVENT_STATUSES = ['reported', 'claimed', 'disputed', 'confirmed', 'assessment'] as const;
-
-export const FIGURE_BOUNDS = ['exact', 'approximate', 'at-least', 'at-most', 'vague'] as const;
-
 export const figureSchema = z.strictObject({
   value: z
     .number()
-    .refine(Number.isFinite, { message: 'must be a finite number' })
-    .refine((v) => Math.abs(v) <= 1e15, { message: 'is out of range' })
+    .min(-1e15, { message: 'is out of range' })
+    .max(1e15, { message: 'is out of range' })
     .nullable()
     .meta({ description: 'The number, or null when the source gives none ("a few kilometres").' }),
-  low: z.number().refine(Number.isFinite, { message: 'must be a finite number' }).optional(),
-  high: z.number().refine(Number.isFinite, { message: 'must be a finite number' }).optional(),
+  low: z.number().min(-1e15).max(1e15).optional(),
+  high: z.number().min(-1e15).max(1e15).optional(),
   unit: shortText.meta({ description: 'What one counts in: people, fighters, percent, km...' }),
   counts: shortText.meta({ description: 'What is counted, e.g. "civilians forced to flee their homes".' }),
   label: z
     .string()
-    .trim()
     .min(1)
     .max(60)
     .optional()
@@ -186,18 +166,6 @@ export const figureSchema = z.strictObject({
   asOf: isoDate.optional(),
   asWritten: shortText.meta({ description: 'The figure as the source wrote it, verbatim.' })
 });
-
-export const EVENT_ACTOR_ROLES = [
-  'attacker',
-  'defender',
-  'holder',
-  'target',
-  'participant',
-  'backer',
-  'speaker',
-  'affected',
-  'subject'
-] as const;
 
 export const eventActorSchema = z.strictObject({
   actor: idSchema,
@@ -214,7 +182,6 @@ export const citationSchema = z.strictObject({
   source: idSchema,
   quote: z
     .string()
-    .trim()
     .min(1, { message: 'must not be empty' })
     .max(LIMITS.quote)
     .meta({ description: 'A short verbatim excerpt of the source supporting the event.' })
@@ -287,7 +254,6 @@ export type EventActor = z.infer<typeof eventActorSchema>;
 export type Claimant = z.infer<typeof claimantSchema>;
 export type Citation = z.infer<typeof citationSchema>;
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
-export type EventStatus = (typeof EVENT_STATUSES)[number];
 export type DatasetMetadata = z.infer<typeof datasetMetadataSchema>;
 export type Dataset = z.infer<typeof datasetSchema>;
 /** A dataset as written in a file, before defaults are filled in. */

@@ -1,11 +1,10 @@
 // A dataset in numbers: events by type and precision, date ranges, figures. Printed by the
 // command line; pure so tests and other front ends can use it too.
-import { EVENT_TYPES, type EventType } from './eventTypes';
+import { FIGURE_SEPARATOR, eventView, stringAt, type DatasetHeader, type EventColumns } from './columns';
 import { DATE_PRECISIONS, isoDay, type DatePrecision } from './dates';
-import { figureLabel } from './formatFigure';
+import { EVENT_TYPES, type EventType } from './eventTypes';
 import type { Problem } from './problems';
-import type { Dataset } from './schema';
-import type { TimelineModel } from './timelineModel';
+import type { Citation } from './schema';
 
 export interface DatasetSummary {
   readonly title: string;
@@ -20,32 +19,36 @@ export interface DatasetSummary {
   readonly placesWithCoordinates: number;
   readonly actors: number;
   readonly sources: number;
-  readonly figures: readonly { eventId: string; text: string; asWritten: string }[];
+  readonly figures: readonly { eventId: string; text: string }[];
 }
 
-export function summarizeDataset(model: TimelineModel): DatasetSummary {
-  const ds = model.dataset;
+export function summarizeDataset(header: DatasetHeader, cols: EventColumns): DatasetSummary {
   const typeCounts = new Map<EventType, number>();
   const precisionCounts = new Map<DatePrecision, number>();
-  for (const e of model.events) {
-    typeCounts.set(e.event.type, (typeCounts.get(e.event.type) ?? 0) + 1);
-    precisionCounts.set(e.precision, (precisionCounts.get(e.precision) ?? 0) + 1);
+  let spans = 0;
+  const figures: { eventId: string; text: string }[] = [];
+  for (let i = 0; i < cols.count; i++) {
+    const view = eventView(cols, i);
+    typeCounts.set(view.type, (typeCounts.get(view.type) ?? 0) + 1);
+    precisionCounts.set(view.precision, (precisionCounts.get(view.precision) ?? 0) + 1);
+    if (view.endPrecision) spans++;
+    const labels = stringAt(cols.figureLabels, i);
+    if (labels !== '') for (const text of labels.split(FIGURE_SEPARATOR)) figures.push({ eventId: view.id, text });
   }
-  const range = (r: { start: number; end: number } | undefined) =>
-    r ? { start: isoDay(r.start), end: isoDay(r.end - 1) } : undefined;
+  const range = (r: { start: number; end: number } | undefined) => (r ? { start: isoDay(r.start), end: isoDay(r.end - 1) } : undefined);
   return {
-    title: ds.metadata.title,
-    events: ds.events.length,
+    title: header.metadata.title,
+    events: cols.count,
     byType: EVENT_TYPES.filter((t) => typeCounts.has(t)).map((type) => ({ type, count: typeCounts.get(type) ?? 0 })),
     byPrecision: DATE_PRECISIONS.filter((p) => precisionCounts.has(p)).map((precision) => ({ precision, count: precisionCounts.get(precision) ?? 0 })),
-    spans: ds.events.filter((e) => e.end !== undefined).length,
-    fullRange: range(model.fullRange),
-    storyRange: range(model.storyRange),
-    places: ds.places.length,
-    placesWithCoordinates: ds.places.filter((p) => p.coordinates).length,
-    actors: ds.actors.length,
-    sources: ds.sources.length,
-    figures: model.events.flatMap((e) => e.event.figures.map((f) => ({ eventId: e.event.id, text: figureLabel(f), asWritten: f.asWritten })))
+    spans,
+    fullRange: range(header.fullRange),
+    storyRange: range(header.storyRange),
+    places: header.places.length,
+    placesWithCoordinates: header.places.filter((p) => p.coordinates).length,
+    actors: header.actors.length,
+    sources: header.sources.length,
+    figures
   };
 }
 
@@ -53,9 +56,9 @@ export function summarizeDataset(model: TimelineModel): DatasetSummary {
  * Check every citation quote is a verbatim substring of its source's text, for the sources whose
  * text is at hand (`texts`: source id -> full text).
  */
-export function verifyQuotes(dataset: Dataset, texts: ReadonlyMap<string, string>, file: string): Problem[] {
+export function verifyQuotes(events: readonly { readonly id: string; readonly citations: readonly Citation[] }[], texts: ReadonlyMap<string, string>, file: string): Problem[] {
   const problems: Problem[] = [];
-  dataset.events.forEach((e, i) => {
+  events.forEach((e, i) => {
     e.citations.forEach((c, j) => {
       const text = texts.get(c.source);
       if (text !== undefined && !text.includes(c.quote)) {

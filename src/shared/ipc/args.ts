@@ -6,6 +6,8 @@ import type { InvokeArgs, InvokeMethod } from './contract';
 
 export const INVOKE_ARGS = {
   getDataset: z.tuple([]),
+  getEvent: z.tuple([z.number().int().min(0).max(0xffffffff)]),
+  cancelLoad: z.tuple([]),
   getAppInfo: z.tuple([]),
   openSourceUrl: z.tuple([idSchema])
 } as const satisfies { [M in InvokeMethod]: z.ZodType<InvokeArgs<M>> };

@@ -25,3 +25,12 @@ export function hasInvisibleControls(input: string): boolean {
   INVISIBLE.lastIndex = 0;
   return INVISIBLE.test(input);
 }
+
+/**
+ * Quick test of JSON text before parsing: false means no string in it can hold a character
+ * cleanText removes (neither the character itself nor any \u escape appears). True means maybe.
+ */
+export function jsonMayHaveInvisible(jsonText: string): boolean {
+  INVISIBLE.lastIndex = 0;
+  return INVISIBLE.test(jsonText) || jsonText.includes('\\u');
+}

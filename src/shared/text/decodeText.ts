@@ -76,3 +76,17 @@ export function decodeText(bytes: Uint8Array, file: string): DecodeResult {
     };
   }
 }
+
+/**
+ * File bytes as UTF-8 without a byte-order mark, for the streaming loader: UTF-16 files (with a
+ * BOM) are converted; UTF-8 is passed through and checked slice by slice as it is parsed.
+ */
+export function utf8Bytes(bytes: Uint8Array): { bytes: Uint8Array; encoding: TextEncodingName; bom: boolean } {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const encoding: TextEncodingName = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    const text = new TextDecoder(encoding).decode(bytes.subarray(2));
+    return { bytes: new TextEncoder().encode(text), encoding, bom: true };
+  }
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { bytes: bom ? bytes.subarray(3) : bytes, encoding: 'utf-8', bom };
+}

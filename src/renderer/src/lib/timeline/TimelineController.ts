@@ -1,58 +1,76 @@
-// The adapter around vis-timeline: the only module that talks to it. vis-timeline lays items out
-// and stacks them; we draw each item ourselves (itemElement), decide where its label goes
-// (itemLayout) and drive zoom, pan and selection.
+// The adapter around vis-timeline: the only module that talks to it. vis-timeline draws the axis,
+// the lanes and the items it is given, and handles dragging; we decide what it is given.
+//
+// Scale: vis-timeline slows to a crawl beyond a few thousand items, so it only ever holds what is
+// drawable: the events of the visible window plus one window either side ("fed" window), taken from
+// the EventIndex in O(log n + k). A lane with too many events there shows a density display
+// instead (a canvas in a background item), counts per calendar bin, redrawn when the zoom settles.
+//
 // Every item is a left-aligned 'box': vis stacks range items by their bar width, so a short
 // range's label would overlap its neighbours; a box is stacked by its real width.
 import moment from 'moment';
 import { DataSet } from 'vis-data/esnext';
 import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
-import {
-  laneIdOf,
-  lanesFor,
-  theatresOf,
-  type LaneMode,
-  type ResolvedEvent,
-  type TimeRange,
-  type TimelineModel
-} from '../../../../shared/dataset/timelineModel';
+import { eventView, type DatasetHeader, type EventColumns, type EventView, type LaneInfo } from '../../../../shared/dataset/columns';
+import { EVENT_TYPES, EVENT_TYPE_STYLES } from '../../../../shared/dataset/eventTypes';
+import { binEdges, binUnitFor, describeBin, laneDensity, type BinUnit, type LaneDensity } from '../../../../shared/timeline/density';
+import { EventIndex, lowerBound } from '../../../../shared/timeline/eventIndex';
 import { buildItemElement, buildLabel } from './itemElement';
 import { fitWindow, layoutItem, type ItemLayout } from './itemLayout';
 
+export type LaneMode = 'theatre' | 'type';
+
+export interface TimeRange {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * vis-timeline keeps items in plain objects keyed by id, so a dataset id such as "constructor" or
- * "__proto__" would collide with Object.prototype. Items get our own ids ("ev0", "ev1", ...) and
+ * vis-timeline keeps items in plain objects keyed by id, so a dataset id such as "constructor"
+ * would collide with Object.prototype. Items get our own ids ("e<column index>", "d<lane>") and
  * carry the dataset id in `event` (drawn as data-event).
  */
 interface Item {
   id: string;
-  event: string;
   group: string;
-  /** Where vis places the box; the event's own start unless its label sits to the left. */
   start: number;
-  type: 'box';
+  end?: number;
+  type: 'box' | 'background';
   className: string;
   content: string;
-  /** Stacking order: chronological, then dataset order. */
+  /** Column index of the event (start order) for boxes; used for stacking order. */
   order: number;
+  event?: string;
+  /** Bumped to make vis redraw the item. */
+  rev: number;
 }
 
 interface Group {
   id: string;
   content: string;
   order: number;
-  count: number;
+  className: string;
+  /** Events in the lane, and in density lanes what is in view. */
+  total: number;
+  density?: { total: number; sum: number; unit: string | undefined };
 }
 
 export interface TimelineCallbacks {
-  /** The user selected an event (click or tap), or cleared the selection. */
-  onselect(id: string | undefined): void;
-  /** The visible window changed (every frame while panning or zooming). */
+  /** The user selected an event (click or tap), or cleared the selection: its column index. */
+  onselect(index: number | undefined): void;
+  /** The visible window changed (at most once per frame while panning or zooming). */
   onrange(range: TimeRange): void;
 }
 
+/** Most events a lane shows as items across the fed window (three screens); more turn it into density. */
+export const MAX_LANE_ITEMS = 150;
+/** Most items vis-timeline holds at once, whatever the number of lanes. */
+export const MAX_ITEMS = 600;
 const MIN_WINDOW_MS = 6 * 3_600_000;
 const MAX_WINDOW_MS = 500 * 365.25 * 86_400_000;
+/** Zooming is done when no range change came for this long; then items are laid out again. */
+const SETTLE_MS = 140;
 
 export class TimelineController {
   readonly #container: HTMLElement;
@@ -61,17 +79,35 @@ export class TimelineController {
   readonly #items = new DataSet<Item, 'id'>();
   readonly #groups = new DataSet<Group, 'id'>();
   readonly #measure: HTMLElement;
-  readonly #labelPx = new Map<string, number>();
-  readonly #layouts = new Map<string, ItemLayout>();
-  /** vis item id of each event of the current model. */
-  #visIds = new Map<ResolvedEvent, string>();
-  #model: TimelineModel | undefined;
-  #laneMode: LaneMode = 'theatre';
-  #msPerPx = 86_400_000;
-  readonly #onWheel: (event: WheelEvent) => void;
-  #relayoutFrame = 0;
-  #destroyed = false;
+  readonly #tooltip: HTMLElement;
   readonly #resizeObserver: ResizeObserver;
+  readonly #onWheel: (event: WheelEvent) => void;
+
+  #header: DatasetHeader | undefined;
+  #cols: EventColumns | undefined;
+  #laneMode: LaneMode = 'theatre';
+  #lanes: LaneInfo[] = [];
+  #laneOf: Uint16Array = new Uint16Array(0);
+  #index: EventIndex | undefined;
+  #include: ((i: number) => boolean) | undefined;
+
+  /** What vis holds: event column indices shown as items, and the window they were taken from. */
+  #fed = new Set<number>();
+  #fedWindow: TimeRange | undefined;
+  #fedScale = 0;
+  #densityLanes = new Set<number>();
+  #density = new Map<number, { edges: Float64Array; data: LaneDensity; unit: BinUnit; inView: { count: number; sum: number } }>();
+  readonly #views = new Map<number, EventView>();
+  readonly #labels = new Map<number, { el: HTMLElement; width: number }>();
+  readonly #layouts = new Map<number, ItemLayout>();
+  #rev = 0;
+  #msPerPx = 86_400_000;
+  #selected: number | undefined;
+
+  #refeedFrame = 0;
+  #settleTimer: ReturnType<typeof setTimeout> | undefined;
+  #rangeFrame = 0;
+  #destroyed = false;
   /** Where an animated zoom or pan is heading: repeated keys add up from there, not from mid-flight. */
   #target: TimeRange | undefined;
   /** Set while the view is as fit() left it; a resize then fits again instead of keeping the dates. */
@@ -83,7 +119,11 @@ export class TimelineController {
     this.#measure = document.createElement('div');
     this.#measure.className = 'ev-measure';
     this.#measure.setAttribute('aria-hidden', 'true');
-    container.appendChild(this.#measure);
+    this.#tooltip = document.createElement('div');
+    this.#tooltip.className = 'density-tooltip';
+    this.#tooltip.setAttribute('role', 'status');
+    this.#tooltip.hidden = true;
+    container.append(this.#measure, this.#tooltip);
     const options: TimelineOptions = {
       // Dataset dates are calendar dates in UTC; show them as such whatever the machine's zone.
       moment: (date: moment.MomentInput) => moment(date).utc(),
@@ -103,7 +143,7 @@ export class TimelineController {
       dataAttributes: ['event'],
       order: (a: Item, b: Item) => a.order - b.order,
       groupOrder: 'order',
-      template: (item: Item) => this.#renderItem(item),
+      template: (item: Item) => (item.type === 'background' ? this.#renderDensity(item) : this.#renderItem(item)),
       groupTemplate: (group: Group) => renderGroup(group),
       zoomMin: MIN_WINDOW_MS,
       zoomMax: MAX_WINDOW_MS,
@@ -112,7 +152,9 @@ export class TimelineController {
     this.#timeline = new Timeline(container, this.#items, this.#groups, options);
     this.#timeline.on('select', (props: { items: (string | number)[] }) => {
       const id = props.items[0];
-      this.#callbacks.onselect(id === undefined ? undefined : this.#eventIdOf(String(id)));
+      const index = typeof id === 'string' && id.startsWith('e') ? Number(id.slice(1)) : undefined;
+      this.#selected = index;
+      this.#callbacks.onselect(index);
     });
     this.#timeline.on('rangechange', (props: { byUser?: boolean }) => {
       if (props.byUser) {
@@ -125,56 +167,61 @@ export class TimelineController {
       this.#target = undefined;
       this.#afterRangeChange();
     });
+    this.#timeline.on('mouseMove', (props: { group: string | null; time: Date; event: MouseEvent; what: string | null }) => this.#hover(props));
+    this.#timeline.on('click', (props: { group: string | null; time: Date; item: string | null; what: string | null }) => this.#densityClick(props));
+    container.addEventListener('mouseleave', () => (this.#tooltip.hidden = true));
     this.#onWheel = (event) => this.#handleWheel(event);
     // Capture phase: our wheel handling replaces vis-timeline's (zoom on wheel and pinch, pan on horizontal swipes).
     container.addEventListener('wheel', this.#onWheel, { capture: true, passive: false });
     // The detail panel opening or the window resizing changes the width, hence the scale.
-    this.#resizeObserver = new ResizeObserver(() => this.#afterVisRedraw(() => (this.#fitted ? this.fit(this.#fitted, false) : this.#relayout())));
+    this.#resizeObserver = new ResizeObserver(() => this.#afterVisRedraw(() => (this.#fitted ? this.fit(this.#fitted, false) : this.#scheduleRefeed())));
     this.#resizeObserver.observe(container);
     // Label widths depend on the web fonts; measure again once they have loaded.
     void document.fonts?.ready.then(() => {
-      if (this.#destroyed || !this.#model) return;
-      this.#labelPx.clear();
-      this.#relayout();
+      if (this.#destroyed || !this.#cols) return;
+      this.#labels.clear();
+      this.#refeed(true);
     });
   }
 
+  // -------------------------------------------------------------------------------------------
+  // Public
+
   /** Replace the data shown. The window is fitted to the story range. */
-  setData(model: TimelineModel, laneMode: LaneMode): void {
-    this.#model = model;
+  setData(header: DatasetHeader, cols: EventColumns, laneMode: LaneMode): void {
+    this.#header = header;
+    this.#cols = cols;
     this.#laneMode = laneMode;
-    this.#labelPx.clear();
-    this.#rebuild();
+    this.#include = undefined;
+    this.#selected = undefined;
+    this.#clearCaches();
+    this.#rebuildLanes();
     this.fit('story', false);
+    this.#refeed(true);
     // The lane-label column only gets its width when vis redraws; fit again to the final width.
     this.#afterVisRedraw(() => {
       if (this.#fitted) this.fit(this.#fitted, false);
     });
   }
 
-  /** vis-timeline redraws on the next animation frame; run `then` once it has (sizes are final). */
-  #afterVisRedraw(then: () => void): void {
-    this.#timeline.redraw();
-    requestAnimationFrame(() => {
-      if (!this.#destroyed) then();
-    });
-  }
-
   setLaneMode(mode: LaneMode): void {
-    if (mode === this.#laneMode) return;
+    if (mode === this.#laneMode || !this.#cols) return;
     this.#laneMode = mode;
-    const selection = this.#timeline.getSelection();
-    this.#rebuild();
-    this.#timeline.setSelection(selection);
+    this.#rebuildLanes();
+    this.#refeed(true);
   }
 
-  #visIdOf(eventId: string): string | undefined {
-    const e = this.#model?.byId.get(eventId);
-    return e ? this.#visIds.get(e) : undefined;
+  /** Show only events for which `include` is true (undefined: all). Answers in O(n) once. */
+  setFilter(include: ((i: number) => boolean) | undefined): void {
+    this.#include = include;
+    if (!this.#cols) return;
+    this.#rebuildLanes();
+    this.#refeed(true);
   }
 
-  #eventIdOf(visId: string): string | undefined {
-    return this.#items.get(visId)?.event;
+  /** Lanes currently shown, with the events each holds. */
+  lanes(): readonly (LaneInfo & { readonly size: number; readonly density: boolean })[] {
+    return this.#lanes.map((l, i) => ({ ...l, size: this.#index?.laneSize(i) ?? 0, density: this.#densityLanes.has(i) }));
   }
 
   /** Current visible window. */
@@ -201,53 +248,407 @@ export class TimelineController {
     this.#setWindow(start + shift, end + shift, animate ? 200 : 0);
   }
 
+  setWindow(start: number, end: number, animate = true): void {
+    this.#fitted = undefined;
+    this.#setWindow(start, end, animate ? 300 : 0);
+  }
+
   /**
-   * Fit the window to the story (every event except far-off historical context) or to all events,
-   * labels included.
+   * Fit the window to the story (every event except far-off historical context) or to all events.
+   * With few events, labels are fitted too; with many, the data range is.
    */
   fit(which: 'story' | 'all', animate = true): void {
-    const model = this.#model;
-    if (!model?.fullRange) return;
-    const events = which === 'story' ? model.events.filter((e) => e.event.type !== 'context') : model.events;
-    const window = fitWindow(events.length > 0 ? events : model.events, (e) => this.#labelWidth(e), this.#centreWidth(), model.fullRange.end);
+    const header = this.#header;
+    const cols = this.#cols;
+    const range = which === 'story' ? header?.storyRange : header?.fullRange;
+    if (!header?.fullRange || !cols || !range) return;
+    const width = this.#centreWidth();
+    let window: TimeRange | undefined;
+    if (cols.count <= 200) {
+      const events: EventView[] = [];
+      for (let i = 0; i < cols.count; i++) {
+        if (this.#include && !this.#include(i)) continue;
+        const view = this.#view(i);
+        if (which === 'story' && view.type === 'context') continue;
+        events.push(view);
+      }
+      this.#measureLabels(events.map((e) => e.index));
+      window = fitWindow(events.length > 0 ? events : [this.#view(0)], (e) => this.#labels.get(e.index)?.width ?? 200, width, header.fullRange.end);
+    } else {
+      const pad = (range.end - range.start) * 0.02;
+      window = { start: range.start - pad, end: range.end + pad };
+    }
     if (!window) return;
     this.#fitted = which;
     this.#setWindow(window.start, window.end, animate ? 300 : 0);
   }
 
-  /** Select an event (or clear), optionally scrolling it into view. vis emits no 'select' for this. */
-  select(id: string | undefined, reveal: boolean): void {
-    const visId = id === undefined ? undefined : this.#visIdOf(id);
-    this.#timeline.setSelection(visId === undefined ? [] : [visId]);
-    if (id === undefined || visId === undefined || !reveal) return;
-    const e = this.#model?.byId.get(id);
-    const layout = this.#layouts.get(id);
-    if (!e || !layout) return;
+  /** Select an event by column index (or clear), optionally bringing it into view. */
+  select(index: number | undefined, reveal: boolean): void {
+    this.#selected = index;
+    this.#applySelection();
+    if (index === undefined || !reveal || !this.#cols) return;
     const { start, end } = this.getWindow();
-    const visible = layout.boxStart >= start && Math.min(layout.boxEnd, e.start + 1) <= end;
-    if (!visible) {
-      this.#fitted = undefined;
-      this.#timeline.focus(visId, { zoom: false, animation: { duration: 300, easingFunction: 'easeInOutQuad' } });
+    const e = this.#view(index);
+    const layout = this.#layouts.get(index);
+    const inView = this.#fed.has(index) && layout !== undefined && layout.boxStart >= start && Math.min(layout.boxEnd, e.start + 1) <= end;
+    if (inView) {
+      this.#timeline.focus(`e${index}`, { zoom: false, animation: false });
+      return;
     }
+    // Centre on it, zoomed in far enough that its lane shows events rather than density.
+    let span = end - start;
+    const lane = this.#laneOf[index] ?? 0;
+    const centre = e.start + Math.min(e.end - e.start, span) / 2;
+    for (let tries = 0; tries < 30 && span > MIN_WINDOW_MS; tries++) {
+      const count = this.#index?.overlapping(lane, centre - 1.5 * span, centre + 1.5 * span, MAX_LANE_ITEMS, []) ?? 0;
+      if (count <= MAX_LANE_ITEMS) break;
+      span /= 2;
+    }
+    this.#fitted = undefined;
+    this.#setWindow(centre - span / 2, centre + span / 2, 300);
   }
 
-  /** Ids of the events vis-timeline currently draws in the window. */
-  visibleIds(): string[] {
-    return this.#timeline.getVisibleItems().flatMap((visId) => this.#eventIdOf(String(visId)) ?? []);
+  /** Column indices of the events drawn as items inside the visible window. */
+  visibleIndices(): number[] {
+    const { start, end } = this.getWindow();
+    return [...this.#fed].filter((i) => this.#cols!.start[i]! < end && this.#cols!.end[i]! > start).sort((a, b) => a - b);
+  }
+
+  /** Events starting in the visible window, over all lanes (what the status bar reports). */
+  countInView(): number {
+    const { start, end } = this.getWindow();
+    let n = 0;
+    for (let l = 0; l < this.#lanes.length; l++) n += this.#index?.countStarting(l, start, end) ?? 0;
+    return n;
   }
 
   destroy(): void {
     this.#destroyed = true;
     this.#resizeObserver.disconnect();
-    cancelAnimationFrame(this.#relayoutFrame);
+    cancelAnimationFrame(this.#refeedFrame);
+    cancelAnimationFrame(this.#rangeFrame);
+    clearTimeout(this.#settleTimer);
     this.#container.removeEventListener('wheel', this.#onWheel, { capture: true });
     this.#timeline.destroy();
     this.#measure.remove();
+    this.#tooltip.remove();
   }
+
+  // -------------------------------------------------------------------------------------------
+  // Lanes and feeding vis
+
+  #clearCaches(): void {
+    this.#views.clear();
+    this.#labels.clear();
+    this.#layouts.clear();
+    this.#fed.clear();
+    this.#fedWindow = undefined;
+    this.#densityLanes.clear();
+    this.#density.clear();
+    this.#items.clear();
+  }
+
+  #rebuildLanes(): void {
+    const cols = this.#cols;
+    const header = this.#header;
+    if (!cols || !header) return;
+    if (this.#laneMode === 'theatre') {
+      this.#lanes = [...header.theatreLanes];
+      this.#laneOf = cols.theatre;
+    } else {
+      const present = new Uint8Array(EVENT_TYPES.length);
+      for (let i = 0; i < cols.count; i++) present[cols.type[i]!] = 1;
+      const laneOfType = new Int32Array(EVENT_TYPES.length).fill(-1);
+      this.#lanes = [];
+      EVENT_TYPES.forEach((t, k) => {
+        if (!present[k]) return;
+        laneOfType[k] = this.#lanes.length;
+        this.#lanes.push({ id: `type:${t}`, label: EVENT_TYPE_STYLES[t].plural });
+      });
+      const laneOf = new Uint16Array(cols.count);
+      for (let i = 0; i < cols.count; i++) laneOf[i] = laneOfType[cols.type[i]!]!;
+      this.#laneOf = laneOf;
+    }
+    this.#index = new EventIndex(cols, { laneOf: this.#laneOf, laneCount: this.#lanes.length }, this.#include);
+    this.#fed.clear();
+    this.#fedWindow = undefined;
+    this.#densityLanes.clear();
+    this.#density.clear();
+    this.#items.clear();
+    this.#groups.clear();
+    this.#groups.add(this.#lanes.map((l, order) => ({ id: `lane${order}`, content: l.label, order, className: '', total: this.#index?.laneSize(order) ?? 0 })));
+  }
+
+  #view(index: number): EventView {
+    let view = this.#views.get(index);
+    if (!view) {
+      view = eventView(this.#cols!, index);
+      this.#views.set(index, view);
+    }
+    return view;
+  }
+
+  /** Build and measure the labels of these events in one layout pass. */
+  #measureLabels(indices: readonly number[]): void {
+    const fresh: { index: number; el: HTMLElement }[] = [];
+    for (const i of indices) {
+      if (this.#labels.has(i)) continue;
+      const el = buildLabel(this.#view(i));
+      this.#measure.appendChild(el);
+      fresh.push({ index: i, el });
+    }
+    for (const f of fresh) this.#labels.set(f.index, { el: f.el, width: Math.ceil(f.el.getBoundingClientRect().width) });
+    for (const f of fresh) f.el.remove();
+  }
+
+  #layoutFor(index: number): ItemLayout {
+    const label = this.#labels.get(index);
+    const layout = layoutItem(this.#view(index), label?.width ?? 200, this.#msPerPx, this.#header?.fullRange?.end ?? Infinity);
+    this.#layouts.set(index, layout);
+    return layout;
+  }
+
+  #scheduleRefeed(): void {
+    if (this.#refeedFrame !== 0) return;
+    this.#refeedFrame = requestAnimationFrame(() => {
+      this.#refeedFrame = 0;
+      if (!this.#destroyed) this.#refeed(false);
+    });
+  }
+
+  /**
+   * Give vis what the window around the view needs: items for lanes with few events there,
+   * density for the others. `relayout` recomputes every item (the zoom changed).
+   */
+  #refeed(relayout: boolean): void {
+    const cols = this.#cols;
+    const index = this.#index;
+    if (!cols || !index || this.#destroyed) return;
+    const window = this.getWindow();
+    const span = window.end - window.start;
+    const fedWindow = { start: window.start - span, end: window.end + span };
+    const scale = span / this.#centreWidth();
+    const scaleChanged = Math.abs(scale - this.#fedScale) / Math.max(1, this.#fedScale) > 0.002;
+    this.#msPerPx = scale;
+
+    // Which lanes show items, and which events.
+    const perLane: number[][] = [];
+    const wanted = new Set<number>();
+    const density = new Set<number>();
+    for (let l = 0; l < this.#lanes.length; l++) {
+      const out: number[] = [];
+      const count = index.overlapping(l, fedWindow.start, fedWindow.end, MAX_LANE_ITEMS, out);
+      perLane.push(count > MAX_LANE_ITEMS ? [] : out);
+      if (count > MAX_LANE_ITEMS) density.add(l);
+    }
+    // Keep the total within what vis draws smoothly: the busiest lanes turn to density first.
+    let total = perLane.reduce((n, a) => n + a.length, 0);
+    const byLoad = perLane.map((a, l) => ({ l, n: a.length })).sort((a, b) => b.n - a.n);
+    for (const { l, n } of byLoad) {
+      if (total <= MAX_ITEMS) break;
+      density.add(l);
+      perLane[l] = [];
+      total -= n;
+    }
+    for (const list of perLane) for (const i of list) wanted.add(i);
+
+    this.#measureLabels([...wanted]);
+    const remove: string[] = [];
+    for (const i of this.#fed) if (!wanted.has(i)) remove.push(`e${i}`);
+    const add: Item[] = [];
+    const update: Partial<Item>[] = [];
+    const rev = relayout || scaleChanged ? ++this.#rev : this.#rev;
+    for (const i of wanted) {
+      const before = this.#layouts.get(i);
+      const layout = this.#fed.has(i) && !relayout && !scaleChanged && before ? before : this.#layoutFor(i);
+      if (!this.#fed.has(i)) {
+        const view = this.#view(i);
+        add.push({
+          id: `e${i}`,
+          event: view.id,
+          group: `lane${this.#laneOf[i]}`,
+          start: layout.boxStart,
+          type: 'box',
+          className: `fl-item fl-type-${view.type}`,
+          content: '',
+          order: i,
+          rev
+        });
+      } else if (relayout || scaleChanged) {
+        update.push({ id: `e${i}`, start: layout.boxStart, rev });
+      }
+    }
+    // Forget what is no longer fed (labels, views, layouts) so memory follows the view.
+    for (const i of this.#fed) {
+      if (wanted.has(i) || i === this.#selected) continue;
+      this.#labels.delete(i);
+      this.#views.delete(i);
+      this.#layouts.delete(i);
+    }
+    this.#fed = wanted;
+
+    // Density items: one background item per dense lane, covering the fed window.
+    const densityItems: Item[] = [];
+    this.#density.clear();
+    const unit = binUnitFor(scale, 6);
+    const edges = binEdges(fedWindow.start, fedWindow.end, unit);
+    for (const l of density) {
+      const inView = { count: index.countStarting(l, window.start, window.end), sum: index.figureSum(l, window.start, window.end) };
+      this.#density.set(l, { edges, data: laneDensity(index, l, edges), unit, inView });
+      densityItems.push({ id: `d${l}`, group: `lane${l}`, start: edges[0]!, end: edges[edges.length - 1]!, type: 'background', className: 'fl-density', content: '', order: -1, rev });
+    }
+    const oldDensity = [...this.#densityLanes].map((l) => `d${l}`);
+    this.#densityLanes = density;
+    this.#fedWindow = fedWindow;
+    this.#fedScale = scale;
+
+    this.#items.remove([...remove, ...oldDensity]);
+    if (update.length > 0) this.#items.update(update);
+    this.#items.add([...add, ...densityItems]);
+    this.#updateGroups();
+    this.#applySelection();
+  }
+
+  #updateGroups(): void {
+    const unit = this.#header?.figureUnit?.unit;
+    const updates: Partial<Group>[] = this.#lanes.map((_, l) => {
+      const d = this.#density.get(l)?.inView;
+      return {
+        id: `lane${l}`,
+        className: d ? 'lane-density' : '',
+        total: this.#index?.laneSize(l) ?? 0,
+        density: d ? { total: d.count, sum: d.sum, unit } : undefined
+      };
+    });
+    this.#groups.update(updates);
+  }
+
+  #applySelection(): void {
+    const i = this.#selected;
+    this.#timeline.setSelection(i !== undefined && this.#fed.has(i) ? [`e${i}`] : []);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Drawing
+
+  #renderItem(item: Item): HTMLElement {
+    const i = item.order;
+    if (!this.#cols) return document.createElement('div');
+    const view = this.#view(i);
+    let label = this.#labels.get(i);
+    if (!label) {
+      this.#measureLabels([i]);
+      label = this.#labels.get(i)!;
+    }
+    const layout = this.#layouts.get(i) ?? this.#layoutFor(i);
+    return buildItemElement(view, label.el, layout, label.width, this.#msPerPx);
+  }
+
+  #renderDensity(item: Item): HTMLElement {
+    const lane = Number(item.id.slice(1));
+    const density = this.#density.get(lane);
+    const canvas = document.createElement('canvas');
+    canvas.className = 'density';
+    if (!density) return canvas;
+    const { edges, data } = density;
+    const width = Math.max(1, Math.round((edges[edges.length - 1]! - edges[0]!) / this.#msPerPx));
+    const height = 56;
+    const ratio = Math.min(2, window.devicePixelRatio || 1);
+    // Canvases wider than ~32k pixels fail to allocate; the fed window is three screens, far less.
+    canvas.width = Math.min(32_000, Math.round(width * ratio));
+    canvas.height = Math.round(height * ratio);
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
+    canvas.dataset['lane'] = String(lane);
+    canvas.dataset['total'] = String(data.total);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return canvas;
+    ctx.scale(ratio, ratio);
+    const colour = this.#laneColour(lane);
+    let max = 1;
+    for (const d of this.#density.values()) max = Math.max(max, d.data.maxCount);
+    const top = 14;
+    const usable = height - top - 2;
+    ctx.font = '600 10px "IBM Plex Sans Variable", sans-serif';
+    ctx.textAlign = 'center';
+    for (let k = 0; k < data.counts.length; k++) {
+      const c = data.counts[k]!;
+      if (c === 0) continue;
+      const x0 = (edges[k]! - edges[0]!) / this.#msPerPx;
+      const x1 = (edges[k + 1]! - edges[0]!) / this.#msPerPx;
+      const h = Math.max(2, (c / max) * usable);
+      ctx.fillStyle = colour;
+      ctx.fillRect(x0 + 0.5, height - 2 - h, Math.max(1, x1 - x0 - 1), h);
+      if (x1 - x0 >= 26) {
+        ctx.fillStyle = '#1b1d20';
+        ctx.fillText(c >= 10_000 ? `${Math.round(c / 1000)}k` : String(c), (x0 + x1) / 2, height - 4 - h);
+      }
+    }
+    return canvas;
+  }
+
+  #laneColour(lane: number): string {
+    const id = this.#lanes[lane]?.id ?? '';
+    if (id.startsWith('type:')) {
+      const type = id.slice(5) as keyof typeof EVENT_TYPE_STYLES;
+      return EVENT_TYPE_STYLES[type]?.colour ?? '#4a6fa5';
+    }
+    return '#4a6fa5';
+  }
+
+  #hover(props: { group: string | null; time: Date; event: MouseEvent }): void {
+    const lane = props.group?.startsWith('lane') ? Number(props.group.slice(4)) : -1;
+    const density = this.#density.get(lane);
+    if (!density) {
+      this.#tooltip.hidden = true;
+      return;
+    }
+    const t = props.time.valueOf();
+    const k = lowerBound(density.edges, t + 1) - 1;
+    const count = density.data.counts[k];
+    if (count === undefined || k < 0) {
+      this.#tooltip.hidden = true;
+      return;
+    }
+    const unit = this.#header?.figureUnit;
+    const sum = density.data.sums[k] ?? 0;
+    const figures = unit && sum > 0 ? ` · ${Math.round(sum).toLocaleString('en-GB')} ${unit.label}` : '';
+    this.#tooltip.textContent = `${describeBin(density.edges[k]!, density.unit)}: ${count.toLocaleString('en-GB')} event${count === 1 ? '' : 's'}${figures}. Click to zoom in.`;
+    const rect = this.#container.getBoundingClientRect();
+    this.#tooltip.style.left = `${props.event.clientX - rect.left + 12}px`;
+    this.#tooltip.style.top = `${props.event.clientY - rect.top + 12}px`;
+    this.#tooltip.hidden = false;
+  }
+
+  /** A click on a density bin zooms into it (clusters open on click, as on zoom). */
+  #densityClick(props: { group: string | null; time: Date; item: string | null }): void {
+    if (props.item !== null && !String(props.item).startsWith('d')) return;
+    const lane = props.group?.startsWith('lane') ? Number(props.group.slice(4)) : -1;
+    const density = this.#density.get(lane);
+    if (!density) return;
+    const k = lowerBound(density.edges, props.time.valueOf() + 1) - 1;
+    const start = density.edges[k];
+    const end = density.edges[k + 1];
+    if (start === undefined || end === undefined) return;
+    const pad = (end - start) * 0.5;
+    this.setWindow(start - pad, end + pad);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Range changes
 
   #setWindow(start: number, end: number, durationMs: number): void {
     this.#target = durationMs > 0 ? { start, end } : undefined;
     this.#timeline.setWindow(start, end, { animation: durationMs > 0 ? { duration: durationMs, easingFunction: 'easeInOutQuad' } : false });
+  }
+
+  /** vis-timeline redraws on the next animation frame; run `then` once it has (sizes are final). */
+  #afterVisRedraw(then: () => void): void {
+    this.#timeline.redraw();
+    requestAnimationFrame(() => {
+      if (!this.#destroyed) then();
+    });
   }
 
   #centreWidth(): number {
@@ -255,102 +656,40 @@ export class TimelineController {
     return Math.max(200, centre?.clientWidth ?? this.#container.clientWidth);
   }
 
-  /** Rendered width of an event's label, measured once in a hidden box with the same styles. */
-  #labelWidth(e: ResolvedEvent): number {
-    let px = this.#labelPx.get(e.event.id);
-    if (px === undefined) {
-      const label = buildLabel(e);
-      this.#measure.appendChild(label);
-      px = Math.ceil(label.getBoundingClientRect().width);
-      label.remove();
-      this.#labelPx.set(e.event.id, px);
-    }
-    return px;
-  }
-
-  #layoutFor(e: ResolvedEvent): ItemLayout {
-    const layout = layoutItem(e, this.#labelWidth(e), this.#msPerPx, this.#model?.fullRange?.end ?? e.end);
-    this.#layouts.set(e.event.id, layout);
-    return layout;
-  }
-
-  #rebuild(): void {
-    const model = this.#model;
-    if (!model) return;
-    this.#msPerPx = this.#currentMsPerPx();
-    const countries = theatresOf(model).map((t) => t.country);
-    const lanes = lanesFor(model, this.#laneMode, model.events);
-    const counts = new Map<string, number>();
-    this.#visIds = new Map(model.events.map((e, order) => [e, `ev${order}`]));
-    const items: Item[] = model.events.map((e, order) => {
-      const group = laneIdOf(e, this.#laneMode, countries);
-      counts.set(group, (counts.get(group) ?? 0) + 1);
-      return {
-        id: `ev${order}`,
-        event: e.event.id,
-        group,
-        start: this.#layoutFor(e).boxStart,
-        type: 'box',
-        className: `fl-item fl-type-${e.event.type}`,
-        content: '',
-        order
-      };
-    });
-    this.#items.clear();
-    this.#groups.clear();
-    this.#groups.add(lanes.map((l, order) => ({ id: l.id, content: l.label, order, count: counts.get(l.id) ?? 0 })));
-    this.#items.add(items);
-  }
-
-  /** Bar widths and label sides depend on zoom: lay items out again, at most once per frame. */
-  #relayout(): void {
-    if (this.#relayoutFrame !== 0) return;
-    this.#relayoutFrame = requestAnimationFrame(() => {
-      this.#relayoutFrame = 0;
-      const model = this.#model;
-      if (!model || this.#destroyed) return;
-      this.#msPerPx = this.#currentMsPerPx();
-      // Updating every item makes vis call the template again (new bar width) and re-stack.
-      this.#items.update(model.events.map((e, order) => ({ id: `ev${order}`, start: this.#layoutFor(e).boxStart })));
-      this.#timeline.redraw();
-      this.#stickLabels();
-    });
-  }
-
-  #currentMsPerPx(): number {
-    const { start, end } = this.getWindow();
-    return Math.max(1, (end - start) / this.#centreWidth());
-  }
-
-  #renderItem(item: Item): HTMLElement {
-    const e = this.#model?.byId.get(item.event);
-    if (!e) return document.createElement('div');
-    const layout = this.#layouts.get(item.event) ?? this.#layoutFor(e);
-    return buildItemElement(e, layout, this.#labelWidth(e), this.#msPerPx);
-  }
-
   #afterRangeChange(): void {
-    const scale = this.#currentMsPerPx();
-    if (Math.abs(scale - this.#msPerPx) / this.#msPerPx > 0.002) this.#relayout();
-    else this.#stickLabels();
-    this.#callbacks.onrange(this.getWindow());
+    if (!this.#cols) return;
+    const window = this.getWindow();
+    const span = window.end - window.start;
+    const scale = span / this.#centreWidth();
+    const fed = this.#fedWindow;
+    if (Math.abs(scale - this.#fedScale) / Math.max(1, this.#fedScale) > 0.002) {
+      // Zooming: lay out again once it settles; meanwhile refill if the view outruns the fed window.
+      clearTimeout(this.#settleTimer);
+      this.#settleTimer = setTimeout(() => this.#refeed(true), SETTLE_MS);
+      if (!fed || window.start < fed.start || window.end > fed.end) this.#scheduleRefeed();
+    } else if (!fed || window.start < fed.start + span * 0.25 || window.end > fed.end - span * 0.25) {
+      this.#scheduleRefeed();
+    }
+    this.#stickLabels(window.start);
+    if (this.#rangeFrame === 0) {
+      this.#rangeFrame = requestAnimationFrame(() => {
+        this.#rangeFrame = 0;
+        if (!this.#destroyed) this.#callbacks.onrange(this.getWindow());
+      });
+    }
   }
 
-  /**
-   * Keep the label of a long bar that starts left of the window in view, as vis does for ranges.
-   * Reads the drawn elements: vis keeps an item's old DOM when its content is unchanged.
-   */
-  #stickLabels(): void {
-    const windowStart = this.getWindow().start;
-    for (const root of this.#container.querySelectorAll<HTMLElement>('.ev.ev-side-overlay')) {
-      const label = root.querySelector<HTMLElement>('.ev-label');
-      const start = Number(root.dataset['start']);
-      const barPx = Number(root.dataset['bar']);
-      if (!label || !Number.isFinite(start)) continue;
-      const hidden = (windowStart - start) / this.#msPerPx;
-      const room = barPx - label.offsetWidth - 8;
+  /** Keep the label of a long bar that starts left of the window in view, as vis does for ranges. */
+  #stickLabels(windowStart: number): void {
+    for (const i of this.#fed) {
+      const layout = this.#layouts.get(i);
+      if (!layout || layout.side !== 'overlay') continue;
+      const label = this.#labels.get(i);
+      if (!label) continue;
+      const hidden = (windowStart - this.#cols!.start[i]!) / this.#msPerPx;
+      const room = layout.barPx - label.width - 8;
       const offset = hidden > 0 && room > 0 ? Math.min(hidden, room) : 0;
-      label.style.transform = offset > 0 ? `translateX(${offset.toFixed(1)}px)` : '';
+      label.el.style.transform = offset > 0 ? `translateX(${offset.toFixed(1)}px)` : '';
     }
   }
 
@@ -380,14 +719,21 @@ export class TimelineController {
 
 function renderGroup(group: Group): HTMLElement {
   const root = document.createElement('div');
-  root.className = 'lane-label';
+  root.className = group.density ? 'lane-label lane-label-density' : 'lane-label';
   root.dataset['lane'] = group.id;
   const name = document.createElement('span');
   name.className = 'lane-name';
   name.textContent = group.content;
   const count = document.createElement('span');
   count.className = 'lane-count';
-  count.textContent = `${group.count} ${group.count === 1 ? 'event' : 'events'}`;
+  count.textContent = `${group.total.toLocaleString('en-GB')} ${group.total === 1 ? 'event' : 'events'}`;
   root.append(name, count);
+  if (group.density) {
+    const inView = document.createElement('span');
+    inView.className = 'lane-density-summary';
+    const sum = group.density.unit && group.density.sum > 0 ? `, ${Math.round(group.density.sum).toLocaleString('en-GB')} ${group.density.unit}` : '';
+    inView.textContent = `${group.density.total.toLocaleString('en-GB')} in view${sum}`;
+    root.append(inView);
+  }
   return root;
 }

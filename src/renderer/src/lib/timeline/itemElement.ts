@@ -2,8 +2,7 @@
 // HTML): a bar showing how much time the event may cover, and a label with its glyph, title and
 // figures, placed on, after or before the bar as itemLayout decides.
 import { EVENT_TYPE_STYLES, type TypeShape } from '../../../../shared/dataset/eventTypes';
-import { figureLabel } from '../../../../shared/dataset/formatFigure';
-import type { ResolvedEvent } from '../../../../shared/dataset/timelineModel';
+import type { EventView } from '../../../../shared/dataset/columns';
 import { GLYPH_PATHS, GLYPH_VIEWBOX } from '../../../../shared/render/glyphs';
 import type { ItemLayout } from './itemLayout';
 
@@ -32,9 +31,9 @@ function span(className: string, text: string): HTMLSpanElement {
 /** How the bar is drawn: an exact day, a window (week/month/year), a date known only roughly, or a span. */
 export type ExtentKind = 'exact' | 'window' | 'approx' | 'span';
 
-export function extentKind(e: ResolvedEvent): ExtentKind {
-  if (e.endWindow) return 'span';
-  switch (e.event.start.precision) {
+export function extentKind(e: EventView): ExtentKind {
+  if (e.endPrecision) return 'span';
+  switch (e.startPrecision) {
     case 'day':
       return 'exact';
     case 'approximate':
@@ -52,27 +51,31 @@ const PRECISION_WORD: Readonly<Record<string, string>> = {
 };
 
 /** The label alone: glyph, precision, title, figures, dispute marker. Also used to measure widths. */
-export function buildLabel(e: ResolvedEvent): HTMLElement {
-  const style = EVENT_TYPE_STYLES[e.event.type];
+export function buildLabel(e: EventView): HTMLElement {
+  const style = EVENT_TYPE_STYLES[e.type];
   const label = document.createElement('div');
   label.className = 'ev-label';
   label.style.setProperty('--c', style.colour);
   label.appendChild(glyphSvg(style.shape));
   const precision = e.precision === 'day' ? undefined : PRECISION_WORD[e.precision];
   if (precision) label.appendChild(span(`ev-precision ev-precision-${e.precision}`, precision));
-  label.appendChild(span('ev-title', e.event.title));
-  for (const f of e.event.figures) label.appendChild(span('ev-figure', figureLabel(f)));
-  if (e.event.status === 'disputed') label.appendChild(span('ev-status', 'disputed'));
+  label.appendChild(span('ev-title', e.title));
+  for (const f of e.figureLabels) label.appendChild(span('ev-figure', f));
+  if (e.status === 'disputed') label.appendChild(span('ev-status', 'disputed'));
   return label;
 }
 
-export function buildItemElement(e: ResolvedEvent, layout: ItemLayout, labelPx: number, msPerPx: number): HTMLElement {
-  const style = EVENT_TYPE_STYLES[e.event.type];
+/**
+ * The whole item. `label` is the event's label element, built and measured beforehand
+ * (buildLabel); it is moved into the item, not copied.
+ */
+export function buildItemElement(e: EventView, label: HTMLElement, layout: ItemLayout, labelPx: number, msPerPx: number): HTMLElement {
+  const style = EVENT_TYPE_STYLES[e.type];
   const kind = extentKind(e);
   const root = document.createElement('div');
   root.className = `ev ev-${kind} ev-side-${layout.side}`;
-  root.dataset['event'] = e.event.id;
-  root.dataset['type'] = e.event.type;
+  root.dataset['event'] = e.id;
+  root.dataset['type'] = e.type;
   root.dataset['start'] = String(e.start);
   root.dataset['bar'] = layout.barPx.toFixed(1);
   root.style.setProperty('--c', style.colour);
@@ -82,13 +85,14 @@ export function buildItemElement(e: ResolvedEvent, layout: ItemLayout, labelPx: 
   bar.style.width = `${layout.barPx.toFixed(1)}px`;
   if (kind === 'span') {
     // Fade the parts of a span whose ends are only known to a week, month or year.
-    const fuzzStart = e.event.start.precision === 'day' ? 0 : (e.startWindow.end - e.startWindow.start) / msPerPx;
-    const fuzzEnd = !e.endWindow || e.event.end?.precision === 'day' ? 0 : (e.endWindow.end - e.endWindow.start) / msPerPx;
+    const fuzzStart = e.startPrecision === 'day' ? 0 : (e.startWindowEnd - e.start) / msPerPx;
+    const fuzzEnd = e.endWindowStart === undefined || e.endPrecision === 'day' ? 0 : (e.end - e.endWindowStart) / msPerPx;
     bar.style.setProperty('--fuzz-start', `${Math.min(fuzzStart, layout.barPx / 2).toFixed(1)}px`);
     bar.style.setProperty('--fuzz-end', `${Math.min(fuzzEnd, layout.barPx / 2).toFixed(1)}px`);
   }
 
-  const label = buildLabel(e);
+  label.style.transform = '';
+  label.style.width = '';
   if (layout.side === 'left') {
     // Pin the width so the bar starts exactly at the event's date.
     label.style.width = `${labelPx.toFixed(1)}px`;

@@ -2,27 +2,13 @@
 // and the fitted window holds every box in the given width.
 import { describe, expect, it } from 'vitest';
 import { utcDay } from '../../../../shared/dataset/dates';
-import type { TimelineEvent } from '../../../../shared/dataset/schema';
-import { resolveEvent, type ResolvedEvent } from '../../../../shared/dataset/timelineModel';
-import { LABEL_GAP_PX, fitWindow, layoutItem } from './itemLayout';
+import { LABEL_GAP_PX, fitWindow, layoutItem, type Extent } from './itemLayout';
 
 const DAY = 86_400_000;
 
-function ev(id: string, start: string, end?: string): ResolvedEvent {
-  const event: TimelineEvent = {
-    id,
-    type: 'capture',
-    title: id,
-    start: { value: start, precision: 'day' },
-    ...(end ? { end: { value: end, precision: 'day' } } : {}),
-    places: [],
-    actors: [],
-    status: 'reported',
-    figures: [],
-    citations: [{ source: 's', quote: 'q' }],
-    tags: []
-  };
-  return resolveEvent(event, 0, new Map());
+/** An event's extent: a day, or from the start day to the end day inclusive. */
+function ev(_id: string, start: string, end?: string): Extent {
+  return { start: Date.parse(start), end: Date.parse(end ?? start) + DAY };
 }
 
 describe('layoutItem', () => {

@@ -4,7 +4,6 @@
 //  - right:   [bar][label], the box starts at the event's start;
 //  - left:    [label][bar], the label ends where the bar begins. Used when a label on the right
 //             would run past the last date in the data, so the view need not waste space on it.
-import type { ResolvedEvent } from '../../../../shared/dataset/timelineModel';
 
 export type LabelSide = 'overlay' | 'right' | 'left';
 
@@ -23,7 +22,13 @@ export const LABEL_GAP_PX = 8;
 /** A bar carries its label only with this much room to spare. */
 const OVERLAY_SLACK_PX = 16;
 
-export function layoutItem(e: ResolvedEvent, labelPx: number, msPerPx: number, dataEnd: number): ItemLayout {
+/** The time extent of an event: [start, end). */
+export interface Extent {
+  readonly start: number;
+  readonly end: number;
+}
+
+export function layoutItem(e: Extent, labelPx: number, msPerPx: number, dataEnd: number): ItemLayout {
   const barPx = Math.max(0, (e.end - e.start) / msPerPx);
   if (barPx >= labelPx + OVERLAY_SLACK_PX) {
     return { side: 'overlay', barPx, boxStart: e.start, boxEnd: e.end };
@@ -39,9 +44,9 @@ export function layoutItem(e: ResolvedEvent, labelPx: number, msPerPx: number, d
  * The window that shows `events` whole, labels included, in `widthPx` pixels. Label sides depend
  * on the zoom, so this iterates to a fixed point.
  */
-export function fitWindow(
-  events: readonly ResolvedEvent[],
-  labelPx: (e: ResolvedEvent) => number,
+export function fitWindow<E extends Extent>(
+  events: readonly E[],
+  labelPx: (e: E) => number,
   widthPx: number,
   dataEnd: number,
   marginPx = 16

@@ -1,0 +1,227 @@
+// workerRunLoad with the real loadWorker.ts (under tsx): same result as loading inline, progress, cancelling terminates the worker, and crashed workers reported against the file.
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringAt } from '../../shared/dataset/columns';
+import { DatasetService, inlineRunLoad, type LoadOutcome } from './datasetService';
+import { loadDatasetFile, type FileProgress, type LoadedFile } from './loadDatasetFile';
+import { workerRunLoad, type WorkerRequest } from './workerRunLoad';
+
+const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
+const BROKEN = fileURLToPath(new URL('../../../tests/fixtures/broken-syntax.frontline', import.meta.url));
+const WORKER_URL = new URL('./loadWorker.ts', import.meta.url);
+/** tsx's ESM API (the .mjs build: its CommonJS build cannot find its ESM half from an eval'd worker). */
+const TSX_API = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
+
+// Workers start a fresh module graph under tsx: allow time for that on a slow machine.
+const SLOW = 60_000;
+
+/**
+ * Start the real TypeScript worker. On Node 20, `execArgv: ['--import', 'tsx']` does not reach a
+ * worker's entry module (it fails with ERR_UNKNOWN_FILE_EXTENSION ".ts"), so a two-line
+ * bootstrap registers tsx inside the worker first and then imports loadWorker.ts.
+ */
+function spawnTsWorker(request: WorkerRequest, url: URL = WORKER_URL): Worker {
+  const bootstrap = `
+    import(${JSON.stringify(TSX_API)})
+      .then((api) => api.register())
+      .then(() => import(${JSON.stringify(url.href)}));
+  `;
+  return new Worker(bootstrap, { eval: true, workerData: request });
+}
+
+/** Start a worker from plain JavaScript source (for crashes and hangs). */
+const spawnJs = (source: string) => (request: WorkerRequest) => new Worker(source, { eval: true, workerData: request });
+
+let tmp: string;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'frontline-worker-'));
+});
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+function loaded(outcome: LoadOutcome): Extract<LoadedFile, { ok: true }> {
+  if (!outcome.ok) throw new Error(`expected the file to load, got ${JSON.stringify(outcome)}`);
+  return outcome;
+}
+
+const neverAborted = () => new AbortController().signal;
+
+describe('workerRunLoad with the real worker', () => {
+  it(
+    'loads the bundled file with the same result as loading inline',
+    async () => {
+      const run = workerRunLoad((request) => spawnTsWorker(request));
+      const viaWorker = loaded(await run(BUNDLED, 'bundled.frontline', () => {}, neverAborted()));
+      const inline = await loadDatasetFile(BUNDLED, 'bundled.frontline');
+      if (!inline.ok) throw new Error('bundled dataset did not load inline');
+      expect(viaWorker.loaded.columns.count).toBe(23);
+      expect(viaWorker.loaded.columns).toEqual(inline.loaded.columns);
+      expect(viaWorker.loaded.header).toEqual(inline.loaded.header);
+      expect(viaWorker.loaded.eventRanges).toEqual(inline.loaded.eventRanges);
+      expect(viaWorker.loaded.warnings).toEqual(inline.loaded.warnings);
+      expect(Buffer.from(viaWorker.bytes).equals(await readFile(BUNDLED))).toBe(true);
+      expect(viaWorker).toMatchObject({ ok: true, path: BUNDLED, name: 'deir-al-zour-al-qaim-2017.frontline', size: inline.size });
+      // The columns arrive readable (their buffers were transferred whole).
+      expect(stringAt(viaWorker.loaded.columns.ids, 0)).toBe(stringAt(inline.loaded.columns.ids, 0));
+    },
+    SLOW
+  );
+
+  it(
+    'passes progress messages on: reading first, checking last, up to the whole file',
+    async () => {
+      const progress: FileProgress[] = [];
+      const run = workerRunLoad((request) => spawnTsWorker(request));
+      loaded(await run(BUNDLED, 'bundled.frontline', (p) => progress.push(p), neverAborted()));
+      const size = (await readFile(BUNDLED)).byteLength;
+      expect(progress.length).toBeGreaterThanOrEqual(2);
+      expect(progress[0]).toMatchObject({ phase: 'reading', done: 0, total: size });
+      expect(progress.at(-1)).toEqual({ phase: 'checking', done: size, total: size, events: 23 });
+    },
+    SLOW
+  );
+
+  it(
+    'returns the problems of an invalid file, as loading inline does',
+    async () => {
+      const run = workerRunLoad((request) => spawnTsWorker(request));
+      const outcome = await run(BROKEN, 'broken.frontline', () => {}, neverAborted());
+      const inline = await loadDatasetFile(BROKEN, 'broken.frontline');
+      expect(outcome).toEqual(inline);
+      expect(outcome.ok).toBe(false);
+    },
+    SLOW
+  );
+
+  it(
+    'aborting terminates the worker and resolves as cancelled',
+    async () => {
+      const controller = new AbortController();
+      let worker: Worker | undefined;
+      const run = workerRunLoad((request) => (worker = spawnTsWorker(request)));
+      const progress: FileProgress[] = [];
+      // Abort as soon as the worker says it has started.
+      const outcome = await run(
+        BUNDLED,
+        'bundled.frontline',
+        (p) => {
+          progress.push(p);
+          controller.abort();
+        },
+        controller.signal
+      );
+      expect(outcome).toEqual({ ok: false, cancelled: true, path: BUNDLED, name: 'bundled.frontline' });
+      expect(progress[0]).toMatchObject({ phase: 'reading', done: 0 });
+      expect(worker).toBeDefined();
+      const [code] = (await once(worker!, 'exit')) as [number];
+      expect(code).toBe(1); // terminated, not finished
+    },
+    SLOW
+  );
+
+  it('a signal aborted before the start resolves as cancelled and stops the worker it made', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const workers: Worker[] = [];
+    const run = workerRunLoad(() => {
+      const w = spawnJs('setInterval(() => {}, 1000);')({ path: '', displayName: '' });
+      workers.push(w);
+      return w;
+    });
+    expect(await run(BUNDLED, 'b', () => {}, controller.signal)).toEqual({ ok: false, cancelled: true, path: BUNDLED, name: 'b' });
+    for (const w of workers) await once(w, 'exit');
+  });
+
+  it(
+    'through DatasetService: the payload and full events come back from the worker',
+    async () => {
+      const service = new DatasetService(workerRunLoad((request) => spawnTsWorker(request)));
+      const result = await service.load(BUNDLED, { displayName: 'bundled.frontline', bundled: true });
+      if (!result.ok) throw new Error(result.error.message);
+      const inline = new DatasetService(inlineRunLoad);
+      const expected = await inline.load(BUNDLED, { displayName: 'bundled.frontline', bundled: true });
+      expect(result).toEqual(expected);
+      for (let i = 0; i < 23; i++) expect(service.event(i)).toEqual(inline.event(i));
+    },
+    SLOW
+  );
+});
+
+describe('workerRunLoad when the worker fails', () => {
+  it('a worker that throws resolves with a problem naming the file', async () => {
+    const run = workerRunLoad(spawnJs("throw new Error('loader exploded');"));
+    const outcome = await run('/data/x.frontline', 'Shown name.frontline', () => {}, neverAborted());
+    expect(outcome).toEqual({
+      ok: false,
+      path: '/data/x.frontline',
+      name: 'Shown name.frontline',
+      problems: [{ severity: 'error', file: 'Shown name.frontline', message: 'could not be loaded: loader exploded' }]
+    });
+  });
+
+  it('a worker that exits without an answer resolves with a problem naming the file and the exit code', async () => {
+    const run = workerRunLoad(spawnJs('process.exit(3);'));
+    const outcome = await run('/data/x.frontline', 'x.frontline', () => {}, neverAborted());
+    expect(outcome).toEqual({
+      ok: false,
+      path: '/data/x.frontline',
+      name: 'x.frontline',
+      problems: [{ severity: 'error', file: 'x.frontline', message: 'the loader stopped unexpectedly (exit code 3)' }]
+    });
+  });
+
+  it('a worker that runs out of memory resolves with a problem naming the file', async () => {
+    const run = workerRunLoad(
+      (request) =>
+        new Worker('const keep = []; for (;;) keep.push(new Array(1e6).fill(keep.length));', {
+          eval: true,
+          workerData: request,
+          resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 }
+        })
+    );
+    const outcome = await run('/data/big.frontline', 'big.frontline', () => {}, neverAborted());
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok || 'cancelled' in outcome) throw new Error('expected problems');
+    expect(outcome.problems).toHaveLength(1);
+    expect(outcome.problems[0]).toMatchObject({ severity: 'error', file: 'big.frontline' });
+  }, SLOW);
+
+  it(
+    'the real worker on a file it cannot read answers with the problem, not a crash',
+    async () => {
+      const run = workerRunLoad((request) => spawnTsWorker(request));
+      const outcome = await run(join(tmp, 'absent.frontline'), 'absent.frontline', () => {}, neverAborted());
+      expect(outcome).toEqual({
+        ok: false,
+        path: join(tmp, 'absent.frontline'),
+        name: 'absent.frontline',
+        problems: [{ severity: 'error', file: 'absent.frontline', message: 'cannot be read: no such file' }]
+      });
+    },
+    SLOW
+  );
+
+  it(
+    'the real worker on a file whose stray non-UTF-8 byte also breaks the JSON answers with a problem',
+    async () => {
+      const path = join(tmp, 'latin1-broken.frontline');
+      await writeFile(path, Buffer.concat([Buffer.from('{\n  "format": "frontline-dataset",\n  '), Buffer.from([0xe9]), Buffer.from('\n}')]));
+      const run = workerRunLoad((request) => spawnTsWorker(request));
+      const outcome = await run(path, 'latin1-broken.frontline', () => {}, neverAborted());
+      if (outcome.ok || 'cancelled' in outcome) throw new Error('expected problems');
+      // Source bug (loadDatasetBytes syntaxProblem): the worker crashes on a TypeError from the
+      // fatal decoder, and the user sees the decoder's message instead of a line and column.
+      expect(outcome.problems).toEqual([{ severity: 'error', file: 'latin1-broken.frontline', line: 3, column: 3, message: expect.stringMatching(/not valid (UTF-8|JSON)/) }]);
+    },
+    SLOW
+  );
+});

@@ -1,0 +1,401 @@
+// Events as columns of typed arrays, sorted by start: compact to transfer between processes (no
+// object graph to clone), cheap to index, and small in the JS heap. Text that drawing needs
+// (ids, titles, figure labels) travels as UTF-8 string tables; everything else about an event is
+// fetched on demand by its position in the file.
+import { DATE_PRECISIONS, DAY_MS, utcDay, type DatePrecision } from './dates';
+import { EVENT_TYPES, type EventType } from './eventTypes';
+import type { Actor, DatasetMetadata, Place, Source } from './schema';
+import { EVENT_STATUSES, type EventStatus } from './vocabulary';
+
+/** Strings packed as UTF-8: string i is bytes[offsets[i], offsets[i+1]). */
+export interface StringTable {
+  readonly bytes: Uint8Array;
+  readonly offsets: Uint32Array;
+}
+
+export const NO_END = 255;
+
+export interface EventColumns {
+  readonly count: number;
+  /** Earliest instant each event may cover (UTC ms), ascending. */
+  readonly start: Float64Array;
+  /** Latest instant (exclusive). */
+  readonly end: Float64Array;
+  /** Index into DATE_PRECISIONS. */
+  readonly startPrecision: Uint8Array;
+  /** Index into DATE_PRECISIONS, or NO_END for an event without an end. */
+  readonly endPrecision: Uint8Array;
+  /** Index into EVENT_TYPES. */
+  readonly type: Uint8Array;
+  /** Index into EVENT_STATUSES. */
+  readonly status: Uint8Array;
+  /** Index into header.theatreLanes. */
+  readonly theatre: Uint16Array;
+  /** Sum of the event's figures in the dataset's main figure unit; NaN when it has none. */
+  readonly figure: Float64Array;
+  /** Position of the event in the file's events array (for fetching its details). */
+  readonly sourceIndex: Uint32Array;
+  readonly ids: StringTable;
+  readonly titles: StringTable;
+  /** Figures as written on the timeline ("some 350,000 displaced"), joined by "\u001f"; empty when none. */
+  readonly figureLabels: StringTable;
+}
+
+export interface LaneInfo {
+  readonly id: string;
+  readonly label: string;
+}
+
+export interface DatasetHeader {
+  readonly metadata: DatasetMetadata;
+  readonly sources: readonly Source[];
+  readonly places: readonly Place[];
+  readonly actors: readonly Actor[];
+  /** Lanes of the theatre lane mode, in display order; columns.theatre indexes this. */
+  readonly theatreLanes: readonly LaneInfo[];
+  /** The unit density displays sum (the one most figures use), with how to say it. */
+  readonly figureUnit: { readonly unit: string; readonly label: string } | undefined;
+  /** Range of every event; undefined for a dataset without events. */
+  readonly fullRange: { readonly start: number; readonly end: number } | undefined;
+  /** Range without historical-context events (which may lie centuries away). */
+  readonly storyRange: { readonly start: number; readonly end: number } | undefined;
+}
+
+export const FIGURE_SEPARATOR = '\u001f';
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+const decoder = new TextDecoder('utf-8');
+
+export function stringAt(table: StringTable, i: number): string {
+  const from = table.offsets[i];
+  const to = table.offsets[i + 1];
+  if (from === undefined || to === undefined) throw new RangeError(`no string ${i}`);
+  return from === to ? '' : decoder.decode(table.bytes.subarray(from, to));
+}
+
+export function tableSize(table: StringTable): number {
+  return table.offsets.length - 1;
+}
+
+/** Everything the timeline needs to draw one event. */
+export interface EventView {
+  readonly index: number;
+  readonly id: string;
+  readonly title: string;
+  readonly type: EventType;
+  readonly status: EventStatus;
+  readonly start: number;
+  readonly end: number;
+  readonly startPrecision: DatePrecision;
+  readonly endPrecision: DatePrecision | undefined;
+  /** Coarsest precision of its ends. */
+  readonly precision: DatePrecision;
+  /** End of the window the start value names (the start is known to lie in [start, startWindowEnd)). */
+  readonly startWindowEnd: number;
+  /** Start of the window the end value names, for spans. */
+  readonly endWindowStart: number | undefined;
+  readonly figureLabels: readonly string[];
+}
+
+const PRECISION_RANK: Readonly<Record<DatePrecision, number>> = { day: 0, approximate: 1, week: 2, month: 3, year: 4 };
+
+/** Exclusive end of the window a date value of this precision opens at `start`. */
+export function windowEndFrom(start: number, precision: DatePrecision): number {
+  const d = new Date(start);
+  switch (precision) {
+    case 'day':
+    case 'approximate':
+      return start + DAY_MS;
+    case 'week':
+      return start + 7 * DAY_MS;
+    case 'month':
+      return utcDay(d.getUTCFullYear(), d.getUTCMonth() + 2, 1);
+    case 'year':
+      return utcDay(d.getUTCFullYear() + 1, 1, 1);
+  }
+}
+
+/** Start of the window of this precision that ends (exclusive) at `end`. */
+export function windowStartTo(end: number, precision: DatePrecision): number {
+  const last = new Date(end - 1);
+  switch (precision) {
+    case 'day':
+    case 'approximate':
+      return end - DAY_MS;
+    case 'week':
+      return end - 7 * DAY_MS;
+    case 'month':
+      return utcDay(last.getUTCFullYear(), last.getUTCMonth() + 1, 1);
+    case 'year':
+      return utcDay(last.getUTCFullYear(), 1, 1);
+  }
+}
+
+export function eventView(cols: EventColumns, i: number): EventView {
+  const startPrecision = DATE_PRECISIONS[cols.startPrecision[i]!]!;
+  const endCode = cols.endPrecision[i]!;
+  const endPrecision = endCode === NO_END ? undefined : DATE_PRECISIONS[endCode];
+  const start = cols.start[i]!;
+  const end = cols.end[i]!;
+  const labels = stringAt(cols.figureLabels, i);
+  return {
+    index: i,
+    id: stringAt(cols.ids, i),
+    title: stringAt(cols.titles, i),
+    type: EVENT_TYPES[cols.type[i]!]!,
+    status: EVENT_STATUSES[cols.status[i]!]!,
+    start,
+    end,
+    startPrecision,
+    endPrecision,
+    precision: endPrecision && PRECISION_RANK[endPrecision] > PRECISION_RANK[startPrecision] ? endPrecision : startPrecision,
+    startWindowEnd: windowEndFrom(start, startPrecision),
+    endWindowStart: endPrecision ? windowStartTo(end, endPrecision) : undefined,
+    figureLabels: labels === '' ? [] : labels.split(FIGURE_SEPARATOR)
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building
+
+class GrowableF64 {
+  data = new Float64Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+class GrowableU32 {
+  data = new Uint32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+const encoder = new TextEncoder();
+
+/** Pack strings, taken in the given order, into a table. */
+export function buildStringTable(strings: readonly string[], order?: Uint32Array): StringTable {
+  const n = order ? order.length : strings.length;
+  let capacity = 0;
+  for (let k = 0; k < n; k++) capacity += (strings[order ? order[k]! : k] ?? '').length * 3;
+  const bytes = new Uint8Array(Math.max(1, capacity));
+  const offsets = new Uint32Array(n + 1);
+  let at = 0;
+  for (let k = 0; k < n; k++) {
+    const s = strings[order ? order[k]! : k] ?? '';
+    if (s.length > 0) at += encoder.encodeInto(s, bytes.subarray(at)).written;
+    offsets[k + 1] = at;
+  }
+  return { bytes: bytes.slice(0, at), offsets };
+}
+
+export interface ColumnsInput {
+  readonly id: string;
+  readonly title: string;
+  readonly type: EventType;
+  readonly status: EventStatus;
+  readonly start: number;
+  readonly end: number;
+  readonly startPrecision: DatePrecision;
+  readonly endPrecision: DatePrecision | undefined;
+  /** Lane key of the theatre lane mode (see laneKeys). */
+  readonly theatreKey: string;
+  readonly figures: readonly { readonly unit: string; readonly value: number | null; readonly label: string }[];
+  readonly sourceIndex: number;
+}
+
+const TYPE_CODE = new Map(EVENT_TYPES.map((t, i) => [t, i]));
+const STATUS_CODE = new Map(EVENT_STATUSES.map((s, i) => [s, i]));
+const PRECISION_CODE = new Map(DATE_PRECISIONS.map((p, i) => [p, i]));
+
+/**
+ * Collects events one at a time (in file order), then sorts them by start into columns. Holds
+ * only flat arrays, so a million events cost tens of megabytes, not an object graph.
+ */
+export class ColumnsBuilder {
+  readonly #start = new GrowableF64();
+  readonly #end = new GrowableF64();
+  readonly #codes: number[] = []; // packed: startPrecision | endPrecision << 8 | type << 16 | status << 24
+  readonly #theatreKey = new GrowableU32();
+  readonly #sourceIndex = new GrowableU32();
+  readonly #ids: string[] = [];
+  readonly #titles: string[] = [];
+  readonly #figureLabels: string[] = [];
+  readonly #laneKeys = new Map<string, number>();
+  readonly #laneKeyList: string[] = [];
+  readonly #laneCounts: number[] = [];
+  // Figures, flat: event slot, unit index, value.
+  readonly #figSlot = new GrowableU32();
+  readonly #figUnit = new GrowableU32();
+  readonly #figValue = new GrowableF64();
+  readonly #units = new Map<string, number>();
+  readonly #unitNames: string[] = [];
+  readonly #unitCounts: number[] = [];
+  readonly #unitLabels: string[] = [];
+  readonly #context: boolean[] = [];
+
+  get count(): number {
+    return this.#start.length;
+  }
+
+  add(e: ColumnsInput): void {
+    const slot = this.#start.length;
+    this.#start.push(e.start);
+    this.#end.push(e.end);
+    this.#codes.push(
+      (PRECISION_CODE.get(e.startPrecision) ?? 0) |
+        ((e.endPrecision === undefined ? NO_END : (PRECISION_CODE.get(e.endPrecision) ?? 0)) << 8) |
+        ((TYPE_CODE.get(e.type) ?? 0) << 16) |
+        ((STATUS_CODE.get(e.status) ?? 0) << 24)
+    );
+    let lane = this.#laneKeys.get(e.theatreKey);
+    if (lane === undefined) {
+      lane = this.#laneKeyList.length;
+      this.#laneKeys.set(e.theatreKey, lane);
+      this.#laneKeyList.push(e.theatreKey);
+      this.#laneCounts.push(0);
+    }
+    this.#laneCounts[lane]!++;
+    this.#theatreKey.push(lane);
+    this.#sourceIndex.push(e.sourceIndex);
+    this.#ids.push(e.id);
+    this.#titles.push(e.title);
+    this.#context.push(e.type === 'context');
+    const labels: string[] = [];
+    for (const f of e.figures) {
+      labels.push(f.label);
+      if (f.value === null) continue;
+      let unit = this.#units.get(f.unit);
+      if (unit === undefined) {
+        unit = this.#unitNames.length;
+        this.#units.set(f.unit, unit);
+        this.#unitNames.push(f.unit);
+        this.#unitCounts.push(0);
+        this.#unitLabels.push(f.unit);
+      }
+      this.#unitCounts[unit]!++;
+      this.#figSlot.push(slot);
+      this.#figUnit.push(unit);
+      this.#figValue.push(f.value);
+    }
+    this.#figureLabels.push(labels.join(FIGURE_SEPARATOR));
+  }
+
+  /**
+   * Sort and pack. `orderLanes` turns the lane keys seen (with their event counts) into the
+   * display order and labels of the theatre lanes.
+   */
+  finish(orderLanes: (keys: readonly { key: string; count: number }[]) => { key: string; label: string }[]): { columns: EventColumns; theatreLanes: LaneInfo[]; figureUnit: string | undefined; fullRange: DatasetHeader['fullRange']; storyRange: DatasetHeader['storyRange'] } {
+    const n = this.#start.length;
+    const start = this.#start.data;
+    const end = this.#end.data;
+    const srcIndex = this.#sourceIndex.data;
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => start[a]! - start[b]! || end[a]! - end[b]! || srcIndex[a]! - srcIndex[b]!);
+
+    const lanes = orderLanes(this.#laneKeyList.map((key, i) => ({ key, count: this.#laneCounts[i] ?? 0 })));
+    const laneIndexOfKey = new Map(lanes.map((l, i) => [l.key, i]));
+    const laneRemap = this.#laneKeyList.map((key) => laneIndexOfKey.get(key) ?? 0);
+
+    let primaryUnit = -1;
+    for (let u = 0; u < this.#unitCounts.length; u++) if (primaryUnit < 0 || this.#unitCounts[u]! > this.#unitCounts[primaryUnit]!) primaryUnit = u;
+    const figureBySlot = new Float64Array(n).fill(NaN);
+    for (let k = 0; k < this.#figSlot.length; k++) {
+      if (this.#figUnit.data[k] !== primaryUnit) continue;
+      const slot = this.#figSlot.data[k]!;
+      const prev = figureBySlot[slot]!;
+      figureBySlot[slot] = (Number.isNaN(prev) ? 0 : prev) + this.#figValue.data[k]!;
+    }
+
+    const cols = {
+      count: n,
+      start: new Float64Array(n),
+      end: new Float64Array(n),
+      startPrecision: new Uint8Array(n),
+      endPrecision: new Uint8Array(n),
+      type: new Uint8Array(n),
+      status: new Uint8Array(n),
+      theatre: new Uint16Array(n),
+      figure: new Float64Array(n),
+      sourceIndex: new Uint32Array(n)
+    };
+    let fullStart = Infinity;
+    let fullEnd = -Infinity;
+    let storyStart = Infinity;
+    let storyEnd = -Infinity;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      const code = this.#codes[i]!;
+      cols.start[k] = start[i]!;
+      cols.end[k] = end[i]!;
+      cols.startPrecision[k] = code & 0xff;
+      cols.endPrecision[k] = (code >>> 8) & 0xff;
+      cols.type[k] = (code >>> 16) & 0xff;
+      cols.status[k] = (code >>> 24) & 0xff;
+      cols.theatre[k] = laneRemap[this.#theatreKey.data[i]!] ?? 0;
+      cols.figure[k] = figureBySlot[i]!;
+      cols.sourceIndex[k] = srcIndex[i]!;
+      fullStart = Math.min(fullStart, start[i]!);
+      fullEnd = Math.max(fullEnd, end[i]!);
+      if (!this.#context[i]) {
+        storyStart = Math.min(storyStart, start[i]!);
+        storyEnd = Math.max(storyEnd, end[i]!);
+      }
+    }
+    const columns: EventColumns = {
+      ...cols,
+      ids: buildStringTable(this.#ids, order),
+      titles: buildStringTable(this.#titles, order),
+      figureLabels: buildStringTable(this.#figureLabels, order)
+    };
+    const fullRange = n > 0 ? { start: fullStart, end: fullEnd } : undefined;
+    return {
+      columns,
+      theatreLanes: lanes.map((l) => ({ id: l.key, label: l.label })),
+      figureUnit: primaryUnit >= 0 ? this.#unitNames[primaryUnit] : undefined,
+      fullRange,
+      storyRange: storyStart <= storyEnd ? { start: storyStart, end: storyEnd } : fullRange
+    };
+  }
+}
+
+/** The typed arrays of the columns, for transfer lists (postMessage) and byte counts. */
+export function columnBuffers(c: EventColumns): ArrayBufferLike[] {
+  return [
+    c.start,
+    c.end,
+    c.startPrecision,
+    c.endPrecision,
+    c.type,
+    c.status,
+    c.theatre,
+    c.figure,
+    c.sourceIndex,
+    c.ids.bytes,
+    c.ids.offsets,
+    c.titles.bytes,
+    c.titles.offsets,
+    c.figureLabels.bytes,
+    c.figureLabels.offsets
+  ].map((a) => a.buffer);
+}
+
+export function columnBytes(c: EventColumns): number {
+  return columnBuffers(c).reduce((n, b) => n + b.byteLength, 0);
+}

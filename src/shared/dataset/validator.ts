@@ -1,0 +1,370 @@
+// The checks of a native dataset, one piece at a time: the header (format, metadata, sources,
+// places, actors), then each event. The whole-object validator and the streaming loader both use
+// it, so a problem reads the same whichever path found it: file, line, field, plain words.
+import type { z } from 'zod';
+import { cleanText, hasInvisibleControls } from '../text/cleanText';
+import { safeExternalUrl } from '../text/safeUrl';
+import { parseDateValue, type DateWindow } from './dates';
+import type { Problem } from './problems';
+import {
+  DATASET_FORMAT,
+  DATASET_VERSION,
+  datasetSchema,
+  timelineEventSchema,
+  type DatePoint,
+  type Dataset,
+  type TimelineEvent
+} from './schema';
+
+export type Path = readonly (string | number)[];
+export type Where = { line: number; column: number } | undefined;
+/** Where in the file a path (relative to the piece being checked) is; atKey points at the field's name. */
+export type Locate = (path: Path, atKey: boolean) => Where;
+
+interface Finding {
+  severity: 'error' | 'warning';
+  path: Path;
+  message: string;
+  atKey?: boolean;
+}
+
+/** Problems beyond this many are not located (locating re-reads the text). */
+const MAX_LOCATED = 200;
+/** Validation stops after this many errors: a file this broken needs fixing at its source. */
+export const MAX_ERRORS = 1000;
+
+export type DatasetHeaderInput = Omit<Dataset, 'events'>;
+const headerSchema = datasetSchema.omit({ events: true });
+
+// ---------------------------------------------------------------------------------------------
+// Describing paths and values
+
+function idOf(node: unknown): string | undefined {
+  const id = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)['id'] : undefined;
+  return typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : undefined;
+}
+
+/** `events[3] (id "x").start.value` — readable by someone editing the file by hand. */
+export function describePath(path: Path, raw: unknown): string {
+  let out = '';
+  let node: unknown = raw;
+  for (const [i, part] of path.entries()) {
+    if (typeof part === 'number') {
+      out += `[${part}]`;
+      node = Array.isArray(node) ? node[part] : undefined;
+      const id = idOf(node);
+      if (i <= 1 && id) out += ` (id "${id}")`;
+    } else {
+      out += out === '' ? part : `.${part}`;
+      node =
+        node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, part)
+          ? (node as Record<string, unknown>)[part]
+          : undefined;
+    }
+  }
+  return out === '' ? '(top level)' : out;
+}
+
+function valueAt(raw: unknown, path: Path): unknown {
+  let node = raw;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(node, part)) return undefined;
+    node = (node as Record<string | number, unknown>)[part];
+  }
+  return node;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return value.length > 40 ? `the text "${value.slice(0, 40)}…"` : `the text "${value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function zodFinding(issue: z.core.$ZodIssue, raw: unknown): Finding {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const value = valueAt(raw, path);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined) return { severity: 'error', path, message: `is required but missing (expected ${issue.expected})` };
+      return { severity: 'error', path, message: `should be ${issue.expected} but is ${describeType(value)}` };
+    case 'unrecognized_keys':
+      return {
+        severity: 'error',
+        path: [...path, issue.keys[0] ?? ''],
+        atKey: true,
+        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`
+      };
+    case 'invalid_value': {
+      if (path.length === 1 && path[0] === 'format') {
+        return { severity: 'error', path, message: `this is not a Frontline dataset (expected "format": "${DATASET_FORMAT}")` };
+      }
+      if (path.length === 1 && path[0] === 'version') {
+        return {
+          severity: 'error',
+          path,
+          message:
+            typeof value === 'number' && value > DATASET_VERSION
+              ? `the file is format version ${value}, made by a newer Frontline; this version reads version ${DATASET_VERSION}`
+              : `expected version ${DATASET_VERSION}`
+        };
+      }
+      const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      return { severity: 'error', path, message: `${describeType(value)} is not allowed here; use one of ${allowed}` };
+    }
+    default:
+      return { severity: 'error', path, message: issue.message.replace(/^Invalid input: /, '') };
+  }
+}
+
+/**
+ * Trim every string and remove invisible control characters (bidi overrides, zero-width spaces),
+ * in place, with one warning per field that had such characters. Runs before the schema, so text
+ * made only of spaces or such characters is then refused as empty. Own "__proto__" keys are left
+ * alone (assigning to them would call the prototype setter); the schema refuses them anyway.
+ */
+function cleanStrings(node: unknown, path: (string | number)[], out: Finding[], invisible = true): void {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) cleanValue(node as unknown as Record<number, unknown>, i, node[i], path, out, invisible);
+  } else {
+    const obj = node as Record<string, unknown>;
+    // for…in over freshly parsed JSON visits exactly its own keys.
+    for (const key in obj) if (key !== '__proto__') cleanValue(obj, key, obj[key], path, out, invisible);
+  }
+}
+
+/** `invisible` false: the caller knows no string here holds invisible characters (only trim). */
+function cleanValue(container: Record<string | number, unknown>, key: string | number, v: unknown, path: (string | number)[], out: Finding[], invisible: boolean): void {
+  if (typeof v === 'string') {
+    if (v.length === 0) return;
+    // Cheap tests first: most strings need neither trimming nor cleaning.
+    const needsTrim = v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32;
+    if (!needsTrim && !(invisible && hasInvisibleControls(v))) return;
+    const c = cleanText(v);
+    const trimmed = c.text.trim();
+    if (trimmed !== v) container[key] = trimmed;
+    if (c.removed > 0) {
+      out.push({ severity: 'warning', path: [...path, key], message: `${c.removed} invisible control character(s) removed (bidi overrides or zero-width characters)` });
+    }
+  } else if (v !== null && typeof v === 'object') {
+    path.push(key);
+    cleanStrings(v, path, out, invisible);
+    path.pop();
+  }
+}
+
+function checkIsoDate(value: string | undefined, path: Path, out: Finding[]): void {
+  if (value === undefined) return;
+  const parsed = parseDateValue(value, 'day');
+  if (!parsed.ok) out.push({ severity: 'error', path, message: parsed.reason });
+}
+
+function checkDatePoint(point: DatePoint, path: Path, out: Finding[]): DateWindow | undefined {
+  const parsed = parseDateValue(point.value, point.precision);
+  if (!parsed.ok) {
+    out.push({ severity: 'error', path: [...path, 'value'], message: `${parsed.reason} (precision is "${point.precision}")` });
+    return undefined;
+  }
+  return parsed.window;
+}
+
+function checkRef(ids: ReadonlySet<string>, id: string | undefined, kind: string, path: Path, out: Finding[]): void {
+  if (id !== undefined && !ids.has(id)) out.push({ severity: 'error', path, message: `refers to ${kind} "${id}", which the dataset does not define` });
+}
+
+function uniqueIds(items: readonly { id: string }[], collection: string, out: Finding[]): Set<string> {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) {
+      out.push({ severity: 'error', path: [collection, i, 'id'], message: `duplicate id "${item.id}" (already used by ${collection}[${first}])` });
+    } else {
+      seen.set(item.id, i);
+    }
+  });
+  return new Set(seen.keys());
+}
+
+/** `events[3] (id "x").start.value` for a path inside event 3. */
+function describeEventField(index: number, raw: unknown, path: Path): string {
+  const id = idOf(raw);
+  const rest = path.length > 0 ? `.${describePath(path, raw)}`.replace(/^\.\[/, '[') : '';
+  return `events[${index}]${id ? ` (id "${id}")` : ''}${rest}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The validator
+
+export interface CheckedEvent {
+  readonly event: TimelineEvent;
+  readonly startWindow: DateWindow;
+  readonly endWindow: DateWindow | undefined;
+}
+
+/**
+ * A compiled check of one event against the generated JSON Schema (Ajv, in Node): true when the
+ * event is valid, with defaults filled in place. Much faster than zod; when it says no, zod runs
+ * to say why.
+ */
+export type FastEventCheck = (raw: unknown) => boolean;
+
+export class DatasetValidator {
+  readonly file: string;
+  readonly #fastCheck: FastEventCheck | undefined;
+  readonly #problems: Problem[] = [];
+  #errors = 0;
+  #located = 0;
+  #sourceIds: ReadonlySet<string> = new Set();
+  #placeIds: ReadonlySet<string> = new Set();
+  #actorIds: ReadonlySet<string> = new Set();
+  readonly #eventIds = new Map<string, number>();
+  /** False while the header is invalid: references cannot be checked against it then. */
+  #refsKnown = false;
+
+  constructor(file: string, options: { fastCheck?: FastEventCheck } = {}) {
+    this.file = file;
+    this.#fastCheck = options.fastCheck;
+  }
+
+  get errorCount(): number {
+    return this.#errors;
+  }
+
+  /** True once so many errors were found that checking further is pointless. */
+  get gaveUp(): boolean {
+    return this.#errors >= MAX_ERRORS;
+  }
+
+  /** Report a problem found outside the checks here (syntax, a missing section). */
+  report(severity: 'error' | 'warning', field: string | undefined, message: string, where?: Where): void {
+    if (severity === 'error') this.#errors++;
+    this.#problems.push({ severity, file: this.file, ...(where ? { line: where.line, column: where.column } : {}), ...(field ? { field } : {}), message });
+  }
+
+  #add(findings: readonly Finding[], describe: (f: Finding) => string, locate: Locate | undefined): void {
+    for (const f of findings) {
+      if (f.severity === 'error') {
+        if (this.#errors >= MAX_ERRORS) continue;
+        this.#errors++;
+      }
+      const where = locate && this.#located < MAX_LOCATED ? locate(f.path, f.atKey === true) : undefined;
+      if (where) this.#located++;
+      this.#problems.push({
+        severity: f.severity,
+        file: this.file,
+        ...(where ? { line: where.line, column: where.column } : {}),
+        field: describe(f),
+        message: f.message
+      });
+    }
+  }
+
+  /**
+   * Check everything but the events. `raw` is the top-level object without its events (freshly
+   * parsed; its strings are cleaned in place). Returns the header, or undefined when it is invalid.
+   */
+  header(raw: Record<string, unknown>, locate?: Locate): DatasetHeaderInput | undefined {
+    const findings: Finding[] = [];
+    cleanStrings(raw, [], findings);
+    const parsed = headerSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.#add([...findings, ...parsed.error.issues.map((issue) => zodFinding(issue, raw))], (f) => describePath(f.path, raw), locate);
+      return undefined;
+    }
+    const ds = parsed.data;
+    this.#sourceIds = uniqueIds(ds.sources, 'sources', findings);
+    this.#placeIds = uniqueIds(ds.places, 'places', findings);
+    this.#actorIds = uniqueIds(ds.actors, 'actors', findings);
+    checkIsoDate(ds.metadata.referenceDate, ['metadata', 'referenceDate'], findings);
+    checkIsoDate(ds.metadata.created, ['metadata', 'created'], findings);
+    const theatres = new Set<string>();
+    ds.metadata.theatres.forEach((t, i) => {
+      if (theatres.has(t.country)) findings.push({ severity: 'error', path: ['metadata', 'theatres', i, 'country'], message: `theatre ${t.country} is listed twice` });
+      theatres.add(t.country);
+    });
+    ds.sources.forEach((s, i) => {
+      checkIsoDate(s.date, ['sources', i, 'date'], findings);
+      if (s.url !== undefined && safeExternalUrl(s.url) === null) {
+        findings.push({ severity: 'warning', path: ['sources', i, 'url'], message: 'this address is not an http(s) web address; it is shown as text and never opened' });
+      }
+      if (s.localCopy !== undefined && (s.localCopy.includes('..') || /^([a-zA-Z]:|[\\/])/.test(s.localCopy))) {
+        findings.push({ severity: 'error', path: ['sources', i, 'localCopy'], message: 'must be a path inside the dataset\'s folder (no "..", not absolute)' });
+      }
+    });
+    ds.places.forEach((p, i) => {
+      checkRef(this.#placeIds, p.parent, 'place', ['places', i, 'parent'], findings);
+      if (p.parent === p.id) findings.push({ severity: 'error', path: ['places', i, 'parent'], message: 'a place cannot be its own parent' });
+      if (p.coordinates) checkRef(this.#sourceIds, p.coordinates.source, 'source', ['places', i, 'coordinates', 'source'], findings);
+    });
+    ds.actors.forEach((a, i) => {
+      a.backedBy.forEach((l, j) => checkRef(this.#actorIds, l.actor, 'actor', ['actors', i, 'backedBy', j, 'actor'], findings));
+      a.memberOf.forEach((l, j) => checkRef(this.#actorIds, l.actor, 'actor', ['actors', i, 'memberOf', j, 'actor'], findings));
+    });
+    const before = this.#errors;
+    this.#add(findings, (f) => describePath(f.path, raw), locate);
+    if (this.#errors > before) return undefined;
+    this.#refsKnown = true;
+    return ds;
+  }
+
+  /**
+   * Check event `index`. `raw` is the parsed event (its strings are cleaned in place); `locate`
+   * takes paths relative to the event. `mayHaveInvisible` false skips looking for invisible
+   * characters (the loader tested the event's text already). Returns the event with defaults
+   * filled in, or undefined.
+   */
+  event(raw: unknown, index: number, locate?: Locate, mayHaveInvisible = true): CheckedEvent | undefined {
+    const findings: Finding[] = [];
+    cleanStrings(raw, [], findings, mayHaveInvisible);
+    const describe = (f: Finding): string => describeEventField(index, raw, f.path);
+    let e: TimelineEvent;
+    if (this.#fastCheck?.(raw)) {
+      e = raw as TimelineEvent;
+    } else {
+      const parsed = timelineEventSchema.safeParse(raw);
+      if (!parsed.success) {
+        this.#add([...findings, ...parsed.error.issues.map((issue) => zodFinding(issue, raw))], describe, locate);
+        return undefined;
+      }
+      e = parsed.data;
+    }
+    const first = this.#eventIds.get(e.id);
+    if (first !== undefined) findings.push({ severity: 'error', path: ['id'], message: `duplicate id "${e.id}" (already used by events[${first}])` });
+    else this.#eventIds.set(e.id, index);
+    const startWindow = checkDatePoint(e.start, ['start'], findings);
+    const endWindow = e.end ? checkDatePoint(e.end, ['end'], findings) : undefined;
+    if (startWindow && endWindow && endWindow.end <= startWindow.start) {
+      findings.push({ severity: 'error', path: ['end', 'value'], message: `ends (${e.end?.value}) before it starts (${e.start.value})` });
+    }
+    if (this.#refsKnown) {
+      e.places.forEach((p, j) => checkRef(this.#placeIds, p, 'place', ['places', j], findings));
+      e.actors.forEach((a, j) => checkRef(this.#actorIds, a.actor, 'actor', ['actors', j, 'actor'], findings));
+      checkRef(this.#actorIds, e.claimant?.actor, 'actor', ['claimant', 'actor'], findings);
+      e.citations.forEach((c, j) => checkRef(this.#sourceIds, c.source, 'source', ['citations', j, 'source'], findings));
+    }
+    e.figures.forEach((f, j) => {
+      const fp: Path = ['figures', j];
+      checkIsoDate(f.asOf, [...fp, 'asOf'], findings);
+      if (f.low !== undefined && f.high !== undefined && f.low > f.high) findings.push({ severity: 'error', path: [...fp, 'low'], message: `low (${f.low}) is above high (${f.high})` });
+      if (f.value !== null && f.low !== undefined && f.value < f.low) findings.push({ severity: 'error', path: [...fp, 'value'], message: `value (${f.value}) is below low (${f.low})` });
+      if (f.value !== null && f.high !== undefined && f.value > f.high) findings.push({ severity: 'error', path: [...fp, 'value'], message: `value (${f.value}) is above high (${f.high})` });
+      if (f.value === null && f.bound !== 'vague') findings.push({ severity: 'error', path: [...fp, 'bound'], message: 'a figure without a number must have bound "vague"' });
+    });
+    const before = this.#errors;
+    this.#add(findings, describe, locate);
+    if (this.#errors > before || !startWindow) return undefined;
+    return { event: e, startWindow, endWindow };
+  }
+
+  /** Errors (if any) and warnings, in file order. */
+  result(): { errors: Problem[]; warnings: Problem[] } {
+    const rank = (p: Problem) => (p.line === undefined ? Infinity : p.line * 1e6 + (p.column ?? 0));
+    const sorted = this.#problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
+    const errors = sorted.filter((p) => p.severity === 'error');
+    if (this.gaveUp) errors.push({ severity: 'error', file: this.file, message: `…checking stopped after ${MAX_ERRORS} errors` });
+    return { errors, warnings: sorted.filter((p) => p.severity === 'warning') };
+  }
+}

@@ -1,0 +1,306 @@
+// density: choosing a bin unit, calendar bin floors and steps (ISO weeks, months, quarters, years, decades), bin edges, per-lane counts and sums that add up, and bin wording.
+import { describe, expect, it } from 'vitest';
+import { ColumnsBuilder, type EventColumns } from '../dataset/columns';
+import { DAY_MS, utcDay } from '../dataset/dates';
+import { binEdges, binFloor, binNext, binUnitFor, describeBin, laneDensity, type BinUnit } from './density';
+import { EventIndex } from './eventIndex';
+
+const HOUR = 3_600_000;
+const UNITS: readonly BinUnit[] = ['hour', '3 hours', '6 hours', '12 hours', 'day', 'week', 'month', 'quarter', 'year', 'decade'];
+const APPROX: Readonly<Record<BinUnit, number>> = {
+  hour: HOUR,
+  '3 hours': 3 * HOUR,
+  '6 hours': 6 * HOUR,
+  '12 hours': 12 * HOUR,
+  day: DAY_MS,
+  week: 7 * DAY_MS,
+  month: 30.44 * DAY_MS,
+  quarter: 91.3 * DAY_MS,
+  year: 365.25 * DAY_MS,
+  decade: 3652.5 * DAY_MS
+};
+
+/** Deterministic PRNG (mulberry32). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const at = (iso: string) => Date.parse(iso);
+const iso = (t: number) => new Date(t).toISOString();
+
+describe('binUnitFor', () => {
+  it('picks the finest unit whose bins are at least minPx wide', () => {
+    expect(binUnitFor(HOUR / 6)).toBe('hour'); // an hour is exactly 6 px
+    expect(binUnitFor(HOUR / 5)).toBe('3 hours'); // an hour would be 5 px
+    expect(binUnitFor(DAY_MS / 6)).toBe('day');
+    expect(binUnitFor(DAY_MS / 5)).toBe('week');
+    expect(binUnitFor(DAY_MS)).toBe('week'); // a week is 7 px
+    expect(binUnitFor(2 * DAY_MS)).toBe('month');
+    expect(binUnitFor(30 * DAY_MS)).toBe('year');
+    expect(binUnitFor(365 * DAY_MS)).toBe('decade');
+  });
+
+  it('takes another minimum width', () => {
+    expect(binUnitFor(HOUR / 20, 20)).toBe('hour');
+    expect(binUnitFor(HOUR / 20, 21)).toBe('3 hours');
+    expect(binUnitFor(DAY_MS, 1)).toBe('day');
+  });
+
+  it('very fine zoom gives hours, very wide zoom decades', () => {
+    expect(binUnitFor(1)).toBe('hour');
+    expect(binUnitFor(1e15)).toBe('decade');
+  });
+
+  it('the unit chosen is wide enough and the next finer one is not; coarser zoom never picks a finer unit', () => {
+    let previous = 0;
+    for (let msPerPx = 1000; msPerPx < 1e13; msPerPx *= 1.37) {
+      const unit = binUnitFor(msPerPx);
+      const rank = UNITS.indexOf(unit);
+      expect(rank).toBeGreaterThanOrEqual(previous);
+      previous = rank;
+      if (unit !== 'decade') expect(APPROX[unit] / msPerPx).toBeGreaterThanOrEqual(6);
+      if (rank > 0) expect(APPROX[UNITS[rank - 1]!] / msPerPx).toBeLessThan(6);
+    }
+  });
+});
+
+describe('binFloor and binNext', () => {
+  const t = at('2017-11-03T13:45:10.500Z'); // a Friday
+
+  it('hours', () => {
+    expect(iso(binFloor(t, 'hour'))).toBe('2017-11-03T13:00:00.000Z');
+    expect(iso(binNext(binFloor(t, 'hour'), 'hour'))).toBe('2017-11-03T14:00:00.000Z');
+    expect(iso(binFloor(t, '3 hours'))).toBe('2017-11-03T12:00:00.000Z');
+    expect(iso(binNext(binFloor(t, '3 hours'), '3 hours'))).toBe('2017-11-03T15:00:00.000Z');
+    expect(iso(binFloor(t, '6 hours'))).toBe('2017-11-03T12:00:00.000Z');
+    expect(iso(binNext(binFloor(t, '6 hours'), '6 hours'))).toBe('2017-11-03T18:00:00.000Z');
+    expect(iso(binFloor(t, '12 hours'))).toBe('2017-11-03T12:00:00.000Z');
+    expect(iso(binFloor(at('2017-11-03T11:59:59.999Z'), '12 hours'))).toBe('2017-11-03T00:00:00.000Z');
+    expect(iso(binNext(binFloor(t, '12 hours'), '12 hours'))).toBe('2017-11-04T00:00:00.000Z');
+  });
+
+  it('days', () => {
+    expect(iso(binFloor(t, 'day'))).toBe('2017-11-03T00:00:00.000Z');
+    expect(iso(binNext(binFloor(t, 'day'), 'day'))).toBe('2017-11-04T00:00:00.000Z');
+    expect(iso(binNext(at('2016-02-28T00:00:00Z'), 'day'))).toBe('2016-02-29T00:00:00.000Z');
+  });
+
+  it('ISO weeks start on Monday', () => {
+    expect(iso(binFloor(t, 'week'))).toBe('2017-10-30T00:00:00.000Z');
+    expect(iso(binFloor(at('2017-10-23T00:00:00Z'), 'week'))).toBe('2017-10-23T00:00:00.000Z'); // a Monday is its own week
+    expect(iso(binFloor(at('2017-10-29T23:59:59.999Z'), 'week'))).toBe('2017-10-23T00:00:00.000Z'); // the Sunday after
+    expect(iso(binNext(at('2017-10-23T00:00:00Z'), 'week'))).toBe('2017-10-30T00:00:00.000Z');
+    // Across a year end, and before 1970.
+    expect(iso(binFloor(at('2019-01-01T00:00:00Z'), 'week'))).toBe('2018-12-31T00:00:00.000Z');
+    expect(iso(binFloor(at('1970-01-01T00:00:00Z'), 'week'))).toBe('1969-12-29T00:00:00.000Z');
+    expect(iso(binFloor(at('1969-12-31T12:00:00Z'), 'week'))).toBe('1969-12-29T00:00:00.000Z');
+  });
+
+  it('every week floor is a Monday at midnight, within the 7 days before', () => {
+    const random = prng(9);
+    for (let n = 0; n < 2000; n++) {
+      const x = at('1900-01-01T00:00:00Z') + random() * 200 * 365 * DAY_MS;
+      const monday = binFloor(x, 'week');
+      expect(new Date(monday).getUTCDay()).toBe(1);
+      expect(Math.abs(monday % DAY_MS)).toBe(0);
+      expect(monday).toBeLessThanOrEqual(x);
+      expect(x - monday).toBeLessThan(7 * DAY_MS);
+    }
+  });
+
+  it('months, across a year end', () => {
+    expect(iso(binFloor(t, 'month'))).toBe('2017-11-01T00:00:00.000Z');
+    expect(iso(binNext(binFloor(t, 'month'), 'month'))).toBe('2017-12-01T00:00:00.000Z');
+    expect(iso(binNext(at('2017-12-01T00:00:00Z'), 'month'))).toBe('2018-01-01T00:00:00.000Z');
+    expect(iso(binFloor(at('2016-02-29T23:00:00Z'), 'month'))).toBe('2016-02-01T00:00:00.000Z');
+    expect(iso(binNext(at('2016-02-01T00:00:00Z'), 'month'))).toBe('2016-03-01T00:00:00.000Z');
+    expect(iso(binNext(at('2017-01-01T00:00:00Z'), 'month'))).toBe('2017-02-01T00:00:00.000Z');
+  });
+
+  it('quarters start in January, April, July and October', () => {
+    expect(iso(binFloor(t, 'quarter'))).toBe('2017-10-01T00:00:00.000Z');
+    expect(iso(binNext(binFloor(t, 'quarter'), 'quarter'))).toBe('2018-01-01T00:00:00.000Z');
+    expect(iso(binFloor(at('2017-03-31T23:59:59Z'), 'quarter'))).toBe('2017-01-01T00:00:00.000Z');
+    expect(iso(binFloor(at('2017-04-01T00:00:00Z'), 'quarter'))).toBe('2017-04-01T00:00:00.000Z');
+    expect(iso(binNext(at('2017-01-01T00:00:00Z'), 'quarter'))).toBe('2017-04-01T00:00:00.000Z');
+    expect(iso(binNext(at('2017-07-01T00:00:00Z'), 'quarter'))).toBe('2017-10-01T00:00:00.000Z');
+  });
+
+  it('years and decades', () => {
+    expect(iso(binFloor(t, 'year'))).toBe('2017-01-01T00:00:00.000Z');
+    expect(iso(binNext(binFloor(t, 'year'), 'year'))).toBe('2018-01-01T00:00:00.000Z');
+    expect(iso(binFloor(at('2017-01-01T00:00:00Z'), 'year'))).toBe('2017-01-01T00:00:00.000Z');
+    expect(iso(binFloor(t, 'decade'))).toBe('2010-01-01T00:00:00.000Z');
+    expect(iso(binNext(binFloor(t, 'decade'), 'decade'))).toBe('2020-01-01T00:00:00.000Z');
+    expect(iso(binFloor(at('2010-01-01T00:00:00Z'), 'decade'))).toBe('2010-01-01T00:00:00.000Z');
+    expect(iso(binFloor(at('2009-12-31T23:59:59Z'), 'decade'))).toBe('2000-01-01T00:00:00.000Z');
+    expect(iso(binFloor(at('1969-06-01T00:00:00Z'), 'decade'))).toBe('1960-01-01T00:00:00.000Z');
+    expect(binFloor(utcDay(1916, 5, 16), 'decade')).toBe(utcDay(1910, 1, 1));
+    expect(binNext(utcDay(1910, 1, 1), 'decade')).toBe(utcDay(1920, 1, 1));
+  });
+
+  it('for every unit: floor <= t < next(floor), and floors and steps land on bin starts', () => {
+    const random = prng(10);
+    for (const unit of UNITS) {
+      for (let n = 0; n < 300; n++) {
+        const x = at('1910-01-01T00:00:00Z') + random() * 120 * 365 * DAY_MS;
+        const floor = binFloor(x, unit);
+        const next = binNext(floor, unit);
+        expect(floor, unit).toBeLessThanOrEqual(x);
+        expect(next, unit).toBeGreaterThan(x);
+        expect(binFloor(floor, unit), unit).toBe(floor);
+        expect(binFloor(next, unit), unit).toBe(next);
+        expect(binFloor(next - 1, unit), unit).toBe(floor);
+      }
+    }
+  });
+});
+
+describe('binEdges', () => {
+  it('covers [t0, t1): the first edge is at or before t0, the last at or after t1, the one before it before t1', () => {
+    const random = prng(12);
+    for (const unit of UNITS) {
+      for (let n = 0; n < 50; n++) {
+        const t0 = at('2000-01-01T00:00:00Z') + random() * 20 * 365 * DAY_MS;
+        const t1 = t0 + 1 + random() * APPROX[unit] * 40;
+        const edges = binEdges(t0, t1, unit);
+        expect(edges[0]).toBe(binFloor(t0, unit));
+        expect(edges[0]).toBeLessThanOrEqual(t0);
+        expect(edges.at(-1)).toBeGreaterThanOrEqual(t1);
+        expect(edges.at(-2)).toBeLessThan(t1);
+        for (let k = 1; k < edges.length; k++) expect(edges[k]).toBe(binNext(edges[k - 1]!, unit));
+      }
+    }
+  });
+
+  it('a window on a bin boundary starts there; an empty window at a boundary has no bins', () => {
+    const start = at('2017-10-01T00:00:00Z');
+    expect([...binEdges(start, at('2017-12-01T00:00:00Z'), 'month')].map(iso)).toEqual(['2017-10-01T00:00:00.000Z', '2017-11-01T00:00:00.000Z', '2017-12-01T00:00:00.000Z']);
+    expect([...binEdges(start, start, 'month')]).toEqual([start]);
+  });
+
+  it('stops at maxBins', () => {
+    const edges = binEdges(0, 1000 * HOUR, 'hour', 10);
+    expect(edges.length).toBeLessThanOrEqual(11);
+    expect(edges.length).toBeGreaterThan(1);
+  });
+});
+
+/** Random events 2000–2020, with many starting exactly on calendar boundaries (midnights, Mondays, month and year starts). */
+function randomColumns(n: number, seed: number): { cols: EventColumns; laneCount: number } {
+  const random = prng(seed);
+  const builder = new ColumnsBuilder();
+  const lanes = ['SY', 'IQ', 'SY+IQ', 'elsewhere'];
+  for (let i = 0; i < n; i++) {
+    const year = 2000 + Math.floor(random() * 20);
+    const r = random();
+    const start =
+      r < 0.2
+        ? utcDay(year, 1, 1)
+        : r < 0.4
+          ? utcDay(year, 1 + Math.floor(random() * 12), 1)
+          : r < 0.5
+            ? binFloor(utcDay(year, 1, 1) + random() * 365 * DAY_MS, 'week')
+            : r < 0.8
+              ? utcDay(year, 1, 1) + Math.floor(random() * 365) * DAY_MS
+              : utcDay(year, 1, 1) + Math.floor(random() * 365 * 24) * HOUR;
+    builder.add({
+      id: `e${i}`,
+      title: `e${i}`,
+      type: 'clash',
+      status: 'reported',
+      start,
+      end: start + (1 + Math.floor(random() * 400)) * DAY_MS,
+      startPrecision: 'day',
+      endPrecision: undefined,
+      theatreKey: lanes[Math.floor(random() * lanes.length)]!,
+      figures: random() < 0.5 ? [{ unit: 'people', value: Math.floor(random() * 1000), label: 'x' }] : [],
+      sourceIndex: i
+    });
+  }
+  const done = builder.finish((keys) => keys.map((k) => ({ key: k.key, label: k.key })));
+  return { cols: done.columns, laneCount: done.theatreLanes.length };
+}
+
+describe('laneDensity', () => {
+  const { cols, laneCount } = randomColumns(4000, 31);
+  const index = new EventIndex(cols, { laneOf: cols.theatre, laneCount });
+
+  it('counts add up to countStarting over the whole range, and sums to figureSum, for every unit', () => {
+    const random = prng(13);
+    for (const unit of ['day', 'week', 'month', 'quarter', 'year', 'decade'] as const) {
+      for (let n = 0; n < 10; n++) {
+        const t0 = utcDay(1999, 6, 1) + random() * 21 * 365 * DAY_MS;
+        const t1 = t0 + Math.min(APPROX[unit] * (5 + random() * 200), 25 * 365 * DAY_MS);
+        const edges = binEdges(t0, t1, unit);
+        for (let lane = 0; lane < laneCount; lane++) {
+          const d = laneDensity(index, lane, edges);
+          const from = edges[0]!;
+          const to = edges.at(-1)!;
+          expect(d.counts).toHaveLength(edges.length - 1);
+          expect(d.total).toBe(index.countStarting(lane, from, to));
+          expect(d.counts.reduce((a, b) => a + b, 0)).toBe(d.total);
+          expect(d.totalSum).toBe(index.figureSum(lane, from, to));
+          expect(d.sums.reduce((a, b) => a + b, 0)).toBe(d.totalSum);
+          expect(d.maxCount).toBe(Math.max(0, ...d.counts));
+        }
+      }
+    }
+  });
+
+  it('each bin counts the events starting in [edge, next edge): none lost or counted twice at a boundary', () => {
+    const edges = binEdges(utcDay(2000, 1, 1), utcDay(2020, 1, 1), 'month');
+    for (let lane = 0; lane < laneCount; lane++) {
+      const d = laneDensity(index, lane, edges);
+      const expected = new Uint32Array(edges.length - 1);
+      const sums = new Float64Array(edges.length - 1);
+      for (let i = 0; i < cols.count; i++) {
+        if (cols.theatre[i] !== lane) continue;
+        const k = edges.findIndex((e, j) => j < edges.length - 1 && cols.start[i]! >= e && cols.start[i]! < edges[j + 1]!);
+        if (k < 0) continue;
+        expected[k]!++;
+        if (!Number.isNaN(cols.figure[i]!)) sums[k]! += cols.figure[i]!;
+      }
+      expect([...d.counts]).toEqual([...expected]);
+      expect([...d.sums]).toEqual([...sums]);
+      // Every event of the lane (all start in 2000–2019) is in some bin.
+      expect(d.total).toBe(index.laneSize(lane));
+    }
+  });
+
+  it('gives nothing for fewer than two edges, or for a lane without events', () => {
+    expect(laneDensity(index, 0, Float64Array.of(0))).toEqual({ counts: new Uint32Array(0), sums: new Float64Array(0), maxCount: 0, total: 0, totalSum: 0 });
+    expect(laneDensity(index, 0, new Float64Array(0)).total).toBe(0);
+    const d = laneDensity(index, laneCount + 3, binEdges(utcDay(2000, 1, 1), utcDay(2001, 1, 1), 'month'));
+    expect(d.total).toBe(0);
+    expect([...d.counts].every((c) => c === 0)).toBe(true);
+  });
+});
+
+describe('describeBin', () => {
+  it('says each unit in words', () => {
+    expect(describeBin(at('2017-11-03T13:00:00Z'), 'hour')).toBe('3 November 2017, 13:00 UTC (hour)');
+    expect(describeBin(at('2017-11-03T06:00:00Z'), '6 hours')).toBe('3 November 2017, 06:00 UTC (6 hours)');
+    expect(describeBin(at('2017-11-03T00:00:00Z'), '3 hours')).toBe('3 November 2017, 00:00 UTC (3 hours)');
+    expect(describeBin(at('2017-11-03T12:00:00Z'), '12 hours')).toBe('3 November 2017, 12:00 UTC (12 hours)');
+    expect(describeBin(at('2017-11-03T00:00:00Z'), 'day')).toBe('3 November 2017');
+    expect(describeBin(at('2017-10-23T00:00:00Z'), 'week')).toBe('week of 23 October 2017');
+    expect(describeBin(at('2017-10-01T00:00:00Z'), 'month')).toBe('October 2017');
+    expect(describeBin(at('2017-10-01T00:00:00Z'), 'quarter')).toBe('Q4 2017');
+    expect(describeBin(at('2017-01-01T00:00:00Z'), 'quarter')).toBe('Q1 2017');
+    expect(describeBin(at('2017-01-01T00:00:00Z'), 'year')).toBe('2017');
+    expect(describeBin(at('2010-01-01T00:00:00Z'), 'decade')).toBe('2010s');
+  });
+
+  it('describes the bin a floor gives', () => {
+    expect(describeBin(binFloor(at('2017-11-03T13:45:00Z'), 'week'), 'week')).toBe('week of 30 October 2017');
+    expect(describeBin(binFloor(utcDay(1916, 5, 16), 'decade'), 'decade')).toBe('1910s');
+  });
+});

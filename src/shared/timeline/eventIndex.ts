@@ -1,0 +1,176 @@
+// A time index over columnar events, per lane: "which events overlap [t0, t1) in this lane, at most
+// N of them" in O(log n + k), and "how many start in [t0, t1), and what do their figures add up
+// to" in O(log n). Density displays and the windowed timeline are drawn from it every frame.
+//
+// Overlap queries need to know how far back an event that overlaps t0 may start. Events are split
+// by duration into classes (up to 1 day, 4 days, 16 days, ...): in class k every event lasts at
+// most D_k, so only events starting after t0 - D_k can reach t0.
+import type { EventColumns } from '../dataset/columns';
+
+const DAY = 86_400_000;
+/** Upper duration bound of each class; the last class holds everything longer. */
+export const DURATION_CLASSES = [DAY, 4 * DAY, 16 * DAY, 64 * DAY, 256 * DAY, 1024 * DAY, 4096 * DAY, Infinity] as const;
+
+interface DurationClass {
+  /** Longest duration in this class (ms), measured, so the look-back is as short as possible. */
+  readonly maxDuration: number;
+  /** Event indices (into the columns), by start. */
+  readonly events: Uint32Array;
+  readonly starts: Float64Array;
+}
+
+interface LaneIndex {
+  /** Event indices in the lane, by start. */
+  readonly events: Uint32Array;
+  readonly starts: Float64Array;
+  /** figurePrefix[k] = sum of figures of events[0..k). */
+  readonly figurePrefix: Float64Array;
+  readonly classes: readonly DurationClass[];
+}
+
+/** First position in `a` whose value is >= x. */
+export function lowerBound(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface LaneAssignment {
+  /** Lane of each event (by column index). */
+  readonly laneOf: ArrayLike<number>;
+  readonly laneCount: number;
+}
+
+export class EventIndex {
+  readonly cols: EventColumns;
+  readonly laneCount: number;
+  /** How many events passed the mask. */
+  readonly size: number;
+  readonly #lanes: LaneIndex[];
+
+  /**
+   * Build the index. `include(i)` decides whether event i is indexed at all (filters); events are
+   * visited in column order, which is start order, so every per-lane list comes out sorted.
+   */
+  constructor(cols: EventColumns, lanes: LaneAssignment, include?: (i: number) => boolean) {
+    this.cols = cols;
+    this.laneCount = lanes.laneCount;
+    const n = cols.count;
+    const laneOf = lanes.laneOf;
+    const classCount = DURATION_CLASSES.length;
+    // Pass 1: sizes of every lane and every (lane, class).
+    const laneSize = new Uint32Array(lanes.laneCount);
+    const classSize = new Uint32Array(lanes.laneCount * classCount);
+    const classOf = new Uint8Array(n);
+    let size = 0;
+    for (let i = 0; i < n; i++) {
+      if (include && !include(i)) {
+        classOf[i] = 255;
+        continue;
+      }
+      const lane = laneOf[i]!;
+      const duration = cols.end[i]! - cols.start[i]!;
+      let k = 0;
+      while (duration > DURATION_CLASSES[k]!) k++;
+      classOf[i] = k;
+      laneSize[lane]!++;
+      classSize[lane * classCount + k]!++;
+      size++;
+    }
+    this.size = size;
+    // Pass 2: fill.
+    const lanesOut: { events: Uint32Array; starts: Float64Array; figurePrefix: Float64Array; fill: number; classes: { events: Uint32Array; starts: Float64Array; fill: number; maxDuration: number }[] }[] = [];
+    for (let l = 0; l < lanes.laneCount; l++) {
+      const m = laneSize[l]!;
+      const classes = [];
+      for (let k = 0; k < classCount; k++) {
+        const c = classSize[l * classCount + k]!;
+        classes.push({ events: new Uint32Array(c), starts: new Float64Array(c), fill: 0, maxDuration: 0 });
+      }
+      lanesOut.push({ events: new Uint32Array(m), starts: new Float64Array(m), figurePrefix: new Float64Array(m + 1), fill: 0, classes });
+    }
+    for (let i = 0; i < n; i++) {
+      const k = classOf[i]!;
+      if (k === 255) continue;
+      const lane = lanesOut[laneOf[i]!]!;
+      const start = cols.start[i]!;
+      const at = lane.fill++;
+      lane.events[at] = i;
+      lane.starts[at] = start;
+      const figure = cols.figure[i]!;
+      lane.figurePrefix[at + 1] = lane.figurePrefix[at]! + (Number.isNaN(figure) ? 0 : figure);
+      const cls = lane.classes[k]!;
+      const cat = cls.fill++;
+      cls.events[cat] = i;
+      cls.starts[cat] = start;
+      const duration = cols.end[i]! - start;
+      if (duration > cls.maxDuration) cls.maxDuration = duration;
+    }
+    this.#lanes = lanesOut.map((l) => ({
+      events: l.events,
+      starts: l.starts,
+      figurePrefix: l.figurePrefix,
+      classes: l.classes.filter((c) => c.events.length > 0).map((c) => ({ events: c.events, starts: c.starts, maxDuration: c.maxDuration }))
+    }));
+  }
+
+  /** Number of indexed events in a lane. */
+  laneSize(lane: number): number {
+    return this.#lanes[lane]?.events.length ?? 0;
+  }
+
+  /** Events in the lane starting in [t0, t1). */
+  countStarting(lane: number, t0: number, t1: number): number {
+    const l = this.#lanes[lane];
+    if (!l) return 0;
+    return Math.max(0, lowerBound(l.starts, t1) - lowerBound(l.starts, t0));
+  }
+
+  /** Sum of the figures of events in the lane starting in [t0, t1). */
+  figureSum(lane: number, t0: number, t1: number): number {
+    const l = this.#lanes[lane];
+    if (!l) return 0;
+    const a = lowerBound(l.starts, t0);
+    const b = lowerBound(l.starts, t1);
+    return b > a ? l.figurePrefix[b]! - l.figurePrefix[a]! : 0;
+  }
+
+  /**
+   * Events of the lane that overlap [t0, t1) (start < t1 and end > t0), in start order. Collects at
+   * most `limit` into `out`; returns how many there are, counting no further than limit + 1, so a
+   * caller can tell "all of them" from "too many".
+   */
+  overlapping(lane: number, t0: number, t1: number, limit: number, out: number[]): number {
+    const l = this.#lanes[lane];
+    if (!l) return 0;
+    const cols = this.cols;
+    const found: number[] = [];
+    for (const c of l.classes) {
+      let k = lowerBound(c.starts, t0 - c.maxDuration);
+      const stop = lowerBound(c.starts, t1);
+      for (; k < stop; k++) {
+        const i = c.events[k]!;
+        if (cols.end[i]! > t0) {
+          found.push(i);
+          if (found.length > limit) break;
+        }
+      }
+      if (found.length > limit) break;
+    }
+    if (found.length > limit) return limit + 1;
+    // Merging the classes by column index restores start order (columns are sorted by start).
+    found.sort((a, b) => a - b);
+    for (const i of found) out.push(i);
+    return found.length;
+  }
+
+  /** Every event index of the lane, in start order (for tests and exports). */
+  laneEvents(lane: number): Uint32Array {
+    return this.#lanes[lane]?.events ?? new Uint32Array(0);
+  }
+}
