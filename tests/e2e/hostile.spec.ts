@@ -12,7 +12,7 @@ test.describe('a dataset whose text holds markup and script', () => {
     await expect(page.locator('h1')).toHaveText('Hostile <script>window.__pwned=2</script>');
     await expect(page.locator('.subtitle')).toHaveText('Sub <img src=x onerror="window.__pwned=1">');
     await expect(page.locator('.vis-labelset .lane-name').first()).toHaveText('Syria <img src=x onerror="window.__pwned=1">');
-    const e1 = page.locator('.vis-item.vis-box[data-event="e1"] .ev-label');
+    const e1 = page.locator('.vis-item.vis-range[data-event="e1"] .ev-label');
     await expect(e1.locator('.ev-title')).toHaveText('<img src=x onerror="window.__pwned=1"> captured');
     await expect(e1.locator('.ev-figure')).toHaveText('about 1,000 label <script>window.__pwned=2</script>');
 
@@ -47,7 +47,7 @@ test.describe('a dataset whose text holds markup and script', () => {
 
   test('removes bidi overrides and zero-width characters, and says so', async ({ openApp, page }) => {
     await openApp({ datasetPath: join(FIXTURES, 'hostile.frontline') });
-    await expect(page.locator('.vis-item.vis-box[data-event="e2"] .ev-title')).toHaveText('Right-to-left gnirts trick hidden');
+    await expect(page.locator('.vis-item.vis-range[data-event="e2"] .ev-title')).toHaveText('Right-to-left gnirts trick hidden');
     await page.locator('.warnings summary').click();
     await expect(page.locator('.warnings')).toContainText('events[1] (id "e2").title: 3 invisible control character(s) removed');
     await expect(page.locator('.warnings')).toContainText('hostile.frontline:');
@@ -55,7 +55,7 @@ test.describe('a dataset whose text holds markup and script', () => {
 
   test('opens only a safe source address, through main, looked up by source id', async ({ openApp, page }) => {
     const app = await openApp({ datasetPath: join(FIXTURES, 'hostile.frontline') });
-    await page.locator('.vis-item.vis-box[data-event="e2"] .ev-label').click();
+    await page.locator('.vis-item.vis-range[data-event="e2"] .ev-label').click();
     await page.getByRole('button', { name: 'Open source in browser' }).click();
     await expect(page.locator('.notice')).toContainText('Opened https://example.org/story');
     expect(app.bridge.opened).toEqual(['https://example.org/story']);
@@ -67,7 +67,7 @@ test.describe('a dataset whose text holds markup and script', () => {
 
   test('an event with the id "constructor" is an ordinary event', async ({ openApp, page }) => {
     await openApp({ datasetPath: join(FIXTURES, 'hostile.frontline') });
-    await expect(page.locator('.vis-item.vis-box[data-event="constructor"] .ev-title')).toHaveText('An event whose id is constructor');
+    await expect(page.locator('.vis-item.vis-range[data-event="constructor"] .ev-title')).toHaveText('An event whose id is constructor');
   });
 });
 
@@ -121,7 +121,7 @@ test.describe('a broken dataset', () => {
     await expect(rows.nth(0).locator('td').nth(1)).toHaveText(/^\d+:\d+$/);
     await expect(rows.nth(1)).toContainText('refers to place "atlantis"');
     await expect(rows.nth(2)).toContainText('duplicate id "raqqa-taken"');
-    await expect(page.locator('.vis-item.vis-box')).toHaveCount(0);
+    await expect(page.locator('.vis-item.vis-range')).toHaveCount(0);
     await page.screenshot({ path: info.outputPath('invalid.png') });
   });
 

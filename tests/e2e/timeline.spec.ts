@@ -23,11 +23,11 @@ test.beforeAll(async () => {
 });
 
 const storyIds = () => events.filter((e) => e.type !== 'context').map((e) => e.id);
-const item = (page: Page, id: string): Locator => page.locator(`.vis-item.vis-box[data-event="${id}"]`);
+const item = (page: Page, id: string): Locator => page.locator(`.vis-item.vis-range[data-event="${id}"]`);
 const label = (page: Page, id: string): Locator => item(page, id).locator('.ev-label');
 
 async function drawnIds(page: Page): Promise<string[]> {
-  return page.locator('.vis-item.vis-box[data-event]').evaluateAll((els) => els.map((el) => el.getAttribute('data-event') ?? '').sort());
+  return page.locator('.vis-item.vis-range[data-event]').evaluateAll((els) => els.map((el) => el.getAttribute('data-event') ?? '').sort());
 }
 
 async function visibleWindow(page: Page): Promise<{ start: number; end: number }> {
@@ -147,16 +147,16 @@ test.describe('lanes', () => {
     expect(await laneNames(page)).toEqual(['Syria', 'Iraq', 'Syria & Iraq', 'Elsewhere']);
     // Events sit in their theatre's lane.
     const syria = page.locator('.vis-foreground .vis-group').nth(0);
-    await expect(syria.locator('.vis-item.vis-box[data-event="deir-al-zour-taken"]')).toHaveCount(1);
+    await expect(syria.locator('.vis-item.vis-range[data-event="deir-al-zour-taken"]')).toHaveCount(1);
     const iraq = page.locator('.vis-foreground .vis-group').nth(1);
-    await expect(iraq.locator('.vis-item.vis-box[data-event="al-qaim-recaptured"]')).toHaveCount(1);
+    await expect(iraq.locator('.vis-item.vis-range[data-event="al-qaim-recaptured"]')).toHaveCount(1);
 
     await page.getByRole('button', { name: 'Type', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Type', exact: true })).toHaveAttribute('aria-pressed', 'true');
     expect(await laneNames(page)).toEqual(typeLanes().map((l) => l.label));
     const groups = page.locator('.vis-foreground .vis-group');
     for (const [i, lane] of typeLanes().entries()) {
-      const ids = await groups.nth(i).locator('.vis-item.vis-box[data-event]').evaluateAll((els) => els.map((el) => el.getAttribute('data-event')));
+      const ids = await groups.nth(i).locator('.vis-item.vis-range[data-event]').evaluateAll((els) => els.map((el) => el.getAttribute('data-event')));
       for (const id of ids) expect(`type:${byId(id ?? '').type}`).toBe(lane.id);
     }
     await expectLegible(page);

@@ -20,7 +20,7 @@ test.describe('Electron app', () => {
     if (!existsSync(join(ROOT, 'out', 'main', 'index.js'))) throw new Error('run "npm run build" first');
     app = await electron.launch({ executablePath: binary.path, args: [ROOT], cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
     page = await app.firstWindow();
-    await expect(page.locator('.vis-item.vis-box').first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('.vis-item.vis-range').first()).toBeVisible({ timeout: 30_000 });
   });
 
   test.afterAll(async () => {
@@ -30,7 +30,7 @@ test.describe('Electron app', () => {
   test('opens a window on the bundled timeline, served from app://', async () => {
     expect(page.url()).toBe('app://frontline/index.html');
     await expect(page.locator('h1')).toHaveText('IS loses Deir al-Zour and al-Qaim');
-    await expect(page.locator('.vis-item.vis-box[data-event]')).toHaveCount(22);
+    await expect(page.locator('.vis-item.vis-range[data-event]')).toHaveCount(22);
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   });
 

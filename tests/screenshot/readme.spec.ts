@@ -11,7 +11,7 @@ test('README screenshots', async ({ openApp, page }) => {
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(DOCS, 'screenshot.png') });
-  await page.locator('.vis-item.vis-box[data-event="deir-al-zour-displacement"] .ev-label').click();
+  await page.locator('.vis-item.vis-range[data-event="deir-al-zour-displacement"] .ev-label').click();
   await expect(page.locator('aside.detail h2')).toBeVisible();
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(DOCS, 'screenshot-details.png') });

@@ -10,6 +10,9 @@ import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/ipc/handlers';
 import { isTrustedSender, originOf } from '../../src/main/security/senderCheck';
 
+/** Typed arrays larger than this cross the Playwright pipe in slices of this size. */
+export const CHUNK_BYTES = 16 * 1024 * 1024;
+
 export const BUNDLED_DATASET = join(import.meta.dirname, '..', '..', 'data', 'deir-al-zour-al-qaim-2017.frontline');
 
 let shimSource: Promise<string> | undefined;
@@ -58,9 +61,33 @@ export async function installBridge(page: Page, options: { datasetPath?: string;
   });
   const trusted = [originOf(options.trustedOrigin) ?? ''];
   const dispatch = createDispatcher(handlers, (sender) => isTrustedSender(sender, trusted), (m) => log.push(m));
+  // Playwright's pipe to the browser holds at most 100 MB per message, so big typed arrays (a
+  // million events) travel in slices: the result carries placeholders the shim fills in. Electron's
+  // IPC has no such limit; this is test plumbing only.
+  const parked = new Map<number, ArrayBufferView>();
+  let nextParked = 0;
+  const park = (value: unknown): unknown => {
+    if (ArrayBuffer.isView(value) && value.byteLength > CHUNK_BYTES) {
+      const id = nextParked++;
+      parked.set(id, value);
+      return { __parked: id, type: value.constructor.name, length: (value as unknown as { length: number }).length };
+    }
+    if (Array.isArray(value)) return value.map(park);
+    if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, park(v)]));
+    }
+    return value;
+  };
   await page.exposeBinding('__frontlineInvoke', async ({ frame }, channel: string, args: unknown[]) =>
-    dispatch(channel, { url: frame.url(), isMainFrame: frame === page.mainFrame() }, args)
+    park(await dispatch(channel, { url: frame.url(), isMainFrame: frame === page.mainFrame() }, args))
   );
+  await page.exposeBinding('__frontlineSlice', async (_source, id: number, from: number, to: number) => {
+    const view = parked.get(id);
+    if (!view) throw new Error(`nothing parked as ${id}`);
+    const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength).subarray(from, to);
+    if (to >= view.byteLength) parked.delete(id);
+    return bytes;
+  });
   await page.addInitScript({ content: await preloadShimSource() });
   return {
     service,

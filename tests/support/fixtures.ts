@@ -3,6 +3,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RunLoad } from '../../src/main/dataset/datasetService';
 import { installBridge, type Bridge } from './bridge';
 import { RENDERER_DIR, startRendererServer, type RendererServer } from './rendererServer';
 
@@ -18,6 +19,8 @@ export interface AppPage {
 
 export interface OpenOptions {
   datasetPath?: string;
+  /** Replace main's loader (e.g. to hold a load open). */
+  runLoad?: RunLoad;
   /** Wait for the timeline to draw (default true). */
   waitForTimeline?: boolean;
 }
@@ -39,7 +42,7 @@ export const test = base.extend<{ openApp: (options?: OpenOptions) => Promise<Ap
     await use(async (options = {}) => {
       const errors: string[] = [];
       const outsideRequests: string[] = [];
-      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}\n${err.stack ?? ''}`));
       page.on('console', (msg) => {
         if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
       });
@@ -51,10 +54,10 @@ export const test = base.extend<{ openApp: (options?: OpenOptions) => Promise<Ap
           console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
         });
       });
-      const bridge = await installBridge(page, { datasetPath: options.datasetPath, trustedOrigin: server.origin });
+      const bridge = await installBridge(page, { datasetPath: options.datasetPath, trustedOrigin: server.origin, runLoad: options.runLoad });
       await page.goto(server.url);
       if (options.waitForTimeline !== false) {
-        await expect(page.locator('.vis-item.vis-box.fl-item').first()).toBeVisible();
+        await expect(page.locator('.vis-item.vis-range.fl-item').first()).toBeVisible();
         // Labels are measured again once the web fonts load; let that settle before tests measure.
         await page.evaluate(async () => {
           await document.fonts.ready;

@@ -193,14 +193,14 @@ describe('cancelling', () => {
     expect(new DatasetService(inlineRunLoad).cancel()).toBe(false);
   });
 
-  it('a cancelled first load leaves nothing loaded and no error', async () => {
+  it('a cancelled first load leaves nothing loaded, and says it was cancelled', async () => {
     const { runLoad } = controlledRunLoad();
     const service = new DatasetService(runLoad);
     const loading = service.load(BUNDLED, { displayName: 'bundled', bundled: true });
     service.cancel();
     expect(error(await loading).code).toBe('cancelled');
     expect(service.current).toBeUndefined();
-    expect(error(await service.awaitCurrent())).toEqual({ code: 'not-found', message: 'No dataset is loaded.' });
+    expect(error(await service.awaitCurrent())).toEqual({ code: 'cancelled', message: 'Opening bundled was cancelled.' });
   });
 
   it('a load that ignores the abort and finishes anyway is discarded', async () => {

@@ -58,7 +58,11 @@ export class DatasetService {
       return { ok: false, error };
     }
     if (!outcome.ok) {
-      if ('cancelled' in outcome) return fail('cancelled', `Opening ${options.displayName} was cancelled.`);
+      if ('cancelled' in outcome) {
+        const cancelled: AppError = { code: 'cancelled', message: `Opening ${options.displayName} was cancelled.` };
+        if (!this.#current) this.#lastError = cancelled;
+        return { ok: false, error: cancelled };
+      }
       const error: AppError = { code: 'invalid-data', message: `${options.displayName} could not be opened.`, problems: outcome.problems };
       if (!this.#current) this.#lastError = error;
       return { ok: false, error };

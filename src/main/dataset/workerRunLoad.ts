@@ -45,5 +45,8 @@ export function workerRunLoad(spawn: (request: WorkerRequest) => Worker): RunLoa
     });
 }
 
-/** Heap for the loader: a million-event file needs more than Node's default. */
-export const WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 4096 };
+/**
+ * Heap for the loader: a million-event file needs more than Node's default; a larger young
+ * generation means fewer scavenges while millions of short-lived event objects are parsed.
+ */
+export const WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: 64 };

@@ -74,7 +74,28 @@ export type DateParse = { ok: true; window: DateWindow } | { ok: false; reason: 
  * Parse a date value written for the given precision and return the window it names.
  * Reasons are plain language, for people who typed the file by hand.
  */
+/** Digits at value[from, from+count) as a number, or -1 when any is not a digit. */
+function digits(value: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 export function parseDateValue(value: string, precision: DatePrecision): DateParse {
+  // Fast path for the common case, a plausible YYYY-MM-DD day; anything else takes the full road.
+  if ((precision === 'day' || precision === 'approximate') && value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+    const year = digits(value, 0, 4);
+    const month = digits(value, 5, 2);
+    const day = digits(value, 8, 2);
+    if (year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+      const start = Date.UTC(year, month - 1, day);
+      return { ok: true, window: { start, end: start + DAY_MS } };
+    }
+  }
   switch (precision) {
     case 'day':
     case 'approximate': {

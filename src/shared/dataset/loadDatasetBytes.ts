@@ -108,8 +108,6 @@ function load(bytes: Uint8Array, file: string, options: LoadOptions): LoadResult
   let lineIndex: Uint32Array | undefined;
   const lines = () => (lineIndex ??= lineStarts(bytes));
   const at = (offset: number) => lineColumnOfByte(bytes, lines(), offset);
-  const v = new DatasetValidator(file, options.fastCheck ? { fastCheck: options.fastCheck } : {});
-
   let members: Member[];
   // Event byte ranges are collected during the one structural scan of the file.
   const collected = new RangeCollector();
@@ -119,6 +117,7 @@ function load(bytes: Uint8Array, file: string, options: LoadOptions): LoadResult
     if (!(err instanceof JsonScanError)) throw err;
     return { ok: false, problems: [syntaxProblem(bytes, file, err, at)] };
   }
+  const v = new DatasetValidator(file, { ...(options.fastCheck ? { fastCheck: options.fastCheck } : {}), expectedEvents: collected.count });
 
   // Header: every member but the events, parsed on its own.
   const header: Record<string, unknown> = {};
@@ -216,6 +215,9 @@ class RangeCollector {
     }
     this.#out[this.#n++] = start;
     this.#out[this.#n++] = end;
+  }
+  get count(): number {
+    return this.#n / 2;
   }
   ranges(): Uint32Array {
     return this.#out.slice(0, this.#n);

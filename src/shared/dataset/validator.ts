@@ -3,6 +3,7 @@
 // it, so a problem reads the same whichever path found it: file, line, field, plain words.
 import type { z } from 'zod';
 import { cleanText, hasInvisibleControls } from '../text/cleanText';
+import { IdRegistry } from './idRegistry';
 import { safeExternalUrl } from '../text/safeUrl';
 import { parseDateValue, type DateWindow } from './dates';
 import type { Problem } from './problems';
@@ -220,13 +221,15 @@ export class DatasetValidator {
   #sourceIds: ReadonlySet<string> = new Set();
   #placeIds: ReadonlySet<string> = new Set();
   #actorIds: ReadonlySet<string> = new Set();
-  readonly #eventIds = new Map<string, number>();
+  #eventIds: IdRegistry;
   /** False while the header is invalid: references cannot be checked against it then. */
   #refsKnown = false;
 
-  constructor(file: string, options: { fastCheck?: FastEventCheck } = {}) {
+  /** `expectedEvents` sizes the id table once (the loader knows the count before validating). */
+  constructor(file: string, options: { fastCheck?: FastEventCheck; expectedEvents?: number } = {}) {
     this.file = file;
     this.#fastCheck = options.fastCheck;
+    this.#eventIds = new IdRegistry(options.expectedEvents);
   }
 
   get errorCount(): number {
@@ -331,9 +334,8 @@ export class DatasetValidator {
       }
       e = parsed.data;
     }
-    const first = this.#eventIds.get(e.id);
-    if (first !== undefined) findings.push({ severity: 'error', path: ['id'], message: `duplicate id "${e.id}" (already used by events[${first}])` });
-    else this.#eventIds.set(e.id, index);
+    const first = this.#eventIds.add(e.id, index);
+    if (first >= 0) findings.push({ severity: 'error', path: ['id'], message: `duplicate id "${e.id}" (already used by events[${first}])` });
     const startWindow = checkDatePoint(e.start, ['start'], findings);
     const endWindow = e.end ? checkDatePoint(e.end, ['end'], findings) : undefined;
     if (startWindow && endWindow && endWindow.end <= startWindow.start) {

@@ -37,8 +37,8 @@ const iso = (t: number) => new Date(t).toISOString();
 
 describe('binUnitFor', () => {
   it('picks the finest unit whose bins are at least minPx wide', () => {
-    expect(binUnitFor(HOUR / 6)).toBe('hour'); // an hour is exactly 6 px
-    expect(binUnitFor(HOUR / 5)).toBe('3 hours'); // an hour would be 5 px
+    expect(binUnitFor(HOUR / 6, 6, 'hour')).toBe('hour'); // an hour is exactly 6 px
+    expect(binUnitFor(HOUR / 5, 6, 'hour')).toBe('3 hours'); // an hour would be 5 px
     expect(binUnitFor(DAY_MS / 6)).toBe('day');
     expect(binUnitFor(DAY_MS / 5)).toBe('week');
     expect(binUnitFor(DAY_MS)).toBe('week'); // a week is 7 px
@@ -48,20 +48,25 @@ describe('binUnitFor', () => {
   });
 
   it('takes another minimum width', () => {
-    expect(binUnitFor(HOUR / 20, 20)).toBe('hour');
-    expect(binUnitFor(HOUR / 20, 21)).toBe('3 hours');
+    expect(binUnitFor(HOUR / 20, 20, 'hour')).toBe('hour');
+    expect(binUnitFor(HOUR / 20, 21, 'hour')).toBe('3 hours');
     expect(binUnitFor(DAY_MS, 1)).toBe('day');
   });
 
-  it('very fine zoom gives hours, very wide zoom decades', () => {
-    expect(binUnitFor(1)).toBe('hour');
+  it('very fine zoom gives hours when asked for, very wide zoom decades', () => {
+    expect(binUnitFor(1, 6, 'hour')).toBe('hour');
     expect(binUnitFor(1e15)).toBe('decade');
+  });
+
+  it('never goes finer than a day by default: dataset dates have no time of day', () => {
+    expect(binUnitFor(1)).toBe('day');
+    expect(binUnitFor(HOUR / 6)).toBe('day');
   });
 
   it('the unit chosen is wide enough and the next finer one is not; coarser zoom never picks a finer unit', () => {
     let previous = 0;
     for (let msPerPx = 1000; msPerPx < 1e13; msPerPx *= 1.37) {
-      const unit = binUnitFor(msPerPx);
+      const unit = binUnitFor(msPerPx, 6, 'hour');
       const rank = UNITS.indexOf(unit);
       expect(rank).toBeGreaterThanOrEqual(previous);
       previous = rank;

@@ -23,9 +23,14 @@ const UNITS: readonly { unit: BinUnit; approx: number }[] = [
   { unit: 'decade', approx: 3652.5 * DAY }
 ];
 
-/** The finest calendar unit whose bins are at least `minPx` wide at this zoom. */
-export function binUnitFor(msPerPx: number, minPx = 6): BinUnit {
-  for (const u of UNITS) if (u.approx / msPerPx >= minPx) return u.unit;
+/**
+ * The finest calendar unit whose bins are at least `minPx` wide at this zoom, and never finer
+ * than `finest`: dataset dates have no time of day, so bins of hours would put a whole day's
+ * events in its first hour.
+ */
+export function binUnitFor(msPerPx: number, minPx = 6, finest: BinUnit = 'day'): BinUnit {
+  const from = UNITS.findIndex((u) => u.unit === finest);
+  for (const u of UNITS.slice(Math.max(0, from))) if (u.approx / msPerPx >= minPx) return u.unit;
   return 'decade';
 }
 

@@ -6,8 +6,10 @@
 // the EventIndex in O(log n + k). A lane with too many events there shows a density display
 // instead (a canvas in a background item), counts per calendar bin, redrawn when the zoom settles.
 //
-// Every item is a left-aligned 'box': vis stacks range items by their bar width, so a short
-// range's label would overlap its neighbours; a box is stacked by its real width.
+// Every event is a vis 'range' covering exactly what we draw (its bar and its label, see
+// itemLayout), so vis stacks items by their real extent and knows whether one is in view before
+// it has ever been drawn (a 'box' only knows its width once rendered, so a box starting left of
+// the window never appears).
 import moment from 'moment';
 import { DataSet } from 'vis-data/esnext';
 import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
@@ -36,7 +38,9 @@ interface Item {
   group: string;
   start: number;
   end?: number;
-  type: 'box' | 'background';
+  /** Wide divs are fine here; vis would otherwise clamp the range and shift our content. */
+  limitSize?: boolean;
+  type: 'range' | 'background';
   className: string;
   content: string;
   /** Column index of the event (start order) for boxes; used for stacking order. */
@@ -63,10 +67,19 @@ export interface TimelineCallbacks {
   onrange(range: TimeRange): void;
 }
 
-/** Most events a lane shows as items across the fed window (three screens); more turn it into density. */
+/**
+ * A lane shows its events as items when they fit in about this many rows of labels across the
+ * view (events in view × average label width ÷ view width); denser lanes show density instead.
+ */
+export const MAX_LABEL_ROWS = 4;
+/** Datasets this small always show every event as an item (a story, not a data dump). */
+export const SMALL_DATASET = 200;
+/** Most events a lane holds as items across the fed window (three screens), whatever the rows say. */
 export const MAX_LANE_ITEMS = 150;
 /** Most items vis-timeline holds at once, whatever the number of lanes. */
 export const MAX_ITEMS = 600;
+/** Label width assumed before any label has been measured. */
+const TYPICAL_LABEL_PX = 240;
 const MIN_WINDOW_MS = 6 * 3_600_000;
 const MAX_WINDOW_MS = 500 * 365.25 * 86_400_000;
 /** Zooming is done when no range change came for this long; then items are laid out again. */
@@ -215,8 +228,9 @@ export class TimelineController {
   setFilter(include: ((i: number) => boolean) | undefined): void {
     this.#include = include;
     if (!this.#cols) return;
-    this.#rebuildLanes();
-    this.#refeed(true);
+    // Same lanes, new index; refeeding then adds and removes only what changed.
+    this.#index = new EventIndex(this.#cols, { laneOf: this.#laneOf, laneCount: this.#lanes.length }, include);
+    this.#refeed(false);
   }
 
   /** Lanes currently shown, with the events each holds. */
@@ -377,7 +391,7 @@ export class TimelineController {
     this.#density.clear();
     this.#items.clear();
     this.#groups.clear();
-    this.#groups.add(this.#lanes.map((l, order) => ({ id: `lane${order}`, content: l.label, order, className: '', total: this.#index?.laneSize(order) ?? 0 })));
+    this.#groups.add(this.#lanes.map((l, order) => ({ id: `lane${order}`, content: l.label, order, className: 'lane-items', total: this.#index?.laneSize(order) ?? 0 })));
   }
 
   #view(index: number): EventView {
@@ -400,6 +414,14 @@ export class TimelineController {
     }
     for (const f of fresh) this.#labels.set(f.index, { el: f.el, width: Math.ceil(f.el.getBoundingClientRect().width) });
     for (const f of fresh) f.el.remove();
+  }
+
+  /** Average measured label width (what a lane of unseen events will need). */
+  #typicalLabelPx(): number {
+    if (this.#labels.size < 10) return TYPICAL_LABEL_PX;
+    let sum = 0;
+    for (const l of this.#labels.values()) sum += l.width;
+    return sum / this.#labels.size;
   }
 
   #layoutFor(index: number): ItemLayout {
@@ -436,17 +458,21 @@ export class TimelineController {
     const perLane: number[][] = [];
     const wanted = new Set<number>();
     const density = new Set<number>();
+    const small = index.size <= SMALL_DATASET;
+    const maxInView = Math.max(1, Math.floor((MAX_LABEL_ROWS * this.#centreWidth()) / this.#typicalLabelPx()));
     for (let l = 0; l < this.#lanes.length; l++) {
+      const inView = small ? 0 : index.overlapping(l, window.start, window.end, maxInView, []);
       const out: number[] = [];
-      const count = index.overlapping(l, fedWindow.start, fedWindow.end, MAX_LANE_ITEMS, out);
-      perLane.push(count > MAX_LANE_ITEMS ? [] : out);
-      if (count > MAX_LANE_ITEMS) density.add(l);
+      const count = inView > maxInView ? MAX_LANE_ITEMS + 1 : index.overlapping(l, fedWindow.start, fedWindow.end, small ? SMALL_DATASET : MAX_LANE_ITEMS, out);
+      const dense = !small && count > MAX_LANE_ITEMS;
+      perLane.push(dense ? [] : out);
+      if (dense) density.add(l);
     }
     // Keep the total within what vis draws smoothly: the busiest lanes turn to density first.
     let total = perLane.reduce((n, a) => n + a.length, 0);
     const byLoad = perLane.map((a, l) => ({ l, n: a.length })).sort((a, b) => b.n - a.n);
     for (const { l, n } of byLoad) {
-      if (total <= MAX_ITEMS) break;
+      if (total <= MAX_ITEMS || small) break;
       density.add(l);
       perLane[l] = [];
       total -= n;
@@ -469,14 +495,16 @@ export class TimelineController {
           event: view.id,
           group: `lane${this.#laneOf[i]}`,
           start: layout.boxStart,
-          type: 'box',
+          end: layout.boxEnd,
+          limitSize: false,
+          type: 'range',
           className: `fl-item fl-type-${view.type}`,
           content: '',
           order: i,
           rev
         });
       } else if (relayout || scaleChanged) {
-        update.push({ id: `e${i}`, start: layout.boxStart, rev });
+        update.push({ id: `e${i}`, start: layout.boxStart, end: layout.boxEnd, rev });
       }
     }
     // Forget what is no longer fed (labels, views, layouts) so memory follows the view.
@@ -506,6 +534,10 @@ export class TimelineController {
     this.#items.remove([...remove, ...oldDensity]);
     if (update.length > 0) this.#items.update(update);
     this.#items.add([...add, ...densityItems]);
+    // What vis holds, on the container: tests check the drawing against the data with these.
+    this.#container.dataset['fedStart'] = String(fedWindow.start);
+    this.#container.dataset['fedEnd'] = String(fedWindow.end);
+    this.#container.dataset['binUnit'] = unit;
     this.#updateGroups();
     this.#applySelection();
   }
@@ -516,7 +548,8 @@ export class TimelineController {
       const d = this.#density.get(l)?.inView;
       return {
         id: `lane${l}`,
-        className: d ? 'lane-density' : '',
+        // Never empty: vis-timeline crashes when a group's className changes to '' (it passes null on).
+        className: d ? 'lane-density' : 'lane-items',
         total: this.#index?.laneSize(l) ?? 0,
         density: d ? { total: d.count, sum: d.sum, unit } : undefined
       };
@@ -562,6 +595,9 @@ export class TimelineController {
     canvas.style.height = `${height}px`;
     canvas.dataset['lane'] = String(lane);
     canvas.dataset['total'] = String(data.total);
+    canvas.dataset['from'] = String(edges[0]);
+    canvas.dataset['to'] = String(edges[edges.length - 1]);
+    canvas.dataset['bins'] = String(data.counts.length);
     const ctx = canvas.getContext('2d');
     if (!ctx) return canvas;
     ctx.scale(ratio, ratio);
@@ -577,7 +613,9 @@ export class TimelineController {
       if (c === 0) continue;
       const x0 = (edges[k]! - edges[0]!) / this.#msPerPx;
       const x1 = (edges[k + 1]! - edges[0]!) / this.#msPerPx;
-      const h = Math.max(2, (c / max) * usable);
+      // Square-root scale, shared by every lane: lanes stay comparable, and a bin of 3 events
+      // beside a spike of 3,000 is still visible.
+      const h = Math.max(2, Math.sqrt(c / max) * usable);
       ctx.fillStyle = colour;
       ctx.fillRect(x0 + 0.5, height - 2 - h, Math.max(1, x1 - x0 - 1), h);
       if (x1 - x0 >= 26) {
@@ -657,6 +695,7 @@ export class TimelineController {
   }
 
   #afterRangeChange(): void {
+    this.#tooltip.hidden = true;
     if (!this.#cols) return;
     const window = this.getWindow();
     const span = window.end - window.start;
