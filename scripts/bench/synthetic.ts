@@ -3,18 +3,10 @@
 // Deterministic for a given seed. Written as JSON text in chunks, so a million events never exist
 // as one string. Nothing here comes from ACLED: names and places are made up.
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { prng } from '../../tests/support/prng';
 
-/** mulberry32: small, fast, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
+
 
 export interface SyntheticOptions {
   readonly events: number;

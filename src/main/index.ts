@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type AppCommand, type InvokeMethod, type LoadProgress } from '../shared/ipc/contract';
 import { BUNDLED_DATASET_FILE, bundledDatasetPath } from './dataset/bundledDataset';
 import { DatasetService } from './dataset/datasetService';
-import { WORKER_RESOURCE_LIMITS, workerRunLoad } from './dataset/workerRunLoad';
+import { WORKER_RESOURCE_LIMITS, workerPool } from './dataset/workerRunLoad';
 import { createDispatcher } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
 import { menuTemplate } from './menu';
@@ -34,8 +34,10 @@ app.enableSandbox();
 
 let mainWindow: BrowserWindow | undefined;
 // Files are parsed and validated in a worker thread, never on the main process's event loop.
+const loaders = workerPool(() => new Worker(join(here, 'loadWorker.js'), { resourceLimits: WORKER_RESOURCE_LIMITS }));
+app.on('will-quit', () => loaders.dispose());
 const service = new DatasetService(
-  workerRunLoad((request) => new Worker(join(here, 'loadWorker.js'), { workerData: request, resourceLimits: WORKER_RESOURCE_LIMITS })),
+  loaders.runLoad,
   (progress: LoadProgress) => mainWindow?.webContents.send(EVENT_CHANNELS.onLoadProgress, progress)
 );
 

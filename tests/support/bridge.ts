@@ -10,8 +10,8 @@ import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/ipc/handlers';
 import { isTrustedSender, originOf } from '../../src/main/security/senderCheck';
 
-/** Typed arrays larger than this cross the Playwright pipe in slices of this size. */
-export const CHUNK_BYTES = 16 * 1024 * 1024;
+/** Typed arrays larger than this are fetched separately, in slices (each result must stay well under 100 MB). */
+export const CHUNK_BYTES = 1024 * 1024;
 
 export const BUNDLED_DATASET = join(import.meta.dirname, '..', '..', 'data', 'deir-al-zour-al-qaim-2017.frontline');
 

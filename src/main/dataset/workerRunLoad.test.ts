@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringAt } from '../../shared/dataset/columns';
 import { DatasetService, inlineRunLoad, type LoadOutcome } from './datasetService';
 import { loadDatasetFile, type FileProgress, type LoadedFile } from './loadDatasetFile';
-import { workerRunLoad, type WorkerRequest } from './workerRunLoad';
+import { workerPool, workerRunLoad } from './workerRunLoad';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 const BROKEN = fileURLToPath(new URL('../../../tests/fixtures/broken-syntax.frontline', import.meta.url));
@@ -26,17 +26,17 @@ const SLOW = 60_000;
  * worker's entry module (it fails with ERR_UNKNOWN_FILE_EXTENSION ".ts"), so a two-line
  * bootstrap registers tsx inside the worker first and then imports loadWorker.ts.
  */
-function spawnTsWorker(request: WorkerRequest, url: URL = WORKER_URL): Worker {
+function spawnTsWorker(url: URL = WORKER_URL): Worker {
   const bootstrap = `
     import(${JSON.stringify(TSX_API)})
       .then((api) => api.register())
       .then(() => import(${JSON.stringify(url.href)}));
   `;
-  return new Worker(bootstrap, { eval: true, workerData: request });
+  return new Worker(bootstrap, { eval: true });
 }
 
 /** Start a worker from plain JavaScript source (for crashes and hangs). */
-const spawnJs = (source: string) => (request: WorkerRequest) => new Worker(source, { eval: true, workerData: request });
+const spawnJs = (source: string) => () => new Worker(source, { eval: true });
 
 let tmp: string;
 
@@ -59,7 +59,7 @@ describe('workerRunLoad with the real worker', () => {
   it(
     'loads the bundled file with the same result as loading inline',
     async () => {
-      const run = workerRunLoad((request) => spawnTsWorker(request));
+      const run = workerRunLoad(() => spawnTsWorker());
       const viaWorker = loaded(await run(BUNDLED, 'bundled.frontline', () => {}, neverAborted()));
       const inline = await loadDatasetFile(BUNDLED, 'bundled.frontline');
       if (!inline.ok) throw new Error('bundled dataset did not load inline');
@@ -80,7 +80,7 @@ describe('workerRunLoad with the real worker', () => {
     'passes progress messages on: reading first, checking last, up to the whole file',
     async () => {
       const progress: FileProgress[] = [];
-      const run = workerRunLoad((request) => spawnTsWorker(request));
+      const run = workerRunLoad(() => spawnTsWorker());
       loaded(await run(BUNDLED, 'bundled.frontline', (p) => progress.push(p), neverAborted()));
       const size = (await readFile(BUNDLED)).byteLength;
       expect(progress.length).toBeGreaterThanOrEqual(2);
@@ -93,7 +93,7 @@ describe('workerRunLoad with the real worker', () => {
   it(
     'returns the problems of an invalid file, as loading inline does',
     async () => {
-      const run = workerRunLoad((request) => spawnTsWorker(request));
+      const run = workerRunLoad(() => spawnTsWorker());
       const outcome = await run(BROKEN, 'broken.frontline', () => {}, neverAborted());
       const inline = await loadDatasetFile(BROKEN, 'broken.frontline');
       expect(outcome).toEqual(inline);
@@ -107,7 +107,7 @@ describe('workerRunLoad with the real worker', () => {
     async () => {
       const controller = new AbortController();
       let worker: Worker | undefined;
-      const run = workerRunLoad((request) => (worker = spawnTsWorker(request)));
+      const run = workerRunLoad(() => (worker = spawnTsWorker()));
       const progress: FileProgress[] = [];
       // Abort as soon as the worker says it has started.
       const outcome = await run(
@@ -128,23 +128,28 @@ describe('workerRunLoad with the real worker', () => {
     SLOW
   );
 
-  it('a signal aborted before the start resolves as cancelled and stops the worker it made', async () => {
+  it('a signal aborted before the start resolves as cancelled and stops the worker it took', async () => {
     const controller = new AbortController();
     controller.abort();
     const workers: Worker[] = [];
-    const run = workerRunLoad(() => {
-      const w = spawnJs('setInterval(() => {}, 1000);')({ path: '', displayName: '' });
+    const pool = workerPool(() => {
+      const w = spawnJs('setInterval(() => {}, 1000);')();
       workers.push(w);
       return w;
     });
-    expect(await run(BUNDLED, 'b', () => {}, controller.signal)).toEqual({ ok: false, cancelled: true, path: BUNDLED, name: 'b' });
-    for (const w of workers) await once(w, 'exit');
+    expect(await pool.runLoad(BUNDLED, 'b', () => {}, controller.signal)).toEqual({ ok: false, cancelled: true, path: BUNDLED, name: 'b' });
+    await once(workers[0]!, 'exit');
+    // A fresh spare is made ready for the next load; disposing the pool stops it too.
+    await new Promise((r) => setTimeout(r, 50));
+    pool.dispose();
+    for (const w of workers.slice(1)) await once(w, 'exit');
+    expect(workers.length).toBeGreaterThanOrEqual(2);
   });
 
   it(
     'through DatasetService: the payload and full events come back from the worker',
     async () => {
-      const service = new DatasetService(workerRunLoad((request) => spawnTsWorker(request)));
+      const service = new DatasetService(workerRunLoad(() => spawnTsWorker()));
       const result = await service.load(BUNDLED, { displayName: 'bundled.frontline', bundled: true });
       if (!result.ok) throw new Error(result.error.message);
       const inline = new DatasetService(inlineRunLoad);
@@ -181,10 +186,9 @@ describe('workerRunLoad when the worker fails', () => {
 
   it('a worker that runs out of memory resolves with a problem naming the file', async () => {
     const run = workerRunLoad(
-      (request) =>
+      () =>
         new Worker('const keep = []; for (;;) keep.push(new Array(1e6).fill(keep.length));', {
           eval: true,
-          workerData: request,
           resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 }
         })
     );
@@ -198,7 +202,7 @@ describe('workerRunLoad when the worker fails', () => {
   it(
     'the real worker on a file it cannot read answers with the problem, not a crash',
     async () => {
-      const run = workerRunLoad((request) => spawnTsWorker(request));
+      const run = workerRunLoad(() => spawnTsWorker());
       const outcome = await run(join(tmp, 'absent.frontline'), 'absent.frontline', () => {}, neverAborted());
       expect(outcome).toEqual({
         ok: false,
@@ -215,7 +219,7 @@ describe('workerRunLoad when the worker fails', () => {
     async () => {
       const path = join(tmp, 'latin1-broken.frontline');
       await writeFile(path, Buffer.concat([Buffer.from('{\n  "format": "frontline-dataset",\n  '), Buffer.from([0xe9]), Buffer.from('\n}')]));
-      const run = workerRunLoad((request) => spawnTsWorker(request));
+      const run = workerRunLoad(() => spawnTsWorker());
       const outcome = await run(path, 'latin1-broken.frontline', () => {}, neverAborted());
       if (outcome.ok || 'cancelled' in outcome) throw new Error('expected problems');
       // Source bug (loadDatasetBytes syntaxProblem): the worker crashes on a TypeError from the

@@ -1,6 +1,7 @@
-// Runs loads in a worker thread, so parsing a large file never blocks the main process. Cancel
-// terminates the worker outright: nothing it half-built survives.
-import { Worker } from 'node:worker_threads';
+// Runs loads in a worker thread, so parsing a large file never blocks the main process. One worker
+// is kept started and warm for the next load; cancelling terminates the running one outright, and
+// nothing it half-built survives.
+import type { Worker } from 'node:worker_threads';
 import type { LoadOutcome, RunLoad } from './datasetService';
 import type { FileProgress, LoadedFile } from './loadDatasetFile';
 
@@ -9,32 +10,56 @@ export interface WorkerRequest {
   readonly displayName: string;
 }
 
-export type WorkerReply = { type: 'progress'; progress: FileProgress } | { type: 'done'; outcome: LoadedFile };
+export type WorkerReply = { type: 'ready' } | { type: 'progress'; progress: FileProgress } | { type: 'done'; outcome: LoadedFile };
 
-/** `spawn` creates the worker for a request (the built loadWorker.js, or the TypeScript one under tsx). */
-export function workerRunLoad(spawn: (request: WorkerRequest) => Worker): RunLoad {
-  return (path, displayName, onProgress, signal) =>
+export interface WorkerPool {
+  readonly runLoad: RunLoad;
+  /** Stop the spare worker (when the app quits). */
+  dispose(): void;
+}
+
+/** `spawn` starts a worker that waits for its request (the built loadWorker.js, or the TypeScript one under tsx). */
+export function workerRunLoad(spawn: () => Worker): RunLoad {
+  return workerPool(spawn).runLoad;
+}
+
+export function workerPool(spawn: () => Worker): WorkerPool {
+  let spare: Worker | undefined;
+  let disposed = false;
+  const prepare = (): void => {
+    if (disposed || spare) return;
+    const worker = spawn();
+    worker.on('error', () => {
+      if (spare === worker) spare = undefined;
+    });
+    worker.on('exit', () => {
+      if (spare === worker) spare = undefined;
+    });
+    spare = worker;
+  };
+  prepare();
+
+  const runLoad: RunLoad = (path, displayName, onProgress, signal) =>
     new Promise<LoadOutcome>((resolve) => {
-      const worker = spawn({ path, displayName });
+      if (!spare) prepare();
+      const worker = spare!;
+      spare = undefined;
       let settled = false;
       const settle = (outcome: LoadOutcome) => {
         if (settled) return;
         settled = true;
         signal.removeEventListener('abort', onAbort);
         resolve(outcome);
-      };
-      const onAbort = () => {
         void worker.terminate();
-        settle({ ok: false, cancelled: true, path, name: displayName });
+        // Ready the next one once this load is over (not during it: the cores are busy).
+        setTimeout(prepare, 0);
       };
+      const onAbort = () => settle({ ok: false, cancelled: true, path, name: displayName });
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'progress') onProgress(reply.progress);
-        else {
-          settle(reply.outcome);
-          void worker.terminate();
-        }
+        else if (reply.type === 'done') settle(reply.outcome);
       });
       worker.on('error', (err) =>
         settle({ ok: false, path, name: displayName, problems: [{ severity: 'error', file: displayName, message: `could not be loaded: ${err.message}` }] })
@@ -42,7 +67,17 @@ export function workerRunLoad(spawn: (request: WorkerRequest) => Worker): RunLoa
       worker.on('exit', (code) => {
         if (!settled) settle({ ok: false, path, name: displayName, problems: [{ severity: 'error', file: displayName, message: `the loader stopped unexpectedly (exit code ${code})` }] });
       });
+      worker.postMessage({ path, displayName } satisfies WorkerRequest);
     });
+
+  return {
+    runLoad,
+    dispose: () => {
+      disposed = true;
+      void spare?.terminate();
+      spare = undefined;
+    }
+  };
 }
 
 /**

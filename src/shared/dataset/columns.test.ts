@@ -18,18 +18,8 @@ import {
 import { DATE_PRECISIONS, DAY_MS, parseDateValue, utcDay, type DatePrecision } from './dates';
 import { EVENT_TYPES } from './eventTypes';
 import { EVENT_STATUSES } from './vocabulary';
+import { prng } from '../../../tests/support/prng';
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function windowOf(value: string, precision: DatePrecision): { start: number; end: number } {
   const parsed = parseDateValue(value, precision);
@@ -54,6 +44,10 @@ function input(
     theatreKey: 'SY',
     figures: [],
     sourceIndex: 0,
+    actors: [],
+    places: [],
+    claimant: -1,
+    summary: '',
     ...extra,
     start: s.start,
     end: Math.max(e?.end ?? s.end, s.end),
@@ -493,9 +487,10 @@ describe('columnBuffers and columnBytes', () => {
   it('lists the buffer of every column and string table', () => {
     const buffers = columnBuffers(c);
     const views = arrays();
-    expect(views).toHaveLength(15);
+    // 12 plain columns, 4 for actors and places, 4 string tables of 2 arrays each: 23 arrays in all.
+    expect(views).toHaveLength(23);
     for (const v of views) expect(buffers).toContain(v.buffer);
-    expect(buffers).toHaveLength(15);
+    expect(buffers).toHaveLength(23);
   });
 
   it('counts their bytes', () => {

@@ -35,10 +35,22 @@ export interface EventColumns {
   readonly figure: Float64Array;
   /** Position of the event in the file's events array (for fetching its details). */
   readonly sourceIndex: Uint32Array;
+  /** Actors of event i: actorIndex[actorOffsets[i], actorOffsets[i+1]), indices into header.actors, in the event's order. */
+  readonly actorOffsets: Uint32Array;
+  readonly actorIndex: Uint32Array;
+  /** Places of event i, likewise, indices into header.places. */
+  readonly placeOffsets: Uint32Array;
+  readonly placeIndex: Uint32Array;
+  /** Claimant actor (index into header.actors), or -1 when none is named. */
+  readonly claimant: Int32Array;
+  /** Bit flags: FLAG_HAS_FIGURES. */
+  readonly flags: Uint8Array;
   readonly ids: StringTable;
   readonly titles: StringTable;
   /** Figures as written on the timeline ("some 350,000 displaced"), joined by "\u001f"; empty when none. */
   readonly figureLabels: StringTable;
+  /** The event's summary (notes), for search; empty when none. */
+  readonly summaries: StringTable;
 }
 
 export interface LaneInfo {
@@ -62,6 +74,8 @@ export interface DatasetHeader {
 }
 
 export const FIGURE_SEPARATOR = '\u001f';
+/** flags bit: the event has at least one figure (in any unit). */
+export const FLAG_HAS_FIGURES = 1;
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -160,12 +174,16 @@ export function eventView(cols: EventColumns, i: number): EventView {
 // ---------------------------------------------------------------------------------------------
 // Building
 
-class GrowableF64 {
-  data = new Float64Array(1024);
+/** A typed array that doubles as it fills. */
+class Growable<A extends Float64Array | Uint32Array> {
   length = 0;
+  constructor(
+    public data: A,
+    private readonly make: (size: number) => A
+  ) {}
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
+      const next = this.make(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
@@ -173,18 +191,8 @@ class GrowableF64 {
   }
 }
 
-class GrowableU32 {
-  data = new Uint32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-}
+const growableF64 = () => new Growable(new Float64Array(1024), (n) => new Float64Array(n));
+const growableU32 = () => new Growable(new Uint32Array(1024), (n) => new Uint32Array(n));
 
 const encoder = new TextEncoder();
 
@@ -217,6 +225,11 @@ export interface ColumnsInput {
   readonly theatreKey: string;
   readonly figures: readonly { readonly unit: string; readonly value: number | null; readonly label: string }[];
   readonly sourceIndex: number;
+  /** Indices into the header's actors and places, and the claimant's (-1: none). */
+  readonly actors: readonly number[];
+  readonly places: readonly number[];
+  readonly claimant: number;
+  readonly summary: string;
 }
 
 const TYPE_CODE = new Map(EVENT_TYPES.map((t, i) => [t, i]));
@@ -228,21 +241,28 @@ const PRECISION_CODE = new Map(DATE_PRECISIONS.map((p, i) => [p, i]));
  * only flat arrays, so a million events cost tens of megabytes, not an object graph.
  */
 export class ColumnsBuilder {
-  readonly #start = new GrowableF64();
-  readonly #end = new GrowableF64();
+  readonly #start = growableF64();
+  readonly #end = growableF64();
   readonly #codes: number[] = []; // packed: startPrecision | endPrecision << 8 | type << 16 | status << 24
-  readonly #theatreKey = new GrowableU32();
-  readonly #sourceIndex = new GrowableU32();
+  readonly #theatreKey = growableU32();
+  readonly #sourceIndex = growableU32();
+  // Actors and places, flat: per event its count, then the values.
+  readonly #actorCount = growableU32();
+  readonly #actorValues = growableU32();
+  readonly #placeCount = growableU32();
+  readonly #placeValues = growableU32();
+  readonly #claimant = growableU32();
   readonly #ids: string[] = [];
   readonly #titles: string[] = [];
   readonly #figureLabels: string[] = [];
+  readonly #summaries: string[] = [];
   readonly #laneKeys = new Map<string, number>();
   readonly #laneKeyList: string[] = [];
   readonly #laneCounts: number[] = [];
   // Figures, flat: event slot, unit index, value.
-  readonly #figSlot = new GrowableU32();
-  readonly #figUnit = new GrowableU32();
-  readonly #figValue = new GrowableF64();
+  readonly #figSlot = growableU32();
+  readonly #figUnit = growableU32();
+  readonly #figValue = growableF64();
   readonly #units = new Map<string, number>();
   readonly #unitNames: string[] = [];
   readonly #unitCounts: number[] = [];
@@ -273,8 +293,14 @@ export class ColumnsBuilder {
     this.#laneCounts[lane]!++;
     this.#theatreKey.push(lane);
     this.#sourceIndex.push(e.sourceIndex);
+    this.#actorCount.push(e.actors.length);
+    for (const a of e.actors) this.#actorValues.push(a);
+    this.#placeCount.push(e.places.length);
+    for (const p of e.places) this.#placeValues.push(p);
+    this.#claimant.push(e.claimant + 1);
     this.#ids.push(e.id);
     this.#titles.push(e.title);
+    this.#summaries.push(e.summary);
     this.#context.push(e.type === 'context');
     const labels: string[] = [];
     for (const f of e.figures) {
@@ -333,8 +359,12 @@ export class ColumnsBuilder {
       status: new Uint8Array(n),
       theatre: new Uint16Array(n),
       figure: new Float64Array(n),
-      sourceIndex: new Uint32Array(n)
+      sourceIndex: new Uint32Array(n),
+      claimant: new Int32Array(n),
+      flags: new Uint8Array(n)
     };
+    const actors = packMultiValued(n, order, this.#actorCount.data, this.#actorValues.data);
+    const places = packMultiValued(n, order, this.#placeCount.data, this.#placeValues.data);
     let fullStart = Infinity;
     let fullEnd = -Infinity;
     let storyStart = Infinity;
@@ -351,6 +381,8 @@ export class ColumnsBuilder {
       cols.theatre[k] = laneRemap[this.#theatreKey.data[i]!] ?? 0;
       cols.figure[k] = figureBySlot[i]!;
       cols.sourceIndex[k] = srcIndex[i]!;
+      cols.claimant[k] = this.#claimant.data[i]! - 1;
+      cols.flags[k] = this.#figureLabels[i] !== '' ? FLAG_HAS_FIGURES : 0;
       fullStart = Math.min(fullStart, start[i]!);
       fullEnd = Math.max(fullEnd, end[i]!);
       if (!this.#context[i]) {
@@ -360,9 +392,14 @@ export class ColumnsBuilder {
     }
     const columns: EventColumns = {
       ...cols,
+      actorOffsets: actors.offsets,
+      actorIndex: actors.values,
+      placeOffsets: places.offsets,
+      placeIndex: places.values,
       ids: buildStringTable(this.#ids, order),
       titles: buildStringTable(this.#titles, order),
-      figureLabels: buildStringTable(this.#figureLabels, order)
+      figureLabels: buildStringTable(this.#figureLabels, order),
+      summaries: buildStringTable(this.#summaries, order)
     };
     const fullRange = n > 0 ? { start: fullStart, end: fullEnd } : undefined;
     return {
@@ -373,6 +410,30 @@ export class ColumnsBuilder {
       storyRange: storyStart <= storyEnd ? { start: storyStart, end: storyEnd } : fullRange
     };
   }
+}
+
+/**
+ * Multi-valued column in sorted order: counts[i] values per event i (file order) stored one after
+ * the other in `values`; returns offsets and values for the events taken in `order`.
+ */
+function packMultiValued(n: number, order: Uint32Array, counts: Uint32Array, values: Uint32Array): { offsets: Uint32Array; values: Uint32Array } {
+  const startOf = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) startOf[i + 1] = startOf[i]! + counts[i]!;
+  const offsets = new Uint32Array(n + 1);
+  const out = new Uint32Array(startOf[n]!);
+  let at = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    out.set(values.subarray(startOf[i]!, startOf[i + 1]!), at);
+    at += counts[i]!;
+    offsets[k + 1] = at;
+  }
+  return { offsets, values: out };
+}
+
+/** Values of a multi-valued column for event i. */
+export function valuesOf(offsets: Uint32Array, values: Uint32Array, i: number): Uint32Array {
+  return values.subarray(offsets[i]!, offsets[i + 1]!);
 }
 
 /** The typed arrays of the columns, for transfer lists (postMessage) and byte counts. */
@@ -387,12 +448,20 @@ export function columnBuffers(c: EventColumns): ArrayBufferLike[] {
     c.theatre,
     c.figure,
     c.sourceIndex,
+    c.actorOffsets,
+    c.actorIndex,
+    c.placeOffsets,
+    c.placeIndex,
+    c.claimant,
+    c.flags,
     c.ids.bytes,
     c.ids.offsets,
     c.titles.bytes,
     c.titles.offsets,
     c.figureLabels.bytes,
-    c.figureLabels.offsets
+    c.figureLabels.offsets,
+    c.summaries.bytes,
+    c.summaries.offsets
   ].map((a) => a.buffer);
 }
 

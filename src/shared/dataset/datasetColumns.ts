@@ -19,10 +19,14 @@ export class DatasetColumnsBuilder {
   readonly #declared: readonly string[];
   /** Theatre lane key by the event's place list (most events share a few). */
   readonly #keyOfPlaces = new Map<string, string>();
+  readonly #actorIndex: ReadonlyMap<string, number>;
+  readonly #placeIndex: ReadonlyMap<string, number>;
 
   constructor(readonly header: DatasetHeaderInput) {
     this.#places = new Map(header.places.map((p) => [p.id, p]));
     this.#declared = header.metadata.theatres.map((t) => t.country);
+    this.#actorIndex = new Map(header.actors.map((a, i) => [a.id, i]));
+    this.#placeIndex = new Map(header.places.map((p, i) => [p.id, i]));
   }
 
   get count(): number {
@@ -42,7 +46,12 @@ export class DatasetColumnsBuilder {
       endPrecision: e.end?.precision,
       theatreKey: this.#theatreKey(e.places),
       figures: e.figures.map((f) => ({ unit: f.unit, value: f.value, label: figureLabel(f) })),
-      sourceIndex
+      sourceIndex,
+      // References are validated: every id is in the header.
+      actors: e.actors.map((a) => this.#actorIndex.get(a.actor) ?? 0),
+      places: e.places.map((p) => this.#placeIndex.get(p) ?? 0),
+      claimant: e.claimant?.actor === undefined ? -1 : (this.#actorIndex.get(e.claimant.actor) ?? -1),
+      summary: e.summary ?? ''
     });
   }
 

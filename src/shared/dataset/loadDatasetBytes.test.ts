@@ -9,6 +9,7 @@ import { loadDatasetBytes, readEvent, type LoadOptions, type LoadProgress, type 
 import type { Problem } from './problems';
 import { parseDatasetText, type DatasetCheck } from './validateDataset';
 import { MAX_ERRORS } from './validator';
+import { prng } from '../../../tests/support/prng';
 
 const FILE = 'test.frontline';
 const BUNDLED_TEXT = readFileSync(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url), 'utf8');
@@ -71,17 +72,6 @@ function replaceOnce(text: string, from: string, to: string): string {
   return out;
 }
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

@@ -22,6 +22,8 @@ export interface LoadedDataset extends LoadedColumns {
   /** Byte range in the file of each event, by its position in the file: [start0, end0, start1, end1, …]. */
   readonly eventRanges: Uint32Array;
   readonly warnings: Problem[];
+  /** Events left out because they were invalid (only with skipInvalidEvents). */
+  readonly skipped?: Problem[];
 }
 
 export type LoadResult = { ok: true; loaded: LoadedDataset } | { ok: false; problems: Problem[] };
@@ -87,6 +89,11 @@ class SliceLocator {
  */
 export interface LoadOptions {
   readonly onProgress?: (p: LoadProgress) => void;
+  /**
+   * Open a file whose only problems are invalid events, leaving those out (they come back as
+   * `skipped`). The header, the syntax outside events and the count of errors must be fine.
+   */
+  readonly skipInvalidEvents?: boolean;
   /** Compiled JSON-Schema check of an event (Node only); zod runs only where it fails. */
   readonly fastCheck?: FastEventCheck;
 }
@@ -183,7 +190,7 @@ function load(bytes: Uint8Array, file: string, options: LoadOptions): LoadResult
             raw = JSON.parse(locator.text());
           } catch (err) {
             const p = jsonSyntaxProblem(locator.text(), file, err, locator.base());
-            v.report('error', `events[${i}]`, p.message, p.line !== undefined ? { line: p.line, column: p.column ?? 1 } : locator.base());
+            v.report('error', `events[${i}]`, p.message, p.line !== undefined ? { line: p.line, column: p.column ?? 1 } : locator.base(), 'event');
             continue;
           }
         }
@@ -195,9 +202,13 @@ function load(bytes: Uint8Array, file: string, options: LoadOptions): LoadResult
   }
 
   const { errors, warnings } = v.result();
-  if (errors.length > 0 || !builder) return { ok: false, problems: capErrors(errors) };
+  const skippable = options.skipInvalidEvents === true && v.fileErrorCount === 0 && !v.gaveUp && builder !== undefined && builder.count > 0;
+  if ((errors.length > 0 && !skippable) || !builder) return { ok: false, problems: capErrors(errors) };
   onProgress?.({ done: bytes.length, total: bytes.length, events: builder.count });
-  return { ok: true, loaded: { ...builder.finish(), eventRanges: ranges, warnings: capProblems(warnings) } };
+  return {
+    ok: true,
+    loaded: { ...builder.finish(), eventRanges: ranges, warnings: capProblems(warnings), ...(errors.length > 0 ? { skipped: capErrors(errors) } : {}) }
+  };
 }
 
 /** Events parsed per JSON.parse call. */

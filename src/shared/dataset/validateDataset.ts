@@ -4,13 +4,22 @@
 import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { capErrors, capProblems, lineColumnAt, type Problem } from './problems';
 import type { Dataset, TimelineEvent } from './schema';
-import { DatasetValidator, type Locate, type Path } from './validator';
+import { DatasetValidator, type FastEventCheck, type Locate, type Path } from './validator';
 
 export { describePath } from './validator';
 
 export type DatasetCheck =
-  | { ok: true; dataset: Dataset; warnings: Problem[] }
+  | { ok: true; dataset: Dataset; warnings: Problem[]; skipped?: Problem[] }
   | { ok: false; problems: Problem[] };
+
+export interface ValidateOptions {
+  /** Compiled JSON-Schema check of an event (Node only); zod runs only where it fails. */
+  readonly fastCheck?: FastEventCheck;
+  /** Leave invalid events out (reported as `skipped`) when everything else is fine. */
+  readonly skipInvalidEvents?: boolean;
+  /** Where each event came from, for problems ("line 12"), when the text is not at hand. */
+  readonly lineOfEvent?: readonly number[];
+}
 
 /** Finds where a path is in JSON text (parsing the text into a tree only when first asked). */
 export class TextLocator {
@@ -46,9 +55,9 @@ function describeJsonValue(value: unknown): string {
  * Validate parsed JSON. `raw` must be freshly parsed and owned by the caller: its strings are
  * cleaned of invisible control characters in place. Pass the text too, and problems get lines.
  */
-export function validateDataset(raw: unknown, file: string, text?: string): DatasetCheck {
+export function validateDataset(raw: unknown, file: string, text?: string, options: ValidateOptions = {}): DatasetCheck {
   const locator = new TextLocator(text);
-  const v = new DatasetValidator(file);
+  const v = new DatasetValidator(file, options.fastCheck ? { fastCheck: options.fastCheck } : {});
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     v.report('error', '(top level)', `should be object but is ${describeJsonValue(raw)}`, locator.locate([]));
     return { ok: false, problems: v.result().errors };
@@ -61,15 +70,23 @@ export function validateDataset(raw: unknown, file: string, text?: string): Data
   } else if (!Array.isArray(events)) {
     v.report('error', 'events', `should be array but is ${describeJsonValue(events)}`, locator.locate(['events']));
   } else {
+    const lines = options.lineOfEvent;
     for (let i = 0; i < events.length && !v.gaveUp; i++) {
-      const locate: Locate = (path, atKey) => locator.locate(['events', i, ...path], atKey);
+      const line = lines?.[i];
+      const locate: Locate = line !== undefined ? () => ({ line, column: 1 }) : (path, atKey) => locator.locate(['events', i, ...path], atKey);
       const c = v.event(events[i], i, locate);
       if (c) checked.push(c.event);
     }
   }
   const { errors, warnings } = v.result();
-  if (errors.length > 0 || !header) return { ok: false, problems: capErrors(errors) };
-  return { ok: true, dataset: { ...header, events: checked }, warnings: capProblems(warnings) };
+  const skippable = options.skipInvalidEvents === true && v.fileErrorCount === 0 && !v.gaveUp && header !== undefined && checked.length > 0;
+  if ((errors.length > 0 && !skippable) || !header) return { ok: false, problems: capErrors(errors) };
+  return {
+    ok: true,
+    dataset: { ...header, events: checked },
+    warnings: capProblems(warnings),
+    ...(errors.length > 0 ? { skipped: capErrors(errors) } : {})
+  };
 }
 
 /** Parse JSON text, reporting syntax errors with line and column. */

@@ -217,6 +217,7 @@ export class DatasetValidator {
   readonly #fastCheck: FastEventCheck | undefined;
   readonly #problems: Problem[] = [];
   #errors = 0;
+  #fileErrors = 0;
   #located = 0;
   #sourceIds: ReadonlySet<string> = new Set();
   #placeIds: ReadonlySet<string> = new Set();
@@ -236,14 +237,25 @@ export class DatasetValidator {
     return this.#errors;
   }
 
+  /**
+   * Errors that are not about one event (syntax outside events, the header, a missing section):
+   * with none of these, the valid events can still be opened and the invalid ones skipped.
+   */
+  get fileErrorCount(): number {
+    return this.#fileErrors;
+  }
+
   /** True once so many errors were found that checking further is pointless. */
   get gaveUp(): boolean {
     return this.#errors >= MAX_ERRORS;
   }
 
-  /** Report a problem found outside the checks here (syntax, a missing section). */
-  report(severity: 'error' | 'warning', field: string | undefined, message: string, where?: Where): void {
-    if (severity === 'error') this.#errors++;
+  /** Report a problem found outside the checks here (syntax, a missing section). `scope`: what it spoils. */
+  report(severity: 'error' | 'warning', field: string | undefined, message: string, where?: Where, scope: 'file' | 'event' = 'file'): void {
+    if (severity === 'error') {
+      this.#errors++;
+      if (scope === 'file') this.#fileErrors++;
+    }
     this.#problems.push({ severity, file: this.file, ...(where ? { line: where.line, column: where.column } : {}), ...(field ? { field } : {}), message });
   }
 
@@ -274,7 +286,9 @@ export class DatasetValidator {
     cleanStrings(raw, [], findings);
     const parsed = headerSchema.safeParse(raw);
     if (!parsed.success) {
+      const before = this.#errors;
       this.#add([...findings, ...parsed.error.issues.map((issue) => zodFinding(issue, raw))], (f) => describePath(f.path, raw), locate);
+      this.#fileErrors += this.#errors - before;
       return undefined;
     }
     const ds = parsed.data;
@@ -308,6 +322,7 @@ export class DatasetValidator {
     });
     const before = this.#errors;
     this.#add(findings, (f) => describePath(f.path, raw), locate);
+    this.#fileErrors += this.#errors - before;
     if (this.#errors > before) return undefined;
     this.#refsKnown = true;
     return ds;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { lineColumnAt } from '../dataset/problems';
 import { JsonScanError, forEachElement, lineColumnOfByte, lineStarts, scanArray, skipSpace, skipString, skipValue, topLevelMembers } from './jsonSkeleton';
+import { prng } from '../../../tests/support/prng';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -26,17 +27,6 @@ function elements(b: Uint8Array, start = 0): [number, number, number][] {
   return out;
 }
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('skipString', () => {
   it('ends just past the closing quote', () => {

@@ -4,6 +4,7 @@ import { ColumnsBuilder, type EventColumns } from '../dataset/columns';
 import { DAY_MS, utcDay } from '../dataset/dates';
 import { binEdges, binFloor, binNext, binUnitFor, describeBin, laneDensity, type BinUnit } from './density';
 import { EventIndex } from './eventIndex';
+import { prng } from '../../../tests/support/prng';
 
 const HOUR = 3_600_000;
 const UNITS: readonly BinUnit[] = ['hour', '3 hours', '6 hours', '12 hours', 'day', 'week', 'month', 'quarter', 'year', 'decade'];
@@ -20,17 +21,6 @@ const APPROX: Readonly<Record<BinUnit, number>> = {
   decade: 3652.5 * DAY_MS
 };
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (t: number) => new Date(t).toISOString();
@@ -227,7 +217,11 @@ function randomColumns(n: number, seed: number): { cols: EventColumns; laneCount
       endPrecision: undefined,
       theatreKey: lanes[Math.floor(random() * lanes.length)]!,
       figures: random() < 0.5 ? [{ unit: 'people', value: Math.floor(random() * 1000), label: 'x' }] : [],
-      sourceIndex: i
+      sourceIndex: i,
+      actors: [],
+      places: [],
+      claimant: -1,
+      summary: ''
     });
   }
   const done = builder.finish((keys) => keys.map((k) => ({ key: k.key, label: k.key })));

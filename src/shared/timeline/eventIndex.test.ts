@@ -4,18 +4,8 @@ import { ColumnsBuilder, stringAt, type ColumnsInput, type EventColumns } from '
 import { DAY_MS, utcDay } from '../dataset/dates';
 import { EVENT_TYPES } from '../dataset/eventTypes';
 import { DURATION_CLASSES, EventIndex, lowerBound } from './eventIndex';
+import { prng } from '../../../tests/support/prng';
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LANE_KEYS = ['SY', 'IQ', 'SY+IQ', 'TR', 'elsewhere'];
 const BASE = utcDay(2010, 1, 1);
@@ -45,7 +35,11 @@ function randomColumns(n: number, seed: number): { cols: EventColumns; laneCount
       endPrecision: days === 1 ? undefined : 'day',
       theatreKey: LANE_KEYS[Math.floor(random() * LANE_KEYS.length)]!,
       figures: random() < 0.3 ? [{ unit: 'people', value: Math.floor(random() * 10_000), label: 'x' }] : [],
-      sourceIndex: i
+      sourceIndex: i,
+      actors: [],
+      places: [],
+      claimant: -1,
+      summary: ''
     };
     builder.add(input);
   }
@@ -143,6 +137,30 @@ describe('EventIndex against brute force', () => {
       }
       for (let k = 1; k < out.length; k++) expect(cols.start[out[k - 1]!]!).toBeLessThanOrEqual(cols.start[out[k]!]!);
       expect(new Set(out).size).toBe(out.length);
+    }
+  });
+
+  it('a duration filter keeps only events lasting at most max, or longer than min, and the two split every overlap', () => {
+    const index = new EventIndex(cols, lanes);
+    const random = prng(7);
+    // Bounds on, between and either side of the class boundaries.
+    const bounds = [0, DAY_MS, DAY_MS + 1, 3 * DAY_MS, 16 * DAY_MS, 100 * DAY_MS, 1024 * DAY_MS, 5000 * DAY_MS, 40 * 365 * DAY_MS];
+    for (let n = 0; n < 600; n++) {
+      const [t0, t1] = randomWindow(random, cols);
+      const lane = Math.floor(random() * lanes.laneCount);
+      const bound = bounds[n % bounds.length]!;
+      const all = bruteOverlap(cols, laneOf, lane, t0, t1);
+      const length = (i: number) => cols.end[i]! - cols.start[i]!;
+      const short: number[] = [];
+      const long: number[] = [];
+      const shortCount = index.overlapping(lane, t0, t1, Number.MAX_SAFE_INTEGER, short, { max: bound });
+      const longCount = index.overlapping(lane, t0, t1, Number.MAX_SAFE_INTEGER, long, { min: bound });
+      expect(short).toEqual(all.filter((i) => length(i) <= bound));
+      expect(long).toEqual(all.filter((i) => length(i) > bound));
+      expect(shortCount + longCount).toBe(all.length);
+      const between: number[] = [];
+      index.overlapping(lane, t0, t1, Number.MAX_SAFE_INTEGER, between, { min: bound, max: bound * 4 });
+      expect(between).toEqual(all.filter((i) => length(i) > bound && length(i) <= bound * 4));
     }
   });
 
@@ -253,7 +271,11 @@ describe('EventIndex at window edges', () => {
       endPrecision: undefined,
       theatreKey: lane,
       figures: figure === undefined ? [] : [{ unit: 'people', value: figure, label: String(figure) }],
-      sourceIndex: builder.count
+      sourceIndex: builder.count,
+      actors: [],
+      places: [],
+      claimant: -1,
+      summary: ''
     });
   add('point', d(3), d(4), 'A', 10);
   add('span', d(1), d(10), 'A', 5);

@@ -14,6 +14,8 @@ export const DURATION_CLASSES = [DAY, 4 * DAY, 16 * DAY, 64 * DAY, 256 * DAY, 10
 interface DurationClass {
   /** Longest duration in this class (ms), measured, so the look-back is as short as possible. */
   readonly maxDuration: number;
+  /** Every event in the class lasts longer than this (the previous class's bound). */
+  readonly above: number;
   /** Event indices (into the columns), by start. */
   readonly events: Uint32Array;
   readonly starts: Float64Array;
@@ -115,7 +117,9 @@ export class EventIndex {
       events: l.events,
       starts: l.starts,
       figurePrefix: l.figurePrefix,
-      classes: l.classes.filter((c) => c.events.length > 0).map((c) => ({ events: c.events, starts: c.starts, maxDuration: c.maxDuration }))
+      classes: l.classes
+        .map((c, k) => ({ events: c.events, starts: c.starts, maxDuration: c.maxDuration, above: k === 0 ? 0 : DURATION_CLASSES[k - 1]! }))
+        .filter((c) => c.events.length > 0)
     }));
   }
 
@@ -143,19 +147,24 @@ export class EventIndex {
   /**
    * Events of the lane that overlap [t0, t1) (start < t1 and end > t0), in start order. Collects at
    * most `limit` into `out`; returns how many there are, counting no further than limit + 1, so a
-   * caller can tell "all of them" from "too many".
+   * caller can tell "all of them" from "too many". `duration` keeps only events lasting at most
+   * `max` (or, with `min`, longer than it).
    */
-  overlapping(lane: number, t0: number, t1: number, limit: number, out: number[]): number {
+  overlapping(lane: number, t0: number, t1: number, limit: number, out: number[], duration: { max?: number; min?: number } = {}): number {
     const l = this.#lanes[lane];
     if (!l) return 0;
     const cols = this.cols;
     const found: number[] = [];
+    const maxDuration = duration.max ?? Infinity;
+    const minDuration = duration.min ?? -1;
     for (const c of l.classes) {
+      if (c.above >= maxDuration || c.maxDuration <= minDuration) continue;
       let k = lowerBound(c.starts, t0 - c.maxDuration);
       const stop = lowerBound(c.starts, t1);
       for (; k < stop; k++) {
         const i = c.events[k]!;
-        if (cols.end[i]! > t0) {
+        const length = cols.end[i]! - cols.start[i]!;
+        if (cols.end[i]! > t0 && length <= maxDuration && length > minDuration) {
           found.push(i);
           if (found.length > limit) break;
         }

@@ -58,6 +58,8 @@ interface Group {
   /** Events in the lane, and in density lanes what is in view. */
   total: number;
   density?: { total: number; sum: number; unit: string | undefined };
+  /** Long events overlapping the view that are not drawn as items here. */
+  spanning?: number;
 }
 
 export interface TimelineCallbacks {
@@ -80,7 +82,13 @@ export const MAX_LANE_ITEMS = 150;
 export const MAX_ITEMS = 600;
 /** Label width assumed before any label has been measured. */
 const TYPICAL_LABEL_PX = 240;
-const MIN_WINDOW_MS = 6 * 3_600_000;
+/** Dataset dates are days: a view narrower than a day shows nothing more. */
+const MIN_WINDOW_MS = 86_400_000;
+/**
+ * In a large dataset, events lasting longer than this many view widths are not drawn as items
+ * (they would cover every row without saying anything about the view); the lane counts them.
+ */
+export const LONG_EVENT_SPANS = 3;
 const MAX_WINDOW_MS = 500 * 365.25 * 86_400_000;
 /** Zooming is done when no range change came for this long; then items are laid out again. */
 const SETTLE_MS = 140;
@@ -110,6 +118,8 @@ export class TimelineController {
   #fedScale = 0;
   #densityLanes = new Set<number>();
   #density = new Map<number, { edges: Float64Array; data: LaneDensity; unit: BinUnit; inView: { count: number; sum: number } }>();
+  /** Per lane: events lasting longer than LONG_EVENT_SPANS views that overlap the view. */
+  readonly #spanning = new Map<number, number>();
   readonly #views = new Map<number, EventView>();
   readonly #labels = new Map<number, { el: HTMLElement; width: number }>();
   readonly #layouts = new Map<number, ItemLayout>();
@@ -460,13 +470,16 @@ export class TimelineController {
     const density = new Set<number>();
     const small = index.size <= SMALL_DATASET;
     const maxInView = Math.max(1, Math.floor((MAX_LABEL_ROWS * this.#centreWidth()) / this.#typicalLabelPx()));
+    const local = small ? {} : { max: LONG_EVENT_SPANS * span };
+    this.#spanning.clear();
     for (let l = 0; l < this.#lanes.length; l++) {
-      const inView = small ? 0 : index.overlapping(l, window.start, window.end, maxInView, []);
+      const inView = small ? 0 : index.overlapping(l, window.start, window.end, maxInView, [], local);
       const out: number[] = [];
-      const count = inView > maxInView ? MAX_LANE_ITEMS + 1 : index.overlapping(l, fedWindow.start, fedWindow.end, small ? SMALL_DATASET : MAX_LANE_ITEMS, out);
+      const count = inView > maxInView ? MAX_LANE_ITEMS + 1 : index.overlapping(l, fedWindow.start, fedWindow.end, small ? SMALL_DATASET : MAX_LANE_ITEMS, out, local);
       const dense = !small && count > MAX_LANE_ITEMS;
       perLane.push(dense ? [] : out);
       if (dense) density.add(l);
+      if (!small) this.#spanning.set(l, index.overlapping(l, window.start, window.end, 999, [], { min: LONG_EVENT_SPANS * span }));
     }
     // Keep the total within what vis draws smoothly: the busiest lanes turn to density first.
     let total = perLane.reduce((n, a) => n + a.length, 0);
@@ -537,6 +550,8 @@ export class TimelineController {
     // What vis holds, on the container: tests check the drawing against the data with these.
     this.#container.dataset['fedStart'] = String(fedWindow.start);
     this.#container.dataset['fedEnd'] = String(fedWindow.end);
+    this.#container.dataset['viewStart'] = String(window.start);
+    this.#container.dataset['viewEnd'] = String(window.end);
     this.#container.dataset['binUnit'] = unit;
     this.#updateGroups();
     this.#applySelection();
@@ -551,7 +566,8 @@ export class TimelineController {
         // Never empty: vis-timeline crashes when a group's className changes to '' (it passes null on).
         className: d ? 'lane-density' : 'lane-items',
         total: this.#index?.laneSize(l) ?? 0,
-        density: d ? { total: d.count, sum: d.sum, unit } : undefined
+        density: d ? { total: d.count, sum: d.sum, unit } : undefined,
+        spanning: this.#spanning.get(l) ?? 0
       };
     });
     this.#groups.update(updates);
@@ -767,6 +783,14 @@ function renderGroup(group: Group): HTMLElement {
   count.className = 'lane-count';
   count.textContent = `${group.total.toLocaleString('en-GB')} ${group.total === 1 ? 'event' : 'events'}`;
   root.append(name, count);
+  if (group.spanning) {
+    const spanning = document.createElement('span');
+    spanning.className = 'lane-spanning';
+    spanning.dataset['spanning'] = String(group.spanning);
+    spanning.textContent = `+${group.spanning > 999 ? '999+' : group.spanning.toLocaleString('en-GB')} longer event${group.spanning === 1 ? '' : 's'} across the view`;
+    spanning.title = 'Events lasting much longer than the view. Zoom out to see them drawn.';
+    root.append(spanning);
+  }
   if (group.density) {
     const inView = document.createElement('span');
     inView.className = 'lane-density-summary';
