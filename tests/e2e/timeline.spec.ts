@@ -93,7 +93,8 @@ test.describe('opening the bundled dataset', () => {
     await page.getByRole('button', { name: /historical context event \(1916\)/ }).click();
     await expect(item(page, 'sykes-picot')).toBeVisible();
     expect(await drawnIds(page)).toEqual(events.map((e) => e.id).sort());
-    expect((await visibleWindow(page)).start).toBeLessThanOrEqual(Date.UTC(1916, 0, 1));
+    // The view animates to the whole range: wait for it to arrive.
+    await expect.poll(async () => (await visibleWindow(page)).start).toBeLessThanOrEqual(Date.UTC(1916, 0, 1));
   });
 
   test('shows figures on the timeline itself, as comparable numbers', async ({ openApp, page }) => {
