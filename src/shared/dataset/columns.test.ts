@@ -487,10 +487,10 @@ describe('columnBuffers and columnBytes', () => {
   it('lists the buffer of every column and string table', () => {
     const buffers = columnBuffers(c);
     const views = arrays();
-    // 12 plain columns, 4 for actors and places, 4 string tables of 2 arrays each: 23 arrays in all.
-    expect(views).toHaveLength(23);
+    // 12 plain columns (lane group included), 4 for actors and places, 4 string tables of 2 arrays each: 24 arrays in all.
+    expect(views).toHaveLength(24);
     for (const v of views) expect(buffers).toContain(v.buffer);
-    expect(buffers).toHaveLength(23);
+    expect(buffers).toHaveLength(24);
   });
 
   it('counts their bytes', () => {

@@ -43,8 +43,10 @@ export interface EventColumns {
   readonly placeIndex: Uint32Array;
   /** Claimant actor (index into header.actors), or -1 when none is named. */
   readonly claimant: Int32Array;
-  /** Bit flags: FLAG_HAS_FIGURES. */
+  /** Bit flags: FLAG_HAS_FIGURES, FLAG_ERA. */
   readonly flags: Uint8Array;
+  /** Group of the event (tag "group: <name>", as TimelineJS groups): 0 none, k header.groups[k - 1]. */
+  readonly group: Uint16Array;
   readonly ids: StringTable;
   readonly titles: StringTable;
   /** Figures as written on the timeline ("some 350,000 displaced"), joined by "\u001f"; empty when none. */
@@ -71,11 +73,29 @@ export interface DatasetHeader {
   readonly fullRange: { readonly start: number; readonly end: number } | undefined;
   /** Range without historical-context events (which may lie centuries away). */
   readonly storyRange: { readonly start: number; readonly end: number } | undefined;
+  /** Names of the events' groups (tags "group: <name>"), in order of first appearance. */
+  readonly groups: readonly string[];
 }
 
 export const FIGURE_SEPARATOR = '\u001f';
 /** flags bit: the event has at least one figure (in any unit). */
 export const FLAG_HAS_FIGURES = 1;
+/** flags bit: the event is an era (tag "era"): a background period drawn behind every lane. */
+export const FLAG_ERA = 2;
+/** Tag prefix naming an event's group; the tag that marks an era. */
+export const GROUP_TAG = 'group: ';
+export const ERA_TAG = 'era';
+
+/** The group an event's tags name, if any, and whether they mark it as an era. */
+export function groupAndEra(tags: readonly string[]): { group: string | undefined; era: boolean } {
+  let group: string | undefined;
+  let era = false;
+  for (const t of tags) {
+    if (group === undefined && t.startsWith(GROUP_TAG) && t.length > GROUP_TAG.length) group = t.slice(GROUP_TAG.length);
+    else if (t === ERA_TAG) era = true;
+  }
+  return { group, era };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -230,6 +250,10 @@ export interface ColumnsInput {
   readonly places: readonly number[];
   readonly claimant: number;
   readonly summary: string;
+  /** Group name (see GROUP_TAG), if any. */
+  readonly group?: string | undefined;
+  /** An era: drawn as a background period (see FLAG_ERA). */
+  readonly era?: boolean;
 }
 
 const TYPE_CODE = new Map(EVENT_TYPES.map((t, i) => [t, i]));
@@ -268,6 +292,9 @@ export class ColumnsBuilder {
   readonly #unitCounts: number[] = [];
   readonly #unitLabels: string[] = [];
   readonly #context: boolean[] = [];
+  readonly #group = growableU32();
+  readonly #groups = new Map<string, number>();
+  readonly #era: boolean[] = [];
 
   get count(): number {
     return this.#start.length;
@@ -302,6 +329,16 @@ export class ColumnsBuilder {
     this.#titles.push(e.title);
     this.#summaries.push(e.summary);
     this.#context.push(e.type === 'context');
+    this.#era.push(e.era === true);
+    let group = 0;
+    if (e.group !== undefined) {
+      group = this.#groups.get(e.group) ?? 0;
+      if (group === 0) {
+        group = this.#groups.size + 1;
+        this.#groups.set(e.group, group);
+      }
+    }
+    this.#group.push(group);
     const labels: string[] = [];
     for (const f of e.figures) {
       labels.push(f.label);
@@ -326,7 +363,7 @@ export class ColumnsBuilder {
    * Sort and pack. `orderLanes` turns the lane keys seen (with their event counts) into the
    * display order and labels of the theatre lanes.
    */
-  finish(orderLanes: (keys: readonly { key: string; count: number }[]) => { key: string; label: string }[]): { columns: EventColumns; theatreLanes: LaneInfo[]; figureUnit: string | undefined; fullRange: DatasetHeader['fullRange']; storyRange: DatasetHeader['storyRange'] } {
+  finish(orderLanes: (keys: readonly { key: string; count: number }[]) => { key: string; label: string }[]): { columns: EventColumns; theatreLanes: LaneInfo[]; figureUnit: string | undefined; fullRange: DatasetHeader['fullRange']; storyRange: DatasetHeader['storyRange']; groups: string[] } {
     const n = this.#start.length;
     const start = this.#start.data;
     const end = this.#end.data;
@@ -361,7 +398,8 @@ export class ColumnsBuilder {
       figure: new Float64Array(n),
       sourceIndex: new Uint32Array(n),
       claimant: new Int32Array(n),
-      flags: new Uint8Array(n)
+      flags: new Uint8Array(n),
+      group: new Uint16Array(n)
     };
     const actors = packMultiValued(n, order, this.#actorCount.data, this.#actorValues.data);
     const places = packMultiValued(n, order, this.#placeCount.data, this.#placeValues.data);
@@ -382,7 +420,8 @@ export class ColumnsBuilder {
       cols.figure[k] = figureBySlot[i]!;
       cols.sourceIndex[k] = srcIndex[i]!;
       cols.claimant[k] = this.#claimant.data[i]! - 1;
-      cols.flags[k] = this.#figureLabels[i] !== '' ? FLAG_HAS_FIGURES : 0;
+      cols.flags[k] = (this.#figureLabels[i] !== '' ? FLAG_HAS_FIGURES : 0) | (this.#era[i] ? FLAG_ERA : 0);
+      cols.group[k] = this.#group.data[i]!;
       fullStart = Math.min(fullStart, start[i]!);
       fullEnd = Math.max(fullEnd, end[i]!);
       if (!this.#context[i]) {
@@ -407,7 +446,8 @@ export class ColumnsBuilder {
       theatreLanes: lanes.map((l) => ({ id: l.key, label: l.label })),
       figureUnit: primaryUnit >= 0 ? this.#unitNames[primaryUnit] : undefined,
       fullRange,
-      storyRange: storyStart <= storyEnd ? { start: storyStart, end: storyEnd } : fullRange
+      storyRange: storyStart <= storyEnd ? { start: storyStart, end: storyEnd } : fullRange,
+      groups: [...this.#groups.keys()]
     };
   }
 }
@@ -454,6 +494,7 @@ export function columnBuffers(c: EventColumns): ArrayBufferLike[] {
     c.placeIndex,
     c.claimant,
     c.flags,
+    c.group,
     c.ids.bytes,
     c.ids.offsets,
     c.titles.bytes,

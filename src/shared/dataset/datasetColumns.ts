@@ -1,6 +1,6 @@
 // From validated events to columns and the header that goes with them: lane keys from places,
 // figure labels, ranges. Used by the streaming loader and for datasets built in memory (imports).
-import { ColumnsBuilder, type DatasetHeader, type EventColumns } from './columns';
+import { ColumnsBuilder, groupAndEra, type DatasetHeader, type EventColumns } from './columns';
 import { figureLabel } from './formatFigure';
 import { eventCountries, orderTheatreLanes, theatreKey } from './lanes';
 import type { Dataset, Place } from './schema';
@@ -35,6 +35,7 @@ export class DatasetColumnsBuilder {
 
   add(checked: CheckedEvent, sourceIndex: number): void {
     const e = checked.event;
+    const { group, era } = groupAndEra(e.tags);
     this.#builder.add({
       id: e.id,
       title: e.title,
@@ -51,7 +52,9 @@ export class DatasetColumnsBuilder {
       actors: e.actors.map((a) => this.#actorIndex.get(a.actor) ?? 0),
       places: e.places.map((p) => this.#placeIndex.get(p) ?? 0),
       claimant: e.claimant?.actor === undefined ? -1 : (this.#actorIndex.get(e.claimant.actor) ?? -1),
-      summary: e.summary ?? ''
+      summary: e.summary ?? '',
+      group,
+      era
     });
   }
 
@@ -77,7 +80,8 @@ export class DatasetColumnsBuilder {
         theatreLanes: done.theatreLanes,
         figureUnit: done.figureUnit === undefined ? undefined : { unit: done.figureUnit, label: figureUnitLabel(done.figureUnit) },
         fullRange: done.fullRange,
-        storyRange: done.storyRange
+        storyRange: done.storyRange,
+        groups: done.groups
       },
       columns: done.columns
     };

@@ -184,7 +184,17 @@ export const citationSchema = z.strictObject({
     .string()
     .min(1, { message: 'must not be empty' })
     .max(LIMITS.quote)
-    .meta({ description: 'A short verbatim excerpt of the source supporting the event.' })
+    .optional()
+    .meta({
+      description:
+        'A short verbatim excerpt of the source supporting the event. Imports from event datasets (ACLED, UCDP) have none: the row is the record.'
+    }),
+  note: z
+    .string()
+    .min(1, { message: 'must not be empty' })
+    .max(LIMITS.quote)
+    .optional()
+    .meta({ description: 'What the source says beyond a quote, e.g. the articles an ACLED or UCDP row cites.' })
 });
 
 export const timelineEventSchema = z.strictObject({

@@ -61,7 +61,7 @@ export function verifyQuotes(events: readonly { readonly id: string; readonly ci
   events.forEach((e, i) => {
     e.citations.forEach((c, j) => {
       const text = texts.get(c.source);
-      if (text !== undefined && !text.includes(c.quote)) {
+      if (text !== undefined && c.quote !== undefined && !text.includes(c.quote)) {
         problems.push({
           severity: 'error',
           file,
