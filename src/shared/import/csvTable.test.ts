@@ -1,0 +1,154 @@
+// readCsv / guessDelimiter / headerKey: the table every CSV importer reads, with the file's own
+// line numbers whatever the quotes and line breaks do.
+import { describe, expect, it } from 'vitest';
+import { cellAt, columnOf, guessDelimiter, headerKey, readCsv, type CsvTable } from './csvTable';
+
+function table(text: string, options: Parameters<typeof readCsv>[2] = {}): CsvTable {
+  const r = readCsv(text, 'test.csv', options);
+  if (!r.ok) throw new Error(`expected a table: ${JSON.stringify(r.problems)}`);
+  return r.table;
+}
+
+const lines = (t: CsvTable) => t.rows.map((r) => r.line);
+
+describe('readCsv: line numbers', () => {
+  it('counts the lines a quoted cell spans, so the next row has its real line', () => {
+    const t = table('date,notes\n2017-11-01,"one\ntwo\nthree"\n2017-11-02,plain\n');
+    expect(lines(t)).toEqual([2, 5]);
+    expect(t.rows[0]!.cells).toEqual(['2017-11-01', 'one\ntwo\nthree']);
+  });
+
+  it('counts CRLF as one line break and keeps no stray \\r in cells', () => {
+    const t = table('a,b\r\n1,"x\r\ny"\r\n2,z\r\n');
+    expect(lines(t)).toEqual([2, 4]);
+    expect(t.rows[0]!.cells[1]).toBe('x\ny');
+    expect(t.rows[1]!.cells).toEqual(['2', 'z']);
+  });
+
+  it('reads a file that mixes CRLF, LF and lone CR', () => {
+    const t = table('a,b\r\n1,2\n3,4\r5,6\r\n');
+    expect(t.rows.map((r) => r.cells)).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+      ['5', '6']
+    ]);
+    expect(lines(t)).toEqual([2, 3, 4]);
+  });
+
+  it('skips blank lines but still counts them', () => {
+    const t = table('a,b\n\n1,2\n , \n\n3,4\n');
+    expect(lines(t)).toEqual([3, 6]);
+  });
+
+  it('numbers the header line after preamble and blank lines', () => {
+    const t = table('\n\nname,date\nx,2017\n');
+    expect(t.headerLine).toBe(3);
+    expect(lines(t)).toEqual([4]);
+  });
+});
+
+describe('readCsv: broken quotes', () => {
+  it('reports a quote never closed with the line it opens on, keeping the rows before it', () => {
+    const r = readCsv('a,b\n1,ok\n2,"never closed\n3,swallowed\n4,too\n', 'broken.csv');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.table.rows.map((row) => row.cells)).toEqual([['1', 'ok']]);
+    expect(r.table.problems).toHaveLength(1);
+    expect(r.table.problems[0]).toMatchObject({ severity: 'error', file: 'broken.csv', line: 3 });
+    expect(r.table.problems[0]!.message).toContain('never closed');
+  });
+
+  it('gives the right line when the unclosed quote follows a quoted multi-line cell', () => {
+    const r = readCsv('a,b\n1,"x\ny"\n2,"open\n', 'f.csv');
+    expect(r.ok && r.table.problems[0]?.line).toBe(4);
+  });
+
+  it('fails with the problem when the header itself never closes its quote', () => {
+    const r = readCsv('"a,b\n1,2\n', 'f.csv');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]).toMatchObject({ line: 1, severity: 'error' });
+  });
+});
+
+describe('readCsv: header, preamble and HXL', () => {
+  const isHeader = (keys: readonly string[]) => keys.includes('event_date');
+
+  it('finds the header below junk lines and counts them as preamble', () => {
+    const t = table('Exported 2020-01-01 by someone\n"note, with comma"\n\nevent_id,event_date\nA1,2017-11-03\n', { isHeader });
+    expect(t.headerLine).toBe(4);
+    expect(t.preambleLines).toBe(2);
+    expect(t.headers).toEqual(['event_id', 'event_date']);
+    expect(t.rows).toEqual([{ line: 5, cells: ['A1', '2017-11-03'] }]);
+  });
+
+  it('gives up after maxPreamble rows without a header, saying so', () => {
+    const r = readCsv('x\ny\nz\nevent_date\n1\n', 'f.csv', { isHeader, maxPreamble: 3 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]!.message).toBe('no header row with the expected column names in the first 3 rows');
+  });
+
+  it('takes the HXL hashtag row under the header out of the data', () => {
+    const t = table('event_id,event_date,notes\n#event+id,#date,\n1,2017-11-03,x\n', { isHeader });
+    expect(t.hxl).toEqual(['#event+id', '#date', '']);
+    expect(t.rows).toEqual([{ line: 3, cells: ['1', '2017-11-03', 'x'] }]);
+  });
+
+  it('keeps a first data row that only partly looks like hashtags', () => {
+    const t = table('id,notes\n#1,plain text\n');
+    expect(t.hxl).toBeUndefined();
+    expect(t.rows).toHaveLength(1);
+  });
+
+  it('strips a byte-order mark and trims header cells; keys are normalised', () => {
+    const t = table('\uFEFF Event Date ;Actor-1;admin.1\n2017;x;y\n');
+    expect(t.delimiter).toBe(';');
+    expect(t.headers).toEqual(['Event Date', 'Actor-1', 'admin.1']);
+    expect(t.keys).toEqual(['event_date', 'actor_1', 'admin_1']);
+    expect(columnOf(t, 'nope', 'actor_1')).toBe(1);
+    expect(columnOf(t, 'nope')).toBe(-1);
+    expect(cellAt({ line: 2, cells: [' a '] }, 0)).toBe('a');
+    expect(cellAt({ line: 2, cells: ['a'] }, 5)).toBe('');
+    expect(cellAt({ line: 2, cells: ['a'] }, -1)).toBe('');
+  });
+
+  it('fails on a file with no rows', () => {
+    const r = readCsv('\n \n', 'empty.csv');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]).toMatchObject({ line: 1, message: 'the file has no rows' });
+  });
+});
+
+describe('headerKey', () => {
+  it.each([
+    ['Event Date', 'event_date'],
+    ['event-date', 'event_date'],
+    ['\uFEFFyear', 'year'],
+    ['  End  Year ', 'end_year'],
+    ['Media\u200B Credit', 'media_credit'],
+    ['admin.1', 'admin_1']
+  ])('%j → %s', (cell, key) => {
+    expect(headerKey(cell)).toBe(key);
+  });
+});
+
+describe('guessDelimiter', () => {
+  it.each([
+    ['a,b,c\n1,2,3\n', ','],
+    ['a;b;c\n1;2,5;3\n4;5,5;6\n', ';'],
+    ['a\tb\tc\n1\t2\t3\n', '\t'],
+    ['a|b|c\n1|2|3\n', '|'],
+    // Delimiters inside quotes do not count.
+    ['"a,b";c;d\n"1,2";3;4\n"5,6";7;8\n', ';'],
+    // A comma in free text does not beat a consistent tab.
+    ['date\tnotes\n2017\tone, two, three\n2018\tfour\n', '\t'],
+    // Nothing to split on: comma by default.
+    ['just one column\nvalue\n', ',']
+  ])('%j → %j', (text, delimiter) => {
+    expect(guessDelimiter(text)).toBe(delimiter);
+  });
+
+  it('is what readCsv uses when no delimiter is given, and an explicit one wins', () => {
+    expect(table('a|b\n1|2\n').rows[0]!.cells).toEqual(['1', '2']);
+    expect(table('a|b\n1|2\n', { delimiter: ',' }).rows[0]!.cells).toEqual(['1|2']);
+  });
+});

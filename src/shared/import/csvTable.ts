@@ -1,0 +1,215 @@
+// Read CSV/TSV text into a table of rows that remember their line in the file, so every problem an
+// importer finds can name it. papaparse does the parsing (quotes, quoted newlines, CRLF, the
+// delimiter guess); this adds line numbers, a header found below junk preamble lines, and the HXL
+// hashtag row some re-distributions put under the header.
+import Papa from 'papaparse';
+import type { Problem } from '../dataset/problems';
+
+export interface CsvRow {
+  /** 1-based line of the file the row starts on. */
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+export interface CsvTable {
+  /** The file as the user knows it, for problems. */
+  readonly file: string;
+  readonly delimiter: string;
+  /** Header cells as written (trimmed). */
+  readonly headers: readonly string[];
+  /** Header cells as keys: see headerKey. */
+  readonly keys: readonly string[];
+  readonly headerLine: number;
+  /**
+   * Data rows, in file order (blank lines and the HXL row left out, and a row whose quoted cell is
+   * never closed: see problems).
+   */
+  readonly rows: readonly CsvRow[];
+  /** HXL hashtags under the header, when the file has that row. */
+  readonly hxl: readonly string[] | undefined;
+  /** Lines before the header that were skipped as preamble. */
+  readonly preambleLines: number;
+  /** What went wrong while reading (an unclosed quote), for the importer to pass on in its result. */
+  readonly problems: readonly Problem[];
+}
+
+export type CsvRead = { readonly ok: true; readonly table: CsvTable } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+export interface ReadCsvOptions {
+  /** Use this delimiter instead of guessing. */
+  readonly delimiter?: string;
+  /**
+   * Is this row (as header keys) the header? Rows before it are preamble. Without it, the first
+   * non-blank row is the header.
+   */
+  readonly isHeader?: (keys: readonly string[]) => boolean;
+  /** Most rows looked at for the header. */
+  readonly maxPreamble?: number;
+}
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * A header cell as a key for matching column names: BOM and invisible characters gone, trimmed,
+ * lower case, runs of spaces, hyphens and dots as one "_". "Event Date" and "event-date" are
+ * both "event_date".
+ */
+export function headerKey(cell: string): string {
+  return cell
+    .replace(/[\uFEFF\u200B-\u200F\u202A-\u202E\u2060-\u2064]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-.]+/g, '_');
+}
+
+/** Column index of the first of `names` (keys) the table has, or -1. */
+export function columnOf(table: Pick<CsvTable, 'keys'>, ...names: readonly string[]): number {
+  for (const name of names) {
+    const i = table.keys.indexOf(name);
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+/** The cell of a row at a column, trimmed; '' when the column is missing or the row is short. */
+export function cellAt(row: CsvRow, column: number): string {
+  return column < 0 ? '' : (row.cells[column] ?? '').trim();
+}
+
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+const isHxlRow = (cells: readonly string[]) => {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  return filled.length > 0 && filled.every((c) => c.startsWith('#'));
+};
+
+/** Guess the delimiter from the first lines: the candidate that splits them most consistently. */
+export function guessDelimiter(text: string): string {
+  const lines = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 30);
+  let best: string = ',';
+  let bestScore = -1;
+  for (const d of DELIMITERS) {
+    const counts = lines.map((l) => countOutsideQuotes(l, d));
+    const nonZero = counts.filter((c) => c > 0);
+    if (nonZero.length === 0) continue;
+    // The most common count among lines that have any, and how many lines share it.
+    const freq = new Map<number, number>();
+    for (const c of nonZero) freq.set(c, (freq.get(c) ?? 0) + 1);
+    let mode = 0;
+    let modeFreq = 0;
+    for (const [c, f] of freq) if (f > modeFreq || (f === modeFreq && c > mode)) [mode, modeFreq] = [c, f];
+    const score = modeFreq * 1000 + mode;
+    if (score > bestScore) [best, bestScore] = [d, score];
+  }
+  return best;
+}
+
+function countOutsideQuotes(line: string, d: string): number {
+  let n = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === d && !quoted) n++;
+  }
+  return n;
+}
+
+export function readCsv(text: string, file: string, options: ReadCsvOptions = {}): CsvRead {
+  // Line breaks become "\n" first: papaparse takes one line-break style per file, so a file that
+  // mixes CRLF and LF (files pasted together, notes typed on another system) would otherwise have
+  // rows run together or keep a stray "\r". A lone CR counts as a line break, as editors count it.
+  const unix = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = unix.includes('\r') ? unix.replace(/\r\n?/g, '\n') : unix;
+  const delimiter = options.delimiter ?? guessDelimiter(body);
+  const maxPreamble = options.maxPreamble ?? 20;
+  const problems: Problem[] = [];
+  const rows: CsvRow[] = [];
+  // Line counting: the line breaks before `scanned` are counted; each row starts where the
+  // previous ended. Jumps from break to break (indexOf) rather than looking at every character.
+  // `nextBreak`: the first "\n" at or after `scanned` (-1: none left), once looked for.
+  let scanned = 0;
+  let nextBreak = -2;
+  let line = 1;
+  let rowStart = 0;
+  const lineAt = (offset: number): number => {
+    while (scanned < offset) {
+      if (nextBreak === -2 || (nextBreak >= 0 && nextBreak < scanned)) nextBreak = body.indexOf('\n', scanned);
+      if (nextBreak < 0 || nextBreak >= offset) {
+        scanned = offset;
+        break;
+      }
+      line++;
+      scanned = nextBreak + 1;
+    }
+    return line;
+  };
+  let header: { cells: string[]; line: number } | undefined;
+  let preambleLines = 0;
+  let seen = 0;
+  let afterHeader = false;
+  let hxl: string[] | undefined;
+  Papa.parse<string[]>(body, {
+    delimiter,
+    newline: '\n',
+    skipEmptyLines: false,
+    step(result, parser) {
+      // A row begins after the line break that ended the previous one.
+      const rowLine = lineAt(body.charCodeAt(rowStart) === 10 ? rowStart + 1 : rowStart);
+      rowStart = result.meta.cursor;
+      const cells = result.data;
+      if (result.errors.some((e) => e.code === 'MissingQuotes')) {
+        // The open quote swallowed the rest of the file into one cell: the row is left out, and
+        // the problem (an error on its line) is the importer's to pass on.
+        problems.push({
+          severity: 'error',
+          file,
+          line: rowLine,
+          message: 'a quoted cell starting on this line is never closed (a " is missing): this row and the rest of the file cannot be read'
+        });
+        return;
+      }
+      if (isBlank(cells)) return;
+      if (!header) {
+        seen++;
+        const keys = cells.map(headerKey);
+        if (!options.isHeader || options.isHeader(keys)) {
+          header = { cells, line: rowLine };
+          afterHeader = true;
+          return;
+        }
+        preambleLines++;
+        if (seen >= maxPreamble) parser.abort();
+        return;
+      }
+      if (afterHeader) {
+        afterHeader = false;
+        if (isHxlRow(cells)) {
+          hxl = cells.map((c) => c.trim());
+          return;
+        }
+      }
+      rows.push({ line: rowLine, cells });
+    }
+  });
+  if (!header) {
+    if (problems.length > 0) return { ok: false, problems };
+    const message = options.isHeader
+      ? `no header row with the expected column names in the first ${maxPreamble} rows`
+      : 'the file has no rows';
+    return { ok: false, problems: [{ severity: 'error', file, line: 1, message }] };
+  }
+  return {
+    ok: true,
+    table: {
+      file,
+      delimiter,
+      headers: header.cells.map((c) => c.replace(/^\uFEFF/, '').trim()),
+      keys: header.cells.map(headerKey),
+      headerLine: header.line,
+      rows,
+      hxl,
+      preambleLines,
+      problems
+    }
+  };
+}

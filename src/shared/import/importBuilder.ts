@@ -1,0 +1,215 @@
+// Builds a native dataset from rows of a foreign file, for every importer alike: sources, places
+// and actors are made once and referred to by id; ids are made valid and unique; text is cut to
+// the format's limits (with a warning, never silently); skipped rows and changed rows are
+// recorded as problems with their line. The result passes validateDataset as it is.
+import type { Problem } from '../dataset/problems';
+import {
+  LIMITS,
+  type Actor,
+  type DatasetInput,
+  type DatasetMetadata,
+  type Place,
+  type Source
+} from '../dataset/schema';
+import type { ImportFormat, ImportResult } from './types';
+
+type In<T> = { -readonly [K in keyof T]?: T[K] };
+export type EventInput = DatasetInput['events'][number];
+export type PlaceInput = Omit<In<Place>, 'id'> & { name: string };
+export type ActorInput = Omit<In<Actor>, 'id'> & { name: string };
+export type SourceInput = Omit<In<Source>, 'id'> & { publisher: string; title: string };
+
+const ID_OK = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+
+/** A valid id made from any text: runs of other characters become "-", at most 100 characters. */
+export function slugId(text: string, fallback: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9._:-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .replace(/-+$/, '')
+    .slice(0, 100);
+  if (slug !== '') return slug;
+  // Text in another script (دير الزور): a short hash of it keeps ids stable across imports.
+  if (text.trim() === '') return fallback;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${fallback}-${(h >>> 0).toString(36)}`;
+}
+
+/** Text cut to `max` characters (on a word boundary when one is near), with "…". */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.8 ? cut.slice(0, space) : cut}…`;
+}
+
+export class ImportBuilder {
+  readonly problems: Problem[] = [];
+  readonly #events: EventInput[] = [];
+  readonly #lines: number[] = [];
+  readonly #sources: Source[] = [];
+  readonly #sourceIds = new Map<string, string>();
+  readonly #places: Place[] = [];
+  readonly #placeIds = new Map<string, string>();
+  readonly #actors: Actor[] = [];
+  readonly #actorIds = new Map<string, string>();
+  readonly #usedIds = new Set<string>();
+  #skippedRows = 0;
+  readonly #skippedLines = new Set<number>();
+
+  constructor(
+    readonly file: string,
+    readonly format: ImportFormat
+  ) {}
+
+  get eventCount(): number {
+    return this.#events.length;
+  }
+
+  /** A row that cannot be used: it is left out, and the user is told why. */
+  skip(line: number | undefined, field: string | undefined, message: string): void {
+    if (line === undefined || !this.#skippedLines.has(line)) this.#skippedRows++;
+    if (line !== undefined) this.#skippedLines.add(line);
+    this.problems.push({ severity: 'error', file: this.file, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}), message });
+  }
+
+  /** Something in a row that was kept was dropped or changed. */
+  warn(line: number | undefined, field: string | undefined, message: string): void {
+    this.problems.push({ severity: 'warning', file: this.file, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}), message });
+  }
+
+  /** Text for a short field (titles, names): cut to the limit with a warning. */
+  short(text: string, line: number | undefined, field: string): string {
+    if (text.length <= LIMITS.shortText) return text;
+    this.warn(line, field, `is ${text.length} characters long; cut to ${LIMITS.shortText}`);
+    return clip(text, LIMITS.shortText);
+  }
+
+  /** Text for a long field (summaries, notes): cut to the limit with a warning. */
+  long(text: string, line: number | undefined, field: string): string {
+    if (text.length <= LIMITS.longText) return text;
+    this.warn(line, field, `is ${text.length} characters long; cut to ${LIMITS.longText}`);
+    return clip(text, LIMITS.longText);
+  }
+
+  /** Id for a source, made once per distinct `key` (defaults to publisher + title). */
+  source(input: SourceInput, key = `${input.publisher}\u0000${input.title}`): string {
+    const known = this.#sourceIds.get(key);
+    if (known) return known;
+    const id = this.#unique(`src-${slugId(input.publisher, 'source')}`, 'src');
+    this.#sources.push({ kind: 'other', ...input, publisher: clip(input.publisher, LIMITS.shortText), title: clip(input.title, LIMITS.shortText), id } as Source);
+    this.#sourceIds.set(key, id);
+    return id;
+  }
+
+  /**
+   * Id for a place, made once per distinct `key` (defaults to name, admin regions, countries and
+   * coordinates, so two towns of one name in different provinces stay apart).
+   */
+  place(input: PlaceInput, key?: string): string {
+    const k =
+      key ??
+      [input.name, input.admin1 ?? '', input.admin2 ?? '', (input.countries ?? []).join('+'), input.coordinates ? `${input.coordinates.lat},${input.coordinates.lon}` : ''].join('\u0000');
+    const known = this.#placeIds.get(k);
+    if (known) return known;
+    const id = this.#unique(`place-${slugId(input.name, 'place')}`, 'place');
+    this.#places.push({ altNames: [], kind: 'other', countries: [], ...input, name: clip(input.name, LIMITS.shortText), id } as Place);
+    this.#placeIds.set(k, id);
+    return id;
+  }
+
+  /** Id for an actor, made once per distinct `key` (defaults to the name). */
+  actor(input: ActorInput, key = input.name): string {
+    const known = this.#actorIds.get(key);
+    if (known) return known;
+    const id = this.#unique(`actor-${slugId(input.name, 'actor')}`, 'actor');
+    this.#actors.push({ aliases: [], kind: 'other', backedBy: [], memberOf: [], countries: [], ...input, name: clip(input.name, LIMITS.shortText), id } as Actor);
+    this.#actorIds.set(key, id);
+    return id;
+  }
+
+  /**
+   * A unique, valid event id: the file's own id when it is usable (a warning says when it had to
+   * change), else one made from the line.
+   */
+  eventId(own: string | undefined, line: number): string {
+    const trimmed = own?.trim() ?? '';
+    if (trimmed === '') return this.#unique(`row-${line}`, 'row');
+    const valid = ID_OK.test(trimmed) && trimmed.length <= LIMITS.idLength ? trimmed : slugId(trimmed, `row-${line}`);
+    const id = this.#unique(valid, `row-${line}`);
+    if (id !== trimmed) this.warn(line, 'id', `the id "${clip(trimmed, 60)}" ${this.#usedIdsBefore(trimmed) ? 'is used by an earlier row' : 'has characters ids cannot hold'}; this event's id is "${id}"`);
+    return id;
+  }
+
+  #usedIdsBefore(id: string): boolean {
+    return this.#usedIds.has(id) && ID_OK.test(id);
+  }
+
+  #unique(base: string, fallback: string): string {
+    let id = ID_OK.test(base) ? base.slice(0, LIMITS.idLength - 8) : fallback;
+    if (!this.#usedIds.has(id)) {
+      this.#usedIds.add(id);
+      return id;
+    }
+    for (let n = 2; ; n++) {
+      const candidate = `${id}-${n}`;
+      if (!this.#usedIds.has(candidate)) {
+        this.#usedIds.add(candidate);
+        id = candidate;
+        return id;
+      }
+    }
+  }
+
+  /** Add an event made from the row at `line`. */
+  addEvent(event: EventInput, line: number): void {
+    this.#events.push(event);
+    this.#lines.push(line);
+  }
+
+  /**
+   * The dataset. `totalRows` is how many data rows the file has. Theatres (lanes) are the
+   * countries of the events' places, busiest first, at most `maxTheatres`.
+   */
+  finish(metadata: Omit<In<DatasetMetadata>, 'theatres'> & { title: string }, totalRows: number, maxTheatres = 24): ImportResult {
+    const countryCount = new Map<string, number>();
+    const placeCountries = new Map(this.#places.map((p) => [p.id, p.countries]));
+    for (const e of this.#events) {
+      const seen = new Set<string>();
+      for (const p of e.places ?? []) for (const c of placeCountries.get(p) ?? []) seen.add(c);
+      for (const c of seen) countryCount.set(c, (countryCount.get(c) ?? 0) + 1);
+    }
+    const theatres = [...countryCount]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, maxTheatres)
+      .map(([country]) => ({ country, label: regionName(country) }));
+    const sources = this.#sources.length > 0 ? this.#sources : [];
+    return {
+      format: this.format,
+      dataset: {
+        format: 'frontline-dataset',
+        version: 1,
+        metadata: { ...metadata, title: clip(metadata.title, LIMITS.shortText), theatres },
+        sources,
+        places: this.#places,
+        actors: this.#actors,
+        events: this.#events
+      },
+      lineOfEvent: this.#lines,
+      problems: this.problems,
+      rows: { total: totalRows, imported: this.#events.length, skipped: this.#skippedRows }
+    };
+  }
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+function regionName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

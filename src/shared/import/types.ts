@@ -1,0 +1,83 @@
+// What every importer produces: a native dataset (as plain data, validated like any file) plus
+// the rows it had to skip or change, each with file, line, column and a plain-language reason.
+import type { Problem } from '../dataset/problems';
+import type { DatasetInput } from '../dataset/schema';
+
+export const IMPORT_FORMATS = ['native', 'acled', 'ucdp', 'timelinejs-json', 'timelinejs-csv', 'csv'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export const FORMAT_LABEL: Readonly<Record<ImportFormat, string>> = {
+  native: 'Frontline dataset',
+  acled: 'ACLED export (CSV)',
+  ucdp: 'UCDP GED (CSV)',
+  'timelinejs-json': 'TimelineJS (JSON)',
+  'timelinejs-csv': 'TimelineJS spreadsheet (CSV)',
+  csv: 'CSV or TSV table'
+};
+
+export interface ImportResult {
+  readonly format: ImportFormat;
+  /**
+   * The dataset built from the rows that could be used. validateDataset must find nothing wrong
+   * with it: importers check each row themselves and skip (with a problem) what they cannot use.
+   */
+  readonly dataset: DatasetInput;
+  /** events[i] came from this 1-based line of the file (for problems found later). */
+  readonly lineOfEvent: readonly number[];
+  /** Rows skipped (severity error) and rows kept with something dropped or changed (warning). */
+  readonly problems: readonly Problem[];
+  /** Data rows in the file, events made from them, rows skipped. */
+  readonly rows: { readonly total: number; readonly imported: number; readonly skipped: number };
+}
+
+/** A column of a generic table, mapped to what it holds. */
+export const CSV_FIELDS = [
+  'date',
+  'start',
+  'end',
+  'title',
+  'description',
+  'type',
+  'place',
+  'country',
+  'admin1',
+  'lat',
+  'lon',
+  'actor',
+  'actor2',
+  'source',
+  'url',
+  'figure',
+  'id'
+] as const;
+export type CsvField = (typeof CSV_FIELDS)[number];
+
+/** For each field, the index of the column that holds it (absent: not in the file). */
+export type CsvMapping = Partial<Record<CsvField, number>>;
+
+/** What a generic table looks like, for the user to confirm or correct the mapping. */
+export interface CsvPreview {
+  /** The delimiter found: "," ";" "\t" "|". */
+  readonly delimiter: string;
+  readonly headers: readonly string[];
+  /** The first rows (at most 8), as text. */
+  readonly sample: readonly (readonly string[])[];
+  /** The mapping guessed from the header names. */
+  readonly guess: CsvMapping;
+  /** Data rows in the file. */
+  readonly rowCount: number;
+}
+
+export interface ImportOptions {
+  /** Read the file as this format instead of detecting it. */
+  readonly format?: ImportFormat;
+  /** For a generic table: which column holds what (without it, a generic table needs mapping). */
+  readonly mapping?: CsvMapping;
+}
+
+export type ImportOutcome =
+  | { readonly status: 'imported'; readonly result: ImportResult }
+  /** A generic table: the user must confirm or correct the guessed mapping first. */
+  | { readonly status: 'needs-mapping'; readonly preview: CsvPreview }
+  /** Nothing could be imported: the whole file is unusable (not this format, no usable rows...). */
+  | { readonly status: 'failed'; readonly problems: readonly Problem[] };
