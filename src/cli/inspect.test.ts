@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inspect } from './inspect';
+import { formatMappingHelp, inspect, parseInspectArgs, parseMapping } from './inspect';
 
 const BUNDLED = fileURLToPath(new URL('../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 
@@ -178,7 +178,7 @@ describe('inspect usage errors', () => {
     const out = await inspect([]);
     expect(out.exitCode).toBe(2);
     expect(out.stdout).toBe('');
-    expect(out.stderr).toMatch(/^Usage: npm run inspect -- <dataset file> \[--json\]/);
+    expect(out.stderr).toMatch(/^Usage: npm run inspect -- <file> \[--json\] \[--format <format>\] \[--map <field>=<column>,...\]/);
   });
 
   it('exits 2 with usage for two files', async () => {
@@ -196,6 +196,91 @@ describe('inspect usage errors', () => {
   it('exits 2 with usage for --help', async () => {
     const out = await inspect(['--help']);
     expect(out.exitCode).toBe(2);
-    expect(out.stderr).toContain('Exit status: 0 valid, 1 invalid, 2 usage error.');
+    expect(out.stderr).toContain('Exit status: 0 valid, 1 invalid or rows left out, 2 usage error or a table to map.');
+  });
+});
+
+describe('parseInspectArgs', () => {
+  it('takes one file, --json, --format and --map, in any order, with or without "="', () => {
+    expect(parseInspectArgs(['a.csv'])).toEqual({ ok: true, args: { file: 'a.csv', json: false } });
+    expect(parseInspectArgs(['--json', 'a.csv', '--format', 'acled'])).toEqual({ ok: true, args: { file: 'a.csv', json: true, format: 'acled' } });
+    expect(parseInspectArgs(['a.csv', '--format=ucdp'])).toEqual({ ok: true, args: { file: 'a.csv', json: false, format: 'ucdp' } });
+    expect(parseInspectArgs(['a.csv', '--map', 'date=0,title=2'])).toEqual({ ok: true, args: { file: 'a.csv', json: false, format: 'csv', mapping: { date: 0, title: 2 } } });
+    expect(parseInspectArgs(['--map=date=0, title = 2', '--format', 'csv', 'a.csv'])).toEqual({ ok: true, args: { file: 'a.csv', json: false, format: 'csv', mapping: { date: 0, title: 2 } } });
+    for (const format of ['native', 'acled', 'ucdp', 'timelinejs-json', 'timelinejs-csv', 'csv']) {
+      expect(parseInspectArgs(['x', '--format', format])).toMatchObject({ ok: true, args: { format } });
+    }
+  });
+
+  it.each([
+    [['a.csv', '--format'], /^--format needs a format: native, acled/],
+    [['a.csv', '--format', 'xlsx'], /^Unknown format "xlsx": use one of native, acled, ucdp, timelinejs-json, timelinejs-csv, csv$/],
+    [['a.csv', '--format', 'csv', '--format', 'acled'], /^--format is given twice$/],
+    [['a.csv', '--map'], /^--map needs a mapping/],
+    [['a.csv', '--map', 'date'], /^--map: "date" is not field=column/],
+    [['a.csv', '--map', 'when=0'], /^--map: unknown field "when" \(fields: date, start, end, title/],
+    [['a.csv', '--map', 'date=0,date=1'], /^--map: "date" is given twice$/],
+    [['a.csv', '--map', 'date=-1'], /is not field=column/],
+    [['a.csv', '--map', 'date=0', '--map', 'title=1'], /^--map is given twice$/],
+    [['a.csv', '--map', 'date=0', '--format', 'acled'], /^--map is for a generic table \(--format csv\), not acled$/],
+    [['a.csv', '--json=yes'], /^--json takes no value$/],
+    [['a.csv', 'b.csv'], /^One file at a time \(got 2\)$/],
+    [['a.csv', '--verbose'], /^Unknown option --verbose$/]
+  ])('%j is a usage error', (argv, message) => {
+    const parsed = parseInspectArgs(argv);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.message).toMatch(message);
+  });
+
+  it('parseMapping reads field=column pairs', () => {
+    expect(parseMapping('date=0,title=2,lat=7,lon=8')).toEqual({ ok: true, mapping: { date: 0, title: 2, lat: 7, lon: 8 } });
+    expect(parseMapping('DATE=1')).toEqual({ ok: true, mapping: { date: 1 } });
+    expect(parseMapping('')).toEqual({ ok: false, message: '--map needs at least one field=column' });
+  });
+});
+
+describe('inspect on other formats', () => {
+  it('a generic table without --map: exit 2 with its columns, the guessed mapping and a hint', async () => {
+    const path = join(tmp, 'table.csv');
+    await writeFile(path, 'when,what,where\n2017-11-03,Town taken,Deir al-Zour\n');
+    const out = await inspect([path]);
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toContain(`${path}: a table of 1 rows (","-separated) whose columns must be matched to what they hold.`);
+    expect(out.stdout).toMatch(/^ +0 {2}when +\S+ +2017-11-03$/m);
+    expect(out.stdout).toMatch(/^ +2 {2}where +\S+ +Deir al-Zour$/m);
+    expect(out.stdout).toMatch(/--map /);
+  });
+
+  it('--json for a table to map gives the preview as data', async () => {
+    const path = join(tmp, 'table2.csv');
+    await writeFile(path, 'a;b\n1;2\n');
+    const out = await inspect([path, '--json']);
+    expect(out.exitCode).toBe(2);
+    expect(JSON.parse(out.stdout)).toMatchObject({ valid: false, needsMapping: { delimiter: ';', headers: ['a', 'b'], rowCount: 1 } });
+  });
+
+  it('--format native reads a file of any name as a Frontline dataset', async () => {
+    const path = join(tmp, 'renamed.txt');
+    const json = JSON.parse(bundledText) as { sources: { localCopy?: string }[] };
+    for (const source of json.sources) delete source.localCopy;
+    await writeFile(path, JSON.stringify(json));
+    const out = await inspect([path, '--format', 'native']);
+    expect(out.exitCode).toBe(0);
+    expect(out.stdout).toMatch(/^Events: {4}23 \(2 spans\)$/m);
+  });
+
+  it('a folder or a missing file is exit 1 with the problem', async () => {
+    const out = await inspect([tmp]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stderr).toBe(`${tmp}: error: is a folder, not a file\n${tmp}: invalid (1 problem)\n`);
+  });
+
+  it('formatMappingHelp without any guess still says how to map', () => {
+    const text = formatMappingHelp('t.tsv', { delimiter: '\t', headers: ['x', 'y'], sample: [['1', '2']], guess: {}, rowCount: 1 });
+    expect(text).toContain('(tab-separated)');
+    expect(text).toContain('No column could be guessed from the header. Run again with --map, e.g.\n  npm run inspect -- t.tsv --map date=0,title=1');
+    const guessed = formatMappingHelp('my file.csv', { delimiter: ',', headers: ['d', 't'], sample: [], guess: { date: 0, title: 1 }, rowCount: 0 });
+    expect(guessed).toContain("Guessed mapping: date=0,title=1\nRun again with the mapping to open it, corrected where needed:\n  npm run inspect -- 'my file.csv' --map date=0,title=1");
   });
 });

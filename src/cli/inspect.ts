@@ -1,6 +1,8 @@
-// Command line: load and validate a dataset with the same code the app uses, then print a summary
-// or the problems (file, line, field). Exit 0 valid, 1 invalid, 2 usage.
+// Command line: open a file of any supported format with the same code the app uses (a Frontline
+// dataset, ACLED, UCDP, TimelineJS, a generic CSV/TSV table), then print a summary or the problems
+// (file, line, field). Exit 0 valid, 1 invalid (or rows left out), 2 usage or a table to map.
 //   npm run inspect -- data/deir-al-zour-al-qaim-2017.frontline [--json]
+//   npm run inspect -- events.csv --format csv --map date=0,title=2
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,8 +11,10 @@ import { formatProblem, type Problem } from '../shared/dataset/problems';
 import type { Source, TimelineEvent } from '../shared/dataset/schema';
 import { readEvent } from '../shared/dataset/loadDatasetBytes';
 import { summarizeDataset, verifyQuotes, type DatasetSummary } from '../shared/dataset/summarize';
+import { CSV_FIELDS, FORMAT_LABEL, IMPORT_FORMATS, type CsvField, type CsvMapping, type CsvPreview, type ImportFormat } from '../shared/import/types';
 import { decodeText } from '../shared/text/decodeText';
-import { describeIoError, loadDatasetFile } from '../main/dataset/loadDatasetFile';
+import { describeIoError } from '../main/dataset/loadDatasetFile';
+import { openDatasetFile, type OpenedSuccess } from '../main/dataset/openDatasetFile';
 
 export interface InspectOutput {
   readonly exitCode: number;
@@ -18,11 +22,98 @@ export interface InspectOutput {
   readonly stderr: string;
 }
 
-const USAGE = `Usage: npm run inspect -- <dataset file> [--json]
+export const USAGE = `Usage: npm run inspect -- <file> [--json] [--format <format>] [--map <field>=<column>,...]
 
-Loads a Frontline dataset (.frontline JSON), validates it exactly as the app does, checks every
-quote against local copies of its sources, and prints a summary. Problems are printed as
-file:line:column: severity: field: message. Exit status: 0 valid, 1 invalid, 2 usage error.`;
+Opens a file exactly as the app does: a Frontline dataset (.frontline JSON), an ACLED or UCDP
+export, a TimelineJS JSON or spreadsheet, or any CSV/TSV table. Prints a summary; for a
+Frontline dataset it also checks every quote against local copies of its sources. Problems are
+printed as file:line:column: severity: field: message.
+
+  --json             print a machine-readable report
+  --format <format>  read the file as ${IMPORT_FORMATS.join(', ')} (default: told from the file)
+  --map <mapping>    for a generic table: which column (0 = the first) holds what, e.g.
+                     --map date=0,title=2,place=5 (fields: ${CSV_FIELDS.join(', ')})
+
+Without --map a generic table is not opened: its columns and the mapping guessed from its
+header are printed, to run again with --map.
+
+Exit status: 0 valid, 1 invalid or rows left out, 2 usage error or a table to map.`;
+
+export interface InspectArgs {
+  readonly file: string;
+  readonly json: boolean;
+  readonly format?: ImportFormat;
+  readonly mapping?: CsvMapping;
+}
+
+export type ParsedArgs = { readonly ok: true; readonly args: InspectArgs } | { readonly ok: false; readonly message: string };
+
+/** Parse `--map date=0,title=2`: each field once, a column number from 0. */
+export function parseMapping(text: string): { ok: true; mapping: CsvMapping } | { ok: false; message: string } {
+  const mapping: CsvMapping = {};
+  const pairs = text.split(',').map((p) => p.trim());
+  if (pairs.length === 0 || pairs.every((p) => p === '')) return { ok: false, message: '--map needs at least one field=column' };
+  for (const pair of pairs) {
+    const match = /^([a-z0-9]+)\s*=\s*(\d{1,4})$/i.exec(pair);
+    if (!match) return { ok: false, message: `--map: "${pair}" is not field=column (e.g. date=0)` };
+    const field = match[1]!.toLowerCase();
+    if (!(CSV_FIELDS as readonly string[]).includes(field)) return { ok: false, message: `--map: unknown field "${match[1]}" (fields: ${CSV_FIELDS.join(', ')})` };
+    if (field in mapping) return { ok: false, message: `--map: "${field}" is given twice` };
+    mapping[field as CsvField] = Number(match[2]);
+  }
+  return { ok: true, mapping };
+}
+
+export function parseInspectArgs(argv: readonly string[]): ParsedArgs {
+  const files: string[] = [];
+  let json = false;
+  let format: ImportFormat | undefined;
+  let mapping: CsvMapping | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) {
+      files.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    const inline = eq === -1 ? undefined : arg.slice(eq + 1);
+    const value = (): string | undefined => inline ?? (i + 1 < argv.length && !argv[i + 1]!.startsWith('--') ? argv[++i] : undefined);
+    switch (name) {
+      case '--help':
+        return { ok: false, message: '' };
+      case '--json':
+        if (inline !== undefined) return { ok: false, message: '--json takes no value' };
+        json = true;
+        break;
+      case '--format': {
+        const v = value();
+        if (v === undefined) return { ok: false, message: `--format needs a format: ${IMPORT_FORMATS.join(', ')}` };
+        if (!(IMPORT_FORMATS as readonly string[]).includes(v)) return { ok: false, message: `Unknown format "${v}": use one of ${IMPORT_FORMATS.join(', ')}` };
+        if (format !== undefined) return { ok: false, message: '--format is given twice' };
+        format = v as ImportFormat;
+        break;
+      }
+      case '--map': {
+        const v = value();
+        if (v === undefined) return { ok: false, message: '--map needs a mapping, e.g. --map date=0,title=2' };
+        if (mapping !== undefined) return { ok: false, message: '--map is given twice' };
+        const parsed = parseMapping(v);
+        if (!parsed.ok) return { ok: false, message: parsed.message };
+        mapping = parsed.mapping;
+        break;
+      }
+      default:
+        return { ok: false, message: `Unknown option ${name}` };
+    }
+  }
+  if (files.length !== 1) return { ok: false, message: files.length === 0 ? '' : `One file at a time (got ${files.length})` };
+  if (mapping !== undefined) {
+    if (format !== undefined && format !== 'csv') return { ok: false, message: `--map is for a generic table (--format csv), not ${format}` };
+    format = 'csv';
+  }
+  return { ok: true, args: { file: files[0]!, json, ...(format ? { format } : {}), ...(mapping ? { mapping } : {}) } };
+}
 
 async function readSourceCopies(sources: readonly Source[], datasetPath: string): Promise<{ texts: Map<string, string>; problems: Problem[] }> {
   const texts = new Map<string, string>();
@@ -41,10 +132,15 @@ async function readSourceCopies(sources: readonly Source[], datasetPath: string)
   return { texts, problems };
 }
 
-function formatSummary(s: DatasetSummary, file: string): string {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function formatSummary(s: DatasetSummary, file: string, opened: OpenedSuccess): string {
   const lines = [
-    `${file}: valid Frontline dataset`,
+    opened.format === 'native' ? `${file}: valid Frontline dataset` : `${file}: ${FORMAT_LABEL[opened.format]}, read as a Frontline dataset`,
     `Title:     ${s.title}`,
+    ...(opened.format === 'native'
+      ? []
+      : [`Rows:      ${opened.rows.total} (${plural(opened.rows.imported, 'event')}${opened.rows.skipped > 0 ? `, ${opened.rows.skipped} left out` : ''})`]),
     `Events:    ${s.events} (${s.spans} spans)`,
     ...s.byType.map((t) => `  ${EVENT_TYPE_STYLES[t.type].plural.padEnd(28)} ${String(t.count).padStart(7)}`),
     `Precision: ${s.byPrecision.map((p) => `${p.precision} ${p.count}`).join(', ')}`,
@@ -63,45 +159,85 @@ function formatSummary(s: DatasetSummary, file: string): string {
   return lines.join('\n');
 }
 
-export async function inspect(args: readonly string[]): Promise<InspectOutput> {
-  const json = args.includes('--json');
-  const files = args.filter((a) => !a.startsWith('--'));
-  const unknown = args.filter((a) => a.startsWith('--') && a !== '--json');
-  if (files.length !== 1 || unknown.length > 0 || args.includes('--help')) {
-    return { exitCode: 2, stdout: '', stderr: `${unknown.length > 0 ? `Unknown option ${unknown[0]}\n\n` : ''}${USAGE}\n` };
-  }
-  const file = files[0] ?? '';
-  const loaded = await loadDatasetFile(resolve(file), file);
-  if (!loaded.ok) {
+/** The columns of a generic table, the mapping guessed, and the command to run with it. */
+export function formatMappingHelp(file: string, preview: CsvPreview): string {
+  const delimiter = preview.delimiter === '\t' ? 'tab' : `"${preview.delimiter}"`;
+  const guessed = Object.entries(preview.guess).filter(([, column]) => column !== undefined) as [CsvField, number][];
+  const fieldOf = new Map(guessed.map(([field, column]) => [column, field]));
+  const width = Math.max(6, ...preview.headers.map((h) => h.length));
+  const lines = [
+    `${file}: a table of ${preview.rowCount} rows (${delimiter}-separated) whose columns must be matched to what they hold.`,
+    '',
+    `  #  ${'Column'.padEnd(width)}  Guess        First value`,
+    ...preview.headers.map(
+      (h, i) => `${String(i).padStart(3)}  ${h.padEnd(width)}  ${(fieldOf.get(i) ?? '-').padEnd(11)}  ${(preview.sample[0]?.[i] ?? '').replace(/\s+/g, ' ').slice(0, 60)}`
+    ),
+    ''
+  ];
+  const map = guessed.map(([field, column]) => `${field}=${column}`).join(',');
+  lines.push(
+    guessed.length > 0
+      ? `Guessed mapping: ${map}\nRun again with the mapping to open it, corrected where needed:\n  npm run inspect -- ${quoteArg(file)} --map ${map}`
+      : `No column could be guessed from the header. Run again with --map, e.g.\n  npm run inspect -- ${quoteArg(file)} --map date=0,title=1`
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function quoteArg(text: string): string {
+  return /^[\w./:@+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+export async function inspect(argv: readonly string[]): Promise<InspectOutput> {
+  const parsed = parseInspectArgs(argv);
+  if (!parsed.ok) return { exitCode: 2, stdout: '', stderr: `${parsed.message ? `${parsed.message}\n\n` : ''}${USAGE}\n` };
+  const { file, json, format, mapping } = parsed.args;
+  let opened = await openDatasetFile(resolve(file), file, { ...(format ? { format } : {}), ...(mapping ? { mapping } : {}) });
+  // A native file must be valid whole (its invalid events are its problems, as the app's startup
+  // check has it); rows of an import may be left out, which is reported with the summary.
+  if (opened.ok && opened.format === 'native' && opened.skipped.length > 0) opened = { ok: false, path: opened.path, name: opened.name, problems: opened.skipped };
+  if (!opened.ok) {
+    if ('needsMapping' in opened) {
+      return json
+        ? { exitCode: 2, stdout: `${JSON.stringify({ valid: false, needsMapping: opened.needsMapping }, null, 2)}\n`, stderr: '' }
+        : { exitCode: 2, stdout: formatMappingHelp(file, opened.needsMapping), stderr: '' };
+    }
     return json
-      ? { exitCode: 1, stdout: `${JSON.stringify({ valid: false, problems: loaded.problems }, null, 2)}\n`, stderr: '' }
-      : { exitCode: 1, stdout: '', stderr: `${loaded.problems.map(formatProblem).join('\n')}\n${file}: invalid (${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'})\n` };
+      ? { exitCode: 1, stdout: `${JSON.stringify({ valid: false, problems: opened.problems }, null, 2)}\n`, stderr: '' }
+      : { exitCode: 1, stdout: '', stderr: `${opened.problems.map(formatProblem).join('\n')}\n${file}: invalid (${plural(opened.problems.length, 'problem')})\n` };
   }
-  const { header, columns, eventRanges, warnings } = loaded.loaded;
-  const copies = await readSourceCopies(header.sources, resolve(file));
-  // Quotes are checked against every event, read back from the file in file order.
+  const { header, columns, eventRanges, warnings } = opened.loaded;
+  // Quotes are checked against local copies beside a native file, every event read back in file order.
+  const copies = opened.format === 'native' ? await readSourceCopies(header.sources, resolve(file)) : { texts: new Map<string, string>(), problems: [] };
   const events: TimelineEvent[] = [];
   if (copies.texts.size > 0) {
     for (let i = 0; i < eventRanges.length / 2; i++) {
-      const event = readEvent(loaded.bytes, eventRanges, i, file);
+      const event = readEvent(opened.bytes, eventRanges, i, file);
       if (event) events.push(event);
     }
   }
-  const problems = [...copies.problems, ...verifyQuotes(events, copies.texts, file)];
+  const problems = [...opened.skipped, ...copies.problems, ...verifyQuotes(events, copies.texts, file)];
   const summary = summarizeDataset(header, columns);
   if (json) {
     return {
       exitCode: problems.length > 0 ? 1 : 0,
-      stdout: `${JSON.stringify({ valid: problems.length === 0, summary, warnings, problems, quotesVerified: [...copies.texts.keys()] }, null, 2)}\n`,
+      stdout: `${JSON.stringify({ valid: problems.length === 0, format: opened.format, rows: opened.rows, summary, warnings, problems, quotesVerified: [...copies.texts.keys()] }, null, 2)}\n`,
       stderr: ''
     };
   }
+  const warningText = warnings.length > 0 ? `\n${warnings.map(formatProblem).join('\n')}` : '';
+  if (opened.skipped.length > 0) {
+    // An import with rows left out: what would open, and why the rest would not.
+    return {
+      exitCode: 1,
+      stdout: `${formatSummary(summary, file, opened)}${warningText}\n`,
+      stderr: `${problems.map(formatProblem).join('\n')}\n${file}: ${plural(opened.rows.skipped, 'row')} of ${opened.rows.total} left out (${plural(problems.length, 'problem')})\n`
+    };
+  }
   if (problems.length > 0) {
-    return { exitCode: 1, stdout: '', stderr: `${problems.map(formatProblem).join('\n')}\n${file}: invalid (${problems.length} problem${problems.length === 1 ? '' : 's'})\n` };
+    return { exitCode: 1, stdout: '', stderr: `${problems.map(formatProblem).join('\n')}\n${file}: invalid (${plural(problems.length, 'problem')})\n` };
   }
   const verified = copies.texts.size > 0 ? `\nQuotes:    every quote checked word for word against ${[...copies.texts.keys()].join(', ')}` : '';
-  const warningText = warnings.length > 0 ? `\n${warnings.map(formatProblem).join('\n')}` : '';
-  return { exitCode: 0, stdout: `${formatSummary(summary, file)}${verified}${warningText}\n`, stderr: '' };
+  return { exitCode: 0, stdout: `${formatSummary(summary, file, opened)}${verified}${warningText}\n`, stderr: '' };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,6 +1,6 @@
 // Electron main process: the thin edge. It wires the pure modules (security, protocol, IPC
 // dispatcher, dataset loading) to Electron and holds no logic of its own worth testing apart.
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,11 @@ import { EVENT_CHANNELS, INVOKE_CHANNELS, type AppCommand, type InvokeMethod, ty
 import { BUNDLED_DATASET_FILE, bundledDatasetPath } from './dataset/bundledDataset';
 import { DatasetService } from './dataset/datasetService';
 import { WORKER_RESOURCE_LIMITS, workerPool } from './dataset/workerRunLoad';
+import { sweepTempFiles } from './files/atomicWrite';
+import { fileArgument } from './files/commandLine';
+import { OPEN_FILTERS, saveFilters } from './files/dialogOptions';
+import { FileSession, startDatasets, type Dialogs } from './files/fileSession';
+import { SETTINGS_FILE, SettingsStore } from './files/settingsStore';
 import { createDispatcher } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
 import { menuTemplate } from './menu';
@@ -41,17 +46,72 @@ const service = new DatasetService(
   (progress: LoadProgress) => mainWindow?.webContents.send(EVENT_CHANNELS.onLoadProgress, progress)
 );
 
-function loadBundledDataset(): void {
+const settings = new SettingsStore(join(app.getPath('userData'), SETTINGS_FILE));
+
+// The native dialogs, attached to the window. Which filter the user picked is not needed: the
+// file's format is told from its contents.
+const dialogs: Dialogs = {
+  async showOpen() {
+    const options = { title: 'Open', properties: ['openFile' as const], filters: OPEN_FILTERS.map((f) => ({ name: f.name, extensions: [...f.extensions] })) };
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? undefined : result.filePaths[0];
+  },
+  async showSave({ defaultName, format }) {
+    const options = { title: format === 'csv' ? 'Save As CSV' : 'Save As Frontline Dataset', defaultPath: defaultName, filters: saveFilters(format).map((f) => ({ name: f.name, extensions: [...f.extensions] })), properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
+    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? undefined : result.filePath;
+  }
+};
+
+const files = new FileSession({ service, settings, dialogs, sendCommand, onRecentChanged: () => void refreshMenu(), log });
+
+/** A file the OS asked to open before the app was ready (macOS open-file at launch). */
+let launchFile: string | undefined;
+let started = false;
+
+/** Open a file main was asked to open (OS, second instance), bringing up a window for it. */
+function openFromOutside(path: string): void {
+  if (!started) {
+    launchFile = path;
+    return;
+  }
+  void files.openFromMain(path);
+  if (!mainWindow) createWindow();
+  else {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  }
+}
+
+function startLoading(): void {
   const path = bundledDatasetPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
-  void service.load(path, { displayName: BUNDLED_DATASET_FILE, bundled: true }).then((result) => {
-    if (result.ok) log(`loaded ${path}: ${result.value.columns.count} events`);
-    else log(`failed to load ${path}: ${result.error.message} ${(result.error.problems ?? []).map((p) => p.message).join('; ')}`);
+  const openPath = launchFile ?? fileArgument(process.argv, { defaultApp: process.defaultApp === true, cwd: process.cwd() });
+  launchFile = undefined;
+  void startDatasets(service, files, { path, displayName: BUNDLED_DATASET_FILE }, openPath).then((loaded) => {
+    if (loaded.ok) log(`loaded ${path}: ${loaded.value.columns.count} events`);
+    else log(`failed to load ${path}: ${loaded.error.message} ${(loaded.error.problems ?? []).map((p) => p.message).join('; ')}`);
   });
+}
+
+async function refreshMenu(): Promise<void> {
+  const recent = await settings.recentFiles();
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(sendCommand, {
+        isMac: process.platform === 'darwin',
+        devTools: !app.isPackaged,
+        recent,
+        openRecent: (path) => openFromOutside(path),
+        clearRecent: () => void settings.clearRecent().then(() => refreshMenu())
+      })
+    )
+  );
 }
 
 function registerIpc(): void {
   const handlers = createHandlers({
     service,
+    files,
     appInfo: () => ({ name: app.getName(), version: app.getVersion(), platform: process.platform, versions: { ...process.versions } as Record<string, string> }),
     openExternal: (url) => shell.openExternal(url)
   });
@@ -133,11 +193,19 @@ function createWindow(): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow) {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    // A second instance's file (double-clicked, or given on its command line) opens here.
+    const path = fileArgument(argv, { defaultApp: process.defaultApp === true, cwd: workingDirectory });
+    if (path !== undefined) openFromOutside(path);
+    else if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
     }
+  });
+  // macOS: a file opened from the Finder or dropped on the Dock icon (also at launch, before ready).
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFromOutside(path);
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => {
@@ -147,9 +215,15 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession();
     serveAppProtocol();
     registerIpc();
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(sendCommand, { isMac: process.platform === 'darwin', devTools: !app.isPackaged })));
-    loadBundledDataset();
+    await settings.load();
+    if (settings.notice) log(settings.notice);
+    void sweepTempFiles(app.getPath('userData'));
+    await refreshMenu();
+    started = true;
+    startLoading();
     createWindow();
+    // Files on the recent list may have appeared or gone while the app was in the background.
+    app.on('browser-window-focus', () => void refreshMenu());
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });

@@ -5,7 +5,11 @@ import { APP_COMMANDS, EVENT_CHANNELS, INVOKE_CHANNELS, type AppCommand, type Fr
 
 export type IpcLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
-export function buildApi(ipc: IpcLike): FrontlineApi {
+/**
+ * `pathForFile` turns a dropped File into its path (Electron's webUtils.getPathForFile); the
+ * renderer never sees paths, and main opens only what it is given here, its dialogs and its lists.
+ */
+export function buildApi(ipc: IpcLike, pathForFile: (file: File) => string): FrontlineApi {
   /** Subscribe to a main-to-renderer channel; the listener gets the payload only, never the IPC event. */
   function subscribe<T>(channel: string, accept: (payload: unknown) => payload is T, listener: (payload: T) => void): Unsubscribe {
     const wrapped = (_event: unknown, payload: unknown): void => {
@@ -20,6 +24,15 @@ export function buildApi(ipc: IpcLike): FrontlineApi {
     getDataset: () => ipc.invoke(INVOKE_CHANNELS.getDataset),
     getEvent: (sourceIndex) => ipc.invoke(INVOKE_CHANNELS.getEvent, sourceIndex),
     cancelLoad: () => ipc.invoke(INVOKE_CHANNELS.cancelLoad),
+    openFileDialog: () => ipc.invoke(INVOKE_CHANNELS.openFileDialog),
+    openDroppedFile: (file) => ipc.invoke(INVOKE_CHANNELS.openDroppedFile, pathForFile(file)),
+    openRecent: (path) => ipc.invoke(INVOKE_CHANNELS.openRecent, path),
+    reloadFile: () => ipc.invoke(INVOKE_CHANNELS.reloadFile),
+    openWithMapping: (token, mapping) => ipc.invoke(INVOKE_CHANNELS.openWithMapping, token, mapping),
+    resolveReview: (token, accept) => ipc.invoke(INVOKE_CHANNELS.resolveReview, token, accept),
+    getRecentFiles: () => ipc.invoke(INVOKE_CHANNELS.getRecentFiles),
+    takeMainOpen: () => ipc.invoke(INVOKE_CHANNELS.takeMainOpen),
+    saveAs: (format, indices) => ipc.invoke(INVOKE_CHANNELS.saveAs, format, indices),
     getAppInfo: () => ipc.invoke(INVOKE_CHANNELS.getAppInfo),
     openSourceUrl: (sourceId) => ipc.invoke(INVOKE_CHANNELS.openSourceUrl, sourceId),
     onCommand: (listener) => subscribe(EVENT_CHANNELS.onCommand, isAppCommand, listener),

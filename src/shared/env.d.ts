@@ -24,3 +24,8 @@ declare class URL {
   readonly pathname: string;
   readonly origin: string;
 }
+/** A file the user dropped (only ever handed through the contract, never read here). */
+interface File {
+  readonly name: string;
+  readonly size: number;
+}

@@ -1,11 +1,42 @@
 // Connects a Playwright page to the real main-process code: dataset loading, the IPC dispatcher
-// (sender and argument validation) and the handlers. Only Electron itself is left out.
+// (sender and argument validation), the handlers and the file session (open, recent list, review,
+// mapping, main's own opens, Save As with atomic writes). Only Electron itself is left out: its
+// dialogs are answered by the test, settings live in a temporary folder, and a dropped File is
+// turned into a path by the preload shim (see below).
+//
+// Driving it from a test (see also tests/support/fixtures.ts, which passes these options through):
+//
+//   const app = await openApp({ dropDir: FIXTURES, recentFiles: [a, b], commandLinePath: c });
+//   app.bridge.nextOpenDialog('/abs/path/acled.csv');     // File > Open returns this path…
+//   app.bridge.nextOpenDialog('cancel');                 // …or the user cancels (also when nothing is queued)
+//   app.bridge.nextSaveDialog(join(app.bridge.tempDir, 'out.csv'));  // Save As writes here (or 'cancel')
+//   await app.bridge.sendCommand('open-file');           // a menu command, as main sends it
+//   await app.bridge.openFromCommandLine(path);          // a second instance / the OS / Open Recent in the menu:
+//                                                       // main opens it and sends 'main-open'
+//   app.bridge.dialogCalls                               // what the dialogs were asked (default save names…)
+//   await app.bridge.readWritten(path)                   // what Save As wrote
+//   await app.bridge.recentFiles()                       // the recent list, as getRecentFiles answers
+//   app.bridge.settingsPath                              // settings.json in a temporary folder
+//
+// Dropping files: Chromium has no webUtils.getPathForFile, so the shim maps a dropped File to
+// `<dropDir>/<file.name>` (dropDir from the option or setDropDir). Without a drop folder it gives
+// '' as Electron does for a File that is not on disk, which main refuses. In a test:
+//
+//   const dataTransfer = await page.evaluateHandle(() => {
+//     const dt = new DataTransfer();
+//     dt.items.add(new File([''], 'invalid-refs.frontline'));   // only the name matters
+//     return dt;
+//   });
+//   await page.dispatchEvent('body', 'drop', { dataTransfer });
 import { build } from 'esbuild';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, sep } from 'node:path';
 import type { Page } from '@playwright/test';
-import { basename } from 'node:path';
-import { EVENT_CHANNELS, type AppCommand, type LoadProgress } from '../../src/shared/ipc/contract';
+import { EVENT_CHANNELS, type AppCommand, type LoadProgress, type OpenOutcome, type RecentFile, type Result, type SaveFormat } from '../../src/shared/ipc/contract';
 import { DatasetService, inlineRunLoad, type RunLoad } from '../../src/main/dataset/datasetService';
+import { FileSession, startDatasets, type Dialogs } from '../../src/main/files/fileSession';
+import { SETTINGS_FILE, SettingsStore } from '../../src/main/files/settingsStore';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/ipc/handlers';
 import { isTrustedSender, originOf } from '../../src/main/security/senderCheck';
@@ -16,7 +47,7 @@ export const CHUNK_BYTES = 1024 * 1024;
 export const BUNDLED_DATASET = join(import.meta.dirname, '..', '..', 'data', 'deir-al-zour-al-qaim-2017.frontline');
 
 let shimSource: Promise<string> | undefined;
-function preloadShimSource(): Promise<string> {
+export function preloadShimSource(): Promise<string> {
   shimSource ??= build({
     entryPoints: [join(import.meta.dirname, 'preloadShim.ts')],
     bundle: true,
@@ -28,32 +59,118 @@ function preloadShimSource(): Promise<string> {
   return shimSource;
 }
 
+export type DialogCall = { readonly kind: 'open' } | { readonly kind: 'save'; readonly defaultName: string; readonly format: SaveFormat };
+
+export interface BridgeOptions {
+  /** The startup dataset (default: the bundled one). */
+  readonly datasetPath?: string;
+  readonly trustedOrigin: string;
+  /** Replace main's loader (e.g. to hold a load open). Used for every load, the startup one included. */
+  readonly runLoad?: RunLoad;
+  /** A file on the first instance's command line: opened after the startup dataset, as main does. */
+  readonly commandLinePath?: string;
+  /** Folder of settings.json (default: a fresh temporary folder, removed by dispose). */
+  readonly settingsDir?: string;
+  /** Put these on the recent list before the page loads, most recent first (they need not exist). */
+  readonly recentFiles?: readonly string[];
+  /** Folder the shim looks dropped files up in, by name. */
+  readonly dropDir?: string;
+}
+
 export interface Bridge {
   readonly service: DatasetService;
+  readonly files: FileSession;
+  readonly settings: SettingsStore;
   /** URLs main was asked to open in the browser. */
   readonly opened: string[];
-  /** Log lines from the dispatcher (refusals). */
+  /** Log lines from the dispatcher (refusals) and the file session. */
   readonly log: string[];
+  /** Load progress main sent. */
+  readonly progress: LoadProgress[];
+  /** Commands main sent to the page (menu commands by sendCommand, and 'main-open'). */
+  readonly commands: AppCommand[];
+  /** A temporary folder for this test (removed by dispose); a place to save to. */
+  readonly tempDir: string;
+  readonly settingsDir: string;
+  readonly settingsPath: string;
+  /** What the native dialogs were asked, in order. */
+  readonly dialogCalls: DialogCall[];
+  /** What the next File > Open dialog returns: a full path, or 'cancel'. Unqueued: cancel. */
+  nextOpenDialog(result: string | 'cancel'): void;
+  /** What the next Save As dialog returns: a full path, or 'cancel'. Unqueued: cancel. */
+  nextSaveDialog(result: string | 'cancel'): void;
+  /** Where dropped files are looked up by name from now on (undefined: nowhere, refused). */
+  setDropDir(dir: string | undefined): Promise<void>;
   /** Send a menu command, as main does. */
   sendCommand(command: AppCommand): Promise<void>;
+  /**
+   * Main opens `path` by itself (a second instance's command line, the OS, Open Recent in the
+   * menu) and sends 'main-open'; the page then takes the outcome. Resolves with that outcome once
+   * main has finished opening.
+   */
+  openFromCommandLine(path: string): Promise<Result<OpenOutcome>>;
+  /** The text of a file Save As wrote. */
+  readWritten(path: string): Promise<string>;
+  /** The recent list, as getRecentFiles answers it. */
+  recentFiles(): Promise<readonly RecentFile[]>;
+  /** Remove the temporary folder. */
+  dispose(): Promise<void>;
 }
 
 /**
- * Bridge `page` to main's handlers and start loading `datasetPath` with main's loader, as main does
- * at startup. Call before page.goto. `runLoad` replaces the loader (e.g. to hold a load open).
+ * Bridge `page` to main's handlers and start loading the startup dataset with main's loader, as
+ * main does at startup (then the command-line file, if any). Call before page.goto.
  */
-export async function installBridge(page: Page, options: { datasetPath?: string; trustedOrigin: string; runLoad?: RunLoad }): Promise<Bridge> {
+export async function installBridge(page: Page, options: BridgeOptions): Promise<Bridge> {
+  const tempDir = await mkdtemp(join(tmpdir(), 'frontline-e2e-'));
+  const settingsDir = options.settingsDir ?? join(tempDir, 'userData');
+  await mkdir(settingsDir, { recursive: true });
+  const settingsPath = join(settingsDir, SETTINGS_FILE);
+  const settings = new SettingsStore(settingsPath);
+  await settings.load();
+  for (const path of [...(options.recentFiles ?? [])].reverse()) await settings.addRecent(path);
+
+  const emit = (channel: string, payload: unknown): void => {
+    void page.evaluate(([c, p]) => window.__frontlineEmit?.(c, p), [channel, payload] as const).catch(() => {});
+  };
   const progress: LoadProgress[] = [];
+  const commands: AppCommand[] = [];
+  const log: string[] = [];
   const service = new DatasetService(options.runLoad ?? inlineRunLoad, (p) => {
     progress.push(p);
-    void page.evaluate(([channel, payload]) => window.__frontlineEmit?.(channel, payload), [EVENT_CHANNELS.onLoadProgress, p] as const).catch(() => {});
+    emit(EVENT_CHANNELS.onLoadProgress, p);
   });
+
+  const openAnswers: (string | 'cancel')[] = [];
+  const saveAnswers: (string | 'cancel')[] = [];
+  const dialogCalls: DialogCall[] = [];
+  const answer = (queue: (string | 'cancel')[]): string | undefined => {
+    const next = queue.shift();
+    return next === undefined || next === 'cancel' ? undefined : next;
+  };
+  const dialogs: Dialogs = {
+    showOpen: async () => {
+      dialogCalls.push({ kind: 'open' });
+      return answer(openAnswers);
+    },
+    showSave: async ({ defaultName, format }) => {
+      dialogCalls.push({ kind: 'save', defaultName, format });
+      return answer(saveAnswers);
+    }
+  };
+  const sendCommand = (command: AppCommand): void => {
+    commands.push(command);
+    emit(EVENT_CHANNELS.onCommand, command);
+  };
+  const files = new FileSession({ service, settings, dialogs, sendCommand, log: (m) => log.push(m) });
+
   const path = options.datasetPath ?? BUNDLED_DATASET;
-  void service.load(path, { displayName: basename(path), bundled: path === BUNDLED_DATASET });
+  void startDatasets(service, files, { path, displayName: basename(path), bundled: path === BUNDLED_DATASET }, options.commandLinePath);
+
   const opened: string[] = [];
-  const log: string[] = [];
   const handlers = createHandlers({
     service,
+    files,
     appInfo: () => ({ name: 'Frontline', version: 'test', platform: process.platform, versions: { node: process.versions.node } }),
     openExternal: async (url) => {
       opened.push(url);
@@ -88,13 +205,43 @@ export async function installBridge(page: Page, options: { datasetPath?: string;
     if (to >= view.byteLength) parked.delete(id);
     return bytes;
   });
+  // The drop folder is set before the app runs (and on every reload), and again whenever the test
+  // changes it: init scripts run in the order added, so the latest one wins.
+  const setDropGlobal = (prefix: string): void => {
+    (window as unknown as { __frontlineDropDir: string }).__frontlineDropDir = prefix;
+  };
+  const dropPrefix = (dir: string | undefined): string => (dir === undefined ? '' : dir.endsWith(sep) ? dir : `${dir}${sep}`);
+  await page.addInitScript(setDropGlobal, dropPrefix(options.dropDir));
   await page.addInitScript({ content: await preloadShimSource() });
   return {
     service,
+    files,
+    settings,
     opened,
     log,
+    progress,
+    commands,
+    tempDir,
+    settingsDir,
+    settingsPath,
+    dialogCalls,
+    nextOpenDialog: (result) => {
+      openAnswers.push(result);
+    },
+    nextSaveDialog: (result) => {
+      saveAnswers.push(result);
+    },
+    setDropDir: async (dir) => {
+      await page.addInitScript(setDropGlobal, dropPrefix(dir));
+      await page.evaluate(setDropGlobal, dropPrefix(dir)).catch(() => {});
+    },
     sendCommand: async (command) => {
+      commands.push(command);
       await page.evaluate(([channel, cmd]) => window.__frontlineEmit(channel, cmd), [EVENT_CHANNELS.onCommand, command] as const);
-    }
+    },
+    openFromCommandLine: (file) => files.openFromMain(file),
+    readWritten: (file) => readFile(file, 'utf8'),
+    recentFiles: () => settings.recentFiles(),
+    dispose: () => rm(tempDir, { recursive: true, force: true })
   };
 }

@@ -1,8 +1,10 @@
 // Playwright fixtures: a server for the built renderer (one per worker) and a page bridged to the
 // real main-process handlers, with CSP violations, page errors and outside requests recorded.
+// How to drive file opening, dialogs, drops, the command line and Save As: see bridge.ts.
 import { test as base, expect, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { RunLoad } from '../../src/main/dataset/datasetService';
 import { installBridge, type Bridge } from './bridge';
 import { RENDERER_DIR, startRendererServer, type RendererServer } from './rendererServer';
@@ -23,7 +25,18 @@ export interface OpenOptions {
   runLoad?: RunLoad;
   /** Wait for the timeline to draw (default true). */
   waitForTimeline?: boolean;
+  /** A file on the command line: main opens it after the startup dataset; the page takes it with takeMainOpen. */
+  commandLinePath?: string;
+  /** The recent list before the page loads, most recent first. */
+  recentFiles?: readonly string[];
+  /** Folder dropped files are looked up in, by name (default: none; drops are refused). */
+  dropDir?: string;
+  /** Folder of settings.json (default: a temporary folder). */
+  settingsDir?: string;
 }
+
+/** The test fixtures folder (native files, valid and broken). */
+export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures', import.meta.url));
 
 export const test = base.extend<{ openApp: (options?: OpenOptions) => Promise<AppPage> }, { server: RendererServer }>({
   server: [
@@ -39,6 +52,7 @@ export const test = base.extend<{ openApp: (options?: OpenOptions) => Promise<Ap
     { scope: 'worker' }
   ],
   openApp: async ({ page, server }, use) => {
+    const bridges: Bridge[] = [];
     await use(async (options = {}) => {
       const errors: string[] = [];
       const outsideRequests: string[] = [];
@@ -54,7 +68,16 @@ export const test = base.extend<{ openApp: (options?: OpenOptions) => Promise<Ap
           console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
         });
       });
-      const bridge = await installBridge(page, { datasetPath: options.datasetPath, trustedOrigin: server.origin, runLoad: options.runLoad });
+      const bridge = await installBridge(page, {
+        trustedOrigin: server.origin,
+        ...(options.datasetPath !== undefined ? { datasetPath: options.datasetPath } : {}),
+        ...(options.runLoad !== undefined ? { runLoad: options.runLoad } : {}),
+        ...(options.commandLinePath !== undefined ? { commandLinePath: options.commandLinePath } : {}),
+        ...(options.recentFiles !== undefined ? { recentFiles: options.recentFiles } : {}),
+        ...(options.dropDir !== undefined ? { dropDir: options.dropDir } : {}),
+        ...(options.settingsDir !== undefined ? { settingsDir: options.settingsDir } : {})
+      });
+      bridges.push(bridge);
       await page.goto(server.url);
       if (options.waitForTimeline !== false) {
         await expect(page.locator('.vis-item.vis-range.fl-item').first()).toBeVisible();
@@ -66,6 +89,7 @@ export const test = base.extend<{ openApp: (options?: OpenOptions) => Promise<Ap
       }
       return { page, bridge, server, errors, outsideRequests };
     });
+    for (const bridge of bridges) await bridge.dispose();
   }
 });
 

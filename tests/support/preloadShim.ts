@@ -1,10 +1,18 @@
 // Runs in the page before the app (Playwright init script) in place of the Electron preload: the
 // REAL buildApi from src/preload, over an ipcRenderer stand-in whose invoke goes to the test
 // process's binding (the real main-process dispatcher and handlers).
+//
+// Dropped files: Electron's preload turns a dropped File into its path with
+// webUtils.getPathForFile, which Chromium does not have. Here a File maps to
+// `window.__frontlineDropDir + file.name` (the bridge sets that folder, ending in a separator, from
+// its dropDir option or setDropDir), so a test drops `new File([''], 'x.csv')` to open
+// `<dropDir>/x.csv`. With no drop folder it maps to '' as Electron does for a File that is not on
+// disk, and main refuses the call.
 import { buildApi, type IpcLike } from '../../src/preload/buildApi';
 
 declare global {
   interface Window {
+    __frontlineDropDir?: string;
     __frontlineInvoke(channel: string, args: unknown[]): Promise<unknown>;
     __frontlineSlice(id: number, from: number, to: number): Promise<Uint8Array>;
     __frontlineEmit(channel: string, payload: unknown): void;
@@ -59,7 +67,13 @@ const ipc = {
 } as unknown as IpcLike;
 
 // contextBridge hands the page a frozen copy; so do we.
-Object.defineProperty(window, 'api', { value: Object.freeze(buildApi(ipc)), writable: false, configurable: false });
+/** What Electron's webUtils.getPathForFile would give, as described above. */
+function pathForFile(file: File): string {
+  const dir = window.__frontlineDropDir;
+  return typeof dir === 'string' && dir !== '' ? `${dir}${file.name}` : '';
+}
+
+Object.defineProperty(window, 'api', { value: Object.freeze(buildApi(ipc, pathForFile)), writable: false, configurable: false });
 Object.defineProperty(window, '__frontlineEmit', {
   value: (channel: string, payload: unknown) => {
     for (const listener of listeners.get(channel) ?? []) listener({ sender: 'main' }, payload);

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_DATASET_FILE, bundledDatasetPath } from '../../src/main/dataset/bundledDataset';
+import { fileArgument } from '../../src/main/files/commandLine';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const config = JSON.parse(readFileSync(join(ROOT, 'electron-builder.json'), 'utf8')) as Record<string, unknown> & {
@@ -14,6 +15,7 @@ const config = JSON.parse(readFileSync(join(ROOT, 'electron-builder.json'), 'utf
   linux: { target: string[] };
   win: { target: string[] };
   mac: { target: string[] };
+  fileAssociations: { ext: string; name: string; description?: string; mimeType?: string; role?: string; rank?: string }[];
 };
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; dependencies?: Record<string, string> };
 
@@ -55,6 +57,29 @@ describe('electron-builder configuration', () => {
     const resources = '/opt/Frontline/resources';
     expect(bundledDatasetPath({ isPackaged: true, resourcesPath: resources, appPath: '/ignored' })).toBe(join(resources, data!.to, BUNDLED_DATASET_FILE));
     expect(bundledDatasetPath({ isPackaged: false, resourcesPath: '/ignored', appPath: ROOT })).toBe(join(ROOT, 'data', BUNDLED_DATASET_FILE));
+  });
+
+  it('registers Frontline as the viewer of .frontline files (double-click opens them)', () => {
+    expect(config.fileAssociations).toEqual([
+      {
+        ext: 'frontline',
+        name: 'Frontline dataset',
+        description: 'Frontline dataset of sourced conflict events',
+        mimeType: 'application/x-frontline-dataset+json',
+        role: 'Viewer',
+        rank: 'Owner'
+      }
+    ]);
+  });
+
+  it('main opens the file the OS hands over: on the command line (Windows, Linux), by open-file (macOS), in a second instance', () => {
+    // Windows and Linux start the app with the file's path (Linux desktop entries may give a file:// URL).
+    expect(fileArgument(['/opt/Frontline/frontline', '/home/a/x.frontline'], { defaultApp: false, cwd: '/' })).toBe('/home/a/x.frontline');
+    expect(fileArgument(['/opt/Frontline/frontline', 'file:///home/a/x.frontline'], { defaultApp: false, cwd: '/' })).toBe('/home/a/x.frontline');
+    const main = readFileSync(join(ROOT, 'src', 'main', 'index.ts'), 'utf8');
+    expect(main).toContain("app.on('open-file'");
+    expect(main).toContain("app.on('second-instance', (_event, argv, workingDirectory)");
+    expect(main).toMatch(/fileArgument\(process\.argv/);
   });
 
   it('needs no runtime node_modules: main and preload are bundled whole', () => {

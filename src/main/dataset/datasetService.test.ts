@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../shared/dataset/schema';
 import { parseDatasetText } from '../../shared/dataset/validateDataset';
-import type { AppError, DatasetPayload, LoadProgress, Result } from '../../shared/ipc/contract';
+import type { AppError, DatasetPayload, LoadProgress, OpenOutcome, Result } from '../../shared/ipc/contract';
 import { DatasetService, inlineRunLoad, type LoadOutcome, type RunLoad } from './datasetService';
-import { loadDatasetFile, type FileProgress, type LoadedFile } from './loadDatasetFile';
+import type { FileProgress } from './loadDatasetFile';
+import { openDatasetFile, type OpenedFile } from './openDatasetFile';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 const BROKEN = fileURLToPath(new URL('../../../tests/fixtures/broken-syntax.frontline', import.meta.url));
@@ -63,8 +64,8 @@ function controlledRunLoad(honourAbort = true): { runLoad: RunLoad; loads: Pendi
 }
 
 /** A real successful outcome, read through the same loader the app uses. */
-async function realOutcome(path: string): Promise<LoadedFile> {
-  const outcome = await loadDatasetFile(path);
+async function realOutcome(path: string): Promise<OpenedFile> {
+  const outcome = await openDatasetFile(path);
   if (!outcome.ok) throw new Error('fixture did not load');
   return outcome;
 }
@@ -81,7 +82,7 @@ describe('loading', () => {
     expect(payload.columns.count).toBe(23);
     expect(payload.header.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
     expect(payload.warnings).toEqual([]);
-    expect(payload.file).toEqual({ name: 'Bundled.frontline', bundled: true, bytes: Buffer.byteLength(bundledText) });
+    expect(payload.file).toEqual({ name: 'Bundled.frontline', bundled: true, bytes: Buffer.byteLength(bundledText), format: 'native' });
     expect(service.loading).toBe(false);
     expect(service.heldBytes()).toBeGreaterThan(Buffer.byteLength(bundledText));
   });
@@ -159,7 +160,7 @@ describe('loading', () => {
     const service = new DatasetService(runLoad);
     const loading = service.load(BROKEN, { displayName: 'broken', bundled: true });
     const waiting = service.awaitCurrent();
-    loads[0]!.finish(await loadDatasetFile(BROKEN, 'broken'));
+    loads[0]!.finish(await openDatasetFile(BROKEN, 'broken', { strict: true }));
     const failure = error(await loading);
     expect(error(await waiting)).toEqual(failure);
   });
@@ -341,5 +342,172 @@ describe('progress', () => {
     expect(progress.at(-1)).toEqual({ file: 'named', phase: 'checking', done: 50, total: 100, events: 7 });
     service.cancel();
     await loading;
+  });
+});
+
+describe('open: review, mapping and reload', () => {
+  const CSV_TEXT = 'when,what\n2017-11-03,Town taken\n';
+
+  /**
+   * The inline loader, except that a table read with a mapping comes back as the bundled dataset
+   * read "as csv": the service is tested apart from the importers (tested on their own).
+   */
+  function withFakeImport(): { runLoad: RunLoad; requests: { path: string; request: unknown }[] } {
+    const requests: { path: string; request: unknown }[] = [];
+    const runLoad: RunLoad = async (path, displayName, onProgress, signal, request) => {
+      requests.push({ path, request });
+      if (request?.mapping) {
+        const outcome = await openDatasetFile(BUNDLED, displayName);
+        if (!outcome.ok) throw new Error('bundled did not load');
+        return { ...outcome, path, format: 'csv', mapping: request.mapping };
+      }
+      return inlineRunLoad(path, displayName, onProgress, signal, request);
+    };
+    return { runLoad, requests };
+  }
+
+  async function started(runLoad: RunLoad = inlineRunLoad): Promise<{ service: DatasetService; before: DatasetPayload }> {
+    const service = new DatasetService(runLoad);
+    const before = value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
+    return { service, before };
+  }
+
+  function outcome<S extends OpenOutcome['status']>(result: Result<OpenOutcome>, status: S): Extract<OpenOutcome, { status: S }> {
+    const v = value(result);
+    if (v.status !== status) throw new Error(`expected ${status}, got ${v.status}`);
+    return v as Extract<OpenOutcome, { status: S }>;
+  }
+
+  it('a valid file opens at once and is held, with where it came from', async () => {
+    const { service } = await started();
+    const opened = outcome(await service.open(otherPath), 'opened');
+    expect(service.current).toBe(opened.payload);
+    expect(opened.payload.file).toEqual({ name: 'other.frontline', bundled: false, bytes: Buffer.byteLength(bundledText) - Buffer.byteLength('IS loses Deir al-Zour and al-Qaim') + Buffer.byteLength('Another dataset'), format: 'native' });
+    expect(service.currentFile).toEqual({ path: otherPath, displayName: 'other.frontline', bundled: false, format: 'native' });
+    expect(service.pending).toBeUndefined();
+  });
+
+  it('a file with invalid events waits for review; the held dataset stays until accepted', async () => {
+    const { service, before } = await started();
+    const review = outcome(await service.open(INVALID_REFS), 'review');
+    expect(review).toMatchObject({ status: 'review', file: 'invalid-refs.frontline', format: 'native', rows: { total: 23, imported: 20, skipped: 3 } });
+    expect(review.token).toMatch(/^[0-9a-f]{32}$/);
+    expect(review.problems.map((p) => p.field)).toEqual(['events[0] (id "is-holds-deir-al-zour").start.value', 'events[1] (id "is-area-2015-01").places[2]', 'events[3] (id "raqqa-taken").id']);
+    expect(service.current).toBe(before);
+    expect(value(await service.awaitCurrent())).toBe(before);
+    expect(service.pending).toBe('review');
+    const accepted = outcome(await service.resolveReview(review.token, true), 'opened');
+    expect(accepted.payload.columns.count).toBe(20);
+    expect(accepted.payload.file).toMatchObject({ name: 'invalid-refs.frontline', bundled: false, format: 'native' });
+    expect(service.current).toBe(accepted.payload);
+    expect(service.currentFile?.path).toBe(INVALID_REFS);
+    // Details of a kept event come from the file by its position.
+    expect(service.event(accepted.payload.columns.sourceIndex[0]!)?.id).toBeDefined();
+    // The token is used up.
+    expect(error(await service.resolveReview(review.token, true)).code).toBe('not-found');
+  });
+
+  it('declining a review keeps the held dataset exactly', async () => {
+    const { service, before } = await started();
+    const review = outcome(await service.open(INVALID_REFS), 'review');
+    expect(value(await service.resolveReview(review.token, false))).toEqual({ status: 'dismissed' });
+    expect(service.current).toBe(before);
+    expect(service.currentFile).toMatchObject({ path: BUNDLED, bundled: true });
+    expect(error(await service.resolveReview(review.token, true)).code).toBe('not-found');
+    expect(service.current).toBe(before);
+  });
+
+  it('an unknown token, or a token of another kind, is not-found and leaves the review waiting', async () => {
+    const { service } = await started();
+    const review = outcome(await service.open(INVALID_REFS), 'review');
+    expect(error(await service.resolveReview('0'.repeat(32), true))).toEqual({ code: 'not-found', message: expect.stringMatching(/no longer waiting/) });
+    expect(error(await service.openWithMapping(review.token, { date: 0 })).code).toBe('not-found');
+    expect(service.pending).toBe('review');
+    expect(value(await service.resolveReview(review.token, true)).status).toBe('opened');
+  });
+
+  it('a new open drops the review waiting', async () => {
+    const { service } = await started();
+    const review = outcome(await service.open(INVALID_REFS), 'review');
+    outcome(await service.open(otherPath), 'opened');
+    expect(service.pending).toBeUndefined();
+    expect(error(await service.resolveReview(review.token, true)).code).toBe('not-found');
+    expect(service.current?.header.metadata.title).toBe('Another dataset');
+  });
+
+  it('a file that cannot be opened is an error with every problem; the held dataset stays', async () => {
+    const { service, before } = await started();
+    const failure = error(await service.open(BROKEN));
+    expect(failure.code).toBe('invalid-data');
+    expect(failure.message).toBe('broken-syntax.frontline could not be opened.');
+    expect(failure.problems?.some((p) => p.line === 6 && p.column === 18)).toBe(true);
+    expect(service.current).toBe(before);
+    expect(value(await service.awaitCurrent())).toBe(before);
+    expect(error(await service.open(join(tmp, 'absent.csv'))).problems).toEqual([{ severity: 'error', file: 'absent.csv', message: 'cannot be read: no such file' }]);
+    expect(service.current).toBe(before);
+  });
+
+  it('a generic table waits for its mapping, then opens with it; Reload reads it the same way', async () => {
+    const { runLoad, requests } = withFakeImport();
+    const { service, before } = await started(runLoad);
+    const csv = join(tmp, 'table.csv');
+    await writeFile(csv, CSV_TEXT);
+    const mapping = outcome(await service.open(csv), 'mapping');
+    expect(mapping).toMatchObject({ status: 'mapping', file: 'table.csv', preview: { headers: ['when', 'what'], rowCount: 1 } });
+    expect(mapping.token).toMatch(/^[0-9a-f]{32}$/);
+    expect(service.current).toBe(before);
+    expect(error(await service.openWithMapping('f'.repeat(32), { date: 0, title: 1 })).code).toBe('not-found');
+    expect(error(await service.resolveReview(mapping.token, true)).code).toBe('not-found');
+    expect(error(await service.openWithMapping(mapping.token, {}))).toMatchObject({ code: 'bad-arguments' });
+    const opened = outcome(await service.openWithMapping(mapping.token, { date: 0, title: 1 }), 'opened');
+    expect(requests.at(-1)).toEqual({ path: csv, request: { format: 'csv', mapping: { date: 0, title: 1 } } });
+    expect(opened.payload.file).toMatchObject({ name: 'table.csv', format: 'csv' });
+    expect(service.currentFile).toEqual({ path: csv, displayName: 'table.csv', bundled: false, format: 'csv', mapping: { date: 0, title: 1 } });
+    expect(error(await service.openWithMapping(mapping.token, { date: 0, title: 1 })).code).toBe('not-found');
+    outcome(await service.reload(), 'opened');
+    expect(requests.at(-1)).toEqual({ path: csv, request: { format: 'csv', mapping: { date: 0, title: 1 } } });
+  });
+
+  it('Reload reads the file again from disk; if it has broken since, the held dataset stays', async () => {
+    const { service } = await started();
+    const path = join(tmp, 'reloaded.frontline');
+    await writeFile(path, bundledText);
+    const first = outcome(await service.open(path), 'opened');
+    await writeFile(path, bundledText.replace('"title": "IS loses Deir al-Zour and al-Qaim"', '"title": "Edited"'));
+    const second = outcome(await service.reload(), 'opened');
+    expect(second.payload.header.metadata.title).toBe('Edited');
+    expect(second.payload).not.toBe(first.payload);
+    await writeFile(path, '{ broken');
+    expect(error(await service.reload()).code).toBe('invalid-data');
+    expect(service.current).toBe(second.payload);
+    // Reload of a native file asks for the native format, not detection.
+    expect(service.currentFile?.format).toBe('native');
+  });
+
+  it('Reload with nothing held is not-found', async () => {
+    expect(error(await new DatasetService(inlineRunLoad).reload())).toEqual({ code: 'not-found', message: 'No file is open to reload.' });
+  });
+
+  it('the startup load is strict: a file with invalid events fails whole (no review)', async () => {
+    const service = new DatasetService(inlineRunLoad);
+    const failure = error(await service.load(INVALID_REFS, { displayName: 'refs', bundled: true }));
+    expect(failure.problems).toHaveLength(3);
+    expect(service.pending).toBeUndefined();
+  });
+
+  it('an open cancelled while it runs is a cancelled error; nothing waits for review', async () => {
+    const { runLoad, loads } = controlledRunLoad();
+    let calls = 0;
+    const service = new DatasetService((...args) => (calls++ === 0 ? inlineRunLoad(...args) : runLoad(...args)));
+    const before = value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
+    const opening = service.open(INVALID_REFS);
+    await settle();
+    expect(loads).toHaveLength(1);
+    service.cancel();
+    expect(error(await opening)).toEqual({ code: 'cancelled', message: 'Opening invalid-refs.frontline was cancelled.' });
+    expect(service.pending).toBeUndefined();
+    expect(service.current).toBe(before);
+    // A cancelled user open does not become the error getDataset answers with.
+    expect(value(await service.awaitCurrent())).toBe(before);
   });
 });

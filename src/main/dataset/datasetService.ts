@@ -1,27 +1,65 @@
-// The dataset main holds, and the one load that may be running. A load replaces the held dataset
-// only once it has fully validated; a failed or cancelled load leaves it exactly as it was.
+// The dataset main holds, the one load that may be running, and the one open that waits for the
+// user (a review of skipped rows, or a table's column mapping). A load replaces the held dataset
+// only once it has fully validated (and the user accepted what was left out); a failed, cancelled
+// or declined open leaves it exactly as it was.
+import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
 import { columnBytes } from '../../shared/dataset/columns';
 import { readEvent } from '../../shared/dataset/loadDatasetBytes';
 import type { TimelineEvent } from '../../shared/dataset/schema';
-import { fail, ok, type AppError, type DatasetPayload, type LoadProgress, type Result } from '../../shared/ipc/contract';
-import type { FileProgress, LoadedFile } from './loadDatasetFile';
+import { fail, ok, type AppError, type DatasetPayload, type LoadProgress, type OpenOutcome, type Result } from '../../shared/ipc/contract';
+import type { CsvMapping, ImportFormat } from '../../shared/import/types';
+import type { FileProgress } from './loadDatasetFile';
+import type { OpenedFile, OpenedSuccess, OpenRequest } from './openDatasetFile';
 
-export type LoadOutcome = LoadedFile | { ok: false; cancelled: true; path: string; name: string };
+export type LoadOutcome = OpenedFile | { ok: false; cancelled: true; path: string; name: string };
 
-/** Runs one load (in a worker, or inline for tests and the command line). */
-export type RunLoad = (path: string, displayName: string, onProgress: (p: FileProgress) => void, signal: AbortSignal) => Promise<LoadOutcome>;
+/**
+ * Runs one load (in a worker, or inline for tests and the command line). `request` says how to
+ * read the file (format, mapping, strict); absent, the file's format is detected.
+ */
+export type RunLoad = (path: string, displayName: string, onProgress: (p: FileProgress) => void, signal: AbortSignal, request?: OpenRequest) => Promise<LoadOutcome>;
 
-interface Held {
-  readonly payload: DatasetPayload;
-  readonly bytes: Uint8Array;
-  readonly ranges: Uint32Array;
+/** Where the held dataset came from, and how it was read (for Reload and the recent list). */
+export interface HeldFile {
   readonly path: string;
+  readonly displayName: string;
+  readonly bundled: boolean;
+  readonly format: ImportFormat;
+  readonly mapping?: CsvMapping;
+}
+
+/** The held dataset: what the renderer got, plus the native file image its events are read from. */
+export interface HeldDataset {
+  readonly payload: DatasetPayload;
+  /** The native file image (the file itself, or an import converted). */
+  readonly bytes: Uint8Array;
+  /** Byte range of each event in `bytes`, by its position in the file. */
+  readonly ranges: Uint32Array;
+  readonly file: HeldFile;
+}
+
+export interface OpenOptions {
+  /** How problems and the window name the file (default: its name without the folder). */
+  readonly displayName?: string;
+  readonly bundled?: boolean;
+  readonly request?: OpenRequest;
+}
+
+type Pending =
+  | { readonly kind: 'review'; readonly token: string; readonly opened: OpenedSuccess; readonly file: HeldFile }
+  | { readonly kind: 'mapping'; readonly token: string; readonly path: string; readonly displayName: string; readonly bundled: boolean };
+
+/** Tokens are 32 hex digits (the argument schema accepts 16 to 64). */
+export function newToken(): string {
+  return randomBytes(16).toString('hex');
 }
 
 export class DatasetService {
-  #current: Held | undefined;
-  #loading: { promise: Promise<Result<DatasetPayload>>; abort: AbortController } | undefined;
+  #current: HeldDataset | undefined;
+  #loading: { promise: Promise<unknown>; abort: AbortController } | undefined;
   #lastError: AppError | undefined;
+  #pending: Pending | undefined;
 
   constructor(
     private readonly runLoad: RunLoad,
@@ -32,52 +70,145 @@ export class DatasetService {
     return this.#current?.payload;
   }
 
+  /** The held dataset with its file image, for Save As. */
+  get held(): HeldDataset | undefined {
+    return this.#current;
+  }
+
+  /** Where the held dataset came from. */
+  get currentFile(): HeldFile | undefined {
+    return this.#current?.file;
+  }
+
   get loading(): boolean {
     return this.#loading !== undefined;
   }
 
-  /** Load a file; on success it becomes the held dataset. One load at a time: a new one cancels the old. */
+  /** The kind of open waiting for the user, if any (for tests and diagnostics). */
+  get pending(): 'review' | 'mapping' | undefined {
+    return this.#pending?.kind;
+  }
+
+  /**
+   * Load a file strictly (nothing may be left out; no review, no mapping) and hold it on success:
+   * the startup dataset. One load at a time: a new one cancels the old.
+   */
   load(path: string, options: { displayName: string; bundled: boolean }): Promise<Result<DatasetPayload>> {
+    return this.#exclusive(path, options.displayName, { strict: true }, (outcome) => {
+      if ('code' in outcome) return this.#failed(outcome);
+      if (!outcome.ok) {
+        const error: AppError =
+          'needsMapping' in outcome
+            ? { code: 'invalid-data', message: `${options.displayName} is a table whose columns must be matched to what they hold: open it with File > Open.` }
+            : { code: 'invalid-data', message: `${options.displayName} could not be opened.`, problems: outcome.problems };
+        return this.#failed(error);
+      }
+      return ok(this.#install(outcome, { path, displayName: options.displayName, bundled: options.bundled }));
+    });
+  }
+
+  /**
+   * Open a file the user asked for. Comes back opened (now held), needing review (some rows were
+   * left out: resolveReview), needing its columns mapped (openWithMapping), or as an error with
+   * every problem; only 'opened' changes what is held. Any open drops the one waiting for the user.
+   */
+  open(path: string, options: OpenOptions = {}): Promise<Result<OpenOutcome>> {
+    const displayName = options.displayName ?? basename(path);
+    const bundled = options.bundled ?? false;
+    this.#pending = undefined;
+    return this.#exclusive(path, displayName, options.request ?? {}, (outcome): Result<OpenOutcome> => {
+      if ('code' in outcome) return { ok: false, error: outcome };
+      if (!outcome.ok) {
+        if ('needsMapping' in outcome) {
+          const token = newToken();
+          this.#pending = { kind: 'mapping', token, path, displayName, bundled };
+          return ok({ status: 'mapping', token, file: displayName, preview: outcome.needsMapping });
+        }
+        return fail('invalid-data', `${displayName} could not be opened.`, outcome.problems);
+      }
+      const file = { path, displayName, bundled };
+      if (outcome.skipped.length > 0) {
+        const token = newToken();
+        this.#pending = { kind: 'review', token, opened: outcome, file: heldFile(outcome, file) };
+        return ok({ status: 'review', token, file: displayName, format: outcome.format, rows: outcome.rows, problems: outcome.skipped });
+      }
+      return ok({ status: 'opened', payload: this.#install(outcome, file) });
+    });
+  }
+
+  /** After a review: hold what was opened (accept) or keep what was held (decline). */
+  async resolveReview(token: string, accept: boolean): Promise<Result<OpenOutcome>> {
+    const pending = this.#pending;
+    if (pending?.kind !== 'review' || pending.token !== token) {
+      return fail('not-found', 'That file is no longer waiting to be opened (another was opened since). Open it again.');
+    }
+    this.#pending = undefined;
+    if (!accept) return ok({ status: 'dismissed' });
+    return ok({ status: 'opened', payload: this.#install(pending.opened, pending.file) });
+  }
+
+  /** Open the table waiting for its mapping, with the columns mapped as the user confirmed. */
+  async openWithMapping(token: string, mapping: CsvMapping): Promise<Result<OpenOutcome>> {
+    const pending = this.#pending;
+    if (pending?.kind !== 'mapping' || pending.token !== token) {
+      return fail('not-found', 'That table is no longer waiting for its columns (another file was opened since). Open it again.');
+    }
+    if (Object.keys(mapping).length === 0) return fail('bad-arguments', 'No column was matched to anything: match at least the date and the title.');
+    this.#pending = undefined;
+    return this.open(pending.path, { displayName: pending.displayName, bundled: pending.bundled, request: { format: 'csv', mapping } });
+  }
+
+  /** Read the held dataset's file again, the same way it was read. */
+  async reload(): Promise<Result<OpenOutcome>> {
+    const file = this.#current?.file;
+    if (!file) return fail('not-found', 'No file is open to reload.');
+    return this.open(file.path, { displayName: file.displayName, bundled: file.bundled, request: { format: file.format, ...(file.mapping ? { mapping: file.mapping } : {}) } });
+  }
+
+  /**
+   * Run one load, cancelling the one running, and `finish` with what it came to (an AppError for
+   * a cancelled or crashed load). The load counts as running until `finish` has run, so whoever
+   * waits for it (awaitCurrent) sees its result held.
+   */
+  #exclusive<T>(path: string, displayName: string, request: OpenRequest, finish: (outcome: OpenedFile | AppError) => T): Promise<T> {
     this.#loading?.abort.abort();
     const abort = new AbortController();
-    const promise = this.#run(path, options, abort).finally(() => {
+    const cancelled: AppError = { code: 'cancelled', message: `Opening ${displayName} was cancelled.` };
+    const promise = (async (): Promise<T> => {
+      let outcome: LoadOutcome;
+      try {
+        outcome = await this.runLoad(path, displayName, (p) => this.emitProgress({ ...p, file: displayName }), abort.signal, request);
+      } catch (err) {
+        // A loader that throws is a bug, but what the user had stays and they get a message.
+        return finish({ code: 'internal', message: `${displayName} could not be opened: ${err instanceof Error ? err.message : String(err)}` });
+      }
+      // Cancelled, or superseded by a newer load: never held, never waiting for review.
+      if ((!outcome.ok && 'cancelled' in outcome) || abort.signal.aborted) return finish(cancelled);
+      return finish(outcome);
+    })().finally(() => {
       if (this.#loading?.abort === abort) this.#loading = undefined;
     });
     this.#loading = { promise, abort };
     return promise;
   }
 
-  async #run(path: string, options: { displayName: string; bundled: boolean }, abort: AbortController): Promise<Result<DatasetPayload>> {
-    let outcome: LoadOutcome;
-    try {
-      outcome = await this.runLoad(path, options.displayName, (p) => this.emitProgress({ ...p, file: options.displayName }), abort.signal);
-    } catch (err) {
-      // A loader that throws is a bug, but what the user had stays and they get a message.
-      const error: AppError = { code: 'internal', message: `${options.displayName} could not be opened: ${err instanceof Error ? err.message : String(err)}` };
-      if (!this.#current) this.#lastError = error;
-      return { ok: false, error };
-    }
-    if (!outcome.ok) {
-      if ('cancelled' in outcome) {
-        const cancelled: AppError = { code: 'cancelled', message: `Opening ${options.displayName} was cancelled.` };
-        if (!this.#current) this.#lastError = cancelled;
-        return { ok: false, error: cancelled };
-      }
-      const error: AppError = { code: 'invalid-data', message: `${options.displayName} could not be opened.`, problems: outcome.problems };
-      if (!this.#current) this.#lastError = error;
-      return { ok: false, error };
-    }
-    if (abort.signal.aborted) return fail('cancelled', `Opening ${options.displayName} was cancelled.`);
-    const { loaded } = outcome;
+  #failed(error: AppError): Result<never> {
+    if (!this.#current) this.#lastError = error;
+    return { ok: false, error };
+  }
+
+  #install(opened: OpenedSuccess, file: { path: string; displayName: string; bundled: boolean } | HeldFile): DatasetPayload {
+    const held = 'format' in file ? file : heldFile(opened, file);
+    const { loaded } = opened;
     const payload: DatasetPayload = {
       header: loaded.header,
       columns: loaded.columns,
       warnings: loaded.warnings,
-      file: { name: options.displayName, bundled: options.bundled, bytes: outcome.size }
+      file: { name: held.displayName, bundled: held.bundled, bytes: opened.size, format: opened.format }
     };
-    this.#current = { payload, bytes: outcome.bytes, ranges: loaded.eventRanges, path };
+    this.#current = { payload, bytes: opened.bytes, ranges: loaded.eventRanges, file: held };
     this.#lastError = undefined;
-    return ok(payload);
+    return payload;
   }
 
   /** Cancel the running load, if any. */
@@ -110,10 +241,14 @@ export class DatasetService {
   }
 }
 
+function heldFile(opened: OpenedSuccess, file: { path: string; displayName: string; bundled: boolean }): HeldFile {
+  return { ...file, format: opened.format, ...(opened.mapping ? { mapping: opened.mapping } : {}) };
+}
+
 /** Runs the load in this thread (tests, the command line). Cancellation is honoured between stages. */
-export const inlineRunLoad: RunLoad = async (path, displayName, onProgress, signal) => {
-  const { loadDatasetFile } = await import('./loadDatasetFile');
-  const outcome = await loadDatasetFile(path, displayName, onProgress);
+export const inlineRunLoad: RunLoad = async (path, displayName, onProgress, signal, request) => {
+  const { openDatasetFile } = await import('./openDatasetFile');
+  const outcome = await openDatasetFile(path, displayName, request, onProgress);
   if (signal.aborted) return { ok: false, cancelled: true, path, name: displayName };
   return outcome;
 };

@@ -9,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringAt } from '../../shared/dataset/columns';
 import { DatasetService, inlineRunLoad, type LoadOutcome } from './datasetService';
-import { loadDatasetFile, type FileProgress, type LoadedFile } from './loadDatasetFile';
+import type { FileProgress } from './loadDatasetFile';
+import { openDatasetFile, type OpenedSuccess } from './openDatasetFile';
 import { workerPool, workerRunLoad } from './workerRunLoad';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
@@ -48,7 +49,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-function loaded(outcome: LoadOutcome): Extract<LoadedFile, { ok: true }> {
+function loaded(outcome: LoadOutcome): OpenedSuccess {
   if (!outcome.ok) throw new Error(`expected the file to load, got ${JSON.stringify(outcome)}`);
   return outcome;
 }
@@ -61,7 +62,7 @@ describe('workerRunLoad with the real worker', () => {
     async () => {
       const run = workerRunLoad(() => spawnTsWorker());
       const viaWorker = loaded(await run(BUNDLED, 'bundled.frontline', () => {}, neverAborted()));
-      const inline = await loadDatasetFile(BUNDLED, 'bundled.frontline');
+      const inline = await openDatasetFile(BUNDLED, 'bundled.frontline');
       if (!inline.ok) throw new Error('bundled dataset did not load inline');
       expect(viaWorker.loaded.columns.count).toBe(23);
       expect(viaWorker.loaded.columns).toEqual(inline.loaded.columns);
@@ -95,7 +96,7 @@ describe('workerRunLoad with the real worker', () => {
     async () => {
       const run = workerRunLoad(() => spawnTsWorker());
       const outcome = await run(BROKEN, 'broken.frontline', () => {}, neverAborted());
-      const inline = await loadDatasetFile(BROKEN, 'broken.frontline');
+      const inline = await openDatasetFile(BROKEN, 'broken.frontline');
       expect(outcome).toEqual(inline);
       expect(outcome.ok).toBe(false);
     },
@@ -161,6 +162,42 @@ describe('workerRunLoad with the real worker', () => {
   );
 });
 
+describe('workerRunLoad: any format, as the request says', () => {
+  const INVALID_REFS = fileURLToPath(new URL('../../../tests/fixtures/invalid-refs.frontline', import.meta.url));
+
+  it(
+    'passes the request on: invalid events left out for review, or (strict) the file refused',
+    async () => {
+      const pool = workerPool(() => spawnTsWorker());
+      try {
+        const lenient = loaded(await pool.runLoad(INVALID_REFS, 'refs.frontline', () => {}, neverAborted()));
+        expect(lenient.rows).toEqual({ total: 23, imported: 20, skipped: 3 });
+        expect(lenient.skipped).toHaveLength(3);
+        expect(lenient.loaded.columns).toEqual(loaded(await openDatasetFile(INVALID_REFS, 'refs.frontline')).loaded.columns);
+        const strict = await pool.runLoad(INVALID_REFS, 'refs.frontline', () => {}, neverAborted(), { strict: true });
+        expect(strict).toEqual(await openDatasetFile(INVALID_REFS, 'refs.frontline', { strict: true }));
+        expect(strict.ok).toBe(false);
+      } finally {
+        pool.dispose();
+      }
+    },
+    SLOW
+  );
+
+  it(
+    'a generic table comes back needing its columns mapped, with its preview',
+    async () => {
+      const path = join(tmp, 'table.csv');
+      await writeFile(path, 'when,what\n2017-11-03,Town taken\n');
+      const run = workerRunLoad(() => spawnTsWorker());
+      const outcome = await run(path, 'table.csv', () => {}, neverAborted());
+      expect(outcome).toEqual(await openDatasetFile(path, 'table.csv'));
+      expect(!outcome.ok && 'needsMapping' in outcome && outcome.needsMapping.headers).toEqual(['when', 'what']);
+    },
+    SLOW
+  );
+});
+
 describe('workerRunLoad when the worker fails', () => {
   it('a worker that throws resolves with a problem naming the file', async () => {
     const run = workerRunLoad(spawnJs("throw new Error('loader exploded');"));
@@ -194,7 +231,7 @@ describe('workerRunLoad when the worker fails', () => {
     );
     const outcome = await run('/data/big.frontline', 'big.frontline', () => {}, neverAborted());
     expect(outcome.ok).toBe(false);
-    if (outcome.ok || 'cancelled' in outcome) throw new Error('expected problems');
+    if (outcome.ok || !('problems' in outcome)) throw new Error('expected problems');
     expect(outcome.problems).toHaveLength(1);
     expect(outcome.problems[0]).toMatchObject({ severity: 'error', file: 'big.frontline' });
   }, SLOW);
@@ -221,7 +258,7 @@ describe('workerRunLoad when the worker fails', () => {
       await writeFile(path, Buffer.concat([Buffer.from('{\n  "format": "frontline-dataset",\n  '), Buffer.from([0xe9]), Buffer.from('\n}')]));
       const run = workerRunLoad(() => spawnTsWorker());
       const outcome = await run(path, 'latin1-broken.frontline', () => {}, neverAborted());
-      if (outcome.ok || 'cancelled' in outcome) throw new Error('expected problems');
+      if (outcome.ok || !('problems' in outcome)) throw new Error('expected problems');
       // Source bug (loadDatasetBytes syntaxProblem): the worker crashes on a TypeError from the
       // fatal decoder, and the user sees the decoder's message instead of a line and column.
       expect(outcome.problems).toEqual([{ severity: 'error', file: 'latin1-broken.frontline', line: 3, column: 3, message: expect.stringMatching(/not valid (UTF-8|JSON)/) }]);

@@ -3,14 +3,17 @@
 // nothing it half-built survives.
 import type { Worker } from 'node:worker_threads';
 import type { LoadOutcome, RunLoad } from './datasetService';
-import type { FileProgress, LoadedFile } from './loadDatasetFile';
+import type { FileProgress } from './loadDatasetFile';
+import type { OpenedFile, OpenRequest } from './openDatasetFile';
 
 export interface WorkerRequest {
   readonly path: string;
   readonly displayName: string;
+  /** How to read the file (format, mapping, strict); absent, its format is detected. */
+  readonly request?: OpenRequest;
 }
 
-export type WorkerReply = { type: 'ready' } | { type: 'progress'; progress: FileProgress } | { type: 'done'; outcome: LoadedFile };
+export type WorkerReply = { type: 'ready' } | { type: 'progress'; progress: FileProgress } | { type: 'done'; outcome: OpenedFile };
 
 export interface WorkerPool {
   readonly runLoad: RunLoad;
@@ -39,7 +42,7 @@ export function workerPool(spawn: () => Worker): WorkerPool {
   };
   prepare();
 
-  const runLoad: RunLoad = (path, displayName, onProgress, signal) =>
+  const runLoad: RunLoad = (path, displayName, onProgress, signal, request) =>
     new Promise<LoadOutcome>((resolve) => {
       if (!spare) prepare();
       const worker = spare!;
@@ -67,7 +70,7 @@ export function workerPool(spawn: () => Worker): WorkerPool {
       worker.on('exit', (code) => {
         if (!settled) settle({ ok: false, path, name: displayName, problems: [{ severity: 'error', file: displayName, message: `the loader stopped unexpectedly (exit code ${code})` }] });
       });
-      worker.postMessage({ path, displayName } satisfies WorkerRequest);
+      worker.postMessage({ path, displayName, ...(request ? { request } : {}) } satisfies WorkerRequest);
     });
 
   return {

@@ -5,8 +5,10 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TimelineEvent } from '../../shared/dataset/schema';
-import { INVOKE_CHANNELS, type AppError, type AppInfo, type DatasetPayload, type Result } from '../../shared/ipc/contract';
+import { INVOKE_CHANNELS, type AppCommand, type AppError, type AppInfo, type DatasetPayload, type InvokeMethod, type Result } from '../../shared/ipc/contract';
 import { DatasetService, inlineRunLoad, type LoadOutcome, type RunLoad } from '../dataset/datasetService';
+import { FileSession } from '../files/fileSession';
+import { SettingsStore } from '../files/settingsStore';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../security/appProtocol';
 import { isTrustedSender, type SenderInfo } from '../security/senderCheck';
 import { createDispatcher, methodForChannel } from './dispatcher';
@@ -14,6 +16,7 @@ import { createHandlers, type Handlers } from './handlers';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 const BROKEN = fileURLToPath(new URL('../../../tests/fixtures/broken-syntax.frontline', import.meta.url));
+const INVALID_REFS = fileURLToPath(new URL('../../../tests/fixtures/invalid-refs.frontline', import.meta.url));
 const TRUSTED_ORIGINS = [APP_ORIGIN, 'http://127.0.0.1:1234'];
 const APP_SENDER: SenderInfo = { url: APP_ENTRY_URL, isMainFrame: true };
 const APP_INFO: AppInfo = { name: 'Frontline', version: '0.1.0', platform: 'linux', versions: { node: '20' } };
@@ -45,24 +48,22 @@ async function setup(options: { files?: readonly string[]; handlers?: Partial<Ha
   for (const file of options.files ?? []) await service.load(file, { displayName: basename(file), bundled: file === BUNDLED });
   const openExternal = vi.fn(async (_url: string) => {});
   const log = vi.fn((_message: string) => {});
-  const real = createHandlers({ service, appInfo: () => APP_INFO, openExternal });
-  const handlers: Handlers = {
-    getDataset: vi.fn(options.handlers?.getDataset ?? real.getDataset),
-    getEvent: vi.fn(options.handlers?.getEvent ?? real.getEvent),
-    cancelLoad: vi.fn(options.handlers?.cancelLoad ?? real.cancelLoad),
-    getAppInfo: vi.fn(options.handlers?.getAppInfo ?? real.getAppInfo),
-    openSourceUrl: vi.fn(options.handlers?.openSourceUrl ?? real.openSourceUrl)
-  };
+  const dialogs = { showOpen: vi.fn(async (): Promise<string | undefined> => undefined), showSave: vi.fn(async (): Promise<string | undefined> => undefined) };
+  const sent: AppCommand[] = [];
+  const settings = new SettingsStore(join(tmp, `settings-${settingsCount++}.json`));
+  const files = new FileSession({ service, settings, dialogs, sendCommand: (c) => sent.push(c) });
+  const real = createHandlers({ service, files, appInfo: () => APP_INFO, openExternal });
+  const handlers = Object.fromEntries(
+    (Object.keys(real) as InvokeMethod[]).map((m) => [m, vi.fn((options.handlers?.[m] ?? real[m]) as (...a: unknown[]) => Promise<Result<unknown>>)])
+  ) as unknown as Handlers & Record<InvokeMethod, ReturnType<typeof vi.fn>>;
   const dispatch = createDispatcher(handlers, (sender) => isTrustedSender(sender, TRUSTED_ORIGINS), log);
   const noHandlerCalled = () => {
-    expect(handlers.getDataset).not.toHaveBeenCalled();
-    expect(handlers.getEvent).not.toHaveBeenCalled();
-    expect(handlers.cancelLoad).not.toHaveBeenCalled();
-    expect(handlers.getAppInfo).not.toHaveBeenCalled();
-    expect(handlers.openSourceUrl).not.toHaveBeenCalled();
+    for (const m of Object.keys(handlers) as InvokeMethod[]) expect(handlers[m], m).not.toHaveBeenCalled();
   };
-  return { service, dispatch, handlers, openExternal, log, noHandlerCalled };
+  return { service, files, settings, dialogs, sent, dispatch, handlers, openExternal, log, noHandlerCalled };
 }
+
+let settingsCount = 0;
 
 function errorOf(result: Result<unknown>): AppError {
   if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value).slice(0, 200)}`);
@@ -221,7 +222,7 @@ describe('getDataset and getAppInfo through the dispatcher', () => {
     expect(payload).toBe(service.current);
     expect(payload.columns.count).toBe(23);
     expect(payload.header.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
-    expect(payload.file).toEqual({ name: 'deir-al-zour-al-qaim-2017.frontline', bundled: true, bytes: (await readFile(BUNDLED)).byteLength });
+    expect(payload.file).toEqual({ name: 'deir-al-zour-al-qaim-2017.frontline', bundled: true, bytes: (await readFile(BUNDLED)).byteLength, format: 'native' });
   });
 
   it('accepts the test-harness origin as well as app://', async () => {
@@ -397,5 +398,133 @@ describe('openSourceUrl through the dispatcher', () => {
     const { dispatch, openExternal } = await setup({ files: [BUNDLED, BROKEN] });
     expect((await dispatch(INVOKE_CHANNELS.openSourceUrl, APP_SENDER, ['geonames-2643743'])).ok).toBe(true);
     expect(openExternal).toHaveBeenCalledWith('https://www.geonames.org/2643743');
+  });
+});
+
+describe('the file methods through the dispatcher', () => {
+  const TOKEN = 'a'.repeat(32);
+  const newMethods = ['openFileDialog', 'openDroppedFile', 'openRecent', 'reloadFile', 'openWithMapping', 'resolveReview', 'getRecentFiles', 'takeMainOpen', 'saveAs'] as const;
+  const goodArgs: Record<(typeof newMethods)[number], unknown[]> = {
+    openFileDialog: [],
+    openDroppedFile: ['/data/x.csv'],
+    openRecent: ['/data/x.csv'],
+    reloadFile: [],
+    openWithMapping: [TOKEN, { date: 0, title: 1 }],
+    resolveReview: [TOKEN, true],
+    getRecentFiles: [],
+    takeMainOpen: [],
+    saveAs: ['csv', null]
+  };
+
+  it.each(newMethods)('%s from an untrusted sender or a sub-frame gives bad-sender, before any handler', async (method) => {
+    const { dispatch, noHandlerCalled, dialogs } = await setup({ files: [BUNDLED] });
+    for (const sender of [{ url: 'https://evil.example/', isMainFrame: true }, { url: APP_ENTRY_URL, isMainFrame: false }]) {
+      expect(errorOf(await dispatch(INVOKE_CHANNELS[method], sender, goodArgs[method])).code).toBe('bad-sender');
+    }
+    noHandlerCalled();
+    expect(dialogs.showOpen).not.toHaveBeenCalled();
+    expect(dialogs.showSave).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['openFileDialog', [true]],
+    ['reloadFile', ['/x']],
+    ['getRecentFiles', [1]],
+    ['takeMainOpen', [null]],
+    ['openDroppedFile', []],
+    ['openDroppedFile', ['']],
+    ['openDroppedFile', [42]],
+    ['openDroppedFile', [{ path: '/x' }]],
+    ['openDroppedFile', ['/x'.repeat(3000)]],
+    ['openDroppedFile', ['/x', '/y']],
+    ['openRecent', [null]],
+    ['openRecent', ['']],
+    ['openWithMapping', [TOKEN]],
+    ['openWithMapping', ['not-a-token', { date: 0 }]],
+    ['openWithMapping', ['A'.repeat(32), { date: 0 }]],
+    ['openWithMapping', ['a'.repeat(15), { date: 0 }]],
+    ['openWithMapping', [TOKEN, { when: 0 }]],
+    ['openWithMapping', [TOKEN, { date: -1 }]],
+    ['openWithMapping', [TOKEN, { date: 1.5 }]],
+    ['openWithMapping', [TOKEN, { date: '0' }]],
+    ['openWithMapping', [TOKEN, [0, 1]]],
+    ['resolveReview', [TOKEN]],
+    ['resolveReview', [TOKEN, 'yes']],
+    ['resolveReview', [TOKEN, 1]],
+    ['resolveReview', ['../../etc/passwd', true]],
+    ['saveAs', ['xlsx', null]],
+    ['saveAs', ['csv']],
+    ['saveAs', ['csv', [0, 1]]],
+    ['saveAs', ['csv', new Int32Array([0])]],
+    ['saveAs', ['csv', new Float64Array([0])]],
+    ['saveAs', ['csv', { 0: 1, length: 1 }]],
+    ['saveAs', ['frontline', null, 'extra']]
+  ] as const)('%s with %j gives bad-arguments', async (method, args) => {
+    const { dispatch, noHandlerCalled, dialogs } = await setup({ files: [BUNDLED] });
+    const error = errorOf(await dispatch(INVOKE_CHANNELS[method], APP_SENDER, args as unknown as unknown[]));
+    expect(error.code).toBe('bad-arguments');
+    expect(error.message).toMatch(new RegExp(`^Request ${method} refused: `));
+    noHandlerCalled();
+    expect(dialogs.showOpen).not.toHaveBeenCalled();
+    expect(dialogs.showSave).not.toHaveBeenCalled();
+  });
+
+  it('a "__proto__" key in a mapping never reaches the handler', async () => {
+    const { dispatch, handlers } = await setup({ files: [BUNDLED] });
+    await dispatch(INVOKE_CHANNELS.openWithMapping, APP_SENDER, [TOKEN, JSON.parse('{"__proto__": {"polluted": 1}, "date": 1}') as object]);
+    const mapping = handlers.openWithMapping.mock.calls[0]?.[1] as object;
+    expect(Object.keys(mapping)).toEqual(['date']);
+    expect(Object.getPrototypeOf(mapping)).toBe(Object.prototype);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
+  it('a well-formed token nobody issued is not-found; the dataset stays', async () => {
+    const { dispatch, service } = await setup({ files: [BUNDLED] });
+    const before = service.current;
+    expect(errorOf(await dispatch(INVOKE_CHANNELS.resolveReview, APP_SENDER, [TOKEN, true])).code).toBe('not-found');
+    expect(errorOf(await dispatch(INVOKE_CHANNELS.openWithMapping, APP_SENDER, [TOKEN, { date: 0 }])).code).toBe('not-found');
+    expect(service.current).toBe(before);
+  });
+
+  it('open from the dialog, review, accept; the recent list and Save As follow', async () => {
+    const { dispatch, dialogs, service } = await setup({ files: [BUNDLED] });
+    dialogs.showOpen.mockResolvedValueOnce(undefined);
+    expect(await dispatch(INVOKE_CHANNELS.openFileDialog, APP_SENDER, [])).toEqual({ ok: true, value: { status: 'dismissed' } });
+    dialogs.showOpen.mockResolvedValueOnce(INVALID_REFS);
+    const review = await dispatch(INVOKE_CHANNELS.openFileDialog, APP_SENDER, []);
+    if (!review.ok) throw new Error(review.error.message);
+    const { status, token } = review.value as { status: string; token: string };
+    expect(status).toBe('review');
+    const accepted = await dispatch(INVOKE_CHANNELS.resolveReview, APP_SENDER, [token, true]);
+    expect(accepted.ok && (accepted.value as { status: string }).status).toBe('opened');
+    expect(service.current?.columns.count).toBe(20);
+    expect(await dispatch(INVOKE_CHANNELS.getRecentFiles, APP_SENDER, [])).toEqual({ ok: true, value: [{ path: INVALID_REFS, available: true }] });
+    expect((await dispatch(INVOKE_CHANNELS.openRecent, APP_SENDER, [INVALID_REFS])).ok).toBe(true);
+    expect(errorOf(await dispatch(INVOKE_CHANNELS.openRecent, APP_SENDER, [BUNDLED])).code).toBe('not-found');
+    const target = join(tmp, 'through-dispatch.csv');
+    dialogs.showSave.mockResolvedValueOnce(target);
+    expect(await dispatch(INVOKE_CHANNELS.saveAs, APP_SENDER, ['csv', Uint32Array.of(0, 1)])).toEqual({ ok: true, value: { path: target, events: 2 } });
+    dialogs.showSave.mockResolvedValueOnce(undefined);
+    expect(await dispatch(INVOKE_CHANNELS.saveAs, APP_SENDER, ['frontline', null])).toEqual({ ok: true, value: { dismissed: true } });
+  });
+
+  it('a dropped folder or missing file is refused without loading anything', async () => {
+    const { dispatch, service } = await setup({ files: [BUNDLED] });
+    const before = service.current;
+    expect(errorOf(await dispatch(INVOKE_CHANNELS.openDroppedFile, APP_SENDER, [tmp])).code).toBe('bad-arguments');
+    expect(errorOf(await dispatch(INVOKE_CHANNELS.openDroppedFile, APP_SENDER, [join(tmp, 'nothing.csv')])).code).toBe('not-found');
+    expect(errorOf(await dispatch(INVOKE_CHANNELS.openDroppedFile, APP_SENDER, ['relative.csv'])).code).toBe('bad-arguments');
+    expect(service.current).toBe(before);
+  });
+
+  it('takeMainOpen gives what main opened, once, and reloadFile reads the file again', async () => {
+    const { dispatch, files, sent } = await setup({ files: [BUNDLED] });
+    void files.openFromMain(BROKEN);
+    expect(sent).toEqual(['main-open']);
+    const taken = errorOf(await dispatch(INVOKE_CHANNELS.takeMainOpen, APP_SENDER, []));
+    expect(taken).toMatchObject({ code: 'invalid-data', message: 'broken-syntax.frontline could not be opened.' });
+    expect(await dispatch(INVOKE_CHANNELS.takeMainOpen, APP_SENDER, [])).toEqual({ ok: true, value: { status: 'dismissed' } });
+    const reloaded = await dispatch(INVOKE_CHANNELS.reloadFile, APP_SENDER, []);
+    expect(reloaded.ok && (reloaded.value as { status: string }).status).toBe('opened');
   });
 });

@@ -1,13 +1,16 @@
-// What each invoke method does, free of Electron: dependencies (the dataset service, browser
-// opener, app info) are injected, so the same code runs inside Electron, under Vitest and behind
-// the e2e bridge.
+// What each invoke method does, free of Electron: dependencies (the dataset service, the file
+// session with its dialogs and settings, browser opener, app info) are injected, so the same code
+// runs inside Electron, under Vitest and behind the e2e bridge. Arguments and senders were checked
+// by the dispatcher before any of these runs.
 import type { AppInfo, InvokeArgs, InvokeMethod, InvokeValue, Result } from '../../shared/ipc/contract';
 import { fail, ok } from '../../shared/ipc/contract';
 import { safeExternalUrl } from '../../shared/text/safeUrl';
 import type { DatasetService } from '../dataset/datasetService';
+import type { FileSession } from '../files/fileSession';
 
 export interface HandlerDeps {
   readonly service: DatasetService;
+  readonly files: FileSession;
   readonly appInfo: () => AppInfo;
   readonly openExternal: (url: string) => Promise<void>;
 }
@@ -26,6 +29,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async cancelLoad() {
       return ok({ cancelled: deps.service.cancel() });
     },
+
+    openFileDialog: () => deps.files.openDialog(),
+    openDroppedFile: (path) => deps.files.openDropped(path),
+    openRecent: (path) => deps.files.openRecent(path),
+    reloadFile: () => deps.files.reload(),
+    openWithMapping: (token, mapping) => deps.files.openWithMapping(token, mapping),
+    resolveReview: (token, accept) => deps.files.resolveReview(token, accept),
+    getRecentFiles: () => deps.files.recentFiles(),
+    takeMainOpen: () => deps.files.takeMainOpen(),
+    saveAs: (format, indices) => deps.files.saveAs(format, indices),
 
     async getAppInfo() {
       return ok(deps.appInfo());

@@ -57,7 +57,10 @@ function describeJsonValue(value: unknown): string {
  */
 export function validateDataset(raw: unknown, file: string, text?: string, options: ValidateOptions = {}): DatasetCheck {
   const locator = new TextLocator(text);
-  const v = new DatasetValidator(file, options.fastCheck ? { fastCheck: options.fastCheck } : {});
+  const events0 = raw !== null && typeof raw === 'object' ? (raw as { events?: unknown }).events : undefined;
+  // The id table is sized once for the events there are (growing it re-hashes every id).
+  const expectedEvents = Array.isArray(events0) ? events0.length : undefined;
+  const v = new DatasetValidator(file, { ...(options.fastCheck ? { fastCheck: options.fastCheck } : {}), ...(expectedEvents !== undefined ? { expectedEvents } : {}) });
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     v.report('error', '(top level)', `should be object but is ${describeJsonValue(raw)}`, locator.locate([]));
     return { ok: false, problems: v.result().errors };

@@ -4,6 +4,7 @@
 import type { DatasetHeader, EventColumns } from '../dataset/columns';
 import type { Problem } from '../dataset/problems';
 import type { TimelineEvent } from '../dataset/schema';
+import type { CsvMapping, CsvPreview, ImportFormat } from '../import/types';
 
 export type ErrorCode =
   | 'bad-sender'
@@ -38,7 +39,34 @@ export interface DatasetFileInfo {
   /** True for the dataset that ships with the app. */
   readonly bundled: boolean;
   readonly bytes: number;
+  /** The format it was read as (imports are converted to the native format in memory). */
+  readonly format: ImportFormat;
 }
+
+/** What opening a file came to. */
+export type OpenOutcome =
+  | { readonly status: 'opened'; readonly payload: DatasetPayload }
+  /** Some rows could not be used: the user may open the others, or cancel. */
+  | {
+      readonly status: 'review';
+      readonly token: string;
+      readonly file: string;
+      readonly format: ImportFormat;
+      readonly rows: { readonly total: number; readonly imported: number; readonly skipped: number };
+      readonly problems: readonly Problem[];
+    }
+  /** A generic table: the user confirms or corrects which column holds what. */
+  | { readonly status: 'mapping'; readonly token: string; readonly file: string; readonly preview: CsvPreview }
+  /** The user closed the file dialog, or cancelled. */
+  | { readonly status: 'dismissed' };
+
+export interface RecentFile {
+  readonly path: string;
+  /** False when the file is missing: listed as unavailable, not dropped. */
+  readonly available: boolean;
+}
+
+export type SaveFormat = 'frontline' | 'csv';
 
 /**
  * A loaded dataset as the renderer receives it: the small header as objects, the events as
@@ -78,7 +106,17 @@ export const APP_COMMANDS = [
   'lanes-type',
   'next-event',
   'previous-event',
-  'show-shortcuts'
+  'show-shortcuts',
+  'open-file',
+  'reload-file',
+  'save-as-frontline',
+  'save-as-csv',
+  'find',
+  'toggle-table',
+  'lanes-actor',
+  'lanes-admin1',
+  /** Main started opening a file itself (command line, the OS, a second instance): call takeMainOpen. */
+  'main-open'
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
@@ -95,6 +133,29 @@ export interface FrontlineApi {
   getEvent(sourceIndex: number): Promise<Result<TimelineEvent>>;
   /** Stop the load that is running; what was loaded before stays. */
   cancelLoad(): Promise<Result<{ readonly cancelled: boolean }>>;
+  /** Show the file dialog and open what the user picks (Frontline, ACLED, UCDP, TimelineJS, CSV/TSV). */
+  openFileDialog(): Promise<Result<OpenOutcome>>;
+  /** Open a file dropped on the window (the preload turns it into its path). */
+  openDroppedFile(file: File): Promise<Result<OpenOutcome>>;
+  /** Open one of the recent files (main checks it is on its list). */
+  openRecent(path: string): Promise<Result<OpenOutcome>>;
+  /** Read the current file again from disk. */
+  reloadFile(): Promise<Result<OpenOutcome>>;
+  /** Go on with a generic table, with the columns mapped as the user confirmed. */
+  openWithMapping(token: string, mapping: CsvMapping): Promise<Result<OpenOutcome>>;
+  /** After a review: open the usable rows (accept) or keep what was open (decline). */
+  resolveReview(token: string, accept: boolean): Promise<Result<OpenOutcome>>;
+  getRecentFiles(): Promise<Result<readonly RecentFile[]>>;
+  /**
+   * The outcome of the file main started opening by itself (a path on the command line, a file
+   * the OS asked the app to open, a second instance), once; 'dismissed' when there is none.
+   */
+  takeMainOpen(): Promise<Result<OpenOutcome>>;
+  /**
+   * Save the events at these column indices (all when null) as a native file or as CSV, to a
+   * path the user picks in main's save dialog. Written atomically.
+   */
+  saveAs(format: SaveFormat, indices: Uint32Array | null): Promise<Result<{ readonly path: string; readonly events: number } | { readonly dismissed: true }>>;
   /** Name, version and runtime versions, for the About box. */
   getAppInfo(): Promise<Result<AppInfo>>;
   /**
@@ -113,6 +174,15 @@ export const INVOKE_CHANNELS = {
   getDataset: 'frontline:get-dataset',
   getEvent: 'frontline:get-event',
   cancelLoad: 'frontline:cancel-load',
+  openFileDialog: 'frontline:open-file-dialog',
+  openDroppedFile: 'frontline:open-dropped-file',
+  openRecent: 'frontline:open-recent',
+  reloadFile: 'frontline:reload-file',
+  openWithMapping: 'frontline:open-with-mapping',
+  resolveReview: 'frontline:resolve-review',
+  getRecentFiles: 'frontline:get-recent-files',
+  takeMainOpen: 'frontline:take-main-open',
+  saveAs: 'frontline:save-as',
   getAppInfo: 'frontline:get-app-info',
   openSourceUrl: 'frontline:open-source-url'
 } as const satisfies { [K in keyof FrontlineApi as FrontlineApi[K] extends (...a: never[]) => Promise<unknown> ? K : never]: `frontline:${string}` };
@@ -128,6 +198,10 @@ export type EventMethod = keyof typeof EVENT_CHANNELS;
 
 /** Value type a method resolves to, unwrapped from Result. */
 export type InvokeValue<M extends InvokeMethod> = FrontlineApi[M] extends (...args: never[]) => Promise<Result<infer T>> ? T : never;
-export type InvokeArgs<M extends InvokeMethod> = Parameters<FrontlineApi[M]>;
+/**
+ * What travels on a method's channel. Usually the method's parameters; a dropped File cannot
+ * cross IPC, so the preload sends its path instead.
+ */
+export type InvokeArgs<M extends InvokeMethod> = M extends 'openDroppedFile' ? [path: string] : Parameters<FrontlineApi[M]>;
 
 export const API_GLOBAL = 'api';

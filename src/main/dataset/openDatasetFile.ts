@@ -1,0 +1,216 @@
+// Open a file of any supported format under plain Node: size check before reading, then native
+// files through the streaming byte loader and every other format through its importer, converted
+// to a native file image so main holds imports exactly as it holds native files. Used by the load
+// worker, the command line and the tests.
+import { open, readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { loadDatasetBytes, type LoadedDataset } from '../../shared/dataset/loadDatasetBytes';
+import { packDataset } from '../../shared/dataset/packDataset';
+import { capErrors, capProblems, type Problem } from '../../shared/dataset/problems';
+import { validateDataset } from '../../shared/dataset/validateDataset';
+import { detectFormat, importText } from '../../shared/import/importText';
+import type { CsvMapping, CsvPreview, ImportFormat } from '../../shared/import/types';
+import { decodeText, utf8Bytes } from '../../shared/text/decodeText';
+import { fastEventCheck } from './fastEventCheck';
+import { describeIoError, MAX_DATASET_BYTES, type FileProgress } from './loadDatasetFile';
+
+/**
+ * Foreign formats are read into one string and then into objects, which takes several times the
+ * file's size in memory: they get a lower limit than native files, which are read event by event.
+ */
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+
+/** Bytes of the file's start used to tell its format. */
+const HEAD_BYTES = 64 * 1024;
+
+export interface OpenRequest {
+  /** Read the file as this format instead of detecting it. */
+  readonly format?: ImportFormat;
+  /** For a generic table: which column holds what. */
+  readonly mapping?: CsvMapping;
+  /**
+   * Refuse the whole file when any event or row would be left out (the startup dataset, the
+   * command line on a native file): its problems come back as the failure's problems.
+   */
+  readonly strict?: boolean;
+}
+
+export interface RowCounts {
+  /** Rows (or events, for a native file) in the file. */
+  readonly total: number;
+  /** Events opened. */
+  readonly imported: number;
+  /** Rows or events left out. */
+  readonly skipped: number;
+}
+
+/**
+ * What opening came to. A success with `skipped` problems needs the user's review: some rows or
+ * events were left out. Warnings alone (in loaded.warnings) do not.
+ */
+export type OpenedFile =
+  | {
+      ok: true;
+      loaded: LoadedDataset;
+      /** The native file image (the file itself for a native file, converted for an import). */
+      bytes: Uint8Array;
+      path: string;
+      name: string;
+      /** Size of the file on disk. */
+      size: number;
+      format: ImportFormat;
+      /** The mapping a generic table was read with (kept for reloading). */
+      mapping?: CsvMapping;
+      rows: RowCounts;
+      /** Why rows or events were left out (severity error). */
+      skipped: Problem[];
+    }
+  | { ok: false; path: string; name: string; problems: Problem[] }
+  /** A generic table: its columns must be mapped before it can be read. */
+  | { ok: false; path: string; name: string; size: number; needsMapping: CsvPreview };
+
+export type OpenedSuccess = Extract<OpenedFile, { ok: true }>;
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+/** The start of the file as text, only to tell its format (never used as the data). */
+function headText(head: Uint8Array): string {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head.subarray(2));
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head.subarray(2));
+  return new TextDecoder('utf-8').decode(head);
+}
+
+async function readHead(path: string, size: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = new Uint8Array(Math.min(size, HEAD_BYTES));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Open `path`. `displayName` is how problems name the file (default: its name without the
+ * folder). Never throws for anything about the file: every failure comes back as problems.
+ */
+export async function openDatasetFile(
+  path: string,
+  displayName: string = basename(path),
+  request: OpenRequest = {},
+  onProgress?: (p: FileProgress) => void
+): Promise<OpenedFile> {
+  const name = basename(path);
+  const failure = (message: string, where: Partial<Problem> = {}): OpenedFile => ({ ok: false, path, name, problems: [{ severity: 'error', file: displayName, ...where, message }] });
+  let size: number;
+  let format: ImportFormat;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return failure(info.isDirectory() ? 'is a folder, not a file' : 'is not a file');
+    size = info.size;
+    if (size > MAX_DATASET_BYTES) return failure(tooLarge(size, MAX_DATASET_BYTES, 'to open'));
+    format = request.format ?? detectFormat(headText(await readHead(path, size)), name);
+  } catch (err) {
+    return failure(`cannot be read: ${describeIoError(err)}`);
+  }
+  if (format !== 'native' && size > MAX_IMPORT_BYTES) {
+    return failure(`${tooLarge(size, MAX_IMPORT_BYTES, 'to import')} (Frontline datasets may be up to ${formatBytes(MAX_DATASET_BYTES)})`);
+  }
+  onProgress?.({ phase: 'reading', done: 0, total: size, events: 0 });
+  let raw: Uint8Array;
+  try {
+    raw = await readFile(path);
+  } catch (err) {
+    return failure(`cannot be read: ${describeIoError(err)}`);
+  }
+  // The file may have grown since it was measured.
+  if (raw.length > (format === 'native' ? MAX_DATASET_BYTES : MAX_IMPORT_BYTES)) return failure(tooLarge(raw.length, format === 'native' ? MAX_DATASET_BYTES : MAX_IMPORT_BYTES, 'to open'));
+  const opened =
+    format === 'native'
+      ? openNative(raw, path, name, displayName, size, request.strict === true, onProgress)
+      : openImport(raw, path, name, displayName, size, format, request.mapping, onProgress);
+  // Strict: rows an importer skipped make the file fail as a whole, like invalid native events.
+  if (request.strict === true && opened.ok && opened.skipped.length > 0) return { ok: false, path, name, problems: opened.skipped };
+  return opened;
+}
+
+function tooLarge(size: number, limit: number, what: string): string {
+  return `is too large ${what}: ${size.toLocaleString('en-GB')} bytes (${formatBytes(size)}), over the limit of ${limit.toLocaleString('en-GB')} bytes`;
+}
+
+function openNative(raw: Uint8Array, path: string, name: string, displayName: string, size: number, strict: boolean, onProgress?: (p: FileProgress) => void): OpenedFile {
+  const { bytes } = utf8Bytes(raw);
+  // Invalid events are left out (for the user to review) when everything else is fine.
+  const result = loadDatasetBytes(bytes, displayName, { onProgress: (p) => onProgress?.({ ...p, phase: 'checking' }), fastCheck: fastEventCheck(), skipInvalidEvents: !strict });
+  if (!result.ok) return { ok: false, path, name, problems: result.problems };
+  const { skipped, ...loaded } = result.loaded;
+  const total = loaded.eventRanges.length / 2;
+  return {
+    ok: true,
+    loaded,
+    bytes,
+    path,
+    name,
+    size,
+    format: 'native',
+    rows: { total, imported: loaded.columns.count, skipped: total - loaded.columns.count },
+    skipped: skipped ?? []
+  };
+}
+
+function openImport(
+  raw: Uint8Array,
+  path: string,
+  name: string,
+  displayName: string,
+  size: number,
+  format: Exclude<ImportFormat, 'native'>,
+  mapping: CsvMapping | undefined,
+  onProgress?: (p: FileProgress) => void
+): OpenedFile {
+  const decoded = decodeText(raw, displayName);
+  if (!decoded.ok) return { ok: false, path, name, problems: [decoded.problem] };
+  // Importers do not report progress: the stages are marked as they finish.
+  onProgress?.({ phase: 'checking', done: 0, total: size, events: 0 });
+  const outcome = importText(decoded.text, displayName, { format, ...(mapping ? { mapping } : {}) });
+  if (outcome.status === 'failed') return { ok: false, path, name, problems: capProblems(outcome.problems) };
+  if (outcome.status === 'needs-mapping') return { ok: false, path, name, size, needsMapping: outcome.preview };
+  const { result } = outcome;
+  onProgress?.({ phase: 'checking', done: Math.floor(size / 2), total: size, events: result.dataset.events.length });
+  const offered = result.dataset.events.length;
+  // Importers check every row; this is the same check a native file gets, so nothing they miss gets in.
+  const check = validateDataset(result.dataset, displayName, undefined, { lineOfEvent: result.lineOfEvent, fastCheck: fastEventCheck(), skipInvalidEvents: true });
+  const importErrors = result.problems.filter((p) => p.severity === 'error');
+  const importWarnings = result.problems.filter((p) => p.severity !== 'error');
+  if (!check.ok) return { ok: false, path, name, problems: capErrors([...importErrors, ...check.problems]) };
+  const skipped = capProblems([...importErrors, ...(check.skipped ?? [])]);
+  if (check.dataset.events.length === 0) {
+    // Nothing to show: say why, rather than open an empty timeline.
+    return { ok: false, path, name, problems: skipped.length > 0 ? skipped : [{ severity: 'error', file: displayName, message: 'has no rows that could be read as events' }] };
+  }
+  onProgress?.({ phase: 'checking', done: Math.floor((size * 3) / 4), total: size, events: check.dataset.events.length });
+  let packed;
+  try {
+    packed = packDataset(check.dataset, capProblems([...importWarnings, ...check.warnings]));
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return { ok: false, path, name, problems: [{ severity: 'error', file: displayName, message: `is too large once converted: ${err.message}` }] };
+  }
+  const dropped = offered - check.dataset.events.length;
+  onProgress?.({ phase: 'checking', done: size, total: size, events: check.dataset.events.length });
+  return {
+    ok: true,
+    loaded: packed.loaded,
+    bytes: packed.bytes,
+    path,
+    name,
+    size,
+    format,
+    ...(format === 'csv' && mapping ? { mapping } : {}),
+    rows: { total: result.rows.total, imported: check.dataset.events.length, skipped: result.rows.skipped + dropped },
+    skipped
+  };
+}

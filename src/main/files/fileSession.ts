@@ -1,0 +1,160 @@
+// Everything about files the renderer can ask main for, free of Electron: open (dialog, dropped
+// file, recent list, reload, mapping, review), files main opens by itself (command line, the OS,
+// a second instance), the recent list, and Save As. Dialogs and the command channel are injected,
+// so the same code runs in the app, under Vitest and behind the e2e bridge.
+import { stat } from 'node:fs/promises';
+import { basename, isAbsolute } from 'node:path';
+import { fail, ok, type AppCommand, type DatasetPayload, type OpenOutcome, type RecentFile, type Result, type SaveFormat } from '../../shared/ipc/contract';
+import type { CsvMapping } from '../../shared/import/types';
+import type { DatasetService } from '../dataset/datasetService';
+import { describeIoError } from '../dataset/loadDatasetFile';
+import { safeFileName, withExtension } from './dialogOptions';
+import { saveHeldDataset } from './saveDataset';
+import type { SettingsStore } from './settingsStore';
+
+/** The native dialogs: a path, or undefined when the user cancelled. */
+export interface Dialogs {
+  showOpen(): Promise<string | undefined>;
+  showSave(options: { readonly defaultName: string; readonly format: SaveFormat }): Promise<string | undefined>;
+}
+
+export interface FileSessionDeps {
+  readonly service: DatasetService;
+  readonly settings: SettingsStore;
+  readonly dialogs: Dialogs;
+  /** Send a command to the renderer (main-open). */
+  readonly sendCommand: (command: AppCommand) => void;
+  /** The recent list changed (rebuild the menu). */
+  readonly onRecentChanged?: () => void;
+  readonly log?: (message: string) => void;
+}
+
+type Outcome = Result<OpenOutcome>;
+type Saved = Result<{ readonly path: string; readonly events: number } | { readonly dismissed: true }>;
+
+export class FileSession {
+  #mainOpen: Promise<Outcome> | undefined;
+
+  constructor(private readonly deps: FileSessionDeps) {}
+
+  /** File > Open: the dialog, then the file picked. */
+  async openDialog(): Promise<Outcome> {
+    const path = await this.deps.dialogs.showOpen();
+    if (path === undefined) return ok({ status: 'dismissed' });
+    return this.#open(path);
+  }
+
+  /** A file dropped on the window: only an existing regular file, by its full path. */
+  async openDropped(path: string): Promise<Outcome> {
+    const checked = await checkRegularFile(path);
+    if (!checked.ok) return checked;
+    return this.#open(path);
+  }
+
+  /** One of the recent files: only a path on the list. */
+  async openRecent(path: string): Promise<Outcome> {
+    if (!this.deps.settings.isRecent(path)) return fail('not-found', `${path} is not in the list of recent files.`);
+    return this.#open(path);
+  }
+
+  async reload(): Promise<Outcome> {
+    return this.#track(this.deps.service.reload());
+  }
+
+  async openWithMapping(token: string, mapping: CsvMapping): Promise<Outcome> {
+    return this.#track(this.deps.service.openWithMapping(token, mapping));
+  }
+
+  async resolveReview(token: string, accept: boolean): Promise<Outcome> {
+    return this.#track(this.deps.service.resolveReview(token, accept));
+  }
+
+  async recentFiles(): Promise<Result<readonly RecentFile[]>> {
+    return ok(await this.deps.settings.recentFiles());
+  }
+
+  /**
+   * Main opens `path` by itself (command line, the OS, a second instance, a recent file picked in
+   * the menu), after `after` (the startup load) when given, and tells the renderer, which then
+   * collects the outcome once with takeMainOpen. A newer one replaces an outcome not yet taken.
+   */
+  openFromMain(path: string, after?: Promise<unknown>): Promise<Outcome> {
+    const run = (after ?? Promise.resolve()).then(
+      () => this.#open(path),
+      () => this.#open(path)
+    );
+    this.#mainOpen = run;
+    this.deps.log?.(`opening ${path} (asked outside the window)`);
+    this.deps.sendCommand('main-open');
+    return run;
+  }
+
+  /** The outcome of what main opened by itself, once; 'dismissed' when there is none. */
+  async takeMainOpen(): Promise<Outcome> {
+    const run = this.#mainOpen;
+    this.#mainOpen = undefined;
+    return run ?? ok({ status: 'dismissed' });
+  }
+
+  /** Save As: the dialog (named after the dataset), then an atomic write of the events. */
+  async saveAs(format: SaveFormat, indices: Uint32Array | null): Promise<Saved> {
+    const held = this.deps.service.held;
+    if (!held) return fail('not-found', 'No dataset is open to save.');
+    const count = held.payload.columns.count;
+    if (indices !== null && indices.some((i) => i >= count)) {
+      return fail('bad-arguments', `The dataset has ${count.toLocaleString('en-GB')} events; the events to save must be among them.`);
+    }
+    const chosen = await this.deps.dialogs.showSave({ defaultName: safeFileName(held.payload.header.metadata.title, format), format });
+    if (chosen === undefined) return ok({ dismissed: true });
+    if (!isAbsolute(chosen)) return fail('bad-arguments', `${chosen} is not a full path to save to.`);
+    const target = withExtension(chosen, format);
+    // The dataset may have been replaced while the dialog was open: save what the user saw then.
+    const saved = await saveHeldDataset(held, format, indices, target);
+    if (saved.ok) this.deps.log?.(`saved ${saved.value.events} events to ${target}`);
+    return saved;
+  }
+
+  #open(path: string): Promise<Outcome> {
+    return this.#track(this.deps.service.open(path, { displayName: basename(path) }));
+  }
+
+  /** Once a file is opened (held), it goes first in the recent list. */
+  async #track(outcome: Promise<Outcome>): Promise<Outcome> {
+    const result = await outcome;
+    const file = this.deps.service.currentFile;
+    if (result.ok && result.value.status === 'opened' && file && !file.bundled) {
+      const saved = await this.deps.settings.addRecent(file.path);
+      if (!saved.ok) this.deps.log?.(saved.message);
+      this.deps.onRecentChanged?.();
+    }
+    return result;
+  }
+}
+
+/** `path` is a full path to an existing regular file (not a folder, device or pipe). */
+export async function checkRegularFile(path: string): Promise<Result<string>> {
+  if (!isAbsolute(path)) return fail('bad-arguments', `"${path.slice(0, 200)}" is not a full path to a file.`);
+  let info;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    return fail('not-found', `${path} cannot be opened: ${describeIoError(err)}.`);
+  }
+  if (!info.isFile()) return fail('bad-arguments', `${path} cannot be opened: ${info.isDirectory() ? 'it is a folder, not a file' : 'it is not a regular file'}.`);
+  return ok(path);
+}
+
+/**
+ * Startup: load the bundled dataset (strictly), then open the file the command line or the OS
+ * named, if any, as main does for any file it opens by itself.
+ */
+export function startDatasets(
+  service: DatasetService,
+  files: FileSession,
+  bundled: { readonly path: string; readonly displayName: string; readonly bundled?: boolean },
+  openPath?: string
+): Promise<Result<DatasetPayload>> {
+  const startup = service.load(bundled.path, { displayName: bundled.displayName, bundled: bundled.bundled ?? true });
+  if (openPath !== undefined) void files.openFromMain(openPath, startup);
+  return startup;
+}

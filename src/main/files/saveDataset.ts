@@ -1,0 +1,110 @@
+// Save As: the held dataset's events at some column indices written as a native file (the events'
+// own text from the held file image, under the dataset's header, checked by loading it back before
+// anything is written) or as spreadsheet-safe CSV; always through an atomic write.
+import { basename } from 'node:path';
+import { loadDatasetBytes, readEvent } from '../../shared/dataset/loadDatasetBytes';
+import { EVENT_INDENT, EVENT_SEPARATOR, NATIVE_TAIL, nativeHead } from '../../shared/dataset/packDataset';
+import { formatProblem } from '../../shared/dataset/problems';
+import type { EventColumns } from '../../shared/dataset/columns';
+import type { DatasetHeaderInput } from '../../shared/dataset/validator';
+import { fail, ok, type Result, type SaveFormat } from '../../shared/ipc/contract';
+import { CSV_BOM, csvEventLine, csvHeaderLine, csvLookups } from '../../shared/export/csvExport';
+import type { HeldDataset } from '../dataset/datasetService';
+import { fastEventCheck } from '../dataset/fastEventCheck';
+import { writeFileAtomic } from './atomicWrite';
+
+const encoder = new TextEncoder();
+
+/** Column indices to save (all when null), each checked against the dataset, once each in the order given. */
+export function checkIndices(columns: EventColumns, indices: Uint32Array | null): Result<Uint32Array> {
+  if (indices === null) return ok(Uint32Array.from({ length: columns.count }, (_, i) => i));
+  const seen = new Uint8Array(columns.count);
+  const out = new Uint32Array(indices.length);
+  let n = 0;
+  for (const i of indices) {
+    if (i >= columns.count) return fail('bad-arguments', `The dataset has no event at position ${i} (it has ${columns.count.toLocaleString('en-GB')}).`);
+    if (seen[i] === 1) continue;
+    seen[i] = 1;
+    out[n++] = i;
+  }
+  return ok(n === out.length ? out : out.slice(0, n));
+}
+
+/** Positions in the file of the events at these column indices, once each, in file order. */
+export function fileOrder(columns: EventColumns, indices: Uint32Array): Uint32Array {
+  const picked = new Uint8Array(columns.count);
+  for (const i of indices) picked[i] = 1;
+  const out: number[] = [];
+  for (let i = 0; i < columns.count; i++) if (picked[i] === 1) out.push(columns.sourceIndex[i]!);
+  return Uint32Array.from(out).sort();
+}
+
+/**
+ * A native file holding the held dataset's metadata, sources, places and actors and the events at
+ * these file positions, each exactly as the held file image has it.
+ */
+export function nativeFileBytes(held: HeldDataset, sourceIndices: Uint32Array): Uint8Array {
+  const { header } = held.payload;
+  const head = encoder.encode(nativeHead(header as unknown as Pick<DatasetHeaderInput, 'metadata' | 'sources' | 'places' | 'actors'>));
+  const separator = encoder.encode(`${EVENT_SEPARATOR}${EVENT_INDENT}`);
+  const indent = encoder.encode(EVENT_INDENT);
+  const tail = encoder.encode(NATIVE_TAIL);
+  let size = head.length + tail.length;
+  for (let k = 0; k < sourceIndices.length; k++) {
+    const s = sourceIndices[k]!;
+    size += (k === 0 ? indent.length : separator.length) + held.ranges[2 * s + 1]! - held.ranges[2 * s]!;
+  }
+  const out = new Uint8Array(size);
+  out.set(head, 0);
+  let at = head.length;
+  for (let k = 0; k < sourceIndices.length; k++) {
+    const s = sourceIndices[k]!;
+    const lead = k === 0 ? indent : separator;
+    out.set(lead, at);
+    at += lead.length;
+    const text = held.bytes.subarray(held.ranges[2 * s]!, held.ranges[2 * s + 1]!);
+    out.set(text, at);
+    at += text.length;
+  }
+  out.set(tail, at);
+  return out;
+}
+
+/** The CSV text of the events at these column indices, in that order, in chunks of lines. */
+export function* csvChunks(held: HeldDataset, indices: Uint32Array, linesPerChunk = 2000): Generator<string> {
+  const { header, columns, file } = held.payload;
+  const lookups = csvLookups(header);
+  let chunk = `${CSV_BOM}${csvHeaderLine()}`;
+  let lines = 0;
+  for (const i of indices) {
+    const event = readEvent(held.bytes, held.ranges, columns.sourceIndex[i]!, file.name);
+    if (!event) continue;
+    chunk += csvEventLine(header, event, lookups);
+    if (++lines === linesPerChunk) {
+      yield chunk;
+      chunk = '';
+      lines = 0;
+    }
+  }
+  if (chunk !== '') yield chunk;
+}
+
+/** Write the events at `indices` (all when null) of `held` to `target` as `format`. */
+export async function saveHeldDataset(held: HeldDataset, format: SaveFormat, indices: Uint32Array | null, target: string): Promise<Result<{ path: string; events: number }>> {
+  const checked = checkIndices(held.payload.columns, indices);
+  if (!checked.ok) return checked;
+  if (format === 'csv') {
+    const written = await writeFileAtomic(target, csvChunks(held, checked.value));
+    return written.ok ? ok({ path: target, events: checked.value.length }) : fail('io', written.message);
+  }
+  const sourceIndices = fileOrder(held.payload.columns, checked.value);
+  const bytes = nativeFileBytes(held, sourceIndices);
+  // Loaded back exactly as opening it would: nothing is written that would not open.
+  const check = loadDatasetBytes(bytes, basename(target), { fastCheck: fastEventCheck() });
+  if (!check.ok || check.loaded.columns.count !== sourceIndices.length) {
+    const why = check.ok ? `it holds ${check.loaded.columns.count} events instead of ${sourceIndices.length}` : formatProblem(check.problems[0]!);
+    return fail('internal', `${target} was not written: the file made from the dataset did not pass its own checks (${why}).`);
+  }
+  const written = await writeFileAtomic(target, bytes);
+  return written.ok ? ok({ path: target, events: sourceIndices.length }) : fail('io', written.message);
+}
