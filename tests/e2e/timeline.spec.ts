@@ -157,8 +157,9 @@ test.describe('lanes', () => {
     const iraq = page.locator('.vis-foreground .vis-group').nth(1);
     await expect(iraq.locator('.vis-item.vis-range[data-event="al-qaim-recaptured"]')).toHaveCount(1);
 
-    await page.getByRole('button', { name: 'Type', exact: true }).click();
-    await expect(page.getByRole('button', { name: 'Type', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    const lanes = page.getByRole('combobox', { name: 'Lanes' });
+    await lanes.selectOption('type');
+    await expect(lanes).toHaveValue('type');
     expect(await laneNames(page)).toEqual(typeLanes().map((l) => l.label));
     const groups = page.locator('.vis-foreground .vis-group');
     for (const [i, lane] of typeLanes().entries()) {
@@ -167,7 +168,14 @@ test.describe('lanes', () => {
     }
     await expectLegible(page);
 
-    await page.keyboard.press('l');
+    // L cycles through every lane mode the dataset offers, back to theatres.
+    const modes = await lanes.locator('option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
+    expect(modes.slice(0, 2)).toEqual(['theatre', 'type']);
+    for (let k = 2; k <= modes.length; k++) {
+      await page.locator('.timeline').focus();
+      await page.keyboard.press('l');
+      await expect(lanes).toHaveValue(modes[k % modes.length]!);
+    }
     expect(await laneNames(page)).toEqual(['Syria', 'Iraq', 'Syria & Iraq', 'Elsewhere']);
   });
 });
@@ -309,7 +317,7 @@ test.describe('selection and details', () => {
     await app.bridge.sendCommand('zoom-in');
     await expect.poll(async () => (await visibleWindow(page)).end - (await visibleWindow(page)).start).toBeLessThan((fitted.end - fitted.start) * 0.6);
     await app.bridge.sendCommand('lanes-type');
-    await expect(page.getByRole('button', { name: 'Type', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('combobox', { name: 'Lanes' })).toHaveValue('type');
     await app.bridge.sendCommand('show-shortcuts');
     await expect(page.getByRole('dialog', { name: 'Keyboard and mouse' })).toBeVisible();
     await page.keyboard.press('Escape');

@@ -5,6 +5,10 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findElectronBinary } from '../support/electronBinary';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../src/shared/ipc/contract';
+
+/** Exactly the contract's methods, nothing more. */
+const CONTRACT_METHODS = [...Object.keys(INVOKE_CHANNELS), ...Object.keys(EVENT_CHANNELS)].sort();
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const binary = findElectronBinary();
@@ -40,7 +44,7 @@ test.describe('Electron app', () => {
       process: typeof (window as unknown as { process?: unknown }).process,
       api: Object.keys(window.api ?? {}).sort()
     }));
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: ['getAppInfo', 'getDataset', 'onCommand', 'openSourceUrl'] });
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: CONTRACT_METHODS });
     // Context isolation: the page cannot reach the preload's objects or replace the bridge.
     expect(await page.evaluate(() => Object.isFrozen(window.api))).toBe(true);
     const info = await page.evaluate(() => window.api!.getAppInfo());
@@ -91,5 +95,34 @@ test.describe('packaged app', () => {
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
     expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
+  });
+});
+
+test.describe('Electron app: opening files', () => {
+  test.skip(!binary.ok, binary.ok ? '' : `Electron suite skipped: ${binary.reason}`);
+  const IMPORTS = join(ROOT, 'tests', 'fixtures', 'import');
+
+  test('opens an ACLED export named on the command line', async () => {
+    if (!binary.ok) return;
+    const app = await electron.launch({ executablePath: binary.path, args: [ROOT, join(IMPORTS, 'acled-current.csv')], cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
+    try {
+      const page = await app.firstWindow();
+      await expect(page.getByTestId('notice')).toContainText('Opened acled-current.csv (ACLED export (CSV))', { timeout: 30_000 });
+      await expect(page.locator('.vis-item.vis-range[data-event]').first()).toBeVisible();
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a broken file named on the command line leaves the bundled dataset open', async () => {
+    if (!binary.ok) return;
+    const app = await electron.launch({ executablePath: binary.path, args: [ROOT, join(ROOT, 'tests', 'fixtures', 'broken-syntax.frontline')], cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
+    try {
+      const page = await app.firstWindow();
+      await expect(page.getByTestId('open-error').getByRole('heading')).toHaveText('The file could not be opened', { timeout: 30_000 });
+      await expect(page.locator('h1')).toHaveText('IS loses Deir al-Zour and al-Qaim');
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -4,8 +4,10 @@ import { EVENT_TYPES, type EventType } from '../../../../shared/dataset/eventTyp
 import { eventView, type EventView } from '../../../../shared/dataset/columns';
 import type { Problem } from '../../../../shared/dataset/problems';
 import type { Actor, Place, Source, TimelineEvent } from '../../../../shared/dataset/schema';
-import type { AppError, DatasetPayload, LoadProgress } from '../../../../shared/ipc/contract';
+import type { AppError, DatasetPayload, LoadProgress, OpenOutcome, RecentFile, Result, SaveFormat } from '../../../../shared/ipc/contract';
+import { FORMAT_LABEL } from '../../../../shared/import/types';
 import { getApi } from '../api';
+import { FinderState } from './finder.svelte';
 import type { LaneMode, TimeRange } from '../timeline/TimelineController';
 
 export class ViewerState {
@@ -20,20 +22,34 @@ export class ViewerState {
   selectedEvent = $state.raw<TimelineEvent | undefined>(undefined);
   window = $state.raw<TimeRange | undefined>(undefined);
   showShortcuts = $state(false);
-  /** Event types switched off in the legend. */
-  hiddenTypes = $state.raw<ReadonlySet<EventType>>(new Set());
+  /** Filters and search over the dataset on show. */
+  readonly finder = new FinderState();
+  /** A file that could not be opened (the previous dataset stays). */
+  openError = $state.raw<AppError | undefined>(undefined);
+  /** A file with rows that could not be used: open the rest, or keep what was open. */
+  review = $state.raw<Extract<OpenOutcome, { status: 'review' }> | undefined>(undefined);
+  /** A generic table whose columns the user confirms. */
+  mapping = $state.raw<Extract<OpenOutcome, { status: 'mapping' }> | undefined>(undefined);
+  recent = $state.raw<readonly RecentFile[]>([]);
+  /** A short message in the corner ("Opened …", "Saved …"). */
+  notice = $state<string | undefined>(undefined);
 
   readonly eventCount: number = $derived(this.payload?.columns.count ?? 0);
+  /** Events of each type that pass the filters other than the type filter (the legend's counts). */
   readonly typeCounts: Partial<Record<EventType, number>> = $derived.by(() => {
-    const cols = this.payload?.columns;
     const counts: Partial<Record<EventType, number>> = {};
-    if (!cols) return counts;
-    const byCode = new Uint32Array(EVENT_TYPES.length);
-    for (let i = 0; i < cols.count; i++) byCode[cols.type[i]!]!++;
-    EVENT_TYPES.forEach((t, k) => {
-      if (byCode[k]! > 0) counts[t] = byCode[k];
-    });
+    const engine = this.finder.engine;
+    const facetCounts = this.finder.counts;
+    if (!engine || !facetCounts) return counts;
+    engine.facets.type.values.forEach((v, k) => (counts[v.key as EventType] = facetCounts.counts.type[k]!));
     return counts;
+  });
+  /** Types present in the dataset but left out by the type filter. */
+  readonly hiddenTypes: ReadonlySet<EventType> = $derived.by(() => {
+    const engine = this.finder.engine;
+    const ticked = this.finder.filter.type;
+    if (!engine || !ticked || ticked.length === 0) return new Set<EventType>();
+    return new Set(engine.facets.type.values.map((v) => v.key as EventType).filter((t) => !ticked.includes(t)));
   });
   readonly selectedView: EventView | undefined = $derived(
     this.payload && this.selectedIndex !== undefined && this.selectedIndex < this.payload.columns.count ? eventView(this.payload.columns, this.selectedIndex) : undefined
@@ -56,54 +72,160 @@ export class ViewerState {
     return out;
   });
 
+  /** Listen for load progress for as long as the window lives; returns the unsubscribe. */
+  listen(): () => void {
+    return getApi().onLoadProgress((p) => {
+      if (this.loading) this.progress = p;
+    });
+  }
+
+  /** The dataset main holds at start (the bundled one), then whatever main opened by itself. */
   async load(): Promise<void> {
     this.loading = true;
     const api = getApi();
-    const stop = api.onLoadProgress((p) => (this.progress = p));
     try {
       const result = await api.getDataset();
       if (result.ok) {
-        // Marks for the benchmark: from here to the first painted frame of the timeline.
-        performance.mark('frontline:dataset-received');
-        // Indexing starts in a task of its own, after the one that delivered the data.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        this.hiddenTypes = new Set();
-        this.payload = result.value;
-        this.loadError = undefined;
-        this.selectedIndex = undefined;
-        this.selectedEvent = undefined;
+        await this.#show(result.value);
       } else {
         this.loadError = result.error;
       }
     } catch (err) {
       this.loadError = { code: 'internal', message: err instanceof Error ? err.message : String(err) };
     } finally {
-      stop();
       this.loading = false;
       this.progress = undefined;
     }
+    void this.refreshRecent();
+    await this.open(() => api.takeMainOpen());
+  }
+
+  /** Replace what is shown with a newly opened dataset: filters, selection and search start afresh. */
+  async #show(payload: DatasetPayload): Promise<void> {
+    // Marks for the benchmark: from here to the first painted frame of the timeline.
+    performance.mark('frontline:dataset-received');
+    // Indexing starts in a task of its own, after the one that delivered the data.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.finder.setDataset(payload);
+    this.payload = payload;
+    this.loadError = undefined;
+    this.selectedIndex = undefined;
+    this.selectedEvent = undefined;
+  }
+
+  /**
+   * Open a file through one of the API's open calls (dialog, drop, recent, reload, mapping,
+   * review) and act on what came of it. Nothing shown changes unless a dataset was opened.
+   */
+  async open(call: () => Promise<Result<OpenOutcome>>): Promise<void> {
+    if (this.loading) return;
+    try {
+      await this.#open(call);
+    } finally {
+      // Main opened a file by itself (a second instance, the OS) while this was running.
+      if (this.#mainOpenWaiting) {
+        this.#mainOpenWaiting = false;
+        void this.open(() => getApi().takeMainOpen());
+      }
+    }
+  }
+
+  #mainOpenWaiting = false;
+
+  /** Main has opened a file by itself: fetch the outcome now, or as soon as the running open ends. */
+  openFromMain(): void {
+    if (this.loading) this.#mainOpenWaiting = true;
+    else void this.open(() => getApi().takeMainOpen());
+  }
+
+  async #open(call: () => Promise<Result<OpenOutcome>>): Promise<void> {
+    this.loading = true;
+    this.progress = undefined;
+    let result: Result<OpenOutcome>;
+    try {
+      result = await call();
+    } catch (err) {
+      result = { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
+    } finally {
+      this.loading = false;
+      this.progress = undefined;
+    }
+    this.review = undefined;
+    this.mapping = undefined;
+    if (!result.ok) {
+      if (result.error.code === 'cancelled') this.notice = result.error.message;
+      else this.openError = result.error;
+      return;
+    }
+    const outcome = result.value;
+    switch (outcome.status) {
+      case 'opened': {
+        await this.#show(outcome.payload);
+        const file = outcome.payload.file;
+        const skipped = outcome.payload.warnings.length;
+        this.notice = `Opened ${file.name} (${FORMAT_LABEL[file.format]}): ${outcome.payload.columns.count.toLocaleString('en-GB')} events${skipped > 0 ? `, ${skipped} warning${skipped === 1 ? '' : 's'}` : ''}.`;
+        void this.refreshRecent();
+        return;
+      }
+      case 'review':
+        this.review = outcome;
+        return;
+      case 'mapping':
+        this.mapping = outcome;
+        return;
+      case 'dismissed':
+        return;
+    }
+  }
+
+  async refreshRecent(): Promise<void> {
+    const result = await getApi().getRecentFiles();
+    if (result.ok) this.recent = result.value;
+  }
+
+  /** Save the events at these column indices (all: null) as a native file or CSV. */
+  async save(format: SaveFormat, indices: Uint32Array | null): Promise<void> {
+    let result;
+    try {
+      result = await getApi().saveAs(format, indices);
+    } catch (err) {
+      this.notice = `Could not save: ${err instanceof Error ? err.message : String(err)}`;
+      return;
+    }
+    if (!result.ok) {
+      this.notice = result.error.message;
+      return;
+    }
+    if ('dismissed' in result.value) return;
+    const { path, events } = result.value;
+    this.notice = `Saved ${events.toLocaleString('en-GB')} event${events === 1 ? '' : 's'} to ${path}.`;
   }
 
   async cancelLoad(): Promise<void> {
     await getApi().cancelLoad();
   }
 
-  toggleType(type: EventType): void {
-    const next = new Set(this.hiddenTypes);
-    if (next.has(type)) next.delete(type);
-    else next.add(type);
-    this.hiddenTypes = next;
+  /**
+   * The legend's switch: hide or show one type (through the type filter). The last type shown
+   * cannot be hidden: the answer would be an empty timeline and no way to tell why.
+   */
+  toggleType(type: EventType): boolean {
+    const engine = this.finder.engine;
+    if (!engine) return false;
+    const present = engine.facets.type.values.map((v) => v.key);
+    const shown = new Set(this.finder.filter.type && this.finder.filter.type.length > 0 ? this.finder.filter.type : present);
+    if (shown.has(type)) {
+      if (shown.size === 1) return false;
+      shown.delete(type);
+    } else shown.add(type);
+    this.finder.setFacet('type', shown.size === present.length ? [] : [...shown]);
+    return true;
   }
 
   /** The filter the timeline applies (undefined: everything), as a test on column indices. */
-  readonly include: ((i: number) => boolean) | undefined = $derived.by(() => {
-    const cols = this.payload?.columns;
-    if (!cols || this.hiddenTypes.size === 0) return undefined;
-    const hidden = new Uint8Array(EVENT_TYPES.length);
-    EVENT_TYPES.forEach((t, k) => (hidden[k] = this.hiddenTypes.has(t) ? 1 : 0));
-    const types = cols.type;
-    return (i: number) => hidden[types[i]!] === 0;
-  });
+  get include(): ((i: number) => boolean) | undefined {
+    return this.finder.include;
+  }
 
   /** Select an event by column index and fetch its details. */
   async select(index: number | undefined): Promise<void> {

@@ -14,14 +14,15 @@ import moment from 'moment';
 import { DataSet } from 'vis-data/esnext';
 import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
-import { eventView, type DatasetHeader, type EventColumns, type EventView, type LaneInfo } from '../../../../shared/dataset/columns';
-import { EVENT_TYPES, EVENT_TYPE_STYLES } from '../../../../shared/dataset/eventTypes';
+import { eventView, FLAG_ERA, stringAt, type DatasetHeader, type EventColumns, type EventView, type LaneInfo } from '../../../../shared/dataset/columns';
+import { EVENT_TYPE_STYLES } from '../../../../shared/dataset/eventTypes';
+import { assignLanes, type LaneMode } from '../../../../shared/timeline/laneAssignment';
 import { binEdges, binUnitFor, describeBin, laneDensity, type BinUnit, type LaneDensity } from '../../../../shared/timeline/density';
 import { EventIndex, lowerBound } from '../../../../shared/timeline/eventIndex';
 import { buildItemElement, buildLabel } from './itemElement';
 import { fitWindow, layoutItem, type ItemLayout } from './itemLayout';
 
-export type LaneMode = 'theatre' | 'type';
+export type { LaneMode };
 
 export interface TimeRange {
   readonly start: number;
@@ -35,7 +36,8 @@ export interface TimeRange {
  */
 interface Item {
   id: string;
-  group: string;
+  /** None for eras: a background item without a group spans every lane. */
+  group?: string;
   start: number;
   end?: number;
   /** Wide divs are fine here; vis would otherwise clamp the range and shift our content. */
@@ -111,6 +113,8 @@ export class TimelineController {
   #laneOf: Uint16Array = new Uint16Array(0);
   #index: EventIndex | undefined;
   #include: ((i: number) => boolean) | undefined;
+  /** Column indices of eras (TimelineJS eras): drawn behind every lane, never as items. */
+  #eras: number[] = [];
 
   /** What vis holds: event column indices shown as items, and the window they were taken from. */
   #fed = new Set<number>();
@@ -166,7 +170,7 @@ export class TimelineController {
       dataAttributes: ['event'],
       order: (a: Item, b: Item) => a.order - b.order,
       groupOrder: 'order',
-      template: (item: Item) => (item.type === 'background' ? this.#renderDensity(item) : this.#renderItem(item)),
+      template: (item: Item) => (item.type !== 'background' ? this.#renderItem(item) : item.id.startsWith('era') ? this.#renderEra(item) : this.#renderDensity(item)),
       groupTemplate: (group: Group) => renderGroup(group),
       zoomMin: MIN_WINDOW_MS,
       zoomMax: MAX_WINDOW_MS,
@@ -217,6 +221,8 @@ export class TimelineController {
     this.#laneMode = laneMode;
     this.#include = undefined;
     this.#selected = undefined;
+    this.#eras = [];
+    for (let i = 0; i < cols.count && this.#eras.length < 500; i++) if (cols.flags[i]! & FLAG_ERA) this.#eras.push(i);
     this.#clearCaches();
     this.#rebuildLanes();
     this.fit('story', false);
@@ -239,7 +245,11 @@ export class TimelineController {
     this.#include = include;
     if (!this.#cols) return;
     // Same lanes, new index; refeeding then adds and removes only what changed.
-    this.#index = new EventIndex(this.#cols, { laneOf: this.#laneOf, laneCount: this.#lanes.length }, include);
+    this.#index = new EventIndex(this.#cols, { laneOf: this.#laneOf, laneCount: this.#lanes.length }, this.#indexInclude());
+    if (this.#eras.length > 0) {
+      this.#items.remove(this.#eras.map((i) => `era${i}`));
+      this.#items.add(this.#eraItems());
+    }
     this.#refeed(false);
   }
 
@@ -377,24 +387,10 @@ export class TimelineController {
     const cols = this.#cols;
     const header = this.#header;
     if (!cols || !header) return;
-    if (this.#laneMode === 'theatre') {
-      this.#lanes = [...header.theatreLanes];
-      this.#laneOf = cols.theatre;
-    } else {
-      const present = new Uint8Array(EVENT_TYPES.length);
-      for (let i = 0; i < cols.count; i++) present[cols.type[i]!] = 1;
-      const laneOfType = new Int32Array(EVENT_TYPES.length).fill(-1);
-      this.#lanes = [];
-      EVENT_TYPES.forEach((t, k) => {
-        if (!present[k]) return;
-        laneOfType[k] = this.#lanes.length;
-        this.#lanes.push({ id: `type:${t}`, label: EVENT_TYPE_STYLES[t].plural });
-      });
-      const laneOf = new Uint16Array(cols.count);
-      for (let i = 0; i < cols.count; i++) laneOf[i] = laneOfType[cols.type[i]!]!;
-      this.#laneOf = laneOf;
-    }
-    this.#index = new EventIndex(cols, { laneOf: this.#laneOf, laneCount: this.#lanes.length }, this.#include);
+    const assignment = assignLanes(this.#laneMode, header, cols);
+    this.#lanes = [...assignment.lanes];
+    this.#laneOf = assignment.laneOf;
+    this.#index = new EventIndex(cols, { laneOf: this.#laneOf, laneCount: this.#lanes.length }, this.#indexInclude());
     this.#fed.clear();
     this.#fedWindow = undefined;
     this.#densityLanes.clear();
@@ -402,6 +398,31 @@ export class TimelineController {
     this.#items.clear();
     this.#groups.clear();
     this.#groups.add(this.#lanes.map((l, order) => ({ id: `lane${order}`, content: l.label, order, className: 'lane-items', total: this.#index?.laneSize(order) ?? 0 })));
+    this.#items.add(this.#eraItems());
+  }
+
+  /** The filter the lanes' index applies: the user's, and never eras (drawn behind the lanes). */
+  #indexInclude(): ((i: number) => boolean) | undefined {
+    const include = this.#include;
+    const cols = this.#cols;
+    if (this.#eras.length === 0 || !cols) return include;
+    const flags = cols.flags;
+    return include ? (i) => (flags[i]! & FLAG_ERA) === 0 && include(i) : (i) => (flags[i]! & FLAG_ERA) === 0;
+  }
+
+  #eraItems(): Item[] {
+    const cols = this.#cols;
+    if (!cols) return [];
+    return this.#eras
+      .filter((i) => !this.#include || this.#include(i))
+      .map((i, k) => ({ id: `era${i}`, start: cols.start[i]!, end: cols.end[i]!, type: 'background', className: `era-band era-${k % 2}`, content: '', order: -2, event: stringAt(cols.ids, i), rev: 0 }));
+  }
+
+  #renderEra(item: Item): HTMLElement {
+    const el = document.createElement('div');
+    el.className = 'era-label';
+    el.textContent = this.#cols ? stringAt(this.#cols.titles, Number(item.id.slice(3))) : '';
+    return el;
   }
 
   #view(index: number): EventView {

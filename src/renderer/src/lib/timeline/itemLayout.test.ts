@@ -76,6 +76,19 @@ describe('fitWindow', () => {
     expect(window!.end - window!.start).toBeGreaterThan(DAY);
   });
 
+  it('stays around the events when labels are wider than the view (a narrow timeline)', () => {
+    // Labels of 300 px in a 420 px view cannot all fit; the window must not run off into past centuries.
+    const events = [ev('a', '2014-01-01', '2017-11-03'), ev('b', '2017-10-01'), ev('c', '2017-11-03'), ev('d', '2015-06-01')];
+    const dataEnd = Math.max(...events.map((e) => e.end));
+    const window = fitWindow(events, () => 600, 420, dataEnd);
+    expect(window).toBeDefined();
+    const lo = Math.min(...events.map((e) => e.start));
+    expect(window!.start).toBeLessThanOrEqual(lo);
+    expect(window!.end).toBeGreaterThanOrEqual(dataEnd);
+    expect(window!.end - window!.start).toBeLessThan(8 * (dataEnd - lo));
+    expect(new Date(window!.start).getUTCFullYear()).toBeGreaterThan(1990);
+  });
+
   it('returns nothing for no events or no room', () => {
     expect(fitWindow([], label, 800, 0)).toBeUndefined();
     expect(fitWindow([ev('a', '2017-11-03')], label, 20, 0)).toBeUndefined();

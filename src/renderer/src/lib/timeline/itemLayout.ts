@@ -59,6 +59,10 @@ export function fitWindow<E extends Extent>(
     hi = Math.max(hi, e.end);
   }
   const minSpan = 86_400_000;
+  // A label wider than the view cannot be fitted at any zoom (the window would grow without end):
+  // for fitting, labels count as at most 40% of the view, so the widening on both sides converges.
+  const maxLabel = 0.4 * (widthPx - 2 * marginPx);
+  const labelFor = (e: E) => Math.min(labelPx(e), maxLabel);
   let start = lo;
   let end = Math.max(hi, lo + minSpan);
   // Each round widens the window by what the labels need at the previous zoom; the change shrinks
@@ -68,7 +72,7 @@ export function fitWindow<E extends Extent>(
     let boxLo = lo;
     let boxHi = hi;
     for (const e of events) {
-      const layout = layoutItem(e, labelPx(e), msPerPx, dataEnd);
+      const layout = layoutItem(e, labelFor(e), msPerPx, dataEnd);
       boxLo = Math.min(boxLo, layout.boxStart);
       boxHi = Math.max(boxHi, layout.boxEnd);
     }

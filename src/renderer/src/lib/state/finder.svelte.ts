@@ -1,0 +1,123 @@
+// Finding what matters: the facet filter and the search over the dataset on show. The filter
+// engine is built once per dataset (typed arrays, held raw); the mask, the counts beside every
+// option and the list of shown events are derived from the filter, so the timeline, the legend,
+// the filter panel and the table all update together from one place.
+import type { DatasetPayload } from '../../../../shared/ipc/contract';
+import { FilterEngine, isEmptyFilter, maskIndices, normalizeFilter, toggleValue, withRange, type EventFilter, type FacetCounts, type FacetId } from '../../../../shared/filter/eventFilter';
+import { SearchClient } from '../search/searchClient';
+
+/** Results listed under the search box; the count says how many there are in all. */
+export const LISTED_RESULTS = 200;
+
+export class FinderState {
+  engine = $state.raw<FilterEngine | undefined>(undefined);
+  filter = $state.raw<EventFilter>({});
+  /** What the user typed. */
+  query = $state('');
+  /** Events matching the query (column indices, ascending), whatever the filter; undefined: no query. */
+  matches = $state.raw<Uint32Array | undefined>(undefined);
+  searching = $state(false);
+  searchError = $state<string | undefined>(undefined);
+  /** Show only the search matches on the timeline and in the table. */
+  onlyMatches = $state(false);
+  #client: SearchClient | undefined;
+  #count = 0;
+
+  /** A new dataset: everything starts afresh. */
+  setDataset(payload: DatasetPayload): void {
+    this.engine = new FilterEngine(payload.columns, payload.header);
+    this.#count = payload.columns.count;
+    this.filter = {};
+    this.query = '';
+    this.matches = undefined;
+    this.onlyMatches = false;
+    this.searchError = undefined;
+    this.#client ??= new SearchClient();
+    this.#client.index(payload.columns, payload.header);
+  }
+
+  /** Search matches the timeline is limited to, if it is. */
+  readonly #within: Uint32Array | undefined = $derived(this.onlyMatches && this.matches ? this.matches : undefined);
+
+  readonly active: boolean = $derived(!isEmptyFilter(this.filter) || this.#within !== undefined);
+
+  /** Which events pass (undefined: all of them). */
+  readonly mask: Uint8Array | undefined = $derived(this.engine && this.active ? this.engine.mask(this.filter, this.#within) : undefined);
+
+  /** The timeline's test on column indices (undefined: show everything). */
+  readonly include: ((i: number) => boolean) | undefined = $derived.by(() => {
+    const mask = this.mask;
+    return mask ? (i: number) => mask[i] === 1 : undefined;
+  });
+
+  /** Column indices of the events shown, in start order. */
+  readonly shown: Uint32Array = $derived.by(() => {
+    if (this.mask) return maskIndices(this.mask);
+    const all = new Uint32Array(this.engine?.count ?? 0);
+    for (let i = 0; i < all.length; i++) all[i] = i;
+    return all;
+  });
+
+  readonly counts: FacetCounts | undefined = $derived(this.engine?.counts(this.filter, this.#within));
+
+  /** Facets with something ticked (the date range counts as one). */
+  readonly activeFacets: number = $derived(
+    Object.entries(normalizeFilter(this.filter)).filter(([k]) => k !== 'from' && k !== 'to').length + (this.filter.from !== undefined || this.filter.to !== undefined ? 1 : 0)
+  );
+
+  /** Search matches the filter lets through, in start order. */
+  readonly results: Uint32Array | undefined = $derived.by(() => {
+    const matches = this.matches;
+    const mask = this.engine && !isEmptyFilter(this.filter) ? this.engine.mask(this.filter) : undefined;
+    if (!matches || !mask) return matches;
+    return matches.filter((i) => mask[i] === 1);
+  });
+
+  toggle(facet: FacetId, key: string): void {
+    this.filter = toggleValue(this.filter, facet, key);
+  }
+
+  setFacet(facet: FacetId, keys: readonly string[]): void {
+    this.filter = normalizeFilter({ ...this.filter, [facet]: keys });
+  }
+
+  setRange(from: number | undefined, to: number | undefined): void {
+    this.filter = withRange(this.filter, from, to);
+  }
+
+  clear(): void {
+    this.filter = {};
+    this.onlyMatches = false;
+  }
+
+  /** Run a search (debounced by the caller); an empty query clears it. */
+  async search(query: string): Promise<void> {
+    this.query = query;
+    if (query.trim() === '' || !this.#client) {
+      this.matches = undefined;
+      this.onlyMatches = false;
+      this.searching = false;
+      return;
+    }
+    this.searching = true;
+    try {
+      const found = await this.#client.search(query);
+      if (found === undefined || this.query !== query) return;
+      this.matches = found;
+      this.searchError = undefined;
+    } catch (err) {
+      this.searchError = err instanceof Error ? err.message : String(err);
+    } finally {
+      if (this.query === query) this.searching = false;
+    }
+  }
+
+  /** Events in the dataset (for "N of M"). */
+  get total(): number {
+    return this.#count;
+  }
+
+  dispose(): void {
+    this.#client?.dispose();
+  }
+}
