@@ -17,3 +17,28 @@ test('README screenshots', async ({ openApp, page }) => {
   await page.screenshot({ path: join(DOCS, 'screenshot-details.png') });
   expect(app.errors).toEqual([]);
 });
+
+test('README screenshot: an ACLED export, filtered and searched, with the table', async ({ openApp, page }, testInfo) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  const { writeFileSync } = await import('node:fs');
+  const { syntheticAcledCsv } = await import('../support/syntheticAcled');
+  const path = testInfo.outputPath('acled-syria-iraq-sample.csv');
+  writeFileSync(path, syntheticAcledCsv(5000, 7));
+  const app = await openApp();
+  await app.bridge.openFromCommandLine(path);
+  await expect(page.getByTestId('notice')).toContainText('Opened acled-syria-iraq-sample.csv');
+  await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByRole('combobox', { name: 'Lanes' }).selectOption('admin1');
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  await page.getByTestId('filter-panel').locator('[data-facet="type"] label').first().click();
+  await page.getByRole('button', { name: 'Table' }).click();
+  const box = page.getByRole('combobox', { name: 'Search events' });
+  await box.fill('Deir ez-Zor');
+  await box.press('Enter');
+  await box.press('ArrowDown');
+  await expect(page.locator('.table-view tr[aria-selected="true"]')).toHaveCount(1);
+  await box.press('Escape');
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: join(DOCS, 'screenshot-acled.png') });
+  expect(app.errors).toEqual([]);
+});
