@@ -2,8 +2,13 @@
 // loader with the same columns and byte ranges, readEvent finds every event, and odd text survives.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { syntheticAcledCsv } from '../../../tests/support/syntheticAcled';
+import { fastEventCheck } from '../../main/dataset/fastEventCheck';
+import { importText } from '../import/importText';
+import { decodeText } from '../text/decodeText';
+import type { EventColumns, StringTable } from './columns';
 import { loadDatasetBytes, readEvent } from './loadDatasetBytes';
-import { nativeHead, packDataset, NATIVE_TAIL } from './packDataset';
+import { ByteSink, EVENT_INDENT, EVENT_SEPARATOR, nativeHead, packDataset, NATIVE_TAIL, type PackedDataset } from './packDataset';
 import type { Problem } from './problems';
 import type { Dataset } from './schema';
 import { parseDatasetText, validateDataset } from './validateDataset';
@@ -137,5 +142,153 @@ describe('nativeHead', () => {
     expect(head).not.toContain('$schema');
     expect(head).not.toContain('extra');
     expect(JSON.parse(`${head}${NATIVE_TAIL}`)).toEqual({ format: 'frontline-dataset', version: 1, metadata: dataset.metadata, sources: dataset.sources, places: dataset.places, actors: dataset.actors, events: [] });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// packDataset builds the columns from the event objects instead of reading its bytes back: these
+// hold the two to each other on datasets of every kind, so they cannot drift apart.
+
+const IMPORTS = new URL('../../../tests/fixtures/import/', import.meta.url);
+
+/** A file imported as openDatasetFile imports it (the same validation), ready to pack. */
+function importedDataset(name: string, text?: string): Dataset {
+  let body = text;
+  if (body === undefined) {
+    const decoded = decodeText(readFileSync(new URL(name, IMPORTS)), name);
+    if (!decoded.ok) throw new Error(decoded.problem.message);
+    body = decoded.text;
+  }
+  const outcome = importText(body, name);
+  if (outcome.status !== 'imported') throw new Error(`${name}: ${outcome.status}`);
+  const check = validateDataset(outcome.result.dataset, name, undefined, { lineOfEvent: outcome.result.lineOfEvent, fastCheck: fastEventCheck(), skipInvalidEvents: true });
+  if (!check.ok) throw new Error(JSON.stringify(check.problems.slice(0, 3)));
+  return check.dataset;
+}
+
+/** The file image as it always was written: the head, each event's JSON on its own line, the tail. */
+function expectedImage(dataset: Dataset): string {
+  return `${nativeHead(dataset)}${dataset.events.map((e) => `${EVENT_INDENT}${JSON.stringify(e)}`).join(EVENT_SEPARATOR)}${NATIVE_TAIL}`;
+}
+
+/** Same type, same bytes (toEqual compares typed arrays element by element: far too slow for megabytes). */
+function expectSameArray(actual: ArrayBufferView, expected: ArrayBufferView, what: string): void {
+  expect(actual.constructor, what).toBe(expected.constructor);
+  expect(actual.byteLength, what).toBe(expected.byteLength);
+  const a = new Uint8Array(actual.buffer, actual.byteOffset, actual.byteLength);
+  const b = new Uint8Array(expected.buffer, expected.byteOffset, expected.byteLength);
+  let first = -1;
+  for (let i = 0; i < a.length && first < 0; i++) if (a[i] !== b[i]) first = i;
+  expect(first, `${what}: first differing byte`).toBe(-1);
+}
+
+function expectSameColumns(actual: EventColumns, expected: EventColumns): void {
+  expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+  for (const [key, value] of Object.entries(actual) as [string, unknown][]) {
+    const other = (expected as unknown as Record<string, unknown>)[key];
+    if (ArrayBuffer.isView(value)) expectSameArray(value, other as ArrayBufferView, key);
+    else if (value !== null && typeof value === 'object') {
+      const table = value as StringTable;
+      expectSameArray(table.bytes, (other as StringTable).bytes, `${key}.bytes`);
+      expectSameArray(table.offsets, (other as StringTable).offsets, `${key}.offsets`);
+    } else expect(value, key).toBe(other);
+  }
+}
+
+/** packDataset's result is exactly what loading its bytes as a native file gives. */
+function expectSameAsLoaded(packed: PackedDataset, dataset: Dataset): void {
+  expect(decode(packed.bytes) === expectedImage(dataset)).toBe(true);
+  expect(packed.bytes.byteOffset).toBe(0);
+  expect(packed.bytes.byteLength).toBe(packed.bytes.buffer.byteLength);
+  const loaded = loadDatasetBytes(packed.bytes, 'packed.frontline', { fastCheck: fastEventCheck() });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems.slice(0, 3)));
+  expectSameArray(packed.loaded.eventRanges, loaded.loaded.eventRanges, 'eventRanges');
+  expect(packed.loaded.header).toEqual(loaded.loaded.header);
+  expectSameColumns(packed.loaded.columns, loaded.loaded.columns);
+  expect(loaded.loaded.skipped).toBeUndefined();
+}
+
+/** Runs `body` as where ArrayBuffers cannot be resized (older runtimes). */
+function withoutResizableBuffers(body: () => void): void {
+  const proto = ArrayBuffer.prototype as unknown as Record<string, unknown>;
+  const descriptor = Object.getOwnPropertyDescriptor(proto, 'resize');
+  if (descriptor) delete proto['resize'];
+  try {
+    body();
+  } finally {
+    if (descriptor) Object.defineProperty(proto, 'resize', descriptor);
+  }
+}
+
+describe('packDataset: the same as loading what it wrote', () => {
+  const cases: [string, () => Dataset][] = [
+    ['the bundled dataset', bundled],
+    ['a synthetic ACLED export of 3,000 rows', () => importedDataset('synthetic-acled.csv', syntheticAcledCsv(3000, 7))],
+    ['an ACLED export (current layout)', () => importedDataset('acled-current.csv')],
+    ['an ACLED export with notes over several lines', () => importedDataset('acled-multiline-notes.csv')],
+    ['an old upper-case ACLED export', () => importedDataset('acled-old-upper.csv')],
+    ['a UCDP GED export', () => importedDataset('ucdp-ged.csv')],
+    ['a TimelineJS JSON file', () => importedDataset('timelinejs-normal.json')],
+    ['a TimelineJS sheet', () => importedDataset('timelinejs-normal.csv')]
+  ];
+  for (const [name, dataset] of cases) {
+    it(`${name}: columns, header, byte ranges and bytes`, () => {
+      const ds = dataset();
+      expect(ds.events.length).toBeGreaterThan(0);
+      expectSameAsLoaded(packDataset(ds), ds);
+    });
+  }
+
+  it('grows its buffer when the first events are much shorter than the rest, also for text of several bytes a character', () => {
+    // The first few hundred events size the buffer; far longer (and non-ASCII) ones follow.
+    const short = Array.from({ length: 300 }, (_, i) => event(`s${i}`, `S${i}`));
+    const long = Array.from({ length: 200 }, (_, i) => ({ ...event(`l${i}`, `دير الزور ${'🇸🇾 '.repeat(40)}${i}`), summary: `${'ملخص طويل جدا، '.repeat(600)}${i}` }));
+    const dataset = small([...short, ...long]);
+    expectSameAsLoaded(packDataset(dataset), dataset);
+    withoutResizableBuffers(() => expectSameAsLoaded(packDataset(dataset), dataset));
+  });
+
+  it('gives the same result where ArrayBuffers cannot be resized', () => {
+    const dataset = importedDataset('acled-current.csv');
+    withoutResizableBuffers(() => {
+      const packed = packDataset(dataset);
+      expect(packed.bytes.buffer).toBeInstanceOf(ArrayBuffer);
+      expectSameAsLoaded(packed, dataset);
+    });
+  });
+});
+
+describe('ByteSink', () => {
+  const pieces = Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? `plain ${i} ` : i % 3 === 1 ? `دير الزور ${i} ` : `🇸🇾 "q" \\ ${i}\n`).repeat(1 + (i % 17)));
+  const expected = new TextEncoder().encode(pieces.join(''));
+  const fill = (sink: ByteSink) => {
+    for (const [i, p] of pieces.entries()) sink.write(p, (pieces.length - i) * 8);
+    return sink.finish();
+  };
+  const expectExact = (bytes: Uint8Array) => {
+    expectSameArray(bytes, expected, 'bytes');
+    expect(bytes.byteOffset).toBe(0);
+    expect(bytes.byteLength).toBe(bytes.buffer.byteLength);
+  };
+
+  it('grows in place, and past what it reserved by moving to a larger buffer, keeping every byte', () => {
+    // Starts at 1 KB with 4 KB reserved: the text is about 150 KB.
+    expectExact(fill(new ByteSink(1024, 4096)));
+    expectExact(fill(new ByteSink(1024)));
+  });
+
+  it('does the same with plain buffers where ArrayBuffers cannot be resized', () => {
+    withoutResizableBuffers(() => {
+      expectExact(fill(new ByteSink(1024, 4096)));
+      expectExact(fill(new ByteSink(expected.length)));
+    });
+  });
+
+  it('writes raw bytes between texts', () => {
+    const sink = new ByteSink(1);
+    sink.write('a');
+    sink.writeBytes(new Uint8Array([44, 10]));
+    sink.write('é');
+    expect(decode(sink.finish())).toBe('a,\né');
   });
 });

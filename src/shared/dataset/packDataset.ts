@@ -19,6 +19,10 @@ export const EVENT_INDENT = '    ';
 export const NATIVE_TAIL = '\n  ]\n}\n';
 
 export interface PackedDataset {
+  /**
+   * The file image, the whole of its buffer (transferable as it is). The buffer is a resizable
+   * ArrayBuffer where the runtime has them (shrunk to fit; nothing resizes it again).
+   */
   readonly bytes: Uint8Array;
   readonly loaded: LoadedDataset;
 }
@@ -35,34 +39,98 @@ export function nativeHead(header: Pick<DatasetHeaderInput, 'metadata' | 'source
   return `${text.slice(0, -2)},\n  "events": [\n`;
 }
 
-/** UTF-8 bytes appended to a buffer that grows as needed. */
-class ByteSink {
+/** Events whose JSON is measured to size the buffer before the rest are written. */
+const SAMPLE_EVENTS = 256;
+/** Room beyond the estimate, should it fall short. */
+const HEADROOM = 1.1;
+const SEPARATOR_BYTES = encoder.encode(`${EVENT_SEPARATOR}${EVENT_INDENT}`);
+const INDENT_BYTES = encoder.encode(EVENT_INDENT);
+
+/** ES2024 resizable ArrayBuffers (not in this project's ES2023 library typings). */
+interface ResizableArrayBuffer extends ArrayBuffer {
+  readonly maxByteLength: number;
+  resize(byteLength: number): void;
+}
+const Resizable = ArrayBuffer as unknown as new (byteLength: number, options: { maxByteLength: number }) => ResizableArrayBuffer;
+
+/** A resizable buffer, or undefined where there are none (or the address space cannot be reserved). */
+function resizableBuffer(byteLength: number, maxByteLength: number): ResizableArrayBuffer | undefined {
+  if (typeof (ArrayBuffer.prototype as Partial<ResizableArrayBuffer>).resize !== 'function') return undefined;
+  try {
+    return new Resizable(byteLength, { maxByteLength });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * UTF-8 bytes appended to one buffer. A resizable ArrayBuffer grows and shrinks in place: the
+ * bytes are written once and never copied, and only the pages written to cost memory (every fresh
+ * megabyte costs page faults, and a copy of a large import costs tens of milliseconds). Where
+ * there are no resizable buffers, a plain one is sized from an estimate, grown by copying when
+ * the estimate falls short, and copied to its exact size at the end.
+ */
+export class ByteSink {
+  #buffer: ArrayBuffer;
+  #resizable: ResizableArrayBuffer | undefined;
   #bytes: Uint8Array;
   #at = 0;
-  constructor(initial: number) {
-    this.#bytes = new Uint8Array(Math.max(1024, initial));
+  readonly #reserveAtLeast: number;
+  /**
+   * `initial`: the bytes expected. `reserveAtLeast`: the least address space a resizable buffer
+   * reserves (it may grow that far in place; past it, it is copied into a larger one).
+   */
+  constructor(initial: number, reserveAtLeast = 64 * 1024 * 1024) {
+    this.#reserveAtLeast = reserveAtLeast;
+    const size = Math.max(1024, Math.min(Math.ceil(initial), MAX_PACKED_BYTES));
+    this.#resizable = resizableBuffer(size, this.#maxFor(size));
+    this.#buffer = this.#resizable ?? new ArrayBuffer(size);
+    // Views of a fixed length: V8 handles them faster than length-tracking views of resizable buffers.
+    this.#bytes = new Uint8Array(this.#buffer, 0, size);
+  }
+  /** What to reserve (address space, not memory) for a buffer of this size. */
+  #maxFor(size: number): number {
+    return Math.min(MAX_PACKED_BYTES, Math.max(2 * size, this.#reserveAtLeast));
   }
   get length(): number {
     return this.#at;
   }
-  write(text: string): void {
+  /** `more`: how much may follow, in bytes (an estimate), for sizing the buffer when it must grow. */
+  write(text: string, more = 0): void {
     // Every UTF-16 code unit takes at least 1 byte in UTF-8, and at most 3.
     if (this.#at + text.length > MAX_PACKED_BYTES) throw new RangeError('the converted dataset would be larger than 4 GB');
-    this.#reserve(text.length * 3);
+    if (this.#at + text.length * 3 > this.#bytes.length) this.#reserve(text.length * 3, more);
     this.#at += encoder.encodeInto(text, this.#bytes.subarray(this.#at)).written;
     if (this.#at > MAX_PACKED_BYTES) throw new RangeError('the converted dataset would be larger than 4 GB');
   }
-  #reserve(extra: number): void {
+  /** A few bytes (separators), copied as they are. */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.#at + bytes.length > this.#bytes.length) this.#reserve(bytes.length, 0);
+    this.#bytes.set(bytes, this.#at);
+    this.#at += bytes.length;
+  }
+  #reserve(extra: number, more: number): void {
     const need = this.#at + extra;
-    if (need <= this.#bytes.length) return;
-    let size = this.#bytes.length * 2;
-    while (size < need) size *= 2;
-    const grown = new Uint8Array(Math.max(need, Math.min(size, MAX_PACKED_BYTES)));
+    // Past 4 GB by at most one string's worth: write() refuses what lands past it.
+    const size = Math.ceil(Math.min(Math.max(need + more, this.#bytes.length * 1.5), MAX_PACKED_BYTES + extra));
+    const resizable = this.#resizable;
+    if (resizable && size <= resizable.maxByteLength) {
+      resizable.resize(size);
+      this.#bytes = new Uint8Array(resizable, 0, size);
+      return;
+    }
+    this.#resizable = resizable ? resizableBuffer(size, Math.max(size, this.#maxFor(size))) : undefined;
+    this.#buffer = this.#resizable ?? new ArrayBuffer(size);
+    const grown = new Uint8Array(this.#buffer, 0, size);
     grown.set(this.#bytes.subarray(0, this.#at));
     this.#bytes = grown;
   }
   /** The bytes written, in a buffer of exactly their size (so it can be transferred whole). */
   finish(): Uint8Array {
+    if (this.#resizable) {
+      this.#resizable.resize(this.#at);
+      return new Uint8Array(this.#resizable, 0, this.#at);
+    }
     return this.#at === this.#bytes.length ? this.#bytes : this.#bytes.slice(0, this.#at);
   }
 }
@@ -70,19 +138,32 @@ class ByteSink {
 /**
  * `dataset` must be validated (validateDataset): dates parse, references resolve. Throws a
  * RangeError when the file image would pass 4 GB (event ranges are 32-bit).
+ *
+ * Each event's JSON is made once and written straight into the file image (its byte range noted
+ * as it is written), and the columns are built from the same event objects: nothing is parsed
+ * back. The result is what loadDatasetBytes makes of the bytes (a test holds them to it).
  */
 export function packDataset(dataset: Dataset, warnings: Problem[] = []): PackedDataset {
   const { events } = dataset;
+  const n = events.length;
   const head = nativeHead(dataset);
-  const sink = new ByteSink(head.length + events.length * 512);
-  const ranges = new Uint32Array(events.length * 2);
+  // The size of a few events' JSON gives the size of all (text is mostly ASCII: a byte a character).
+  const sample = events.slice(0, Math.min(n, SAMPLE_EVENTS)).map((e) => JSON.stringify(e));
+  let sampleChars = 0;
+  for (const json of sample) sampleChars += json.length + SEPARATOR_BYTES.length;
+  const perEvent = sample.length > 0 ? sampleChars / sample.length : 0;
+  const sink = new ByteSink(head.length * 3 + NATIVE_TAIL.length + perEvent * n * HEADROOM + 4096);
+  const ranges = new Uint32Array(n * 2);
   const builder = new DatasetColumnsBuilder(dataset);
   sink.write(head);
-  for (let i = 0; i < events.length; i++) {
-    sink.write(i > 0 ? `${EVENT_SEPARATOR}${EVENT_INDENT}` : EVENT_INDENT);
+  const eventsStart = sink.length;
+  for (let i = 0; i < n; i++) {
+    sink.writeBytes(i > 0 ? SEPARATOR_BYTES : INDENT_BYTES);
     const e = events[i]!;
     ranges[2 * i] = sink.length;
-    sink.write(JSON.stringify(e));
+    // Should the buffer have to grow: the events still to come, at the bytes per event so far.
+    const more = i > 0 ? ((sink.length - eventsStart) / i) * (n - i) * HEADROOM : 0;
+    sink.write(i < sample.length ? sample[i]! : JSON.stringify(e), more);
     ranges[2 * i + 1] = sink.length;
     const start = parseDateValue(e.start.value, e.start.precision);
     const end = e.end ? parseDateValue(e.end.value, e.end.precision) : undefined;

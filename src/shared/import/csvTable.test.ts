@@ -45,6 +45,42 @@ describe('readCsv: line numbers', () => {
     expect(t.headerLine).toBe(3);
     expect(lines(t)).toEqual([4]);
   });
+
+  it('numbers every row of a long file right, whatever mix of breaks, blank lines and quoted breaks it has', () => {
+    // A made-up file where each row's line is known as it is written.
+    let seed = 12345;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const breaks = ['\n', '\r\n', '\r'];
+    const pick = () => breaks[Math.floor(random() * breaks.length)]!;
+    let text = `id,notes,n${pick()}`;
+    let line = 2;
+    const expected: number[] = [];
+    const cells: string[][] = [];
+    for (let i = 0; i < 3000; i++) {
+      while (random() < 0.1) {
+        // A blank line ("\n" right after "\r" would make one CRLF break of the two).
+        text += text.endsWith('\r') ? '\r' : pick();
+        line++;
+      }
+      const spans = random() < 0.3 ? 1 + Math.floor(random() * 3) : 0;
+      const parts = Array.from({ length: spans + 1 }, (_, k) => `part ${k}, of "${i}"`);
+      let notes = '';
+      for (let k = 0; k < parts.length; k++) notes += (k > 0 ? pick() : '') + parts[k]!.replaceAll('"', '""');
+      expected.push(line);
+      cells.push([`r${i}`, parts.join('\n'), String(i)]);
+      text += `r${i},"${notes}",${i}${i === 2999 && random() < 0.5 ? '' : pick()}`;
+      line += spans + 1;
+    }
+    const t = table(text);
+    expect(lines(t)).toEqual(expected);
+    expect(t.rows.map((r) => r.cells)).toEqual(cells);
+  });
+
+  it('numbers rows right when the file does not end with a line break, or ends with blank lines', () => {
+    expect(lines(table('a,b\n1,2\n3,4'))).toEqual([2, 3]);
+    expect(lines(table('a,b\r\n1,"x\r\n\r\ny"\r\n\r\n\r\n3,4\r\n\r\n'))).toEqual([2, 7]);
+    expect(lines(table('a,b\r\r1,2\r\r\r"3\r",4'))).toEqual([3, 6]);
+  });
 });
 
 describe('readCsv: broken quotes', () => {
