@@ -1,0 +1,119 @@
+// Export a timeline image in one call, for File > Export Image and the command line: render the
+// SVG (src/shared/render/timelineSvg.ts), turn it into PNG or PDF if asked, then write the file
+// atomically. Nothing is written until the whole image exists; a failure names the path and why.
+import type { TimelineImageRequest } from '../../shared/render/timelineSvg';
+import { renderTimelineSvg, splitWindow } from '../../shared/render/timelineSvg';
+import { checkSvg } from '../../shared/render/svgCheck';
+import { describeWindow } from '../../shared/render/timeAxis';
+import type { AppLocation } from '../dataset/bundledDataset';
+import { writeFileAtomic } from '../files/atomicWrite';
+import { PAGE_SIZES, svgPagesToPdf, type PageSizeName } from './pdf';
+import { svgToPng } from './rasterise';
+
+export const EXPORT_FORMATS = ['png', 'svg', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_MIME: Readonly<Record<ExportFormat, string>> = { png: 'image/png', svg: 'image/svg+xml', pdf: 'application/pdf' };
+
+export interface ExportImageRequest extends Omit<TimelineImageRequest, 'width' | 'height'> {
+  readonly format: ExportFormat;
+  /** SVG and PNG: the layout's size in px. Default 1920 wide, as tall as needed. */
+  readonly width?: number;
+  readonly height?: number;
+  /** PNG: multiply the pixels (2 = twice as sharp, same layout). Default 1. */
+  readonly scale?: number;
+  /** PDF: page size (landscape). Default A4. */
+  readonly page?: PageSizeName;
+  /** PDF: split the window into this many pages, one window each. Default 1. */
+  readonly pages?: number;
+}
+
+export interface ExportProgress {
+  readonly phase: 'drawing' | 'rasterising' | 'writing';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface RenderedExport {
+  readonly format: ExportFormat;
+  readonly bytes: Uint8Array;
+  /** Pixels (PNG), px (SVG) or points (PDF page). */
+  readonly width: number;
+  readonly height: number;
+  readonly pages: number;
+  /** Events drawn with labels, and events only counted in density bars (first page for a PDF: all pages summed). */
+  readonly labelled: number;
+  readonly counted: number;
+  /** Some of the picture did not fit the size asked for. */
+  readonly overflow: boolean;
+}
+
+export interface ExportOptions {
+  readonly location?: AppLocation;
+  readonly onProgress?: (p: ExportProgress) => void;
+}
+
+export const DEFAULT_EXPORT_WIDTH = 1920;
+export const MAX_PDF_PAGES = 200;
+
+/** Render the file's bytes (nothing is written). Throws with a plain reason. */
+export async function renderExport(req: ExportImageRequest, options: ExportOptions = {}): Promise<RenderedExport> {
+  const { format } = req;
+  if (format === 'pdf') {
+    const page = PAGE_SIZES[req.page ?? 'a4'];
+    const count = Math.floor(req.pages ?? 1);
+    if (!(count >= 1 && count <= MAX_PDF_PAGES)) throw new Error(`A PDF may have 1 to ${MAX_PDF_PAGES} pages (asked for ${req.pages})`);
+    const windows = splitWindow(req.window, count);
+    const pageRequest = (window: { start: number; end: number }, k: number, fontSize?: number) => {
+      const range = `${describeWindow(window.start, window.end)}${count > 1 ? `  ·  page ${k + 1} of ${count}` : ''}`;
+      return { ...req, window, width: page.width, height: page.height, labels: { ...req.labels, range: count === 1 && req.labels?.range !== undefined ? req.labels.range : range }, ...(fontSize !== undefined ? { fontSize } : {}) };
+    };
+    // Pages of one document share a type size: the one that fits the fullest page.
+    let fontSize: number | undefined;
+    if (count > 1) fontSize = Math.min(...windows.map((window, k) => renderTimelineSvg(pageRequest(window, k)).fontSize));
+    const svgs: string[] = [];
+    let labelled = 0;
+    let counted = 0;
+    let overflow = false;
+    for (const [k, window] of windows.entries()) {
+      options.onProgress?.({ phase: 'drawing', done: k, total: count });
+      const image = renderTimelineSvg(pageRequest(window, k, fontSize));
+      svgs.push(image.svg);
+      labelled += image.labelled.length;
+      counted += image.counted;
+      overflow ||= image.overflow;
+    }
+    options.onProgress?.({ phase: 'drawing', done: count, total: count });
+    const title = req.labels?.title ?? req.header.metadata.title;
+    const bytes = await svgPagesToPdf(svgs, { title, ...(options.location ? { location: options.location } : {}) });
+    return { format, bytes, width: page.width, height: page.height, pages: count, labelled, counted, overflow };
+  }
+  options.onProgress?.({ phase: 'drawing', done: 0, total: 1 });
+  const image = renderTimelineSvg({ ...req, width: req.width ?? DEFAULT_EXPORT_WIDTH, ...(req.height !== undefined ? { height: req.height } : {}) });
+  const common = { format, pages: 1, labelled: image.labelled.length, counted: image.counted, overflow: image.overflow };
+  if (format === 'svg') {
+    // Last check before the SVG leaves the app: well-formed, nothing that runs or reaches out.
+    const report = checkSvg(image.svg);
+    if (!report.ok) throw new Error(`the drawing failed its safety check (${report.problems.slice(0, 3).join('; ')})`);
+    return { ...common, bytes: new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${image.svg}\n`), width: image.width, height: image.height };
+  }
+  options.onProgress?.({ phase: 'rasterising', done: 0, total: 1 });
+  const png = await svgToPng(image.svg, { scale: req.scale ?? 1, ...(options.location ? { location: options.location } : {}) });
+  return { ...common, bytes: png.png, width: png.width, height: png.height };
+}
+
+export type ExportResult = { ok: true; path: string; bytes: number; rendered: RenderedExport } | { ok: false; path: string; message: string };
+
+/** Render, then write `target` atomically (a temporary file renamed over it). */
+export async function exportImage(target: string, req: ExportImageRequest, options: ExportOptions = {}): Promise<ExportResult> {
+  let rendered: RenderedExport;
+  try {
+    rendered = await renderExport(req, options);
+  } catch (err) {
+    return { ok: false, path: target, message: `${target} could not be written: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  options.onProgress?.({ phase: 'writing', done: 0, total: 1 });
+  const written = await writeFileAtomic(target, rendered.bytes);
+  if (!written.ok) return written;
+  return { ok: true, path: written.path, bytes: written.bytes, rendered };
+}
