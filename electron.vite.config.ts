@@ -1,14 +1,24 @@
 // Build of the three bundles: main (ESM, Node), preload (CommonJS: a sandboxed preload cannot load
-// ESM) and the Svelte renderer. Everything is bundled, so the packaged app needs no node_modules.
+// ESM) and the Svelte renderer. Everything is bundled, so the packaged app needs no node_modules,
+// except the native modules listed in NATIVE_MODULES (a .node binary cannot be bundled): those ship
+// in the app's node_modules as "dependencies", their binaries unpacked from the asar
+// (electron-builder.json asarUnpack). tests/unit/packaging.test.ts keeps the three lists in step.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
+
+/** Image export's PNG rasteriser (resvg, Rust): a platform package holding a .node binary. */
+export const NATIVE_MODULES = ['@resvg/resvg-js'];
 
 export default defineConfig({
   main: {
     build: {
       externalizeDeps: false,
       // The load worker is its own entry: worker threads start from a file.
-      rolldownOptions: { input: { index: 'src/main/index.ts', loadWorker: 'src/main/dataset/loadWorker.ts' } }
+      rolldownOptions: {
+        input: { index: 'src/main/index.ts', loadWorker: 'src/main/dataset/loadWorker.ts' },
+        // Loaded from node_modules at run time (with its platform package), never bundled.
+        external: [...NATIVE_MODULES]
+      }
     }
   },
   preload: {

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Checks what `npm run build` produced: out/main, a CommonJS preload (a sandboxed preload cannot
-// load ESM), and out/renderer with no remote references. Exits non-zero with the reason.
+// load ESM), out/renderer with no remote references, and out/main importing nothing but Node,
+// electron and the native modules the app ships. Exits non-zero with the reason.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 
 const out = join(import.meta.dirname, '..', 'out');
@@ -12,6 +14,21 @@ const need = (path, what) => {
 need('main/index.js', 'main process bundle');
 need('preload/index.cjs', 'preload bundle');
 need('renderer/index.html', 'renderer entry');
+
+// Main is bundled whole: it may import Node's own modules, electron, and only the native modules
+// left out of the bundle on purpose (electron.vite.config.ts NATIVE_MODULES, shipped as dependencies).
+const MAIN_EXTERNALS = ['electron', '@resvg/resvg-js'];
+if (existsSync(join(out, 'main'))) {
+  const walkJs = (dir) => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walkJs(join(dir, name)) : name.endsWith('.js') ? [join(dir, name)] : []));
+  for (const file of walkJs(join(out, 'main'))) {
+    const text = readFileSync(file, 'utf8');
+    const imports = [...text.matchAll(/^\s*(?:import|export)\b[^'"\n]*?(?:from\s*)?["']([^"']+)["'];?\s*$/gm)].map((m) => m[1]);
+    for (const spec of imports) {
+      if (spec.startsWith('.') || spec.startsWith('node:') || builtinModules.includes(spec) || MAIN_EXTERNALS.includes(spec)) continue;
+      problems.push(`${file} imports ${spec}, which is not bundled and not a native module the app ships`);
+    }
+  }
+}
 
 if (existsSync(join(out, 'preload/index.cjs'))) {
   const preload = readFileSync(join(out, 'preload/index.cjs'), 'utf8');

@@ -1,14 +1,15 @@
 // Electron main process: the thin edge. It wires the pure modules (security, protocol, IPC
 // dispatcher, dataset loading) to Electron and holds no logic of its own worth testing apart.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type AppCommand, type InvokeMethod, type LoadProgress } from '../shared/ipc/contract';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, type AppCommand, type ExportProgress, type InvokeMethod, type LoadProgress } from '../shared/ipc/contract';
 import { BUNDLED_DATASET_FILE, bundledDatasetPath } from './dataset/bundledDataset';
 import { DatasetService } from './dataset/datasetService';
 import { WORKER_RESOURCE_LIMITS, workerPool } from './dataset/workerRunLoad';
+import { ExportSession, IMAGE_FILTERS, type ImageDialogs } from './export/exportSession';
 import { sweepTempFiles } from './files/atomicWrite';
 import { fileArgument } from './files/commandLine';
 import { OPEN_FILTERS, saveFilters } from './files/dialogOptions';
@@ -65,6 +66,26 @@ const dialogs: Dialogs = {
 
 const files = new FileSession({ service, settings, dialogs, sendCommand, onRecentChanged: () => void refreshMenu(), log });
 
+// File > Export Image: its own save dialog, filtered to the format chosen in the export dialog.
+const imageDialogs: ImageDialogs = {
+  async showSaveImage({ defaultName, format }) {
+    const filter = IMAGE_FILTERS[format];
+    const options = { title: 'Export Image', defaultPath: defaultName, filters: [{ name: filter.name, extensions: [...filter.extensions] }], properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
+    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? undefined : result.filePath;
+  }
+};
+
+const exports = new ExportSession({
+  service,
+  dialogs: imageDialogs,
+  // Electron 45's clipboard is the W3C-style one (clipboard.writeImage is gone): a PNG ClipboardItem.
+  writeClipboardPng: (png) => clipboard.write([new ClipboardItem({ 'image/png': new Blob([new Uint8Array(png)], { type: 'image/png' }) })]),
+  sendProgress: (progress: ExportProgress) => mainWindow?.webContents.send(EVENT_CHANNELS.onExportProgress, progress),
+  location: { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() },
+  log
+});
+
 /** A file the OS asked to open before the app was ready (macOS open-file at launch). */
 let launchFile: string | undefined;
 let started = false;
@@ -112,6 +133,7 @@ function registerIpc(): void {
   const handlers = createHandlers({
     service,
     files,
+    exports,
     appInfo: () => ({ name: app.getName(), version: app.getVersion(), platform: process.platform, versions: { ...process.versions } as Record<string, string> }),
     openExternal: (url) => shell.openExternal(url)
   });

@@ -1,4 +1,4 @@
-// The menu template: File (Open, Open Recent, Reload, Save As), Edit (Find), View (Table, lanes),
+// The menu template: File (Open, Open Recent, Reload, Save As, Export Image), Edit (Find, Copy Image), View (Table, lanes),
 // accelerators as the issue sets them, left to the renderer; no window-reload role anywhere.
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
@@ -33,10 +33,21 @@ function click(template: readonly Item[], sent: AppCommand[], label: string): Ap
 }
 
 describe('File', () => {
-  it('lists Open, Open Recent, Reload, the two Save As, then Quit', () => {
+  it('lists Open, Open Recent, Reload, the two Save As, Export Image, then Quit', () => {
     const { template } = build();
     const file = submenu(template, '&File');
-    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual(['&Open…', 'Open &Recent', 'Re&load', 'separator', 'Save As &Frontline Dataset…', 'Save As &CSV…', 'separator', 'quit']);
+    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual([
+      '&Open…',
+      'Open &Recent',
+      'Re&load',
+      'separator',
+      'Save As &Frontline Dataset…',
+      'Save As &CSV…',
+      'separator',
+      '&Export Image…',
+      'separator',
+      'quit'
+    ]);
     expect(submenu(build({ isMac: true }).template, '&File').at(-1)).toEqual({ role: 'close' });
   });
 
@@ -45,6 +56,8 @@ describe('File', () => {
     ['Re&load', 'reload-file', 'CmdOrCtrl+R'],
     ['Save As &Frontline Dataset…', 'save-as-frontline', 'CmdOrCtrl+Shift+S'],
     ['Save As &CSV…', 'save-as-csv', undefined],
+    ['&Export Image…', 'export-image', 'CmdOrCtrl+E'],
+    ['Copy &Image', 'copy-image', 'CmdOrCtrl+Shift+C'],
     ['&Find…', 'find', 'CmdOrCtrl+F'],
     ['&Table', 'toggle-table', 'CmdOrCtrl+T'],
     ['Lanes by Theatre', 'lanes-theatre', undefined],
@@ -110,8 +123,8 @@ describe('View and the rest', () => {
     expect(build().template.map((i) => i.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
   });
 
-  it('Edit keeps Copy and Select All after Find', () => {
-    expect(submenu(build().template, '&Edit').map((i) => i.label ?? i.role ?? i.type)).toEqual(['&Find…', 'separator', 'copy', 'selectAll']);
+  it('Edit keeps Copy and Select All after Find, with Copy Image beside Copy', () => {
+    expect(submenu(build().template, '&Edit').map((i) => i.label ?? i.role ?? i.type)).toEqual(['&Find…', 'separator', 'copy', 'Copy &Image', 'selectAll']);
   });
 });
 

@@ -53,10 +53,15 @@ export function menuTemplate(send: (command: AppCommand) => void, options: MenuO
         cmd('Save As &Frontline Dataset…', 'save-as-frontline', 'CmdOrCtrl+Shift+S'),
         cmd('Save As &CSV…', 'save-as-csv'),
         { type: 'separator' },
+        cmd('&Export Image…', 'export-image', 'CmdOrCtrl+E'),
+        { type: 'separator' },
         options.isMac ? { role: 'close' } : { role: 'quit' }
       ]
     },
-    { label: '&Edit', submenu: [cmd('&Find…', 'find', 'CmdOrCtrl+F'), { type: 'separator' }, { role: 'copy' }, { role: 'selectAll' }] },
+    {
+      label: '&Edit',
+      submenu: [cmd('&Find…', 'find', 'CmdOrCtrl+F'), { type: 'separator' }, { role: 'copy' }, cmd('Copy &Image', 'copy-image', 'CmdOrCtrl+Shift+C'), { role: 'selectAll' }]
+    },
     {
       label: '&View',
       submenu: [

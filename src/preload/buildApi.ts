@@ -1,7 +1,7 @@
 // Builds `window.api` from an ipcRenderer: exactly the contract's methods, each on its own
 // channel. Never exposes ipcRenderer or a generic invoke, and listeners never see the IPC event.
 import type { IpcRenderer } from 'electron';
-import { APP_COMMANDS, EVENT_CHANNELS, INVOKE_CHANNELS, type AppCommand, type FrontlineApi, type LoadProgress, type Unsubscribe } from '../shared/ipc/contract';
+import { APP_COMMANDS, EVENT_CHANNELS, INVOKE_CHANNELS, type AppCommand, type ExportProgress, type FrontlineApi, type LoadProgress, type Unsubscribe } from '../shared/ipc/contract';
 
 export type IpcLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
@@ -33,10 +33,13 @@ export function buildApi(ipc: IpcLike, pathForFile: (file: File) => string): Fro
     getRecentFiles: () => ipc.invoke(INVOKE_CHANNELS.getRecentFiles),
     takeMainOpen: () => ipc.invoke(INVOKE_CHANNELS.takeMainOpen),
     saveAs: (format, indices) => ipc.invoke(INVOKE_CHANNELS.saveAs, format, indices),
+    exportImage: (request) => ipc.invoke(INVOKE_CHANNELS.exportImage, request),
+    copyImage: (request) => ipc.invoke(INVOKE_CHANNELS.copyImage, request),
     getAppInfo: () => ipc.invoke(INVOKE_CHANNELS.getAppInfo),
     openSourceUrl: (sourceId) => ipc.invoke(INVOKE_CHANNELS.openSourceUrl, sourceId),
     onCommand: (listener) => subscribe(EVENT_CHANNELS.onCommand, isAppCommand, listener),
-    onLoadProgress: (listener) => subscribe(EVENT_CHANNELS.onLoadProgress, isLoadProgress, listener)
+    onLoadProgress: (listener) => subscribe(EVENT_CHANNELS.onLoadProgress, isLoadProgress, listener),
+    onExportProgress: (listener) => subscribe(EVENT_CHANNELS.onExportProgress, isExportProgress, listener)
   };
 }
 
@@ -46,4 +49,10 @@ function isAppCommand(value: unknown): value is AppCommand {
 
 function isLoadProgress(value: unknown): value is LoadProgress {
   return value !== null && typeof value === 'object' && typeof (value as { done?: unknown }).done === 'number';
+}
+
+function isExportProgress(value: unknown): value is ExportProgress {
+  if (value === null || typeof value !== 'object') return false;
+  const p = value as { phase?: unknown; done?: unknown; total?: unknown };
+  return (p.phase === 'drawing' || p.phase === 'rasterising' || p.phase === 'writing') && typeof p.done === 'number' && typeof p.total === 'number';
 }

@@ -9,13 +9,15 @@
 //   const app = await openApp({ dropDir: FIXTURES, recentFiles: [a, b], commandLinePath: c });
 //   app.bridge.nextOpenDialog('/abs/path/acled.csv');     // File > Open returns this path…
 //   app.bridge.nextOpenDialog('cancel');                 // …or the user cancels (also when nothing is queued)
-//   app.bridge.nextSaveDialog(join(app.bridge.tempDir, 'out.csv'));  // Save As writes here (or 'cancel')
+//   app.bridge.nextSaveDialog(join(app.bridge.tempDir, 'out.csv'));  // Save As (and Export Image) writes here (or 'cancel')
 //   await app.bridge.sendCommand('open-file');           // a menu command, as main sends it
 //   await app.bridge.openFromCommandLine(path);          // a second instance / the OS / Open Recent in the menu:
 //                                                       // main opens it and sends 'main-open'
 //   app.bridge.dialogCalls                               // what the dialogs were asked (default save names…)
 //   await app.bridge.readWritten(path)                   // what Save As wrote
 //   await app.bridge.recentFiles()                       // the recent list, as getRecentFiles answers
+//   app.bridge.copied                                    // PNGs Copy Image put on the clipboard
+//   app.bridge.exportProgress                            // export progress main sent
 //   app.bridge.settingsPath                              // settings.json in a temporary folder
 //
 // Dropping files: Chromium has no webUtils.getPathForFile, so the shim maps a dropped File to
@@ -33,8 +35,10 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, sep } from 'node:path';
 import type { Page } from '@playwright/test';
-import { EVENT_CHANNELS, type AppCommand, type LoadProgress, type OpenOutcome, type RecentFile, type Result, type SaveFormat } from '../../src/shared/ipc/contract';
+import { EVENT_CHANNELS, type AppCommand, type ExportProgress, type LoadProgress, type OpenOutcome, type RecentFile, type Result, type SaveFormat } from '../../src/shared/ipc/contract';
 import { DatasetService, inlineRunLoad, type RunLoad } from '../../src/main/dataset/datasetService';
+import type { ExportFormat } from '../../src/main/export/exportImage';
+import { ExportSession } from '../../src/main/export/exportSession';
 import { FileSession, startDatasets, type Dialogs } from '../../src/main/files/fileSession';
 import { SETTINGS_FILE, SettingsStore } from '../../src/main/files/settingsStore';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
@@ -59,7 +63,10 @@ export function preloadShimSource(): Promise<string> {
   return shimSource;
 }
 
-export type DialogCall = { readonly kind: 'open' } | { readonly kind: 'save'; readonly defaultName: string; readonly format: SaveFormat };
+export type DialogCall =
+  | { readonly kind: 'open' }
+  | { readonly kind: 'save'; readonly defaultName: string; readonly format: SaveFormat }
+  | { readonly kind: 'save-image'; readonly defaultName: string; readonly format: ExportFormat };
 
 export interface BridgeOptions {
   /** The startup dataset (default: the bundled one). */
@@ -89,6 +96,10 @@ export interface Bridge {
   readonly progress: LoadProgress[];
   /** Commands main sent to the page (menu commands by sendCommand, and 'main-open'). */
   readonly commands: AppCommand[];
+  /** PNGs Copy Image would have put on the clipboard, in order. */
+  readonly copied: Uint8Array[];
+  /** Export progress main sent. */
+  readonly exportProgress: ExportProgress[];
   /** A temporary folder for this test (removed by dispose); a place to save to. */
   readonly tempDir: string;
   readonly settingsDir: string;
@@ -97,7 +108,7 @@ export interface Bridge {
   readonly dialogCalls: DialogCall[];
   /** What the next File > Open dialog returns: a full path, or 'cancel'. Unqueued: cancel. */
   nextOpenDialog(result: string | 'cancel'): void;
-  /** What the next Save As dialog returns: a full path, or 'cancel'. Unqueued: cancel. */
+  /** What the next Save As or Export Image dialog returns: a full path, or 'cancel'. Unqueued: cancel. */
   nextSaveDialog(result: string | 'cancel'): void;
   /** Where dropped files are looked up by name from now on (undefined: nowhere, refused). */
   setDropDir(dir: string | undefined): Promise<void>;
@@ -163,6 +174,25 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     emit(EVENT_CHANNELS.onCommand, command);
   };
   const files = new FileSession({ service, settings, dialogs, sendCommand, log: (m) => log.push(m) });
+  const copied: Uint8Array[] = [];
+  const exportProgress: ExportProgress[] = [];
+  const exports = new ExportSession({
+    service,
+    dialogs: {
+      showSaveImage: async ({ defaultName, format }) => {
+        dialogCalls.push({ kind: 'save-image', defaultName, format });
+        return answer(saveAnswers);
+      }
+    },
+    writeClipboardPng: (png) => {
+      copied.push(png);
+    },
+    sendProgress: (p) => {
+      exportProgress.push(p);
+      emit(EVENT_CHANNELS.onExportProgress, p);
+    },
+    log: (m) => log.push(m)
+  });
 
   const path = options.datasetPath ?? BUNDLED_DATASET;
   void startDatasets(service, files, { path, displayName: basename(path), bundled: path === BUNDLED_DATASET }, options.commandLinePath);
@@ -171,6 +201,7 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
   const handlers = createHandlers({
     service,
     files,
+    exports,
     appInfo: () => ({ name: 'Frontline', version: 'test', platform: process.platform, versions: { node: process.versions.node } }),
     openExternal: async (url) => {
       opened.push(url);
@@ -221,6 +252,8 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     log,
     progress,
     commands,
+    copied,
+    exportProgress,
     tempDir,
     settingsDir,
     settingsPath,

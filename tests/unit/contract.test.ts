@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DatasetService, inlineRunLoad } from '../../src/main/dataset/datasetService';
+import { ExportSession } from '../../src/main/export/exportSession';
 import { FileSession } from '../../src/main/files/fileSession';
 import { SettingsStore } from '../../src/main/files/settingsStore';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
@@ -12,7 +13,7 @@ import { createHandlers, type Handlers } from '../../src/main/ipc/handlers';
 import { menuTemplate } from '../../src/main/menu';
 import { buildApi, type IpcLike } from '../../src/preload/buildApi';
 import { INVOKE_ARGS } from '../../src/shared/ipc/args';
-import { API_GLOBAL, APP_COMMANDS, EVENT_CHANNELS, INVOKE_CHANNELS, type AppCommand, type InvokeMethod } from '../../src/shared/ipc/contract';
+import { API_GLOBAL, APP_COMMANDS, EVENT_CHANNELS, INVOKE_CHANNELS, type AppCommand, type ImageExportRequest, type InvokeMethod } from '../../src/shared/ipc/contract';
 
 const exposeInMainWorld = vi.fn();
 const fakeIpcRenderer = { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn(), send: vi.fn(), sendSync: vi.fn() };
@@ -29,10 +30,22 @@ function realHandlers(): Handlers {
     dialogs: { showOpen: async () => undefined, showSave: async () => undefined },
     sendCommand: () => {}
   });
-  return createHandlers({ service, files, appInfo: () => ({ name: '', version: '', platform: '', versions: {} }), openExternal: async () => {} });
+  const exports = new ExportSession({ service, dialogs: { showSaveImage: async () => undefined }, writeClipboardPng: () => {} });
+  return createHandlers({ service, files, exports, appInfo: () => ({ name: '', version: '', platform: '', versions: {} }), openExternal: async () => {} });
 }
 
 const TOKEN = '0123456789abcdef0123456789abcdef';
+const EXPORT: ImageExportRequest = {
+  format: 'svg',
+  what: 'view',
+  window: { start: Date.UTC(2017, 9, 1), end: Date.UTC(2017, 11, 1) },
+  laneMode: 'theatre',
+  indices: Uint32Array.of(2, 5),
+  theme: 'print',
+  width: 1920,
+  height: 1080,
+  title: 'Deir al-Zour'
+};
 /** For each invoke method: the call the renderer makes, and what must then travel on its channel. */
 const CALLS: { [M in InvokeMethod]: { call: (api: ReturnType<typeof buildApi>) => Promise<unknown>; args: unknown[] } } = {
   getDataset: { call: (api) => api.getDataset(), args: [] },
@@ -47,6 +60,8 @@ const CALLS: { [M in InvokeMethod]: { call: (api: ReturnType<typeof buildApi>) =
   getRecentFiles: { call: (api) => api.getRecentFiles(), args: [] },
   takeMainOpen: { call: (api) => api.takeMainOpen(), args: [] },
   saveAs: { call: (api) => api.saveAs('csv', Uint32Array.of(3, 1)), args: ['csv', Uint32Array.of(3, 1)] },
+  exportImage: { call: (api) => api.exportImage(EXPORT), args: [EXPORT] },
+  copyImage: { call: (api) => api.copyImage({ ...EXPORT, format: 'png', what: 'all', indices: null, scale: 2 }), args: [{ ...EXPORT, format: 'png', what: 'all', indices: null, scale: 2 }] },
   getAppInfo: { call: (api) => api.getAppInfo(), args: [] },
   openSourceUrl: { call: (api) => api.openSourceUrl('bbc-2017-11-03'), args: ['bbc-2017-11-03'] }
 };
@@ -173,6 +188,20 @@ describe('preload', () => {
     expect(received).toEqual([[progress]]);
     stop();
     expect(listeners.has(EVENT_CHANNELS.onLoadProgress)).toBe(false);
+  });
+
+  it('export progress listeners get well-formed progress only', () => {
+    const { ipc, listeners } = recordingIpc();
+    const received: unknown[][] = [];
+    const stop = buildApi(ipc, () => '').onExportProgress((...args: unknown[]) => received.push(args));
+    const listener = listeners.get(EVENT_CHANNELS.onExportProgress);
+    const progress = { phase: 'rasterising', done: 0, total: 1 };
+    listener?.({ sender: 'secret' }, progress);
+    listener?.({ sender: 'secret' }, { phase: 'deleting', done: 0, total: 1 });
+    listener?.({ sender: 'secret' }, null);
+    expect(received).toEqual([[progress]]);
+    stop();
+    expect(listeners.has(EVENT_CHANNELS.onExportProgress)).toBe(false);
   });
 
   describe('the preload script', () => {

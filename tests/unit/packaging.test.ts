@@ -1,16 +1,21 @@
 // The electron-builder configuration: valid against electron-builder's own schema, the four
-// installer targets, the bundled dataset shipped where main looks for it, and the fuses flipped.
+// installer targets, the bundled dataset and the export fonts shipped where main looks for them,
+// the fuses flipped, and no runtime node_modules but the native module image export needs.
 import Ajv from 'ajv';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_DATASET_FILE, bundledDatasetPath } from '../../src/main/dataset/bundledDataset';
+import { FONT_FILES, fontsDir } from '../../src/main/export/fonts';
+import { NATIVE_MODULES } from '../../electron.vite.config';
 import { fileArgument } from '../../src/main/files/commandLine';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const config = JSON.parse(readFileSync(join(ROOT, 'electron-builder.json'), 'utf8')) as Record<string, unknown> & {
   electronFuses: Record<string, boolean>;
   extraResources: { from: string; to: string; filter: string[] }[];
+  asarUnpack: string[];
   files: string[];
   linux: { target: string[] };
   win: { target: string[] };
@@ -82,7 +87,28 @@ describe('electron-builder configuration', () => {
     expect(main).toMatch(/fileArgument\(process\.argv/);
   });
 
-  it('needs no runtime node_modules: main and preload are bundled whole', () => {
-    expect(pkg.dependencies ?? {}).toEqual({});
+  it('ships the export fonts where the packaged main process looks for them', () => {
+    const fonts = config.extraResources.find((r) => r.from === 'resources/fonts');
+    expect(fonts?.to).toBe('fonts');
+    expect(fonts?.filter).toEqual(['*.ttf', 'OFL.txt']);
+    for (const f of FONT_FILES) expect(existsSync(join(ROOT, 'resources', 'fonts', f.file)), f.file).toBe(true);
+    // A packaged app: <resourcesPath>/fonts, as copied there (the project's own folder is not consulted first).
+    const resources = mkdtempSync(join(tmpdir(), 'frontline-resources-'));
+    try {
+      mkdirSync(join(resources, fonts!.to));
+      for (const f of FONT_FILES) copyFileSync(join(ROOT, 'resources', 'fonts', f.file), join(resources, fonts!.to, f.file));
+      expect(fontsDir({ isPackaged: true, resourcesPath: resources, appPath: '/ignored' })).toBe(join(resources, 'fonts'));
+    } finally {
+      rmSync(resources, { recursive: true, force: true });
+    }
+  });
+
+  it('needs no runtime node_modules but the native modules image export needs', () => {
+    // Main and preload are bundled whole. A native module (a .node binary, here resvg for PNG
+    // export) cannot be: it is left out of the bundle (electron.vite.config.ts), shipped as a
+    // dependency and unpacked from the asar so the binary can be loaded.
+    expect(NATIVE_MODULES).toEqual(['@resvg/resvg-js']);
+    expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual([...NATIVE_MODULES].sort());
+    expect(config.asarUnpack).toEqual(['node_modules/@resvg/**/*.node']);
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TimelineEvent } from '../../shared/dataset/schema';
 import { INVOKE_CHANNELS, type AppCommand, type AppError, type AppInfo, type DatasetPayload, type InvokeMethod, type Result } from '../../shared/ipc/contract';
 import { DatasetService, inlineRunLoad, type LoadOutcome, type RunLoad } from '../dataset/datasetService';
+import { ExportSession } from '../export/exportSession';
 import { FileSession } from '../files/fileSession';
 import { SettingsStore } from '../files/settingsStore';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../security/appProtocol';
@@ -52,7 +53,8 @@ async function setup(options: { files?: readonly string[]; handlers?: Partial<Ha
   const sent: AppCommand[] = [];
   const settings = new SettingsStore(join(tmp, `settings-${settingsCount++}.json`));
   const files = new FileSession({ service, settings, dialogs, sendCommand: (c) => sent.push(c) });
-  const real = createHandlers({ service, files, appInfo: () => APP_INFO, openExternal });
+  const exports = new ExportSession({ service, dialogs: { showSaveImage: async () => undefined }, writeClipboardPng: () => {} });
+  const real = createHandlers({ service, files, exports, appInfo: () => APP_INFO, openExternal });
   const handlers = Object.fromEntries(
     (Object.keys(real) as InvokeMethod[]).map((m) => [m, vi.fn((options.handlers?.[m] ?? real[m]) as (...a: unknown[]) => Promise<Result<unknown>>)])
   ) as unknown as Handlers & Record<InvokeMethod, ReturnType<typeof vi.fn>>;

@@ -1,16 +1,19 @@
 // What each invoke method does, free of Electron: dependencies (the dataset service, the file
-// session with its dialogs and settings, browser opener, app info) are injected, so the same code
+// session with its dialogs and settings, the export session with its dialog and clipboard,
+// browser opener, app info) are injected, so the same code
 // runs inside Electron, under Vitest and behind the e2e bridge. Arguments and senders were checked
 // by the dispatcher before any of these runs.
 import type { AppInfo, InvokeArgs, InvokeMethod, InvokeValue, Result } from '../../shared/ipc/contract';
 import { fail, ok } from '../../shared/ipc/contract';
 import { safeExternalUrl } from '../../shared/text/safeUrl';
 import type { DatasetService } from '../dataset/datasetService';
+import type { ExportSession } from '../export/exportSession';
 import type { FileSession } from '../files/fileSession';
 
 export interface HandlerDeps {
   readonly service: DatasetService;
   readonly files: FileSession;
+  readonly exports: ExportSession;
   readonly appInfo: () => AppInfo;
   readonly openExternal: (url: string) => Promise<void>;
 }
@@ -39,6 +42,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     getRecentFiles: () => deps.files.recentFiles(),
     takeMainOpen: () => deps.files.takeMainOpen(),
     saveAs: (format, indices) => deps.files.saveAs(format, indices),
+    exportImage: (request) => deps.exports.exportImage(request),
+    copyImage: (request) => deps.exports.copyImage(request),
 
     async getAppInfo() {
       return ok(deps.appInfo());

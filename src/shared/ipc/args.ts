@@ -3,11 +3,35 @@
 import { z } from 'zod';
 import { idSchema } from '../dataset/schema';
 import { CSV_FIELDS } from '../import/types';
-import type { InvokeArgs, InvokeMethod } from './contract';
+import { THEME_NAMES } from '../render/themes';
+import { LANE_MODES } from '../timeline/laneAssignment';
+import { EXPORT_LIMITS as L, type ImageExportRequest, type InvokeArgs, type InvokeMethod } from './contract';
 
 const path = z.string().min(1).max(4096);
 const token = z.string().regex(/^[a-f0-9]{16,64}$/);
 const mapping = z.partialRecord(z.enum(CSV_FIELDS), z.number().int().min(0).max(9999));
+
+/** Dates the app can draw: years 1 to 9999 in UTC ms. */
+const instant = z.number().finite().min(-62_135_596_800_000).max(253_402_300_799_999);
+
+export const imageExportRequest = z
+  .strictObject({
+    format: z.enum(['png', 'svg', 'pdf']),
+    what: z.enum(['view', 'all', 'range']),
+    window: z.strictObject({ start: instant, end: instant }).refine((w) => w.end > w.start, 'the window must end after it starts').optional(),
+    laneMode: z.enum(LANE_MODES),
+    indices: z.instanceof(Uint32Array).nullable(),
+    theme: z.enum(THEME_NAMES),
+    width: z.number().int().min(L.minWidth).max(L.maxSide),
+    height: z.number().int().min(L.minHeight).max(L.maxSide).optional(),
+    scale: z.number().positive().max(L.maxScale).optional(),
+    page: z.enum(['a4', 'letter', 'slide']).optional(),
+    pages: z.number().int().min(1).max(L.maxPages).optional(),
+    title: z.string().max(L.maxTitle).optional(),
+    subtitle: z.string().max(L.maxSubtitle).optional()
+  })
+  .refine((r) => r.what === 'all' || r.window !== undefined, 'the current view and a date range need a window')
+  .refine((r) => r.scale === undefined || (r.width * r.scale <= L.maxSide && (r.height ?? 0) * r.scale <= L.maxSide), `a PNG may be at most ${L.maxSide} px a side`) satisfies z.ZodType<ImageExportRequest>;
 
 export const INVOKE_ARGS = {
   getDataset: z.tuple([]),
@@ -22,6 +46,8 @@ export const INVOKE_ARGS = {
   getRecentFiles: z.tuple([]),
   takeMainOpen: z.tuple([]),
   saveAs: z.tuple([z.enum(['frontline', 'csv']), z.instanceof(Uint32Array).nullable()]),
+  exportImage: z.tuple([imageExportRequest]),
+  copyImage: z.tuple([imageExportRequest]),
   getAppInfo: z.tuple([]),
   openSourceUrl: z.tuple([idSchema])
 } as const satisfies { [M in InvokeMethod]: z.ZodType<InvokeArgs<M>> };

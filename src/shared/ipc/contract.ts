@@ -5,6 +5,8 @@ import type { DatasetHeader, EventColumns } from '../dataset/columns';
 import type { Problem } from '../dataset/problems';
 import type { TimelineEvent } from '../dataset/schema';
 import type { CsvMapping, CsvPreview, ImportFormat } from '../import/types';
+import type { ThemeName } from '../render/themes';
+import type { LaneMode } from '../timeline/laneAssignment';
 
 export type ErrorCode =
   | 'bad-sender'
@@ -90,6 +92,51 @@ export interface LoadProgress {
   readonly events: number;
 }
 
+/** Bounds of an image export (main's argument schema enforces them). */
+export const EXPORT_LIMITS = {
+  minWidth: 320,
+  minHeight: 200,
+  /** Largest layout side in px (a PNG's pixels are this times the scale, at most 16384 a side). */
+  maxSide: 16_384,
+  maxScale: 8,
+  maxPages: 200,
+  maxTitle: 500,
+  maxSubtitle: 1000
+} as const;
+
+/** What File > Export Image (and Copy Image) draws; main renders it from the dataset it holds. */
+export interface ImageExportRequest {
+  readonly format: 'png' | 'svg' | 'pdf';
+  /** The current view, the dataset's whole range (its story, as Fit shows it), or typed dates. */
+  readonly what: 'view' | 'all' | 'range';
+  /** UTC ms, [start, end): needed for 'view' and 'range'. */
+  readonly window?: { readonly start: number; readonly end: number };
+  readonly laneMode: LaneMode;
+  /** Column indices of the events shown (the filtered view), or null for every event. */
+  readonly indices: Uint32Array | null;
+  readonly theme: ThemeName;
+  /** PNG/SVG layout size in px (a PDF takes its size from the page). */
+  readonly width: number;
+  /** Omitted: as tall as the picture needs. */
+  readonly height?: number;
+  /** PNG: pixel scale (1, 2, 4…). */
+  readonly scale?: number;
+  /** PDF: landscape page size. */
+  readonly page?: 'a4' | 'letter' | 'slide';
+  /** PDF: the range split over this many pages. */
+  readonly pages?: number;
+  /** Default: the dataset's. */
+  readonly title?: string;
+  readonly subtitle?: string;
+}
+
+/** How far an export has got, sent while it runs. */
+export interface ExportProgress {
+  readonly phase: 'drawing' | 'rasterising' | 'writing';
+  readonly done: number;
+  readonly total: number;
+}
+
 export interface AppInfo {
   readonly name: string;
   readonly version: string;
@@ -115,6 +162,8 @@ export const APP_COMMANDS = [
   'toggle-table',
   'lanes-actor',
   'lanes-admin1',
+  'export-image',
+  'copy-image',
   /** Main started opening a file itself (command line, the OS, a second instance): call takeMainOpen. */
   'main-open'
 ] as const;
@@ -156,6 +205,14 @@ export interface FrontlineApi {
    * path the user picks in main's save dialog. Written atomically.
    */
   saveAs(format: SaveFormat, indices: Uint32Array | null): Promise<Result<{ readonly path: string; readonly events: number } | { readonly dismissed: true }>>;
+  /**
+   * File > Export Image: main draws the picture from the dataset it holds, shows its save dialog
+   * (named after the title), and writes the file atomically; the path once written.
+   * Progress arrives through onExportProgress.
+   */
+  exportImage(request: ImageExportRequest): Promise<Result<{ readonly path: string; readonly bytes: number } | { readonly dismissed: true }>>;
+  /** Copy Image: the picture as a PNG on the clipboard (the request's format is ignored); its size in pixels. */
+  copyImage(request: ImageExportRequest): Promise<Result<{ readonly width: number; readonly height: number }>>;
   /** Name, version and runtime versions, for the About box. */
   getAppInfo(): Promise<Result<AppInfo>>;
   /**
@@ -167,6 +224,8 @@ export interface FrontlineApi {
   onCommand(listener: (command: AppCommand) => void): Unsubscribe;
   /** Progress of a running load. */
   onLoadProgress(listener: (progress: LoadProgress) => void): Unsubscribe;
+  /** Progress of a running image export. */
+  onExportProgress(listener: (progress: ExportProgress) => void): Unsubscribe;
 }
 
 /** Request/response methods, each on its own prefixed channel. */
@@ -183,6 +242,8 @@ export const INVOKE_CHANNELS = {
   getRecentFiles: 'frontline:get-recent-files',
   takeMainOpen: 'frontline:take-main-open',
   saveAs: 'frontline:save-as',
+  exportImage: 'frontline:export-image',
+  copyImage: 'frontline:copy-image',
   getAppInfo: 'frontline:get-app-info',
   openSourceUrl: 'frontline:open-source-url'
 } as const satisfies { [K in keyof FrontlineApi as FrontlineApi[K] extends (...a: never[]) => Promise<unknown> ? K : never]: `frontline:${string}` };
@@ -190,7 +251,8 @@ export const INVOKE_CHANNELS = {
 /** Main-to-renderer event channels, keyed by the subscribe method. */
 export const EVENT_CHANNELS = {
   onCommand: 'frontline:command',
-  onLoadProgress: 'frontline:load-progress'
+  onLoadProgress: 'frontline:load-progress',
+  onExportProgress: 'frontline:export-progress'
 } as const satisfies { [K in Exclude<keyof FrontlineApi, keyof typeof INVOKE_CHANNELS>]: `frontline:${string}` };
 
 export type InvokeMethod = keyof typeof INVOKE_CHANNELS;

@@ -1,0 +1,87 @@
+// The export dialog's request: what the form's choices send to main, checked against main's own
+// argument schema, and the words for what went wrong.
+import { describe, expect, it, vi } from 'vitest';
+import { INVOKE_ARGS } from '../../../../shared/ipc/args';
+import { buildRequest, copyCurrentView, defaultForm, describeProgress, parseDay, type ExportContext } from './exportOptions';
+
+const VIEW = { start: Date.UTC(2017, 9, 1), end: Date.UTC(2017, 11, 1) };
+const CONTEXT: ExportContext = { window: VIEW, laneMode: 'type', indices: Uint32Array.of(1, 4, 9) };
+const form = (change = {}) => ({ ...defaultForm(CONTEXT, 'IS loses Deir al-Zour', 'Subtitle'), ...change });
+const valid = (request: unknown) => INVOKE_ARGS.exportImage.safeParse([request]).success;
+
+describe('buildRequest', () => {
+  it('defaults to a 1920 × 1080 PNG of the current view, with the lanes, filters and titles of the screen', () => {
+    const built = buildRequest(form(), CONTEXT);
+    expect(built).toEqual({
+      ok: true,
+      request: { format: 'png', what: 'view', window: VIEW, laneMode: 'type', indices: CONTEXT.indices, theme: 'screen', width: 1920, height: 1080, scale: 1, title: 'IS loses Deir al-Zour', subtitle: 'Subtitle' }
+    });
+    expect(built.ok && valid(built.request)).toBe(true);
+    expect(form()).toMatchObject({ from: '2017-10-01', to: '2017-11-30' });
+  });
+
+  it('sends every format, size and page main accepts', () => {
+    const cases = [
+      form({ format: 'svg', size: '3840x2160', theme: 'dark' }),
+      form({ format: 'png', size: '1280x720', scale: 4, theme: 'projector' }),
+      form({ format: 'png', size: 'custom', width: 7680, height: 2000, scale: 2 }),
+      form({ format: 'pdf', page: 'slide', pages: 3, theme: 'print', what: 'all' }),
+      form({ format: 'pdf', what: 'range', from: '2017-01-01', to: '2017-12-31' })
+    ];
+    for (const f of cases) {
+      const built = buildRequest(f, CONTEXT);
+      expect(built.ok, JSON.stringify(f)).toBe(true);
+      if (built.ok) expect(valid(built.request), JSON.stringify(built.request)).toBe(true);
+    }
+    const pdf = buildRequest(form({ format: 'pdf', page: 'letter', pages: 2 }), CONTEXT);
+    expect(pdf.ok && pdf.request).toMatchObject({ format: 'pdf', page: 'letter', pages: 2 });
+    expect(pdf.ok && 'scale' in pdf.request).toBe(false);
+    const all = buildRequest(form({ what: 'all' }), CONTEXT);
+    expect(all.ok && all.request.window).toBeUndefined();
+  });
+
+  it('a typed range runs from the start of the first day to the end of the last', () => {
+    const built = buildRequest(form({ what: 'range', from: '2017-03-01', to: '2017-03-31' }), CONTEXT);
+    expect(built.ok && built.request.window).toEqual({ start: Date.UTC(2017, 2, 1), end: Date.UTC(2017, 3, 1) });
+  });
+
+  it.each([
+    [{ what: 'range', from: '2017-13-01', to: '2017-12-31' }, /YYYY-MM-DD/],
+    [{ what: 'range', from: '2017-02-30', to: '2017-12-31' }, /YYYY-MM-DD/],
+    [{ what: 'range', from: '2017-12-31', to: '2017-01-01' }, /ends before it starts/],
+    [{ size: 'custom', width: 100, height: 1080 }, /320 to 16384 px wide/],
+    [{ size: 'custom', width: 20_000, height: 1080 }, /320 to 16384 px wide/],
+    [{ size: '3840x2160', scale: 8 }, /too large/],
+    [{ size: '3840x2160', scale: 8 }, /30720 × 17280/],
+    [{ format: 'pdf', pages: 0 }, /1 to 200 pages/]
+  ])('refuses %o in words', (change, message) => {
+    const built = buildRequest(form(change), CONTEXT);
+    expect(built.ok).toBe(false);
+    expect(!built.ok && built.message).toMatch(message);
+  });
+
+  it('needs a view for the current view', () => {
+    expect(buildRequest(form(), { ...CONTEXT, window: undefined })).toEqual({ ok: false, message: 'The timeline has no view yet.' });
+  });
+});
+
+describe('the rest', () => {
+  it('parses real days only', () => {
+    expect(parseDay('2017-10-17')).toBe(Date.UTC(2017, 9, 17));
+    expect(parseDay(' 2017-10-17 ')).toBe(Date.UTC(2017, 9, 17));
+    for (const bad of ['2017-10', '17/10/2017', '2017-02-29', '']) expect(parseDay(bad), bad).toBeUndefined();
+  });
+
+  it('describes progress', () => {
+    expect(describeProgress({ phase: 'drawing', done: 1, total: 3 })).toBe('Drawing (2 of 3)…');
+    expect(describeProgress({ phase: 'rasterising', done: 0, total: 1 })).toBe('Rendering the pixels…');
+  });
+
+  it('Copy Image copies the current view as a PNG and says what it copied, or why not', async () => {
+    const copyImage = vi.fn(async () => ({ ok: true as const, value: { width: 1920, height: 1080 } }));
+    expect(await copyCurrentView({ copyImage }, CONTEXT, 'T', '')).toBe('Copied a 1920 × 1080 image of the current view.');
+    expect(copyImage).toHaveBeenCalledWith(expect.objectContaining({ format: 'png', what: 'view', window: VIEW, indices: CONTEXT.indices, laneMode: 'type' }));
+    const failing = vi.fn(async () => ({ ok: false as const, error: { code: 'io' as const, message: 'the clipboard is busy' } }));
+    expect(await copyCurrentView({ copyImage: failing }, CONTEXT, 'T', '')).toBe('Could not copy the image: the clipboard is busy');
+  });
+});
