@@ -94,6 +94,8 @@ export const LONG_EVENT_SPANS = 3;
 const MAX_WINDOW_MS = 500 * 365.25 * 86_400_000;
 /** Zooming is done when no range change came for this long; then items are laid out again. */
 const SETTLE_MS = 140;
+/** How long a presentation takes to glide from one step's window to the next. */
+const PRESENT_GLIDE_MS = 450;
 
 export class TimelineController {
   readonly #container: HTMLElement;
@@ -131,6 +133,7 @@ export class TimelineController {
   #msPerPx = 86_400_000;
   #selected: number | undefined;
 
+  #presentTimer: ReturnType<typeof setTimeout> | undefined;
   #refeedFrame = 0;
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
   #rangeFrame = 0;
@@ -317,8 +320,8 @@ export class TimelineController {
     this.#setWindow(window.start, window.end, animate ? 300 : 0);
   }
 
-  /** Select an event by column index (or clear), optionally bringing it into view. */
-  select(index: number | undefined, reveal: boolean): void {
+  /** Select an event by column index (or clear), optionally bringing it into view (animated unless told not to). */
+  select(index: number | undefined, reveal: boolean, animate = true): void {
     this.#selected = index;
     this.#applySelection();
     if (index === undefined || !reveal || !this.#cols) return;
@@ -340,7 +343,42 @@ export class TimelineController {
       span /= 2;
     }
     this.#fitted = undefined;
-    this.#setWindow(centre - span / 2, centre + span / 2, 300);
+    this.#setWindow(centre - span / 2, centre + span / 2, animate ? 300 : 0);
+  }
+
+  /**
+   * A presentation step: select the event, glide to the window given (or, without one, reveal it
+   * as select does), then bring its lane into view vertically and centre its label once it is
+   * drawn. No animation when `animate` is false (reduced motion).
+   */
+  present(index: number, window: TimeRange | undefined, animate: boolean): void {
+    clearTimeout(this.#presentTimer);
+    if (window) {
+      this.#selected = index;
+      this.#applySelection();
+      this.#fitted = undefined;
+      this.#setWindow(window.start, window.end, animate ? PRESENT_GLIDE_MS : 0);
+    } else this.select(index, true, animate);
+    this.#presentTimer = setTimeout(
+      () => {
+        if (this.#destroyed || this.#selected !== index) return;
+        if (!this.#fed.has(index)) this.#refeed(true);
+        if (!this.#fed.has(index)) return;
+        this.#timeline.focus(`e${index}`, { zoom: false, animation: animate ? { duration: 250, easingFunction: 'easeInOutQuad' } : false });
+        this.#applySelection();
+      },
+      (animate ? PRESENT_GLIDE_MS : 0) + SETTLE_MS + 40
+    );
+  }
+
+  /** Type sizes changed (the projector theme, a presentation): measure the labels again and lay them out anew. */
+  remeasure(): void {
+    if (this.#destroyed || !this.#cols) return;
+    this.#labels.clear();
+    this.#afterVisRedraw(() => {
+      this.#refeed(true);
+      if (this.#fitted) this.fit(this.#fitted, false);
+    });
   }
 
   /** Column indices of the events drawn as items inside the visible window. */
@@ -363,6 +401,7 @@ export class TimelineController {
     cancelAnimationFrame(this.#refeedFrame);
     cancelAnimationFrame(this.#rangeFrame);
     clearTimeout(this.#settleTimer);
+    clearTimeout(this.#presentTimer);
     this.#container.removeEventListener('wheel', this.#onWheel, { capture: true });
     this.#timeline.destroy();
     this.#measure.remove();
