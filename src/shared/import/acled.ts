@@ -10,7 +10,8 @@ import { utcDay, DAY_MS, monthName } from '../dataset/dates';
 import type { EventType } from '../dataset/eventTypes';
 import type { ACTOR_KINDS, COORDINATE_PRECISIONS, EVENT_ACTOR_ROLES, PLACE_KINDS } from '../dataset/vocabulary';
 import { countryCode } from './countries';
-import { columnOf, type CsvTable } from './csvTable';
+import type { Problem } from '../dataset/problems';
+import { columnOf, streamCsv, type CsvHead, type CsvTable } from './csvTable';
 import { clip, ImportBuilder, type EventInput } from './importBuilder';
 import { decideDayMonthOrder, parseLooseDate, type DayMonthOrder } from './looseDate';
 import type { ImportOutcome } from './types';
@@ -165,7 +166,7 @@ export class DayColumn {
   readonly decision: ReturnType<typeof decideDayMonthOrder>;
   readonly #distinct: readonly string[];
 
-  constructor(table: CsvTable, column: number) {
+  constructor(table: Pick<CsvTable, 'rows'>, column: number) {
     const distinct = new Set<string>();
     if (column >= 0) for (const row of table.rows) distinct.add(cell(row.cells, column));
     this.#distinct = [...distinct];
@@ -319,9 +320,59 @@ function addActor(actors: EventActorInput[], a: SeenActor, role: Role): void {
 
 /** Import the rows of an ACLED export (the table was read with isAcledHeader). */
 export function importAcled(table: CsvTable): ImportOutcome {
-  const b = new ImportBuilder(table.file, 'acled');
+  const importer = acledImporter(table, table.problems, table);
+  if ('status' in importer) return importer;
+  for (const row of table.rows) importer.row(row.line, row.cells);
+  return importer.finish([], table.rows.length);
+}
+
+/**
+ * Import an ACLED export as its text is read (streamCsv): each row becomes an event as it is
+ * read, and its cells are not kept. The same dataset as readCsv then importAcled, or undefined
+ * when the file needs reading whole first: its dates have a day/month order to decide from the
+ * whole column (numeric dates such as 03/11/2017).
+ */
+export function importAcledText(text: string, file: string): ImportOutcome | undefined {
+  let importer: AcledImporter | undefined;
+  let wholeTable = false;
+  const read = streamCsv(text, file, { isHeader: isAcledHeader }, {
+    start(head) {
+      // No rows to decide the day/month order from: a numeric date stops the reading.
+      const made = acledImporter(head, [], undefined);
+      if ('status' in made) {
+        wholeTable = true;
+        return false;
+      }
+      importer = made;
+      return true;
+    },
+    row(line, cells) {
+      if (importer!.row(line, cells)) return true;
+      wholeTable = true;
+      return false;
+    }
+  });
+  if (wholeTable) return undefined;
+  if (!read.ok) return { status: 'failed', problems: [...read.problems] };
+  return importer!.finish(read.problems, read.rows);
+}
+
+interface AcledImporter {
+  /** Import the row at `line`; false when it has a numeric date and no order was decided. */
+  row(line: number, cells: readonly string[]): boolean;
+  /** The outcome. `problems`: those found reading the table not passed before; `rows`: data rows read. */
+  finish(problems: readonly Problem[], rows: number): ImportOutcome;
+}
+
+/**
+ * The importer of a table with this header. `problems`: found reading the table (passed on).
+ * `table`: all its rows, to decide the day/month order of numeric dates from; without them
+ * (undefined) there is none, and a row with a numeric date is refused (row gives false).
+ */
+function acledImporter(head: CsvHead, problems: readonly Problem[], table: Pick<CsvTable, 'rows'> | undefined): AcledImporter | ImportOutcome {
+  const b = new ImportBuilder(head.file, 'acled');
   const notices = new RepeatedWarnings(b);
-  const col = (...names: string[]) => columnOf(table, ...names);
+  const col = (...names: string[]) => columnOf(head, ...names);
   const cId = col('event_id_cnty');
   const cDate = col('event_date');
   const cYear = col('year');
@@ -351,19 +402,25 @@ export function importAcled(table: CsvTable): ImportOutcome {
   const cNotes = col('notes');
   const cFatalities = col('fatalities');
   const cTags = col('tags');
-  const name = (column: number) => table.headers[column] ?? '';
+  const name = (column: number) => head.headers[column] ?? '';
   // What went wrong reading the table (an unclosed quote) is passed on.
-  for (const p of table.problems) {
-    if (p.severity === 'error') b.skip(p.line, p.field, p.message);
-    else b.warn(p.line, p.field, p.message);
-  }
+  let tableErrors = 0;
+  const passOn = (found: readonly Problem[]) => {
+    for (const p of found) {
+      if (p.severity === 'error') {
+        tableErrors++;
+        b.skip(p.line, p.field, p.message);
+      } else b.warn(p.line, p.field, p.message);
+    }
+  };
+  passOn(problems);
   if (cDate < 0 || cType < 0) {
-    return { status: 'failed', problems: [...b.problems, { severity: 'error', file: table.file, line: table.headerLine, message: 'the header has no event_date or no event_type column, which an ACLED export always has' }] };
+    return { status: 'failed', problems: [...b.problems, { severity: 'error', file: head.file, line: head.headerLine, message: 'the header has no event_date or no event_type column, which an ACLED export always has' }] };
   }
 
   const acled = b.source({ kind: 'dataset', publisher: 'ACLED', title: 'Armed Conflict Location & Event Data', url: 'https://acleddata.com', note: ACLED_SOURCE_NOTE }, '\u0000acled');
-  const dates = new DayColumn(table, cDate);
-  reportOrder(b, table, dates, name(cDate));
+  const dates = new DayColumn(table ?? { rows: [] }, cDate);
+  reportOrder(b, head, dates, name(cDate));
   const places = new PlaceMaker(b, acled);
 
   // Everything that repeats from row to row is worked out once per distinct cell.
@@ -371,7 +428,9 @@ export function importAcled(table: CsvTable): ImportOutcome {
     const read = dates.read(text, year);
     return { text, read, year: read.ok ? fourDigitYear(read.day.slice(0, 4)) : -1 };
   };
-  const days = new Memo((text) => readDay(text));
+  // Without the whole column, a date whose day/month order it would decide cannot be read here.
+  const orderUnknown = (text: string) => table === undefined && decideDayMonthOrder([text]).basis !== 'none';
+  const days = new Memo((text): AcledDay | undefined => (orderUnknown(text) ? undefined : readDay(text)));
   const twoDigitYearDays = new Memo((key) => readDay(key.slice(5), Number(key.slice(0, 4))));
   const types = new Memo((eventType) => new Memo((subType) => mapType(eventType, subType)));
   const countries = new Map<string, { readonly code: string | undefined }>();
@@ -392,25 +451,23 @@ export function importAcled(table: CsvTable): ImportOutcome {
   const disorderTags = new Memo((d) => clip(`acled disorder: ${d}`, 500));
   const tagLists = new Memo((x) => splitList(x).slice(0, 97).map((y) => clip(`acled tag: ${y}`, 500)));
 
-  for (const row of table.rows) {
-    const cells = row.cells;
-    const line = row.line;
-
+  const row = (line: number, cells: readonly string[]): boolean => {
     // Date, checked against the year column, with the time precision.
     const dateText = cell(cells, cDate);
     const yearText = cell(cells, cYear);
     const year = fourDigitYear(yearText);
     let day = days.get(dateText);
+    if (day === undefined) return false;
     // "3-Nov-17": a two-digit year reads with the year column's help.
     if (!day.read.ok && year > 0) day = twoDigitYearDays.get(`${yearText}:${dateText}`);
     const read = day.read;
     if (!read.ok) {
       b.skip(line, name(cDate), read.reason);
-      continue;
+      return true;
     }
     if (year > 0 && day.year !== year) {
       b.skip(line, name(cYear), `the date "${dateText}" is in ${day.year}, but the ${name(cYear)} column says ${year}; check which is right`);
-      continue;
+      return true;
     }
     if (year < 0 && yearText !== '') notices.add('year', line, name(cYear), `"${clip(yearText, 40)}" is not a year; the date was not checked against it`);
     if (read.droppedTime !== undefined) notices.add('time', line, name(cDate), `the time "${read.droppedTime}" was dropped; the date is kept as written`);
@@ -432,7 +489,7 @@ export function importAcled(table: CsvTable): ImportOutcome {
     const eventType = cell(cells, cType);
     if (eventType === '') {
       b.skip(line, name(cType), 'the event type is empty');
-      continue;
+      return true;
     }
     const subType = cell(cells, cSubType);
     const mapping = types.get(eventType).get(subType);
@@ -442,7 +499,7 @@ export function importAcled(table: CsvTable): ImportOutcome {
     const coords = readCoordinates(cell(cells, cLat), cell(cells, cLon));
     if (!coords.ok) {
       b.skip(line, coords.which === 'lat' ? name(cLat) : name(cLon), coords.reason);
-      continue;
+      return true;
     }
     // The country's code, from the first row that names it (its ISO numeric or alpha-3 code
     // first, then the name).
@@ -547,30 +604,35 @@ export function importAcled(table: CsvTable): ImportOutcome {
     event.citations = citations as Citation[];
     event.tags = tags;
     b.addEvent(event as EventInput, line);
-  }
-  notices.flush();
-  sortByLine(b.problems);
-  if (b.eventCount === 0) {
-    const problems = b.problems.length > 0 ? b.problems : [{ severity: 'error' as const, file: table.file, line: table.headerLine, message: 'the file has a header but no data rows' }];
-    return { status: 'failed', problems };
-  }
-  const result = b.finish(
-    {
-      title: `ACLED events (${clip(table.file.split(/[\\/]/).pop() ?? table.file, 200)})`,
-      description: "Imported from an ACLED export. Dates keep ACLED's time precision; coordinates keep its geo precision; fatalities are ACLED's reported fatalities.",
-      license: "ACLED terms of use: ACLED's data may not be redistributed"
-    },
-    // A row an unclosed quote swallowed is a row of the file too.
-    table.rows.length + table.problems.filter((p) => p.severity === 'error').length
-  );
-  // Actors were made as first named; the kind comes from the first inter code given for them.
-  const kinds = new Map<string, ActorKind>();
-  for (const a of actors.values()) if (a.kind !== 'other') kinds.set(a.id, a.kind);
-  for (const a of result.dataset.actors ?? []) {
-    const kind = kinds.get(a.id);
-    if (kind !== undefined) (a as { kind?: ActorKind }).kind = kind;
-  }
-  return { status: 'imported', result };
+    return true;
+  };
+  const finish = (found: readonly Problem[], rows: number): ImportOutcome => {
+    passOn(found);
+    notices.flush();
+    sortByLine(b.problems);
+    if (b.eventCount === 0) {
+      const problems = b.problems.length > 0 ? b.problems : [{ severity: 'error' as const, file: head.file, line: head.headerLine, message: 'the file has a header but no data rows' }];
+      return { status: 'failed', problems };
+    }
+    const result = b.finish(
+      {
+        title: `ACLED events (${clip(head.file.split(/[\\/]/).pop() ?? head.file, 200)})`,
+        description: "Imported from an ACLED export. Dates keep ACLED's time precision; coordinates keep its geo precision; fatalities are ACLED's reported fatalities.",
+        license: "ACLED terms of use: ACLED's data may not be redistributed"
+      },
+      // A row an unclosed quote swallowed is a row of the file too.
+      rows + tableErrors
+    );
+    // Actors were made as first named; the kind comes from the first inter code given for them.
+    const kinds = new Map<string, ActorKind>();
+    for (const a of actors.values()) if (a.kind !== 'other') kinds.set(a.id, a.kind);
+    for (const a of result.dataset.actors ?? []) {
+      const kind = kinds.get(a.id);
+      if (kind !== undefined) (a as { kind?: ActorKind }).kind = kind;
+    }
+    return { status: 'imported', result };
+  };
+  return { row, finish };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -591,7 +653,7 @@ function fatalityFigures(text: string): readonly Figure[] {
 const NO_GEO_PRECISION = 'ACLED gives no geo precision for this row';
 
 /** Tell the user once how the day/month order of numeric dates was decided, when it matters. */
-export function reportOrder(b: ImportBuilder, table: CsvTable, dates: DayColumn, field: string): void {
+export function reportOrder(b: ImportBuilder, table: Pick<CsvTable, 'headerLine'>, dates: DayColumn, field: string): void {
   const d = dates.decision;
   if (d.basis === 'assumed') {
     b.warn(table.headerLine, field, `every numeric date in this column reads both ways (e.g. "${dates.example(d.ambiguousAt)}"); they are read day first`);

@@ -1,7 +1,7 @@
 // readCsv / guessDelimiter / headerKey: the table every CSV importer reads, with the file's own
 // line numbers whatever the quotes and line breaks do.
 import { describe, expect, it } from 'vitest';
-import { cellAt, columnOf, guessDelimiter, headerKey, readCsv, type CsvTable } from './csvTable';
+import { cellAt, columnOf, guessDelimiter, headerKey, readCsv, streamCsv, type CsvTable } from './csvTable';
 
 function table(text: string, options: Parameters<typeof readCsv>[2] = {}): CsvTable {
   const r = readCsv(text, 'test.csv', options);
@@ -186,5 +186,37 @@ describe('guessDelimiter', () => {
   it('is what readCsv uses when no delimiter is given, and an explicit one wins', () => {
     expect(table('a|b\n1|2\n').rows[0]!.cells).toEqual(['1', '2']);
     expect(table('a|b\n1|2\n', { delimiter: ',' }).rows[0]!.cells).toEqual(['1|2']);
+  });
+});
+
+describe('streamCsv', () => {
+  const text = 'Exported 2024\n\na,b\n#x,#y\n1,2\n\n"3\nthree",4\n5,6\n';
+  it('hands over the header once and then the rows readCsv keeps, with their lines', () => {
+    const heads: unknown[] = [];
+    const rows: { line: number; cells: string[] }[] = [];
+    const isHeader = (keys: readonly string[]) => keys.includes('a');
+    const read = streamCsv(text, 'f.csv', { isHeader }, { start: (h) => void heads.push(h), row: (line, cells) => void rows.push({ line, cells }) });
+    const table = readCsv(text, 'f.csv', { isHeader });
+    if (!read.ok || !table.ok) throw new Error('expected a table');
+    expect(heads).toEqual([read.head]);
+    expect({ ...read.head, rows, problems: read.problems }).toEqual(table.table);
+    expect(read.rows).toBe(3);
+    expect(read.stopped).toBe(false);
+    expect(rows.map((r) => r.line)).toEqual([5, 7, 9]);
+  });
+
+  it('stops when the visitor says so', () => {
+    const rows: number[] = [];
+    const read = streamCsv(text, 'f.csv', { isHeader: (keys) => keys.includes('a') }, { start: () => true, row: (line) => (rows.push(line), rows.length < 2) });
+    expect(read.ok && read.stopped).toBe(true);
+    expect(rows).toEqual([5, 7]);
+  });
+
+  it('hands over a header without data rows at the end', () => {
+    const heads: unknown[] = [];
+    const read = streamCsv('a,b\n#x,#y\n', 'f.csv', {}, { start: (h) => void heads.push(h), row: () => true });
+    expect(read.ok && read.rows).toBe(0);
+    expect(heads).toHaveLength(1);
+    expect((heads[0] as { hxl: string[] }).hxl).toEqual(['#x', '#y']);
   });
 });

@@ -115,6 +115,46 @@ function countOutsideQuotes(line: string, d: string): number {
 }
 
 export function readCsv(text: string, file: string, options: ReadCsvOptions = {}): CsvRead {
+  const rows: CsvRow[] = [];
+  const read = streamCsv(text, file, options, {
+    start: () => {},
+    row: (line, cells) => {
+      rows.push({ line, cells });
+    }
+  });
+  if (!read.ok) return read;
+  return { ok: true, table: { ...read.head, rows, problems: read.problems } };
+}
+
+/** A table but its rows (and the problems found reading them). */
+export type CsvHead = Omit<CsvTable, 'rows' | 'problems'>;
+
+/** What streamCsv hands each part of the table to, in file order. */
+export interface CsvVisitor {
+  /** The header (and the HXL row under it, if any) was read: once, before the first data row. */
+  start(head: CsvHead): boolean | void;
+  /** A data row (as readCsv would keep it). Return false to stop reading. */
+  row(line: number, cells: string[]): boolean | void;
+}
+
+export type CsvStream =
+  | {
+      readonly ok: true;
+      readonly head: CsvHead;
+      /** Data rows handed to the visitor. */
+      readonly rows: number;
+      /** What went wrong while reading (see CsvTable.problems). */
+      readonly problems: readonly Problem[];
+      /** The visitor stopped the reading. */
+      readonly stopped: boolean;
+    }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/**
+ * Read CSV/TSV text as readCsv does, handing the header and then each data row to `visitor` as
+ * it is read instead of keeping them: the cells of a row the visitor does not keep die young.
+ */
+export function streamCsv(text: string, file: string, options: ReadCsvOptions, visitor: CsvVisitor): CsvStream {
   // Line breaks become "\n" first: papaparse takes one line-break style per file, so a file that
   // mixes CRLF and LF (files pasted together, notes typed on another system) would otherwise have
   // rows run together or keep a stray "\r". A lone CR counts as a line break, as editors count it.
@@ -123,7 +163,9 @@ export function readCsv(text: string, file: string, options: ReadCsvOptions = {}
   const delimiter = options.delimiter ?? guessDelimiter(body);
   const maxPreamble = options.maxPreamble ?? 20;
   const problems: Problem[] = [];
-  const rows: CsvRow[] = [];
+  let rowCount = 0;
+  let stopped = false;
+  let started = false;
   // Line counting: the line breaks before `scanned` are counted; each row starts where the
   // previous ended. Jumps from break to break (indexOf) rather than looking at every character.
   // `nextBreak`: the first "\n" at or after `scanned` (-1: none left), once looked for.
@@ -148,6 +190,15 @@ export function readCsv(text: string, file: string, options: ReadCsvOptions = {}
   let seen = 0;
   let afterHeader = false;
   let hxl: string[] | undefined;
+  const headOf = (h: { cells: string[]; line: number }): CsvHead => ({
+    file,
+    delimiter,
+    headers: h.cells.map((c) => c.replace(/^\uFEFF/, '').trim()),
+    keys: h.cells.map(headerKey),
+    headerLine: h.line,
+    hxl,
+    preambleLines
+  });
   Papa.parse<string[]>(body, {
     delimiter,
     newline: '\n',
@@ -188,7 +239,19 @@ export function readCsv(text: string, file: string, options: ReadCsvOptions = {}
           return;
         }
       }
-      rows.push({ line: rowLine, cells });
+      if (!started) {
+        started = true;
+        if (visitor.start(headOf(header)) === false) {
+          stopped = true;
+          parser.abort();
+          return;
+        }
+      }
+      rowCount++;
+      if (visitor.row(rowLine, cells) === false) {
+        stopped = true;
+        parser.abort();
+      }
     }
   });
   if (!header) {
@@ -198,18 +261,10 @@ export function readCsv(text: string, file: string, options: ReadCsvOptions = {}
       : 'the file has no rows';
     return { ok: false, problems: [{ severity: 'error', file, line: 1, message }] };
   }
-  return {
-    ok: true,
-    table: {
-      file,
-      delimiter,
-      headers: header.cells.map((c) => c.replace(/^\uFEFF/, '').trim()),
-      keys: header.cells.map(headerKey),
-      headerLine: header.line,
-      rows,
-      hxl,
-      preambleLines,
-      problems
-    }
-  };
+  const head = headOf(header);
+  if (!started && !stopped) {
+    started = true;
+    if (visitor.start(head) === false) stopped = true;
+  }
+  return { ok: true, head, rows: rowCount, problems, stopped };
 }

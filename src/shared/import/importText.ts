@@ -2,7 +2,7 @@
 // what came of it (imported, needs its columns mapped, or failed). Native files take the faster
 // byte path in loadDatasetBytes; everything else comes through here.
 import { jsonSyntaxProblem } from '../dataset/validateDataset';
-import { importAcled, isAcledHeader } from './acled';
+import { importAcled, importAcledText, isAcledHeader } from './acled';
 import { headerKey, readCsv, guessDelimiter, type CsvTable } from './csvTable';
 import { importMappedCsv, previewCsv } from './genericCsv';
 import { importTimelineJsCsv, importTimelineJsJson, isTimelineJsHeader } from './timelineJs';
@@ -55,6 +55,12 @@ export function importText(text: string, file: string, options: ImportOptions = 
       return { status: 'failed', problems: [jsonSyntaxProblem(text, file, err)] };
     }
     return importTimelineJsJson(value, file);
+  }
+  if (format === 'acled') {
+    // Rows become events as they are read; a file whose dates need their whole column first
+    // (numeric day/month order) is read as a table below.
+    const streamed = importAcledText(text, file);
+    if (streamed) return streamed;
   }
   const isHeader = FORMAT_HEADER[format];
   // A generic table's header is the first row of two or more filled cells: a title or "exported
