@@ -675,3 +675,33 @@ describe('capProblems', () => {
     expect(capped.map((p) => p.message)).toEqual(['p0', 'p1', 'p2', '…and 7 more problems not shown']);
   });
 });
+
+describe('validateDataset with objects shared between events', () => {
+  const dataset = (citation: object, start: object) => ({
+    format: 'frontline-dataset',
+    version: 1,
+    metadata: { title: 'T', theatres: [] },
+    sources: [{ id: 'src-a', kind: 'news', publisher: 'P', title: 'T' }],
+    places: [],
+    actors: [],
+    events: [1, 2, 3].map((n) => ({ id: `e${n}`, type: 'clash', title: `Clash ${n}`, start, citations: [citation] }))
+  });
+
+  it('cleans a shared object once, with the same result as walking it for every event', () => {
+    const shared = dataset({ source: 'src-a', note: ' a\u202Enote ' }, { value: '2017-11-03', precision: 'day' });
+    const check = validateDataset(shared, 'f.json');
+    if (!check.ok) throw new Error('expected a dataset');
+    expect(check.dataset.events.map((e) => e.citations[0]!.note)).toEqual(['anote', 'anote', 'anote']);
+    // Cleaned in place the first time: later events found nothing to clean before, nor now.
+    expect(check.warnings.map((w) => w.field)).toEqual(['events[0] (id "e1").citations[0].note']);
+    const unshared = validateDataset(structuredClone(dataset({ source: 'src-a', note: 'anote' }, { value: '2017-11-03', precision: 'day' })), 'f.json');
+    expect(unshared.ok && unshared.dataset.events).toEqual(check.dataset.events);
+  });
+
+  it('still refuses a shared object that is invalid, for every event holding it', () => {
+    const check = validateDataset(dataset({ source: 'src-missing' }, { value: '2017-11-03', precision: 'day' }), 'f.json');
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.problems.filter((p) => p.message.includes('src-missing'))).toHaveLength(3);
+  });
+});

@@ -60,7 +60,8 @@ export function validateDataset(raw: unknown, file: string, text?: string, optio
   const events0 = raw !== null && typeof raw === 'object' ? (raw as { events?: unknown }).events : undefined;
   // The id table is sized once for the events there are (growing it re-hashes every id).
   const expectedEvents = Array.isArray(events0) ? events0.length : undefined;
-  const v = new DatasetValidator(file, { ...(options.fastCheck ? { fastCheck: options.fastCheck } : {}), ...(expectedEvents !== undefined ? { expectedEvents } : {}) });
+  // Datasets built by importers share objects between events (dates, citations): each is cleaned once.
+  const v = new DatasetValidator(file, { ...(options.fastCheck ? { fastCheck: options.fastCheck } : {}), ...(expectedEvents !== undefined ? { expectedEvents } : {}), sharedObjects: true });
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     v.report('error', '(top level)', `should be object but is ${describeJsonValue(raw)}`, locator.locate([]));
     return { ok: false, problems: v.result().errors };

@@ -126,19 +126,31 @@ function zodFinding(issue: z.core.$ZodIssue, raw: unknown): Finding {
  * made only of spaces or such characters is then refused as empty. Own "__proto__" keys are left
  * alone (assigning to them would call the prototype setter); the schema refuses them anyway.
  */
-function cleanStrings(node: unknown, path: (string | number)[], out: Finding[], invisible = true): void {
+function cleanStrings(node: unknown, path: (string | number)[], out: Finding[], invisible = true, cleaned?: Set<object>): void {
   if (node === null || typeof node !== 'object') return;
   if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) cleanValue(node as unknown as Record<number, unknown>, i, node[i], path, out, invisible);
+    for (let i = 0; i < node.length; i++) cleanValue(node as unknown as Record<number, unknown>, i, node[i], path, out, invisible, cleaned);
   } else {
     const obj = node as Record<string, unknown>;
     // for…in over freshly parsed JSON visits exactly its own keys.
-    for (const key in obj) if (key !== '__proto__') cleanValue(obj, key, obj[key], path, out, invisible);
+    for (const key in obj) if (key !== '__proto__') cleanValue(obj, key, obj[key], path, out, invisible, cleaned);
   }
 }
 
-/** `invisible` false: the caller knows no string here holds invisible characters (only trim). */
-function cleanValue(container: Record<string | number, unknown>, key: string | number, v: unknown, path: (string | number)[], out: Finding[], invisible: boolean): void {
+/**
+ * `invisible` false: the caller knows no string here holds invisible characters (only trim).
+ * `cleaned`: objects already cleaned, skipped when met again (an object shared by several
+ * events is cleaned in place the first time: walking it again would change and report nothing).
+ */
+function cleanValue(
+  container: Record<string | number, unknown>,
+  key: string | number,
+  v: unknown,
+  path: (string | number)[],
+  out: Finding[],
+  invisible: boolean,
+  cleaned: Set<object> | undefined
+): void {
   if (typeof v === 'string') {
     if (v.length === 0) return;
     // Cheap tests first: most strings need neither trimming nor cleaning.
@@ -151,8 +163,12 @@ function cleanValue(container: Record<string | number, unknown>, key: string | n
       out.push({ severity: 'warning', path: [...path, key], message: `${c.removed} invisible control character(s) removed (bidi overrides or zero-width characters)` });
     }
   } else if (v !== null && typeof v === 'object') {
+    if (cleaned !== undefined) {
+      if (cleaned.has(v)) return;
+      cleaned.add(v);
+    }
     path.push(key);
-    cleanStrings(v, path, out, invisible);
+    cleanStrings(v, path, out, invisible, cleaned);
     path.pop();
   }
 }
@@ -225,12 +241,22 @@ export class DatasetValidator {
   #eventIds: IdRegistry;
   /** False while the header is invalid: references cannot be checked against it then. */
   #refsKnown = false;
+  /** Objects inside events already cleaned (sharedObjects). */
+  readonly #cleaned: Set<object> | undefined;
+  /** Stories' steps name events, which come after the header: checked once all events are seen. */
+  #storyCheck: (() => void) | undefined;
 
-  /** `expectedEvents` sizes the id table once (the loader knows the count before validating). */
-  constructor(file: string, options: { fastCheck?: FastEventCheck; expectedEvents?: number } = {}) {
+  /**
+   * `expectedEvents` sizes the id table once (the loader knows the count before validating).
+   * `sharedObjects`: events may share objects (an importer's dataset): each object inside an
+   * event is cleaned once, however many events hold it. Events parsed one by one share nothing
+   * and leave it off (remembering every object would cost for nothing).
+   */
+  constructor(file: string, options: { fastCheck?: FastEventCheck; expectedEvents?: number; sharedObjects?: boolean } = {}) {
     this.file = file;
     this.#fastCheck = options.fastCheck;
     this.#eventIds = new IdRegistry(options.expectedEvents);
+    this.#cleaned = options.sharedObjects === true ? new Set() : undefined;
   }
 
   get errorCount(): number {
@@ -316,6 +342,21 @@ export class DatasetValidator {
       if (p.parent === p.id) findings.push({ severity: 'error', path: ['places', i, 'parent'], message: 'a place cannot be its own parent' });
       if (p.coordinates) checkRef(this.#sourceIds, p.coordinates.source, 'source', ['places', i, 'coordinates', 'source'], findings);
     });
+    if (ds.stories) {
+      const stories = ds.stories;
+      uniqueIds(stories, 'stories', findings);
+      this.#storyCheck = () => {
+        const refs: Finding[] = [];
+        stories.forEach((story, i) =>
+          story.steps.forEach((step, j) => {
+            if (!this.#eventIds.has(step.event)) refs.push({ severity: 'error', path: ['stories', i, 'steps', j, 'event'], message: `refers to event "${step.event}", which the dataset does not define` });
+          })
+        );
+        const before = this.#errors;
+        this.#add(refs, (f) => describePath(f.path, raw), locate);
+        this.#fileErrors += this.#errors - before;
+      };
+    }
     ds.actors.forEach((a, i) => {
       a.backedBy.forEach((l, j) => checkRef(this.#actorIds, l.actor, 'actor', ['actors', i, 'backedBy', j, 'actor'], findings));
       a.memberOf.forEach((l, j) => checkRef(this.#actorIds, l.actor, 'actor', ['actors', i, 'memberOf', j, 'actor'], findings));
@@ -336,7 +377,7 @@ export class DatasetValidator {
    */
   event(raw: unknown, index: number, locate?: Locate, mayHaveInvisible = true): CheckedEvent | undefined {
     const findings: Finding[] = [];
-    cleanStrings(raw, [], findings, mayHaveInvisible);
+    cleanStrings(raw, [], findings, mayHaveInvisible, this.#cleaned);
     const describe = (f: Finding): string => describeEventField(index, raw, f.path);
     let e: TimelineEvent;
     if (this.#fastCheck?.(raw)) {
@@ -378,6 +419,11 @@ export class DatasetValidator {
 
   /** Errors (if any) and warnings, in file order. */
   result(): { errors: Problem[]; warnings: Problem[] } {
+    // Every event has been seen: the stories' steps can be checked against them (once).
+    const storyCheck = this.#storyCheck;
+    this.#storyCheck = undefined;
+    // Only in a file whose events are otherwise fine: broken events would make every step look dangling.
+    if (storyCheck && this.#refsKnown && this.#errors === 0) storyCheck();
     const rank = (p: Problem) => (p.line === undefined ? Infinity : p.line * 1e6 + (p.column ?? 0));
     const sorted = this.#problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
     const errors = sorted.filter((p) => p.severity === 'error');
