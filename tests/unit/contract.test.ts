@@ -46,6 +46,7 @@ const EXPORT: ImageExportRequest = {
   height: 1080,
   title: 'Deir al-Zour'
 };
+const STORIES = [{ id: 'fall', title: 'The fall of Deir al-Zour', steps: [{ event: 'raqqa-taken', note: 'Start here' }, { event: 'deir-al-zour-taken' }] }];
 /** For each invoke method: the call the renderer makes, and what must then travel on its channel. */
 const CALLS: { [M in InvokeMethod]: { call: (api: ReturnType<typeof buildApi>) => Promise<unknown>; args: unknown[] } } = {
   getDataset: { call: (api) => api.getDataset(), args: [] },
@@ -62,6 +63,7 @@ const CALLS: { [M in InvokeMethod]: { call: (api: ReturnType<typeof buildApi>) =
   saveAs: { call: (api) => api.saveAs('csv', Uint32Array.of(3, 1)), args: ['csv', Uint32Array.of(3, 1)] },
   exportImage: { call: (api) => api.exportImage(EXPORT), args: [EXPORT] },
   copyImage: { call: (api) => api.copyImage({ ...EXPORT, format: 'png', what: 'all', indices: null, scale: 2 }), args: [{ ...EXPORT, format: 'png', what: 'all', indices: null, scale: 2 }] },
+  saveStories: { call: (api) => api.saveStories(STORIES), args: [STORIES] },
   getAppInfo: { call: (api) => api.getAppInfo(), args: [] },
   openSourceUrl: { call: (api) => api.openSourceUrl('bbc-2017-11-03'), args: ['bbc-2017-11-03'] }
 };

@@ -8,8 +8,14 @@ import { fail, ok, type AppCommand, type DatasetPayload, type OpenOutcome, type 
 import type { CsvMapping } from '../../shared/import/types';
 import type { DatasetService } from '../dataset/datasetService';
 import { describeIoError } from '../dataset/loadDatasetFile';
+import { formatProblem } from '../../shared/dataset/problems';
 import { safeFileName, withExtension } from './dialogOptions';
 import { saveHeldDataset } from './saveDataset';
+import { cleanStories, withStories } from './saveStories';
+import { writeFileAtomic } from './atomicWrite';
+import { loadDatasetBytes } from '../../shared/dataset/loadDatasetBytes';
+import type { Story } from '../../shared/dataset/schema';
+import { fastEventCheck } from '../dataset/fastEventCheck';
 import type { SettingsStore } from './settingsStore';
 
 /** The native dialogs: a path, or undefined when the user cancelled. */
@@ -112,6 +118,33 @@ export class FileSession {
     const saved = await saveHeldDataset(held, format, indices, target);
     if (saved.ok) this.deps.log?.(`saved ${saved.value.events} events to ${target}`);
     return saved;
+  }
+
+  /**
+   * Save the stories into the current file (a user's native file) or, for the bundled dataset or
+   * an import, into a native file the user picks; atomically, checked by loading it back first,
+   * everything else in the file kept byte for byte. Then the file is opened again, so the header
+   * carries the stories as saved.
+   */
+  async saveStories(stories: readonly Story[]): Promise<Outcome> {
+    const held = this.deps.service.held;
+    const file = this.deps.service.currentFile;
+    if (!held || !file) return fail('not-found', 'No dataset is open to save the stories into.');
+    let target: string;
+    if (!file.bundled && file.format === 'native') target = file.path;
+    else {
+      const chosen = await this.deps.dialogs.showSave({ defaultName: safeFileName(held.payload.header.metadata.title, 'frontline'), format: 'frontline' });
+      if (chosen === undefined) return ok({ status: 'dismissed' });
+      if (!isAbsolute(chosen)) return fail('bad-arguments', `${chosen} is not a full path to save to.`);
+      target = withExtension(chosen, 'frontline');
+    }
+    const bytes = withStories(held.bytes, cleanStories(stories));
+    const check = loadDatasetBytes(bytes, basename(target), { fastCheck: fastEventCheck() });
+    if (!check.ok) return fail('invalid-data', `The stories were not saved to ${basename(target)}: ${formatProblem(check.problems[0]!)}`, check.problems);
+    const written = await writeFileAtomic(target, bytes);
+    if (!written.ok) return fail('io', written.message);
+    this.deps.log?.(`saved ${stories.length} stories to ${target}`);
+    return this.#open(target);
   }
 
   #open(path: string): Promise<Outcome> {

@@ -12,6 +12,8 @@ import { CSV_BOM, csvEventLine, csvHeaderLine, csvLookups } from '../../shared/e
 import type { HeldDataset } from '../dataset/datasetService';
 import { fastEventCheck } from '../dataset/fastEventCheck';
 import { writeFileAtomic } from './atomicWrite';
+import { storiesForEvents, withStories } from './saveStories';
+import { stringAt } from '../../shared/dataset/columns';
 
 const encoder = new TextEncoder();
 
@@ -98,7 +100,13 @@ export async function saveHeldDataset(held: HeldDataset, format: SaveFormat, ind
     return written.ok ? ok({ path: target, events: checked.value.length }) : fail('io', written.message);
   }
   const sourceIndices = fileOrder(held.payload.columns, checked.value);
-  const bytes = nativeFileBytes(held, sourceIndices);
+  let bytes = nativeFileBytes(held, sourceIndices);
+  // The dataset's stories go too, with the steps whose events are saved.
+  const { stories } = held.payload.header;
+  if (stories.length > 0) {
+    const kept = new Set(Array.from(checked.value, (i) => stringAt(held.payload.columns.ids, i)));
+    bytes = withStories(bytes, storiesForEvents(stories, kept));
+  }
   // Loaded back exactly as opening it would: nothing is written that would not open.
   const check = loadDatasetBytes(bytes, basename(target), { fastCheck: fastEventCheck() });
   if (!check.ok || check.loaded.columns.count !== sourceIndices.length) {

@@ -44,6 +44,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     saveAs: (format, indices) => deps.files.saveAs(format, indices),
     exportImage: (request) => deps.exports.exportImage(request),
     copyImage: (request) => deps.exports.copyImage(request),
+    saveStories: (stories) => deps.files.saveStories(stories),
 
     async getAppInfo() {
       return ok(deps.appInfo());

@@ -4,7 +4,7 @@
 // fetched on demand by its position in the file.
 import { DATE_PRECISIONS, DAY_MS, utcDay, type DatePrecision } from './dates';
 import { EVENT_TYPES, type EventType } from './eventTypes';
-import type { Actor, DatasetMetadata, Place, Source } from './schema';
+import type { Actor, DatasetMetadata, Place, Source, Story } from './schema';
 import { EVENT_STATUSES, type EventStatus } from './vocabulary';
 
 /** Strings packed as UTF-8: string i is bytes[offsets[i], offsets[i+1]). */
@@ -75,6 +75,8 @@ export interface DatasetHeader {
   readonly storyRange: { readonly start: number; readonly end: number } | undefined;
   /** Names of the events' groups (tags "group: <name>"), in order of first appearance. */
   readonly groups: readonly string[];
+  /** The dataset's stories (named, ordered selections of events to present); empty when it has none. */
+  readonly stories: readonly Story[];
 }
 
 export const FIGURE_SEPARATOR = '\u001f';

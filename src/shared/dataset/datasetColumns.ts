@@ -81,7 +81,8 @@ export class DatasetColumnsBuilder {
         figureUnit: done.figureUnit === undefined ? undefined : { unit: done.figureUnit, label: figureUnitLabel(done.figureUnit) },
         fullRange: done.fullRange,
         storyRange: done.storyRange,
-        groups: done.groups
+        groups: done.groups,
+        stories: h.stories ?? []
       },
       columns: done.columns
     };

@@ -31,6 +31,17 @@ export class IdRegistry {
     }
   }
 
+  /** Whether `id` was recorded. */
+  has(id: string): boolean {
+    let slot = hash(id) & this.#mask;
+    for (;;) {
+      const entry = this.#slots[slot]!;
+      if (entry === -1) return false;
+      if (this.#ids[entry] === id) return true;
+      slot = (slot + 1) & this.#mask;
+    }
+  }
+
   #grow(): void {
     const size = this.#slots.length * 2;
     this.#slots = new Int32Array(size).fill(-1);

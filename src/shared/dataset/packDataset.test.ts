@@ -24,7 +24,9 @@ function valid(raw: unknown): Dataset {
 function bundled(): Dataset {
   const check = parseDatasetText(BUNDLED_TEXT, 'bundled.frontline');
   if (!check.ok) throw new Error('bundled dataset invalid');
-  return check.dataset;
+  // packDataset serves imports, which have no stories (the bundled dataset's are saved by saveDataset).
+  const { stories: _stories, ...dataset } = check.dataset;
+  return dataset;
 }
 
 const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -74,7 +76,7 @@ describe('packDataset', () => {
     const original = loadDatasetBytes(new TextEncoder().encode(BUNDLED_TEXT), 'bundled.frontline');
     if (!original.ok) throw new Error('bundled did not load');
     expect(packed.loaded.columns).toEqual(original.loaded.columns);
-    expect(packed.loaded.header).toEqual(original.loaded.header);
+    expect(packed.loaded.header).toEqual({ ...original.loaded.header, stories: [] });
   });
 
   it('each byte range holds exactly its event, which readEvent returns whole', () => {

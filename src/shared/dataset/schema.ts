@@ -238,6 +238,20 @@ export const datasetMetadataSchema = z.strictObject({
   notes: longText.optional()
 });
 
+export const storyStepSchema = z.strictObject({
+  event: idSchema.meta({ description: 'Id of the event this step shows.' }),
+  note: longText.optional().meta({ description: 'Presenter notes: shown to the presenter, never on the audience\'s slide.' })
+});
+
+export const storySchema = z
+  .strictObject({
+    id: idSchema,
+    title: shortText,
+    description: longText.optional(),
+    steps: z.array(storyStepSchema).max(LIMITS.listItems).meta({ description: 'The events to present, in the order to present them.' })
+  })
+  .meta({ description: 'A named, ordered selection of events with optional presenter notes, presented instead of all events.' });
+
 export const datasetSchema = z
   .strictObject({
     $schema: z.string().max(2_048).optional(),
@@ -247,7 +261,8 @@ export const datasetSchema = z
     sources: z.array(sourceSchema).min(1).max(LIMITS.collection),
     places: z.array(placeSchema).max(LIMITS.collection).default([]),
     actors: z.array(actorSchema).max(LIMITS.collection).default([]),
-    events: z.array(timelineEventSchema).max(LIMITS.events)
+    events: z.array(timelineEventSchema).max(LIMITS.events),
+    stories: z.array(storySchema).max(LIMITS.listItems).optional().meta({ description: 'Stories: named, ordered selections of the events, for presenting.' })
   })
   .meta({
     title: 'Frontline dataset',
@@ -264,6 +279,8 @@ export type EventActor = z.infer<typeof eventActorSchema>;
 export type Claimant = z.infer<typeof claimantSchema>;
 export type Citation = z.infer<typeof citationSchema>;
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+export type StoryStep = z.infer<typeof storyStepSchema>;
+export type Story = z.infer<typeof storySchema>;
 export type DatasetMetadata = z.infer<typeof datasetMetadataSchema>;
 export type Dataset = z.infer<typeof datasetSchema>;
 /** A dataset as written in a file, before defaults are filled in. */

@@ -1,7 +1,7 @@
 // Argument schemas for every invoke channel; main validates each call against these before a
 // handler sees it. Kept apart from the contract so the preload bundle stays free of zod.
 import { z } from 'zod';
-import { idSchema } from '../dataset/schema';
+import { idSchema, LIMITS, storySchema } from '../dataset/schema';
 import { CSV_FIELDS } from '../import/types';
 import { THEME_NAMES } from '../render/themes';
 import { LANE_MODES } from '../timeline/laneAssignment';
@@ -48,6 +48,7 @@ export const INVOKE_ARGS = {
   saveAs: z.tuple([z.enum(['frontline', 'csv']), z.instanceof(Uint32Array).nullable()]),
   exportImage: z.tuple([imageExportRequest]),
   copyImage: z.tuple([imageExportRequest]),
+  saveStories: z.tuple([z.array(storySchema).max(LIMITS.listItems)]),
   getAppInfo: z.tuple([]),
   openSourceUrl: z.tuple([idSchema])
 } as const satisfies { [M in InvokeMethod]: z.ZodType<InvokeArgs<M>> };

@@ -3,7 +3,7 @@
 // (Electron keeps only the message of a thrown error).
 import type { DatasetHeader, EventColumns } from '../dataset/columns';
 import type { Problem } from '../dataset/problems';
-import type { TimelineEvent } from '../dataset/schema';
+import type { Story, TimelineEvent } from '../dataset/schema';
 import type { CsvMapping, CsvPreview, ImportFormat } from '../import/types';
 import type { ThemeName } from '../render/themes';
 import type { LaneMode } from '../timeline/laneAssignment';
@@ -213,6 +213,13 @@ export interface FrontlineApi {
   exportImage(request: ImageExportRequest): Promise<Result<{ readonly path: string; readonly bytes: number } | { readonly dismissed: true }>>;
   /** Copy Image: the picture as a PNG on the clipboard (the request's format is ignored); its size in pixels. */
   copyImage(request: ImageExportRequest): Promise<Result<{ readonly width: number; readonly height: number }>>;
+  /**
+   * Save these stories (all the dataset's, replacing those it had) into the current file when it
+   * is the user's own native file; otherwise (the bundled dataset, an import) into a native file
+   * the user picks in main's save dialog. Written atomically, then opened again: 'opened' carries
+   * the dataset with its stories as saved; 'dismissed' when the dialog was cancelled.
+   */
+  saveStories(stories: readonly Story[]): Promise<Result<OpenOutcome>>;
   /** Name, version and runtime versions, for the About box. */
   getAppInfo(): Promise<Result<AppInfo>>;
   /**
@@ -244,6 +251,7 @@ export const INVOKE_CHANNELS = {
   saveAs: 'frontline:save-as',
   exportImage: 'frontline:export-image',
   copyImage: 'frontline:copy-image',
+  saveStories: 'frontline:save-stories',
   getAppInfo: 'frontline:get-app-info',
   openSourceUrl: 'frontline:open-source-url'
 } as const satisfies { [K in keyof FrontlineApi as FrontlineApi[K] extends (...a: never[]) => Promise<unknown> ? K : never]: `frontline:${string}` };
