@@ -1,6 +1,6 @@
 // Electron main process: the thin edge. It wires the pure modules (security, protocol, IPC
 // dispatcher, dataset loading) to Electron and holds no logic of its own worth testing apart.
-import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ import { SETTINGS_FILE, SettingsStore } from './files/settingsStore';
 import { createDispatcher } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
 import { menuTemplate } from './menu';
+import { presenterPlacement } from './present/presenterPlacement';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, resolveAppAsset } from './security/appProtocol';
 import { securityHeaders } from './security/csp';
 import { isNavigationAllowed, permissionDecision, windowOpenDecision } from './security/navigation';
@@ -39,6 +40,8 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | undefined;
+/** The presenter view (one at most), closed with the main window. */
+let presenterWindow: BrowserWindow | undefined;
 // Files are parsed and validated in a worker thread, never on the main process's event loop.
 const loaders = workerPool(() => new Worker(join(here, 'loadWorker.js'), { resourceLimits: WORKER_RESOURCE_LIMITS }));
 app.on('will-quit', () => loaders.dispose());
@@ -135,7 +138,8 @@ function registerIpc(): void {
     files,
     exports,
     appInfo: () => ({ name: app.getName(), version: app.getVersion(), platform: process.platform, versions: { ...process.versions } as Record<string, string> }),
-    openExternal: (url) => shell.openExternal(url)
+    openExternal: (url) => shell.openExternal(url),
+    openPresenterView: async () => openPresenterWindow()
   });
   const dispatch = createDispatcher(handlers, (sender) => isTrustedSender(sender, trustedOrigins), log);
   for (const method of Object.keys(INVOKE_CHANNELS) as InvokeMethod[]) {
@@ -208,8 +212,39 @@ function createWindow(): void {
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = undefined;
+    presenterWindow?.close();
   });
   void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
+}
+
+/**
+ * The presenter view: the same page (and the same security options) at #presenter, on another
+ * display when there is one, else beside the main window. It talks to the main window's page over
+ * a BroadcastChannel; main only places it.
+ */
+function openPresenterWindow(): { display: 'second' | 'same' } {
+  const displays = screen.getAllDisplays();
+  const placement = presenterPlacement(displays, mainWindow?.getBounds() ?? screen.getPrimaryDisplay().workArea);
+  if (presenterWindow && !presenterWindow.isDestroyed()) {
+    if (presenterWindow.isMinimized()) presenterWindow.restore();
+    presenterWindow.focus();
+    return { display: placement.display };
+  }
+  const iconPath = app.isPackaged ? undefined : join(app.getAppPath(), 'resources', 'icon.png');
+  const win = new BrowserWindow({
+    ...mainWindowOptions(preloadPath, { devTools: !app.isPackaged, ...(iconPath ? { iconPath } : {}) }),
+    ...placement.bounds,
+    minWidth: 480,
+    minHeight: 360,
+    title: 'Frontline — Presenter view'
+  });
+  presenterWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (presenterWindow === win) presenterWindow = undefined;
+  });
+  void win.loadURL(`${devServerUrl ?? APP_ENTRY_URL}#presenter`);
+  return { display: placement.display };
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -38,6 +38,7 @@ export function buildApi(ipc: IpcLike, pathForFile: (file: File) => string): Fro
     saveStories: (stories) => ipc.invoke(INVOKE_CHANNELS.saveStories, stories),
     getAppInfo: () => ipc.invoke(INVOKE_CHANNELS.getAppInfo),
     openSourceUrl: (sourceId) => ipc.invoke(INVOKE_CHANNELS.openSourceUrl, sourceId),
+    openPresenterView: () => ipc.invoke(INVOKE_CHANNELS.openPresenterView),
     onCommand: (listener) => subscribe(EVENT_CHANNELS.onCommand, isAppCommand, listener),
     onLoadProgress: (listener) => subscribe(EVENT_CHANNELS.onLoadProgress, isLoadProgress, listener),
     onExportProgress: (listener) => subscribe(EVENT_CHANNELS.onExportProgress, isExportProgress, listener)

@@ -94,6 +94,13 @@ export interface Bridge {
   readonly log: string[];
   /** Load progress main sent. */
   readonly progress: LoadProgress[];
+  /** How many times the page asked for the presenter view (openPresenterView; answered 'same'). */
+  readonly presenterViews: { count: number };
+  /**
+   * Bridge another page (a presenter view's window) to the same main: the same handlers, service
+   * and dataset. Call before that page's goto. Main's events (progress, commands) go to the first page only.
+   */
+  attachPage(page: Page): Promise<void>;
   /** Commands main sent to the page (menu commands by sendCommand, and 'main-open'). */
   readonly commands: AppCommand[];
   /** PNGs Copy Image would have put on the clipboard, in order. */
@@ -198,6 +205,7 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
   void startDatasets(service, files, { path, displayName: basename(path), bundled: path === BUNDLED_DATASET }, options.commandLinePath);
 
   const opened: string[] = [];
+  const presenterViews = { count: 0 };
   const handlers = createHandlers({
     service,
     files,
@@ -205,6 +213,10 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     appInfo: () => ({ name: 'Frontline', version: 'test', platform: process.platform, versions: { node: process.versions.node } }),
     openExternal: async (url) => {
       opened.push(url);
+    },
+    openPresenterView: async () => {
+      presenterViews.count++;
+      return { display: 'same' };
     }
   });
   const trusted = [originOf(options.trustedOrigin) ?? ''];
@@ -226,29 +238,34 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     }
     return value;
   };
-  await page.exposeBinding('__frontlineInvoke', async ({ frame }, channel: string, args: unknown[]) =>
-    park(await dispatch(channel, { url: frame.url(), isMainFrame: frame === page.mainFrame() }, args))
-  );
-  await page.exposeBinding('__frontlineSlice', async (_source, id: number, from: number, to: number) => {
-    const view = parked.get(id);
-    if (!view) throw new Error(`nothing parked as ${id}`);
-    const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength).subarray(from, to);
-    if (to >= view.byteLength) parked.delete(id);
-    return bytes;
-  });
   // The drop folder is set before the app runs (and on every reload), and again whenever the test
   // changes it: init scripts run in the order added, so the latest one wins.
   const setDropGlobal = (prefix: string): void => {
     (window as unknown as { __frontlineDropDir: string }).__frontlineDropDir = prefix;
   };
   const dropPrefix = (dir: string | undefined): string => (dir === undefined ? '' : dir.endsWith(sep) ? dir : `${dir}${sep}`);
-  await page.addInitScript(setDropGlobal, dropPrefix(options.dropDir));
-  await page.addInitScript({ content: await preloadShimSource() });
+  const attachPage = async (target: Page): Promise<void> => {
+    await target.exposeBinding('__frontlineInvoke', async ({ frame }, channel: string, args: unknown[]) =>
+      park(await dispatch(channel, { url: frame.url(), isMainFrame: frame === target.mainFrame() }, args))
+    );
+    await target.exposeBinding('__frontlineSlice', async (_source, id: number, from: number, to: number) => {
+      const view = parked.get(id);
+      if (!view) throw new Error(`nothing parked as ${id}`);
+      const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength).subarray(from, to);
+      if (to >= view.byteLength) parked.delete(id);
+      return bytes;
+    });
+    await target.addInitScript(setDropGlobal, dropPrefix(options.dropDir));
+    await target.addInitScript({ content: await preloadShimSource() });
+  };
+  await attachPage(page);
   return {
     service,
     files,
     settings,
     opened,
+    presenterViews,
+    attachPage,
     log,
     progress,
     commands,

@@ -93,4 +93,20 @@ export const test = base.extend<{ openApp: (options?: OpenOptions) => Promise<Ap
   }
 });
 
+/**
+ * A second page in the same browser context (so a BroadcastChannel reaches the app page), at the
+ * app's URL + `hash` (the presenter view's window: '#presenter'), bridged to the SAME main as the
+ * app page: its handlers, service and dataset. Its page errors and console errors go to `errors`.
+ */
+export async function openSecondPage(app: AppPage, hash: string, errors: string[] = app.errors): Promise<Page> {
+  const second = await app.page.context().newPage();
+  second.on('pageerror', (err) => errors.push(`second page: pageerror: ${err.message}`));
+  second.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`second page: console: ${msg.text()}`);
+  });
+  await app.bridge.attachPage(second);
+  await second.goto(`${app.server.url}${hash}`);
+  return second;
+}
+
 export { expect };

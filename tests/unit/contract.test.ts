@@ -31,7 +31,7 @@ function realHandlers(): Handlers {
     sendCommand: () => {}
   });
   const exports = new ExportSession({ service, dialogs: { showSaveImage: async () => undefined }, writeClipboardPng: () => {} });
-  return createHandlers({ service, files, exports, appInfo: () => ({ name: '', version: '', platform: '', versions: {} }), openExternal: async () => {} });
+  return createHandlers({ service, files, exports, appInfo: () => ({ name: '', version: '', platform: '', versions: {} }), openExternal: async () => {}, openPresenterView: async () => ({ display: 'same' }) });
 }
 
 const TOKEN = '0123456789abcdef0123456789abcdef';
@@ -65,7 +65,8 @@ const CALLS: { [M in InvokeMethod]: { call: (api: ReturnType<typeof buildApi>) =
   copyImage: { call: (api) => api.copyImage({ ...EXPORT, format: 'png', what: 'all', indices: null, scale: 2 }), args: [{ ...EXPORT, format: 'png', what: 'all', indices: null, scale: 2 }] },
   saveStories: { call: (api) => api.saveStories(STORIES), args: [STORIES] },
   getAppInfo: { call: (api) => api.getAppInfo(), args: [] },
-  openSourceUrl: { call: (api) => api.openSourceUrl('bbc-2017-11-03'), args: ['bbc-2017-11-03'] }
+  openSourceUrl: { call: (api) => api.openSourceUrl('bbc-2017-11-03'), args: ['bbc-2017-11-03'] },
+  openPresenterView: { call: (api) => api.openPresenterView(), args: [] }
 };
 
 function recordingIpc() {

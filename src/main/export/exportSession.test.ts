@@ -47,7 +47,7 @@ async function setup(options: { load?: boolean } = {}) {
     dialogs: { showOpen: async () => undefined, showSave: async () => undefined },
     sendCommand: () => {}
   });
-  const handlers = createHandlers({ service, files, exports, appInfo: () => ({ name: '', version: '', platform: '', versions: {} }), openExternal: async () => {} });
+  const handlers = createHandlers({ service, files, exports, appInfo: () => ({ name: '', version: '', platform: '', versions: {} }), openExternal: async () => {}, openPresenterView: async () => ({ display: 'same' }) });
   const dispatch = createDispatcher(handlers, () => true);
   const call = (method: InvokeMethod, ...args: unknown[]) => dispatch(INVOKE_CHANNELS[method], SENDER, args) as Promise<Result<Record<string, unknown>>>;
   return { service, answers, showSaveImage, copied, progress, call };

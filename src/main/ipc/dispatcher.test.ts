@@ -54,7 +54,7 @@ async function setup(options: { files?: readonly string[]; handlers?: Partial<Ha
   const settings = new SettingsStore(join(tmp, `settings-${settingsCount++}.json`));
   const files = new FileSession({ service, settings, dialogs, sendCommand: (c) => sent.push(c) });
   const exports = new ExportSession({ service, dialogs: { showSaveImage: async () => undefined }, writeClipboardPng: () => {} });
-  const real = createHandlers({ service, files, exports, appInfo: () => APP_INFO, openExternal });
+  const real = createHandlers({ service, files, exports, appInfo: () => APP_INFO, openExternal, openPresenterView: async () => ({ display: 'same' as const }) });
   const handlers = Object.fromEntries(
     (Object.keys(real) as InvokeMethod[]).map((m) => [m, vi.fn((options.handlers?.[m] ?? real[m]) as (...a: unknown[]) => Promise<Result<unknown>>)])
   ) as unknown as Handlers & Record<InvokeMethod, ReturnType<typeof vi.fn>>;

@@ -1,6 +1,6 @@
 // What each invoke method does, free of Electron: dependencies (the dataset service, the file
 // session with its dialogs and settings, the export session with its dialog and clipboard,
-// browser opener, app info) are injected, so the same code
+// browser opener, app info, the presenter view's window) are injected, so the same code
 // runs inside Electron, under Vitest and behind the e2e bridge. Arguments and senders were checked
 // by the dispatcher before any of these runs.
 import type { AppInfo, InvokeArgs, InvokeMethod, InvokeValue, Result } from '../../shared/ipc/contract';
@@ -16,6 +16,8 @@ export interface HandlerDeps {
   readonly exports: ExportSession;
   readonly appInfo: () => AppInfo;
   readonly openExternal: (url: string) => Promise<void>;
+  /** Open (or bring to the front) the presenter view's window; which display it went to. */
+  readonly openPresenterView: () => Promise<{ readonly display: 'second' | 'same' }>;
 }
 
 export type Handlers = { [M in InvokeMethod]: (...args: InvokeArgs<M>) => Promise<Result<InvokeValue<M>>> };
@@ -58,6 +60,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (url === null) return fail('unsafe-url', `The address of source "${sourceId}" is not an http(s) web address, so it is not opened.`);
       await deps.openExternal(url);
       return ok({ url });
+    },
+
+    async openPresenterView() {
+      return ok(await deps.openPresenterView());
     }
   };
 }

@@ -8,6 +8,13 @@ describe('isNavigationAllowed', () => {
     expect(isNavigationAllowed(APP_ENTRY_URL, APP_ENTRY_URL)).toBe(true);
   });
 
+  it('allows the presenter view (the app at #presenter) to reload itself, and nothing else', () => {
+    const presenter = `${APP_ENTRY_URL}#presenter`;
+    expect(isNavigationAllowed(presenter, presenter)).toBe(true);
+    expect(isNavigationAllowed('https://example.com/', presenter)).toBe(false);
+    expect(isNavigationAllowed(`${APP_ENTRY_URL}#other`, presenter)).toBe(false);
+  });
+
   it.each([
     'https://www.bbc.co.uk/news',
     'http://127.0.0.1:5173/',

@@ -50,5 +50,6 @@ export const INVOKE_ARGS = {
   copyImage: z.tuple([imageExportRequest]),
   saveStories: z.tuple([z.array(storySchema).max(LIMITS.listItems)]),
   getAppInfo: z.tuple([]),
-  openSourceUrl: z.tuple([idSchema])
+  openSourceUrl: z.tuple([idSchema]),
+  openPresenterView: z.tuple([])
 } as const satisfies { [M in InvokeMethod]: z.ZodType<InvokeArgs<M>> };

@@ -227,6 +227,12 @@ export interface FrontlineApi {
    * source id in the dataset it holds and refuses anything but http(s).
    */
   openSourceUrl(sourceId: string): Promise<Result<{ readonly url: string }>>;
+  /**
+   * Open the presenter view (current and next step, notes, the clock) in a window of its own: on
+   * another display when there is one ('second'), else beside the main window ('same'). Only one
+   * at a time: an open one is brought to the front.
+   */
+  openPresenterView(): Promise<Result<{ readonly display: 'second' | 'same' }>>;
   /** Menu commands; returns a function that stops listening. */
   onCommand(listener: (command: AppCommand) => void): Unsubscribe;
   /** Progress of a running load. */
@@ -253,7 +259,8 @@ export const INVOKE_CHANNELS = {
   copyImage: 'frontline:copy-image',
   saveStories: 'frontline:save-stories',
   getAppInfo: 'frontline:get-app-info',
-  openSourceUrl: 'frontline:open-source-url'
+  openSourceUrl: 'frontline:open-source-url',
+  openPresenterView: 'frontline:open-presenter-view'
 } as const satisfies { [K in keyof FrontlineApi as FrontlineApi[K] extends (...a: never[]) => Promise<unknown> ? K : never]: `frontline:${string}` };
 
 /** Main-to-renderer event channels, keyed by the subscribe method. */
