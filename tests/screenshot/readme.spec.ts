@@ -42,3 +42,15 @@ test('README screenshot: an ACLED export, filtered and searched, with the table'
   await page.screenshot({ path: join(DOCS, 'screenshot-acled.png') });
   expect(app.errors).toEqual([]);
 });
+
+test('README screenshot: presenting the displacement figure', async ({ openApp, page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  const app = await openApp();
+  await page.locator('.vis-item.vis-range[data-event="deir-al-zour-displacement"] .ev-label').click();
+  await expect(page.locator('aside.detail h2')).toBeVisible();
+  await page.keyboard.press('Shift+F5');
+  await expect(page.getByTestId('caption')).toHaveAttribute('data-event', 'deir-al-zour-displacement');
+  await page.waitForTimeout(900);
+  await page.screenshot({ path: join(DOCS, 'screenshot-present.png') });
+  expect(app.errors).toEqual([]);
+});
