@@ -9,6 +9,9 @@ import { SearchClient } from '../search/searchClient';
 /** Results listed under the search box; the count says how many there are in all. */
 export const LISTED_RESULTS = 200;
 
+/** Datasets up to this size get their filter engine and search index as soon as they open. */
+export const EAGER_EVENTS = 200_000;
+
 export class FinderState {
   engine = $state.raw<FilterEngine | undefined>(undefined);
   filter = $state.raw<EventFilter>({});
@@ -22,18 +25,41 @@ export class FinderState {
   onlyMatches = $state(false);
   #client: SearchClient | undefined;
   #count = 0;
+  #payload: DatasetPayload | undefined;
+  #indexed = false;
 
-  /** A new dataset: everything starts afresh. */
+  /**
+   * A new dataset: everything starts afresh. Up to EAGER_EVENTS events the filter engine and the
+   * search index are built at once; beyond that (a million events take a few hundred ms) they are
+   * built when first used, so opening a huge file never blocks the page for that long.
+   */
   setDataset(payload: DatasetPayload): void {
-    this.engine = new FilterEngine(payload.columns, payload.header);
+    this.#payload = payload;
     this.#count = payload.columns.count;
+    this.engine = undefined;
     this.filter = {};
     this.query = '';
     this.matches = undefined;
     this.onlyMatches = false;
     this.searchError = undefined;
+    this.#indexed = false;
+    if (this.#count <= EAGER_EVENTS) {
+      this.ensureEngine();
+      this.#ensureIndex();
+    }
+  }
+
+  /** The filter engine, built now if it was put off. */
+  ensureEngine(): FilterEngine | undefined {
+    if (!this.engine && this.#payload) this.engine = new FilterEngine(this.#payload.columns, this.#payload.header);
+    return this.engine;
+  }
+
+  #ensureIndex(): void {
+    if (this.#indexed || !this.#payload) return;
     this.#client ??= new SearchClient();
-    this.#client.index(payload.columns, payload.header);
+    this.#client.index(this.#payload.columns, this.#payload.header);
+    this.#indexed = true;
   }
 
   /** Search matches the timeline is limited to, if it is. */
@@ -74,14 +100,17 @@ export class FinderState {
   });
 
   toggle(facet: FacetId, key: string): void {
+    this.ensureEngine();
     this.filter = toggleValue(this.filter, facet, key);
   }
 
   setFacet(facet: FacetId, keys: readonly string[]): void {
+    this.ensureEngine();
     this.filter = normalizeFilter({ ...this.filter, [facet]: keys });
   }
 
   setRange(from: number | undefined, to: number | undefined): void {
+    this.ensureEngine();
     this.filter = withRange(this.filter, from, to);
   }
 
@@ -100,6 +129,8 @@ export class FinderState {
       return;
     }
     this.searching = true;
+    this.#ensureIndex();
+    this.ensureEngine();
     try {
       const found = await this.#client.search(query);
       if (found === undefined || this.query !== query) return;

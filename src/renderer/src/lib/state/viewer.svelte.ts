@@ -40,7 +40,17 @@ export class ViewerState {
     const counts: Partial<Record<EventType, number>> = {};
     const engine = this.finder.engine;
     const facetCounts = this.finder.counts;
-    if (!engine || !facetCounts) return counts;
+    if (!engine || !facetCounts) {
+      // No engine yet (a huge dataset, before any filter): the types in the whole dataset.
+      const cols = this.payload?.columns;
+      if (!cols) return counts;
+      const byCode = new Uint32Array(EVENT_TYPES.length);
+      for (let i = 0; i < cols.count; i++) byCode[cols.type[i]!]!++;
+      EVENT_TYPES.forEach((t, k) => {
+        if (byCode[k]! > 0) counts[t] = byCode[k];
+      });
+      return counts;
+    }
     engine.facets.type.values.forEach((v, k) => (counts[v.key as EventType] = facetCounts.counts.type[k]!));
     return counts;
   });
@@ -210,7 +220,7 @@ export class ViewerState {
    * cannot be hidden: the answer would be an empty timeline and no way to tell why.
    */
   toggleType(type: EventType): boolean {
-    const engine = this.finder.engine;
+    const engine = this.finder.ensureEngine();
     if (!engine) return false;
     const present = engine.facets.type.values.map((v) => v.key);
     const shown = new Set(this.finder.filter.type && this.finder.filter.type.length > 0 ? this.finder.filter.type : present);
