@@ -1,36 +1,17 @@
 // ACLED exports of every layout in use, read into events with their date and place precision,
 // actors, fatalities and sources; broken rows skipped with their line and column. The fixtures are
 // invented rows (ACLED's terms forbid redistributing real ones).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { syntheticAcledCsv } from '../../../tests/support/syntheticAcled';
 import { parseDateValue } from '../dataset/dates';
 import { placeRegions } from '../dataset/regions';
 import type { Place } from '../dataset/schema';
-import { validateDataset } from '../dataset/validateDataset';
-import { decodeText } from '../text/decodeText';
 import { importAcled, isAcledHeader, isoWeekOf, Memo, readDecimal, splitList } from './acled';
 import { headerKey, readCsv } from './csvTable';
 import { detectFormat, importText } from './importText';
-import type { ImportOutcome, ImportResult } from './types';
+import type { ImportResult } from './types';
 import { isUcdpHeader } from './ucdp';
-
-const FIXTURES = new URL('../../../tests/fixtures/import/', import.meta.url);
-
-function fixture(name: string): string {
-  const decoded = decodeText(readFileSync(new URL(name, FIXTURES)), name);
-  if (!decoded.ok) throw new Error(decoded.problem.message);
-  return decoded.text;
-}
-
-/** The result of an import that must succeed, checked like any native file. */
-function imported(outcome: ImportOutcome): ImportResult {
-  if (outcome.status !== 'imported') throw new Error(`expected an import, got ${outcome.status}: ${JSON.stringify(outcome)}`);
-  const check = validateDataset(structuredClone(outcome.result.dataset), 'imported');
-  if (!check.ok) throw new Error(`the imported dataset is invalid: ${JSON.stringify(check.problems.slice(0, 5))}`);
-  expect(check.warnings).toEqual([]);
-  return outcome.result;
-}
+import { importFixture as fixture, expectImported as imported } from '../../../tests/support/importFixtures';
 
 /** A fixture, recognised as ACLED from its text, imported. */
 function acled(name: string): ImportResult {

@@ -1,15 +1,13 @@
 // importAcledText (rows imported as they are read) against readCsv then importAcled (the whole
 // table first): the same outcome for every ACLED fixture and for large synthetic exports.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { syntheticAcledCsv } from '../../../tests/support/syntheticAcled';
-import { decodeText } from '../text/decodeText';
 import { importAcled, importAcledText, isAcledHeader } from './acled';
 import { readCsv } from './csvTable';
 import { importText } from './importText';
 import type { ImportOutcome } from './types';
+import { importFixture as fixture } from '../../../tests/support/importFixtures';
 
-const FIXTURES = new URL('../../../tests/fixtures/import/', import.meta.url);
 const ACLED_FIXTURES = [
   'acled-2019.csv',
   'acled-broken.csv',
@@ -23,12 +21,6 @@ const ACLED_FIXTURES = [
   'acled-semicolon.csv',
   'acled-us-dates.csv'
 ];
-
-function fixture(name: string): string {
-  const decoded = decodeText(readFileSync(new URL(name, FIXTURES)), name);
-  if (!decoded.ok) throw new Error(decoded.problem.message);
-  return decoded.text;
-}
 
 /** The outcome of reading the whole table first. */
 function wholeTable(text: string, file: string): ImportOutcome {

@@ -1,38 +1,17 @@
 // Generic CSV/TSV: the guessed mapping, and rows read with a mapping into valid events, whatever
 // the delimiter, line breaks, quotes, encoding and day/month order of the file.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateDataset } from '../dataset/validateDataset';
 import { decodeText } from '../text/decodeText';
 import { readCsv, type CsvTable } from './csvTable';
 import { figureMeaning, firstWords, guessMapping, importMappedCsv, parseFigure, previewCsv, typeFromWords } from './genericCsv';
 import { importText } from './importText';
-import type { CsvMapping, ImportOutcome, ImportResult } from './types';
-
-const FIXTURES = new URL('../../../tests/fixtures/import/', import.meta.url);
-
-function fixtureBytes(name: string): Uint8Array {
-  return readFileSync(new URL(name, FIXTURES));
-}
-
-function fixture(name: string): string {
-  const decoded = decodeText(fixtureBytes(name), name);
-  if (!decoded.ok) throw new Error(decoded.problem.message);
-  return decoded.text;
-}
+import type { CsvMapping, ImportResult } from './types';
+import { importFixture as fixture, importFixtureBytes as fixtureBytes, expectImported as imported } from '../../../tests/support/importFixtures';
 
 function tableOf(text: string, file: string): CsvTable {
   const read = readCsv(text, file);
   if (!read.ok) throw new Error(JSON.stringify(read.problems));
   return read.table;
-}
-
-function imported(outcome: ImportOutcome): ImportResult {
-  if (outcome.status !== 'imported') throw new Error(`expected an import, got ${outcome.status}: ${JSON.stringify(outcome)}`);
-  const check = validateDataset(structuredClone(outcome.result.dataset), 'imported');
-  if (!check.ok) throw new Error(`the imported dataset is invalid: ${JSON.stringify(check.problems)}`);
-  expect(check.warnings).toEqual([]);
-  return outcome.result;
 }
 
 /** Import a fixture with the mapping its headers suggest (as the dialog does when the user accepts). */

@@ -1,18 +1,9 @@
 // detectFormat / importText: what a file is, and what comes of importing it (imported, needs its
 // columns mapped, or failed). ACLED and UCDP detection is tested with their importers.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../dataset/validateDataset';
-import { decodeText } from '../text/decodeText';
 import { detectFormat, importText } from './importText';
-
-const FIXTURES = new URL('../../../tests/fixtures/import/', import.meta.url);
-
-function fixture(name: string): string {
-  const decoded = decodeText(readFileSync(new URL(name, FIXTURES)), name);
-  if (!decoded.ok) throw new Error(decoded.problem.message);
-  return decoded.text;
-}
+import { importFixture as fixture } from '../../../tests/support/importFixtures';
 
 describe('detectFormat', () => {
   it('knows a native dataset by its format mark, with or without a BOM', () => {

@@ -1,36 +1,12 @@
 // TimelineJS JSON and spreadsheet CSV: slides become events with their precision, eras become
 // background spans, groups become lanes, HTML becomes plain text, and every bad slide is named.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ERA_TAG, GROUP_TAG } from '../dataset/columns';
-import { validateDataset } from '../dataset/validateDataset';
-import { decodeText } from '../text/decodeText';
 import { readCsv } from './csvTable';
 import { importText } from './importText';
 import { htmlToText, importTimelineJsCsv, importTimelineJsJson, isTimelineJsHeader } from './timelineJs';
-import type { ImportOutcome, ImportResult } from './types';
-
-const FIXTURES = new URL('../../../tests/fixtures/import/', import.meta.url);
-
-function fixture(name: string): string {
-  const decoded = decodeText(readFileSync(new URL(name, FIXTURES)), name);
-  if (!decoded.ok) throw new Error(decoded.problem.message);
-  return decoded.text;
-}
-
-/** The result of an import that must succeed, checked like any native file. */
-function imported(outcome: ImportOutcome): ImportResult {
-  if (outcome.status !== 'imported') throw new Error(`expected an import, got ${outcome.status}: ${JSON.stringify(outcome)}`);
-  const check = validateDataset(structuredClone(outcome.result.dataset), 'imported');
-  if (!check.ok) throw new Error(`the imported dataset is invalid: ${JSON.stringify(check.problems)}`);
-  expect(check.warnings).toEqual([]);
-  return outcome.result;
-}
-
-function failed(outcome: ImportOutcome) {
-  if (outcome.status !== 'failed') throw new Error(`expected a failure, got ${outcome.status}`);
-  return outcome.problems;
-}
+import type { ImportResult } from './types';
+import { importFixture as fixture, expectImported as imported, expectFailed as failed } from '../../../tests/support/importFixtures';
 
 const byId = (r: ImportResult, id: string) => {
   const e = r.dataset.events.find((x) => x.id === id);

@@ -1,33 +1,15 @@
 // UCDP GED files in any column order and case: the date window with its precision, deaths with
 // low and high, the two sides, places under their admin regions, the articles cited; broken rows
 // skipped with their line and column. The fixtures are invented rows.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { placeRegions } from '../dataset/regions';
 import type { Place } from '../dataset/schema';
-import { validateDataset } from '../dataset/validateDataset';
-import { decodeText } from '../text/decodeText';
 import { isAcledHeader } from './acled';
 import { headerKey } from './csvTable';
 import { detectFormat, importText } from './importText';
-import type { ImportOutcome, ImportResult } from './types';
+import type { ImportResult } from './types';
 import { isUcdpHeader } from './ucdp';
-
-const FIXTURES = new URL('../../../tests/fixtures/import/', import.meta.url);
-
-function fixture(name: string): string {
-  const decoded = decodeText(readFileSync(new URL(name, FIXTURES)), name);
-  if (!decoded.ok) throw new Error(decoded.problem.message);
-  return decoded.text;
-}
-
-function imported(outcome: ImportOutcome): ImportResult {
-  if (outcome.status !== 'imported') throw new Error(`expected an import, got ${outcome.status}: ${JSON.stringify(outcome)}`);
-  const check = validateDataset(structuredClone(outcome.result.dataset), 'imported');
-  if (!check.ok) throw new Error(`the imported dataset is invalid: ${JSON.stringify(check.problems.slice(0, 5))}`);
-  expect(check.warnings).toEqual([]);
-  return outcome.result;
-}
+import { importFixture as fixture, expectImported as imported } from '../../../tests/support/importFixtures';
 
 function ucdp(name: string): ImportResult {
   const text = fixture(name);
