@@ -77,13 +77,18 @@ for (const c of 'aeiou') VOWEL[c.charCodeAt(0)] = 1;
 // ---------------------------------------------------------------------------------------------
 // Words
 
+/** A final "ah" / "eh" loses its h (Raqqah, Raqqa), in words of more than three letters. */
+function withoutFinalH(literal: string): string {
+  if (literal.length > 3 && literal.charCodeAt(literal.length - 1) === 104 /* h */) {
+    const before = literal.charCodeAt(literal.length - 2);
+    if (before === 97 /* a */ || before === 101 /* e */) return literal.slice(0, -1);
+  }
+  return literal;
+}
+
 /** Skeleton of a literal form: see the top of the file. Digits are kept as they are. */
 export function skeletonOf(literal: string): string {
-  let w = literal;
-  if (w.length > 3 && w.charCodeAt(w.length - 1) === 104 /* h */) {
-    const before = w.charCodeAt(w.length - 2);
-    if (before === 97 /* a */ || before === 101 /* e */) w = w.slice(0, -1);
-  }
+  const w = withoutFinalH(literal);
   let out = '';
   let last = -1;
   for (let i = 0; i < w.length; i++) {
@@ -112,11 +117,7 @@ export function skeletonOf(literal: string): string {
  * query word being typed that ends in a vowel (see isOpenWord).
  */
 export function shapeOf(literal: string): string {
-  let w = literal;
-  if (w.length > 3 && w.charCodeAt(w.length - 1) === 104 /* h */) {
-    const before = w.charCodeAt(w.length - 2);
-    if (before === 97 /* a */ || before === 101 /* e */) w = w.slice(0, -1);
-  }
+  const w = withoutFinalH(literal);
   let out = '';
   let last = -1;
   for (let i = 0; i < w.length; i++) {
