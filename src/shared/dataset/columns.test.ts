@@ -5,6 +5,7 @@ import {
   FIGURE_SEPARATOR,
   NO_END,
   buildStringTable,
+  utf8Length,
   columnBuffers,
   columnBytes,
   eventView,
@@ -289,6 +290,33 @@ describe('string tables', () => {
     const order = Uint32Array.from(strings.map((_, i) => i).sort(() => random() - 0.5));
     const t = buildStringTable(strings, order);
     for (let k = 0; k < order.length; k++) expect(stringAt(t, k)).toBe(strings[order[k]!]);
+  });
+});
+
+describe('utf8Length', () => {
+  it('counts the bytes TextEncoder writes, lone and reversed surrogates (U+FFFD) included', () => {
+    const cases = ['', 'a', '\u007f', '\u0080', '\u07ff', '\u0800', 'دير الزور', '\uffff', '😀', 'a😀b', '\ud800', '\udc00', '\udc00\ud800', 'x\ud83d', '\ud83dx', '\ud83d\ud83d\ude00'];
+    for (const s of cases) expect([s, utf8Length(s)]).toEqual([s, new TextEncoder().encode(s).length]);
+  });
+
+  it('agrees with TextEncoder on random code units', () => {
+    const random = prng(5);
+    for (let i = 0; i < 500; i++) {
+      const s = String.fromCharCode(...Array.from({ length: Math.floor(random() * 12) }, () => Math.floor(random() * 0x10000)));
+      expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
+    }
+  });
+});
+
+describe('string tables, packed many strings at a time', () => {
+  it('keeps every string apart across the packing batches, lone surrogates included', () => {
+    const random = prng(17);
+    const alphabet = ['a', 'é', 'د', '😀', '\ud800', '\udc00', ''];
+    const strings = Array.from({ length: 5000 }, (_, i) => `${i}:${Array.from({ length: Math.floor(random() * 6) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('')}`);
+    const t = buildStringTable(strings);
+    const expected = strings.map((s) => new TextDecoder().decode(new TextEncoder().encode(s)));
+    for (let k = 0; k < strings.length; k++) expect(stringAt(t, k)).toBe(expected[k]);
+    expect(t.bytes.byteLength).toBe(new TextEncoder().encode(strings.join('')).length);
   });
 });
 

@@ -218,20 +218,53 @@ const growableU32 = () => new Growable(new Uint32Array(1024), (n) => new Uint32A
 
 const encoder = new TextEncoder();
 
-/** Pack strings, taken in the given order, into a table. */
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** Bytes of `s` in UTF-8 as TextEncoder writes them (a lone surrogate becomes U+FFFD: 3 bytes). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Strings encoded per call while packing a table (one call per string costs more than the text). */
+const STRINGS_PER_ENCODE = 1024;
+
+/**
+ * Pack strings, taken in the given order, into a table. Each string's length in UTF-8 is worked
+ * out first (its own length, for the usual ASCII), so the table is allocated at its exact size
+ * and the text is encoded a thousand strings at a time.
+ */
 export function buildStringTable(strings: readonly string[], order?: Uint32Array): StringTable {
   const n = order ? order.length : strings.length;
-  let capacity = 0;
-  for (let k = 0; k < n; k++) capacity += (strings[order ? order[k]! : k] ?? '').length * 3;
-  const bytes = new Uint8Array(Math.max(1, capacity));
+  const at = (k: number): string => strings[order ? order[k]! : k] ?? '';
   const offsets = new Uint32Array(n + 1);
-  let at = 0;
+  let total = 0;
   for (let k = 0; k < n; k++) {
-    const s = strings[order ? order[k]! : k] ?? '';
-    if (s.length > 0) at += encoder.encodeInto(s, bytes.subarray(at)).written;
-    offsets[k + 1] = at;
+    const s = at(k);
+    total += s.length === 0 ? 0 : NON_ASCII.test(s) ? utf8Length(s) : s.length;
+    offsets[k + 1] = total;
   }
-  return { bytes: bytes.slice(0, at), offsets };
+  const bytes = new Uint8Array(total);
+  let written = 0;
+  const chunk: string[] = [];
+  for (let first = 0; first < n; first += STRINGS_PER_ENCODE) {
+    const last = Math.min(n, first + STRINGS_PER_ENCODE);
+    chunk.length = 0;
+    for (let k = first; k < last; k++) chunk.push(at(k));
+    written += encoder.encodeInto(chunk.join(''), bytes.subarray(written)).written;
+    if (written !== offsets[last]) throw new Error(`string table: UTF-8 length of strings ${first}–${last - 1} was miscounted`);
+  }
+  return { bytes, offsets };
 }
 
 export interface ColumnsInput {
@@ -362,10 +395,14 @@ export class ColumnsBuilder {
   }
 
   /**
-   * Sort and pack. `orderLanes` turns the lane keys seen (with their event counts) into the
-   * display order and labels of the theatre lanes.
+   * Sort and pack. `laneOf` turns the keys events were added with into lane keys (several may
+   * share a lane; default: each key is its lane). `orderLanes` turns the lane keys (with their
+   * event counts, in order of first appearance) into the display order and labels of the lanes.
    */
-  finish(orderLanes: (keys: readonly { key: string; count: number }[]) => { key: string; label: string }[]): { columns: EventColumns; theatreLanes: LaneInfo[]; figureUnit: string | undefined; fullRange: DatasetHeader['fullRange']; storyRange: DatasetHeader['storyRange']; groups: string[] } {
+  finish(
+    orderLanes: (keys: readonly { key: string; count: number }[]) => { key: string; label: string }[],
+    laneOf: (key: string) => string = (key) => key
+  ): { columns: EventColumns; theatreLanes: LaneInfo[]; figureUnit: string | undefined; fullRange: DatasetHeader['fullRange']; storyRange: DatasetHeader['storyRange']; groups: string[] } {
     const n = this.#start.length;
     const start = this.#start.data;
     const end = this.#end.data;
@@ -374,9 +411,15 @@ export class ColumnsBuilder {
     for (let i = 0; i < n; i++) order[i] = i;
     order.sort((a, b) => start[a]! - start[b]! || end[a]! - end[b]! || srcIndex[a]! - srcIndex[b]!);
 
-    const lanes = orderLanes(this.#laneKeyList.map((key, i) => ({ key, count: this.#laneCounts[i] ?? 0 })));
+    const laneCounts = new Map<string, number>();
+    const laneOfKey = this.#laneKeyList.map((key, i) => {
+      const lane = laneOf(key);
+      laneCounts.set(lane, (laneCounts.get(lane) ?? 0) + (this.#laneCounts[i] ?? 0));
+      return lane;
+    });
+    const lanes = orderLanes([...laneCounts].map(([key, count]) => ({ key, count })));
     const laneIndexOfKey = new Map(lanes.map((l, i) => [l.key, i]));
-    const laneRemap = this.#laneKeyList.map((key) => laneIndexOfKey.get(key) ?? 0);
+    const laneRemap = laneOfKey.map((lane) => laneIndexOfKey.get(lane) ?? 0);
 
     let primaryUnit = -1;
     for (let u = 0; u < this.#unitCounts.length; u++) if (primaryUnit < 0 || this.#unitCounts[u]! > this.#unitCounts[primaryUnit]!) primaryUnit = u;
