@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Problem } from '../shared/dataset/problems';
 import type { DatasetInput } from '../shared/dataset/schema';
 import type { ImportOptions, ImportOutcome } from '../shared/import/types';
+import { standInImport, type ImportTextFn } from '../../tests/support/importStandIn';
 import { inspect } from './inspect';
 
 const importText = vi.hoisted(() => vi.fn<(text: string, file: string, options?: ImportOptions) => ImportOutcome>());
@@ -28,24 +29,15 @@ afterAll(async () => {
 
 const event = (id: string, day: string) => ({ id, type: 'capture' as const, title: `Event ${id}`, start: { value: day, precision: 'day' as const }, citations: [{ source: 'wire' }] });
 
-function imported(events: DatasetInput['events'], problems: Problem[] = [], skipped = 0): ImportOutcome {
-  return {
-    status: 'imported',
-    result: {
-      format: 'acled',
-      dataset: { format: 'frontline-dataset', version: 1, metadata: { title: 'ACLED export' }, sources: [{ id: 'wire', publisher: 'ACLED', title: 'Export' }], events },
-      lineOfEvent: events.map((_, i) => i + 2),
-      problems,
-      rows: { total: events.length + skipped, imported: events.length, skipped }
-    }
-  };
+function imported(events: DatasetInput['events'], problems: Problem[] = [], skipped = 0): ImportTextFn {
+  return standInImport({ format: 'frontline-dataset', version: 1, metadata: { title: 'ACLED export' }, sources: [{ id: 'wire', publisher: 'ACLED', title: 'Export' }], events }, { problems, skipped });
 }
 
 describe('inspect on an import', () => {
   it('prints what it was read as, its rows and the summary; exit 0', async () => {
-    importText.mockReturnValue(imported([event('a', '2017-11-03'), event('b', '2017-11-04')]));
+    importText.mockImplementation(imported([event('a', '2017-11-03'), event('b', '2017-11-04')]));
     const out = await inspect([path, '--format', 'acled']);
-    expect(importText).toHaveBeenLastCalledWith(expect.any(String), path, { format: 'acled' });
+    expect(importText).toHaveBeenLastCalledWith(expect.any(String), path, { format: 'acled', sink: expect.anything() });
     expect(out.exitCode).toBe(0);
     expect(out.stderr).toBe('');
     expect(out.stdout).toContain(`${path}: ACLED export (CSV), read as a Frontline dataset`);
@@ -55,7 +47,7 @@ describe('inspect on an import', () => {
 
   it('rows left out: the summary of the rest, each problem, and exit 1', async () => {
     const problem: Problem = { severity: 'error', file: path, line: 3, field: 'event_date', message: 'is not a date' };
-    importText.mockReturnValue(imported([event('a', '2017-11-03')], [problem], 1));
+    importText.mockImplementation(imported([event('a', '2017-11-03')], [problem], 1));
     const out = await inspect([path, '--format', 'acled']);
     expect(out.exitCode).toBe(1);
     expect(out.stdout).toMatch(/^Rows: {6}2 \(1 event, 1 left out\)$/m);
@@ -64,15 +56,15 @@ describe('inspect on an import', () => {
 
   it('--json reports format, rows and the problems', async () => {
     const problem: Problem = { severity: 'error', file: path, line: 3, message: 'no date' };
-    importText.mockReturnValue(imported([event('a', '2017-11-03')], [problem], 1));
+    importText.mockImplementation(imported([event('a', '2017-11-03')], [problem], 1));
     const report = JSON.parse((await inspect([path, '--json', '--format', 'acled'])).stdout) as Record<string, unknown>;
     expect(report).toMatchObject({ valid: false, format: 'acled', rows: { total: 2, imported: 1, skipped: 1 }, problems: [problem] });
   });
 
   it('--map passes the mapping to the generic importer', async () => {
-    importText.mockReturnValue(imported([event('a', '2017-11-03')]));
+    importText.mockImplementation(imported([event('a', '2017-11-03')]));
     await inspect([path, '--map', 'date=0,title=1']);
-    expect(importText).toHaveBeenLastCalledWith(expect.any(String), path, { format: 'csv', mapping: { date: 0, title: 1 } });
+    expect(importText).toHaveBeenLastCalledWith(expect.any(String), path, { format: 'csv', mapping: { date: 0, title: 1 }, sink: expect.anything() });
   });
 
   it('a failed import prints its problems; exit 1', async () => {

@@ -1,5 +1,5 @@
 // openDatasetFile's import path with the importer replaced by a stand-in (the real importers are
-// tested on their own): what an importer returns is checked again like a native file, packed into
+// tested on their own): what an importer makes is checked again like a native file, packed into
 // a native file image, and rows it or the check left out come back for review.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { loadDatasetBytes, readEvent } from '../../shared/dataset/loadDatasetByt
 import type { DatasetInput } from '../../shared/dataset/schema';
 import type { Problem } from '../../shared/dataset/problems';
 import type { ImportFormat, ImportOptions, ImportOutcome } from '../../shared/import/types';
+import { standInImport, type ImportTextFn } from '../../../tests/support/importStandIn';
 import { openDatasetFile, type OpenedFile, type OpenedSuccess } from './openDatasetFile';
 
 const importText = vi.hoisted(() => vi.fn<(text: string, file: string, options?: ImportOptions) => ImportOutcome>());
@@ -37,17 +38,8 @@ function dataset(events: DatasetInput['events']): DatasetInput {
   return { format: 'frontline-dataset', version: 1, metadata: { title: 'Imported' }, sources: [{ id: 'wire', kind: 'news', publisher: 'Wire', title: 'Report' } as DatasetInput['sources'][number]], events };
 }
 
-function imported(events: DatasetInput['events'], extra: { problems?: Problem[]; total?: number; skipped?: number; format?: ImportFormat } = {}): ImportOutcome {
-  return {
-    status: 'imported',
-    result: {
-      format: extra.format ?? 'acled',
-      dataset: dataset(events),
-      lineOfEvent: events.map((_, i) => i + 2),
-      problems: extra.problems ?? [],
-      rows: { total: extra.total ?? events.length, imported: events.length, skipped: extra.skipped ?? 0 }
-    }
-  };
+function imported(events: DatasetInput['events'], extra: { problems?: Problem[]; total?: number; skipped?: number; format?: ImportFormat } = {}): ImportTextFn {
+  return standInImport(dataset(events), extra);
 }
 
 function opened(result: OpenedFile): OpenedSuccess {
@@ -57,9 +49,9 @@ function opened(result: OpenedFile): OpenedSuccess {
 
 describe('an import', () => {
   it('is held as a native file image that loads back to the same columns', async () => {
-    importText.mockReturnValue(imported([event('a', '2017-11-03'), event('b', '2017-11-04'), event('c', '2017-11-05')]));
+    importText.mockImplementation(imported([event('a', '2017-11-03'), event('b', '2017-11-04'), event('c', '2017-11-05')]));
     const r = opened(await openDatasetFile(csvPath, 'acled.csv', { format: 'acled' }));
-    expect(importText).toHaveBeenCalledWith(expect.stringContaining('event_date'), 'acled.csv', { format: 'acled' });
+    expect(importText).toHaveBeenCalledWith(expect.stringContaining('event_date'), 'acled.csv', { format: 'acled', sink: expect.anything() });
     expect(r.format).toBe('acled');
     expect(r.rows).toEqual({ total: 3, imported: 3, skipped: 0 });
     expect(r.skipped).toEqual([]);
@@ -73,7 +65,7 @@ describe('an import', () => {
   it('rows the importer skipped come back for review, with its counts', async () => {
     const skippedRow = { severity: 'error' as const, file: 'acled.csv', line: 4, field: 'event_date', message: 'no date' };
     const warning = { severity: 'warning' as const, file: 'acled.csv', line: 2, field: 'notes', message: 'trimmed' };
-    importText.mockReturnValue(imported([event('a', '2017-11-03'), event('b', '2017-11-04')], { problems: [skippedRow, warning], total: 3, skipped: 1 }));
+    importText.mockImplementation(imported([event('a', '2017-11-03'), event('b', '2017-11-04')], { problems: [skippedRow, warning], total: 3, skipped: 1 }));
     const r = opened(await openDatasetFile(csvPath, 'acled.csv'));
     expect(r.rows).toEqual({ total: 3, imported: 2, skipped: 1 });
     expect(r.skipped).toEqual([skippedRow]);
@@ -81,7 +73,7 @@ describe('an import', () => {
   });
 
   it('an event the importer let through but the check refuses is left out too, at its line', async () => {
-    importText.mockReturnValue(imported([event('a', '2017-11-03'), event('b', '2017-02-30'), event('c', '2017-11-05')]));
+    importText.mockImplementation(imported([event('a', '2017-11-03'), event('b', '2017-02-30'), event('c', '2017-11-05')]));
     const r = opened(await openDatasetFile(csvPath, 'acled.csv'));
     expect(r.rows).toEqual({ total: 3, imported: 2, skipped: 1 });
     expect(r.skipped).toHaveLength(1);
@@ -91,15 +83,15 @@ describe('an import', () => {
 
   it('strict: any row left out fails the whole file with those problems', async () => {
     const skippedRow = { severity: 'error' as const, file: 'acled.csv', line: 4, message: 'no date' };
-    importText.mockReturnValue(imported([event('a', '2017-11-03')], { problems: [skippedRow], total: 2, skipped: 1 }));
+    importText.mockImplementation(imported([event('a', '2017-11-03')], { problems: [skippedRow], total: 2, skipped: 1 }));
     expect(await openDatasetFile(csvPath, 'acled.csv', { strict: true })).toEqual({ ok: false, path: csvPath, name: 'acled.csv', problems: [skippedRow] });
   });
 
   it('nothing usable fails with the reasons', async () => {
     const skippedRow = { severity: 'error' as const, file: 'acled.csv', line: 2, message: 'no date' };
-    importText.mockReturnValue(imported([], { problems: [skippedRow], total: 1, skipped: 1 }));
+    importText.mockImplementation(imported([], { problems: [skippedRow], total: 1, skipped: 1 }));
     expect(await openDatasetFile(csvPath, 'acled.csv')).toMatchObject({ ok: false, problems: [skippedRow] });
-    importText.mockReturnValue(imported([]));
+    importText.mockImplementation(imported([]));
     expect(await openDatasetFile(csvPath, 'acled.csv')).toMatchObject({ ok: false, problems: [{ severity: 'error', file: 'acled.csv', message: 'has no rows that could be read as events' }] });
   });
 
@@ -110,9 +102,9 @@ describe('an import', () => {
   });
 
   it('a generic table read with a mapping keeps the mapping (for Reload)', async () => {
-    importText.mockReturnValue(imported([event('a', '2017-11-03')], { format: 'csv' }));
+    importText.mockImplementation(imported([event('a', '2017-11-03')], { format: 'csv' }));
     const r = opened(await openDatasetFile(csvPath, 'acled.csv', { format: 'csv', mapping: { date: 0, title: 1 } }));
-    expect(importText).toHaveBeenCalledWith(expect.any(String), 'acled.csv', { format: 'csv', mapping: { date: 0, title: 1 } });
+    expect(importText).toHaveBeenCalledWith(expect.any(String), 'acled.csv', { format: 'csv', mapping: { date: 0, title: 1 }, sink: expect.anything() });
     expect(r.format).toBe('csv');
     expect(r.mapping).toEqual({ date: 0, title: 1 });
   });

@@ -5,10 +5,10 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { loadDatasetBytes, type LoadedDataset } from '../../shared/dataset/loadDatasetBytes';
-import { packDataset } from '../../shared/dataset/packDataset';
+import type { PackedDataset } from '../../shared/dataset/packDataset';
 import { capErrors, capProblems, type Problem } from '../../shared/dataset/problems';
-import { validateDataset } from '../../shared/dataset/validateDataset';
 import { detectFormat, importText } from '../../shared/import/importText';
+import { ImportPacker, type PackedImport } from '../../shared/import/importPacker';
 import type { CsvMapping, CsvPreview, ImportFormat } from '../../shared/import/types';
 import { decodeText, utf8Bytes } from '../../shared/text/decodeText';
 import { fastEventCheck } from './fastEventCheck';
@@ -173,34 +173,41 @@ function openImport(
 ): OpenedFile {
   const decoded = decodeText(raw, displayName);
   if (!decoded.ok) return { ok: false, path, name, problems: [decoded.problem] };
-  // Importers do not report progress: the stages are marked as they finish.
+  const text = decoded.text;
   onProgress?.({ phase: 'checking', done: 0, total: size, events: 0 });
-  const outcome = importText(decoded.text, displayName, { format, ...(mapping ? { mapping } : {}) });
-  if (outcome.status === 'failed') return { ok: false, path, name, problems: capProblems(outcome.problems) };
-  if (outcome.status === 'needs-mapping') return { ok: false, path, name, size, needsMapping: outcome.preview };
-  const { result } = outcome;
-  onProgress?.({ phase: 'checking', done: Math.floor(size / 2), total: size, events: result.dataset.events.length });
-  const offered = result.dataset.events.length;
-  // Importers check every row; this is the same check a native file gets, so nothing they miss gets in.
-  const check = validateDataset(result.dataset, displayName, undefined, { lineOfEvent: result.lineOfEvent, fastCheck: fastEventCheck(), skipInvalidEvents: true });
-  const importErrors = result.problems.filter((p) => p.severity === 'error');
-  const importWarnings = result.problems.filter((p) => p.severity !== 'error');
-  if (!check.ok) return { ok: false, path, name, problems: capErrors([...importErrors, ...check.problems]) };
-  const skipped = capProblems([...importErrors, ...(check.skipped ?? [])]);
-  if (check.dataset.events.length === 0) {
-    // Nothing to show: say why, rather than open an empty timeline.
-    return { ok: false, path, name, problems: skipped.length > 0 ? skipped : [{ severity: 'error', file: displayName, message: 'has no rows that could be read as events' }] };
-  }
-  onProgress?.({ phase: 'checking', done: Math.floor((size * 3) / 4), total: size, events: check.dataset.events.length });
-  let packed;
+  // Each event is checked (the same check a native file's events get, so nothing an importer
+  // misses gets in) and packed into the file image as soon as its row is read. Progress: the
+  // line reached, of the file's lines.
+  const lines = countLines(text);
+  const packer = new ImportPacker(displayName, {
+    fastCheck: fastEventCheck(),
+    // An event's JSON takes about twice its row.
+    expectedBytes: text.length * 2,
+    ...(onProgress ? { onEvents: (events: number, line: number) => onProgress({ phase: 'checking', done: Math.floor((size * Math.min(line, lines)) / lines), total: size, events }) } : {})
+  });
+  let imported: ReturnType<typeof importText>;
+  let checked: PackedImport;
+  let packed: PackedDataset;
   try {
-    packed = packDataset(check.dataset, capProblems([...importWarnings, ...check.warnings]));
+    imported = importText(text, displayName, { format, ...(mapping ? { mapping } : {}), sink: packer });
+    if (imported.status === 'failed') return { ok: false, path, name, problems: capProblems(imported.problems) };
+    if (imported.status === 'needs-mapping') return { ok: false, path, name, size, needsMapping: imported.preview };
+    checked = packer.finish(imported.result.dataset);
+    const importErrors = imported.result.problems.filter((p) => p.severity === 'error');
+    if (!checked.ok) return { ok: false, path, name, problems: capErrors([...importErrors, ...checked.problems]) };
+    if (checked.kept === 0) {
+      // Nothing to show: say why, rather than open an empty timeline.
+      const skipped = capProblems([...importErrors, ...checked.skipped]);
+      return { ok: false, path, name, problems: skipped.length > 0 ? skipped : [{ severity: 'error', file: displayName, message: 'has no rows that could be read as events' }] };
+    }
+    const importWarnings = imported.result.problems.filter((p) => p.severity !== 'error');
+    packed = checked.pack(capProblems([...importWarnings, ...checked.warnings]));
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     return { ok: false, path, name, problems: [{ severity: 'error', file: displayName, message: `is too large once converted: ${err.message}` }] };
   }
-  const dropped = offered - check.dataset.events.length;
-  onProgress?.({ phase: 'checking', done: size, total: size, events: check.dataset.events.length });
+  const { result } = imported;
+  onProgress?.({ phase: 'checking', done: size, total: size, events: checked.kept });
   return {
     ok: true,
     loaded: packed.loaded,
@@ -210,7 +217,14 @@ function openImport(
     size,
     format,
     ...(format === 'csv' && mapping ? { mapping } : {}),
-    rows: { total: result.rows.total, imported: check.dataset.events.length, skipped: result.rows.skipped + dropped },
-    skipped
+    rows: { total: result.rows.total, imported: checked.kept, skipped: result.rows.skipped + checked.offered - checked.kept },
+    skipped: capProblems([...result.problems.filter((p) => p.severity === 'error'), ...checked.skipped])
   };
+}
+
+/** Lines of a text (for progress). */
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -2,8 +2,8 @@
 // figure labels, ranges. Used by the streaming loader and for datasets built in memory (imports).
 import { ColumnsBuilder, groupAndEra, type DatasetHeader, type EventColumns } from './columns';
 import { figureLabel } from './formatFigure';
-import { eventCountries, orderTheatreLanes, theatreKey } from './lanes';
-import type { Dataset, Place } from './schema';
+import { eventCountries, orderTheatreLanes, theatreKey, type PlaceById } from './lanes';
+import type { Dataset } from './schema';
 import type { CheckedEvent, DatasetHeaderInput } from './validator';
 import { parseDateValue } from './dates';
 
@@ -12,21 +12,39 @@ export interface LoadedColumns {
   readonly columns: EventColumns;
 }
 
-/** Collects checked events for one dataset header. */
+/**
+ * What the columns need to know of the header while events come in: their places (for the
+ * theatre lanes) and where each actor and place is in the header's lists. An importer's header
+ * grows while its rows are read; a native file's is complete before its first event.
+ */
+export interface HeaderLookup {
+  readonly places: PlaceById;
+  placeIndex(id: string): number | undefined;
+  actorIndex(id: string): number | undefined;
+}
+
+/** Lookup into a complete header. */
+export function headerLookup(header: Pick<DatasetHeaderInput, 'places' | 'actors'>): HeaderLookup {
+  const places = new Map(header.places.map((p, i) => [p.id, { place: p, index: i }]));
+  const actors = new Map(header.actors.map((a, i) => [a.id, i]));
+  return { places: { get: (id) => places.get(id)?.place }, placeIndex: (id) => places.get(id)?.index, actorIndex: (id) => actors.get(id) };
+}
+
+/**
+ * Collects checked events, then makes the columns and the header that goes with them. The lane
+ * of an event depends on the declared theatres, which an importer only knows at the end: events
+ * are grouped by the countries of their places as they come, and each group finds its lane then.
+ */
 export class DatasetColumnsBuilder {
   readonly #builder = new ColumnsBuilder();
-  readonly #places: ReadonlyMap<string, Place>;
-  readonly #declared: readonly string[];
-  /** Theatre lane key by the event's place list (most events share a few). */
+  readonly #lookup: HeaderLookup;
+  /** Countries key (see #countriesKey) by the event's place list (most events share a few). */
   readonly #keyOfPlaces = new Map<string, string>();
-  readonly #actorIndex: ReadonlyMap<string, number>;
-  readonly #placeIndex: ReadonlyMap<string, number>;
+  /** The countries each countries key stands for. */
+  readonly #countriesOfKey = new Map<string, readonly string[]>();
 
-  constructor(readonly header: DatasetHeaderInput) {
-    this.#places = new Map(header.places.map((p) => [p.id, p]));
-    this.#declared = header.metadata.theatres.map((t) => t.country);
-    this.#actorIndex = new Map(header.actors.map((a, i) => [a.id, i]));
-    this.#placeIndex = new Map(header.places.map((p, i) => [p.id, i]));
+  constructor(lookup: HeaderLookup) {
+    this.#lookup = lookup;
   }
 
   get count(): number {
@@ -36,6 +54,14 @@ export class DatasetColumnsBuilder {
   add(checked: CheckedEvent, sourceIndex: number): void {
     const e = checked.event;
     const { group, era } = groupAndEra(e.tags);
+    const lookup = this.#lookup;
+    const figures = [];
+    for (const f of e.figures) figures.push({ unit: f.unit, value: f.value, label: figureLabel(f) });
+    const actors = [];
+    // References are validated: every id is in the header.
+    for (const a of e.actors) actors.push(lookup.actorIndex(a.actor) ?? 0);
+    const places = [];
+    for (const p of e.places) places.push(lookup.placeIndex(p) ?? 0);
     this.#builder.add({
       id: e.id,
       title: e.title,
@@ -45,32 +71,39 @@ export class DatasetColumnsBuilder {
       end: Math.max(checked.endWindow?.end ?? checked.startWindow.end, checked.startWindow.end),
       startPrecision: e.start.precision,
       endPrecision: e.end?.precision,
-      theatreKey: this.#theatreKey(e.places),
-      figures: e.figures.map((f) => ({ unit: f.unit, value: f.value, label: figureLabel(f) })),
+      theatreKey: this.#countriesKey(e.places),
+      figures,
       sourceIndex,
-      // References are validated: every id is in the header.
-      actors: e.actors.map((a) => this.#actorIndex.get(a.actor) ?? 0),
-      places: e.places.map((p) => this.#placeIndex.get(p) ?? 0),
-      claimant: e.claimant?.actor === undefined ? -1 : (this.#actorIndex.get(e.claimant.actor) ?? -1),
+      actors,
+      places,
+      claimant: e.claimant?.actor === undefined ? -1 : (lookup.actorIndex(e.claimant.actor) ?? -1),
       summary: e.summary ?? '',
       group,
       era
     });
   }
 
-  #theatreKey(places: readonly string[]): string {
+  /** The countries of the places, in order of first appearance, as one key ("SY", "SY+IQ", ""). */
+  #countriesKey(places: readonly string[]): string {
     const cacheKey = places.length === 1 ? places[0]! : places.join('\u0000');
     let key = this.#keyOfPlaces.get(cacheKey);
     if (key === undefined) {
-      key = theatreKey(eventCountries(this.#places, places), this.#declared);
+      const countries = eventCountries(this.#lookup.places, places);
+      key = countries.join('+');
       this.#keyOfPlaces.set(cacheKey, key);
+      this.#countriesOfKey.set(key, countries);
     }
     return key;
   }
 
-  finish(): LoadedColumns {
-    const done = this.#builder.finish((keys) => orderTheatreLanes(this.header.metadata, keys));
-    const h = this.header;
+  /** The columns and their header. `header`: the dataset's, complete (its declared theatres decide the lanes). */
+  finish(header: DatasetHeaderInput): LoadedColumns {
+    const declared = header.metadata.theatres.map((t) => t.country);
+    const done = this.#builder.finish(
+      (keys) => orderTheatreLanes(header.metadata, keys),
+      (key) => theatreKey(this.#countriesOfKey.get(key) ?? [], declared)
+    );
+    const h = header;
     return {
       header: {
         metadata: h.metadata,
@@ -95,12 +128,12 @@ function figureUnitLabel(unit: string): string {
 
 /** Columns of a dataset already validated as a whole (validateDataset). */
 export function columnsFromDataset(ds: Dataset): LoadedColumns {
-  const builder = new DatasetColumnsBuilder(ds);
+  const builder = new DatasetColumnsBuilder(headerLookup(ds));
   ds.events.forEach((event, i) => {
     const start = parseDateValue(event.start.value, event.start.precision);
     const end = event.end ? parseDateValue(event.end.value, event.end.precision) : undefined;
     if (!start.ok || (end && !end.ok)) throw new Error(`event ${event.id} was not validated`);
     builder.add({ event, startWindow: start.window, endWindow: end?.ok ? end.window : undefined }, i);
   });
-  return builder.finish();
+  return builder.finish(ds);
 }

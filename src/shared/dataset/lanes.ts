@@ -5,8 +5,11 @@ import type { DatasetMetadata, Place } from './schema';
 
 export const ELSEWHERE_LANE = 'elsewhere';
 
+/** Places by id (a Map, or anything that finds a place by id). */
+export type PlaceById = Pick<ReadonlyMap<string, Place>, 'get'>;
+
 /** Countries of a place, inherited from its parents when it names none itself. */
-export function placeCountries(places: ReadonlyMap<string, Place>, id: string): readonly string[] {
+export function placeCountries(places: PlaceById, id: string): readonly string[] {
   const seen = new Set<string>();
   for (let place = places.get(id); place; place = place.parent ? places.get(place.parent) : undefined) {
     if (place.countries.length > 0) return place.countries;
@@ -17,7 +20,7 @@ export function placeCountries(places: ReadonlyMap<string, Place>, id: string): 
 }
 
 /** Countries of an event's places, in order of first appearance. */
-export function eventCountries(places: ReadonlyMap<string, Place>, placeIds: readonly string[]): string[] {
+export function eventCountries(places: PlaceById, placeIds: readonly string[]): string[] {
   const countries: string[] = [];
   for (const id of placeIds) for (const c of placeCountries(places, id)) if (!countries.includes(c)) countries.push(c);
   return countries;

@@ -3,7 +3,7 @@
 // events go straight into columns. A million events never exist as one object graph.
 import { parseTree, findNodeAtLocation, type Node } from 'jsonc-parser';
 import { JsonScanError, lineColumnOfByte, lineStarts, topLevelMembers, type Member } from '../json/jsonSkeleton';
-import { DatasetColumnsBuilder, type LoadedColumns } from './datasetColumns';
+import { DatasetColumnsBuilder, headerLookup, type LoadedColumns } from './datasetColumns';
 import { capErrors, capProblems, lineColumnAt, type Problem } from './problems';
 import type { TimelineEvent } from './schema';
 import { jsonSyntaxProblem } from './validateDataset';
@@ -165,7 +165,7 @@ function load(bytes: Uint8Array, file: string, options: LoadOptions): LoadResult
   // Events. First their byte ranges (a structural scan), then in batches: one decode and one
   // JSON.parse per batch, each event validated on its own. Locating a problem re-reads only that
   // event's text.
-  const builder = checkedHeader ? new DatasetColumnsBuilder(checkedHeader) : undefined;
+  const builder = checkedHeader ? new DatasetColumnsBuilder(headerLookup(checkedHeader)) : undefined;
   let ranges: Uint32Array = new Uint32Array(0);
   if (!eventsMember) {
     v.report('error', 'events', 'is required but missing (expected array)', at(0));
@@ -203,11 +203,11 @@ function load(bytes: Uint8Array, file: string, options: LoadOptions): LoadResult
 
   const { errors, warnings } = v.result();
   const skippable = options.skipInvalidEvents === true && v.fileErrorCount === 0 && !v.gaveUp && builder !== undefined && builder.count > 0;
-  if ((errors.length > 0 && !skippable) || !builder) return { ok: false, problems: capErrors(errors) };
+  if ((errors.length > 0 && !skippable) || !builder || !checkedHeader) return { ok: false, problems: capErrors(errors) };
   onProgress?.({ done: bytes.length, total: bytes.length, events: builder.count });
   return {
     ok: true,
-    loaded: { ...builder.finish(), eventRanges: ranges, warnings: capProblems(warnings), ...(errors.length > 0 ? { skipped: capErrors(errors) } : {}) }
+    loaded: { ...builder.finish(checkedHeader), eventRanges: ranges, warnings: capProblems(warnings), ...(errors.length > 0 ? { skipped: capErrors(errors) } : {}) }
   };
 }
 

@@ -2,11 +2,11 @@
 // loader with the same columns and byte ranges, readEvent finds every event, and odd text survives.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectSameArray, expectSameColumns } from '../../../tests/support/sameColumns';
 import { syntheticAcledCsv } from '../../../tests/support/syntheticAcled';
 import { fastEventCheck } from '../../main/dataset/fastEventCheck';
 import { importText } from '../import/importText';
 import { decodeText } from '../text/decodeText';
-import type { EventColumns, StringTable } from './columns';
 import { loadDatasetBytes, readEvent } from './loadDatasetBytes';
 import { ByteSink, EVENT_INDENT, EVENT_SEPARATOR, nativeHead, packDataset, NATIVE_TAIL, type PackedDataset } from './packDataset';
 import type { Problem } from './problems';
@@ -171,30 +171,6 @@ function importedDataset(name: string, text?: string): Dataset {
 /** The file image as it always was written: the head, each event's JSON on its own line, the tail. */
 function expectedImage(dataset: Dataset): string {
   return `${nativeHead(dataset)}${dataset.events.map((e) => `${EVENT_INDENT}${JSON.stringify(e)}`).join(EVENT_SEPARATOR)}${NATIVE_TAIL}`;
-}
-
-/** Same type, same bytes (toEqual compares typed arrays element by element: far too slow for megabytes). */
-function expectSameArray(actual: ArrayBufferView, expected: ArrayBufferView, what: string): void {
-  expect(actual.constructor, what).toBe(expected.constructor);
-  expect(actual.byteLength, what).toBe(expected.byteLength);
-  const a = new Uint8Array(actual.buffer, actual.byteOffset, actual.byteLength);
-  const b = new Uint8Array(expected.buffer, expected.byteOffset, expected.byteLength);
-  let first = -1;
-  for (let i = 0; i < a.length && first < 0; i++) if (a[i] !== b[i]) first = i;
-  expect(first, `${what}: first differing byte`).toBe(-1);
-}
-
-function expectSameColumns(actual: EventColumns, expected: EventColumns): void {
-  expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
-  for (const [key, value] of Object.entries(actual) as [string, unknown][]) {
-    const other = (expected as unknown as Record<string, unknown>)[key];
-    if (ArrayBuffer.isView(value)) expectSameArray(value, other as ArrayBufferView, key);
-    else if (value !== null && typeof value === 'object') {
-      const table = value as StringTable;
-      expectSameArray(table.bytes, (other as StringTable).bytes, `${key}.bytes`);
-      expectSameArray(table.offsets, (other as StringTable).offsets, `${key}.offsets`);
-    } else expect(value, key).toBe(other);
-  }
 }
 
 /** packDataset's result is exactly what loading its bytes as a native file gives. */

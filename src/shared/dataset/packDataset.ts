@@ -1,12 +1,15 @@
 // A dataset built in memory (an import) written out as a native file image, while its columns are
 // built: main then keeps the same things for it as for a native file (the bytes, each event's byte
-// range for fetching details, the columns), and Save As can write the bytes as they are.
-import { DatasetColumnsBuilder } from './datasetColumns';
+// range for fetching details, the columns), and Save As can write the bytes as they are. Events go
+// in one at a time (an import hands each over as soon as its row is read and checked), the header
+// last: it is written in front of them at the end.
+import { DatasetColumnsBuilder, headerLookup, type HeaderLookup } from './datasetColumns';
 import { parseDateValue } from './dates';
+import { EventJsonWriter } from './eventJson';
 import type { LoadedDataset } from './loadDatasetBytes';
 import type { Problem } from './problems';
 import { DATASET_FORMAT, DATASET_VERSION, type Dataset } from './schema';
-import type { DatasetHeaderInput } from './validator';
+import type { CheckedEvent, DatasetHeaderInput } from './validator';
 
 const encoder = new TextEncoder();
 
@@ -125,6 +128,14 @@ export class ByteSink {
     grown.set(this.#bytes.subarray(0, this.#at));
     this.#bytes = grown;
   }
+  /** Put `bytes` in front of everything written so far (the bytes written move up, in place where they can). */
+  prepend(bytes: Uint8Array): void {
+    const written = this.#at;
+    if (written + bytes.length > this.#bytes.length) this.#reserve(bytes.length, 0);
+    this.#bytes.copyWithin(bytes.length, 0, written);
+    this.#bytes.set(bytes, 0);
+    this.#at = written + bytes.length;
+  }
   /** The bytes written, in a buffer of exactly their size (so it can be transferred whole). */
   finish(): Uint8Array {
     if (this.#resizable) {
@@ -136,40 +147,77 @@ export class ByteSink {
 }
 
 /**
+ * Validated events in, one at a time, in file order; the native file image and the columns out.
+ * Each event's JSON is made once (EventJsonWriter) and written straight into the file image, its
+ * byte range noted as it is written, and its columns come from the same event object: nothing is
+ * parsed back. The header is written in front of the events at the end, when it is complete.
+ */
+export class PackWriter {
+  readonly #sink: ByteSink;
+  readonly #json = new EventJsonWriter();
+  readonly #columns: DatasetColumnsBuilder;
+  #ranges: Uint32Array;
+  #count = 0;
+
+  /** `lookup`: the header as far as it is known (see HeaderLookup). `expectedBytes`: a guess at the events' size. */
+  constructor(lookup: HeaderLookup, expectedBytes: number) {
+    this.#sink = new ByteSink(expectedBytes * HEADROOM + 4096);
+    this.#columns = new DatasetColumnsBuilder(lookup);
+    this.#ranges = new Uint32Array(1024);
+  }
+
+  get count(): number {
+    return this.#count;
+  }
+
+  /** Add the next event. Throws a RangeError when the file image would pass 4 GB (event ranges are 32-bit). */
+  add(checked: CheckedEvent): void {
+    const i = this.#count;
+    const sink = this.#sink;
+    sink.writeBytes(i > 0 ? SEPARATOR_BYTES : INDENT_BYTES);
+    if (2 * i + 2 > this.#ranges.length) {
+      const grown = new Uint32Array(this.#ranges.length * 2);
+      grown.set(this.#ranges);
+      this.#ranges = grown;
+    }
+    this.#ranges[2 * i] = sink.length;
+    // Should the buffer have to grow, as much again as written so far may follow.
+    sink.write(this.#json.text(checked.event), sink.length);
+    this.#ranges[2 * i + 1] = sink.length;
+    this.#columns.add(checked, i);
+    this.#count = i + 1;
+  }
+
+  /** The file image (header, events, end) and the columns. `header`: the dataset's, complete. */
+  finish(header: DatasetHeaderInput, warnings: Problem[]): PackedDataset {
+    const head = encoder.encode(nativeHead(header));
+    const sink = this.#sink;
+    if (sink.length + head.length > MAX_PACKED_BYTES) throw new RangeError('the converted dataset would be larger than 4 GB');
+    sink.prepend(head);
+    sink.write(NATIVE_TAIL);
+    const ranges = this.#ranges.slice(0, 2 * this.#count);
+    for (let k = 0; k < ranges.length; k++) ranges[k] = ranges[k]! + head.length;
+    return { bytes: sink.finish(), loaded: { ...this.#columns.finish(header), eventRanges: ranges, warnings } };
+  }
+}
+
+/**
  * `dataset` must be validated (validateDataset): dates parse, references resolve. Throws a
- * RangeError when the file image would pass 4 GB (event ranges are 32-bit).
- *
- * Each event's JSON is made once and written straight into the file image (its byte range noted
- * as it is written), and the columns are built from the same event objects: nothing is parsed
- * back. The result is what loadDatasetBytes makes of the bytes (a test holds them to it).
+ * RangeError when the file image would pass 4 GB (event ranges are 32-bit). The result is what
+ * loadDatasetBytes makes of the bytes (a test holds them to it).
  */
 export function packDataset(dataset: Dataset, warnings: Problem[] = []): PackedDataset {
   const { events } = dataset;
-  const n = events.length;
-  const head = nativeHead(dataset);
   // The size of a few events' JSON gives the size of all (text is mostly ASCII: a byte a character).
-  const sample = events.slice(0, Math.min(n, SAMPLE_EVENTS)).map((e) => JSON.stringify(e));
+  const sample = events.slice(0, SAMPLE_EVENTS);
   let sampleChars = 0;
-  for (const json of sample) sampleChars += json.length + SEPARATOR_BYTES.length;
-  const perEvent = sample.length > 0 ? sampleChars / sample.length : 0;
-  const sink = new ByteSink(head.length * 3 + NATIVE_TAIL.length + perEvent * n * HEADROOM + 4096);
-  const ranges = new Uint32Array(n * 2);
-  const builder = new DatasetColumnsBuilder(dataset);
-  sink.write(head);
-  const eventsStart = sink.length;
-  for (let i = 0; i < n; i++) {
-    sink.writeBytes(i > 0 ? SEPARATOR_BYTES : INDENT_BYTES);
-    const e = events[i]!;
-    ranges[2 * i] = sink.length;
-    // Should the buffer have to grow: the events still to come, at the bytes per event so far.
-    const more = i > 0 ? ((sink.length - eventsStart) / i) * (n - i) * HEADROOM : 0;
-    sink.write(i < sample.length ? sample[i]! : JSON.stringify(e), more);
-    ranges[2 * i + 1] = sink.length;
+  for (const e of sample) sampleChars += JSON.stringify(e).length + SEPARATOR_BYTES.length;
+  const writer = new PackWriter(headerLookup(dataset), sample.length > 0 ? (sampleChars / sample.length) * events.length : 0);
+  for (const e of events) {
     const start = parseDateValue(e.start.value, e.start.precision);
     const end = e.end ? parseDateValue(e.end.value, e.end.precision) : undefined;
     if (!start.ok || (end && !end.ok)) throw new Error(`event ${e.id} was not validated`);
-    builder.add({ event: e, startWindow: start.window, endWindow: end?.ok ? end.window : undefined }, i);
+    writer.add({ event: e, startWindow: start.window, endWindow: end?.ok ? end.window : undefined });
   }
-  sink.write(NATIVE_TAIL);
-  return { bytes: sink.finish(), loaded: { ...builder.finish(), eventRanges: ranges, warnings } };
+  return writer.finish(dataset, warnings);
 }

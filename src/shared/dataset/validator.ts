@@ -188,7 +188,17 @@ function checkDatePoint(point: DatePoint, path: Path, out: Finding[]): DateWindo
   return parsed.window;
 }
 
-function checkRef(ids: ReadonlySet<string>, id: string | undefined, kind: string, path: Path, out: Finding[]): void {
+/** Ids of one kind, as far as they are known. */
+export type IdSet = Pick<ReadonlySet<string>, 'has'>;
+
+/** The ids events may refer to. */
+export interface RefIds {
+  readonly sourceIds: IdSet;
+  readonly placeIds: IdSet;
+  readonly actorIds: IdSet;
+}
+
+function checkRef(ids: IdSet, id: string | undefined, kind: string, path: Path, out: Finding[]): void {
   if (id !== undefined && !ids.has(id)) out.push({ severity: 'error', path, message: `refers to ${kind} "${id}", which the dataset does not define` });
 }
 
@@ -235,9 +245,9 @@ export class DatasetValidator {
   #errors = 0;
   #fileErrors = 0;
   #located = 0;
-  #sourceIds: ReadonlySet<string> = new Set();
-  #placeIds: ReadonlySet<string> = new Set();
-  #actorIds: ReadonlySet<string> = new Set();
+  #sourceIds: IdSet = new Set();
+  #placeIds: IdSet = new Set();
+  #actorIds: IdSet = new Set();
   #eventIds: IdRegistry;
   /** False while the header is invalid: references cannot be checked against it then. */
   #refsKnown = false;
@@ -301,6 +311,18 @@ export class DatasetValidator {
         message: f.message
       });
     }
+  }
+
+  /**
+   * Check events' references against these ids until the header is checked: for an importer,
+   * whose header grows as its rows are read and is checked last (events can only refer to what
+   * it has made by then).
+   */
+  useRefs(refs: RefIds): void {
+    this.#sourceIds = refs.sourceIds;
+    this.#placeIds = refs.placeIds;
+    this.#actorIds = refs.actorIds;
+    this.#refsKnown = true;
   }
 
   /**

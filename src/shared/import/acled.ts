@@ -12,7 +12,7 @@ import type { ACTOR_KINDS, COORDINATE_PRECISIONS, EVENT_ACTOR_ROLES, PLACE_KINDS
 import { countryCode } from './countries';
 import type { Problem } from '../dataset/problems';
 import { columnOf, streamCsv, type CsvHead, type CsvTable } from './csvTable';
-import { clip, ImportBuilder, type EventInput } from './importBuilder';
+import { clip, ImportBuilder, type EventInput, type ImportEventSink } from './importBuilder';
 import { decideDayMonthOrder, parseLooseDate, type DayMonthOrder } from './looseDate';
 import type { ImportOutcome } from './types';
 
@@ -318,9 +318,9 @@ function addActor(actors: EventActorInput[], a: SeenActor, role: Role): void {
   actors.push((a.entries[role] ??= { actor: a.id, role }));
 }
 
-/** Import the rows of an ACLED export (the table was read with isAcledHeader). */
-export function importAcled(table: CsvTable): ImportOutcome {
-  const importer = acledImporter(table, table.problems, table);
+/** Import the rows of an ACLED export (the table was read with isAcledHeader). `sink`: see ImportBuilder. */
+export function importAcled(table: CsvTable, sink?: ImportEventSink): ImportOutcome {
+  const importer = acledImporter(table, table.problems, table, sink);
   if ('status' in importer) return importer;
   for (const row of table.rows) importer.row(row.line, row.cells);
   return importer.finish([], table.rows.length);
@@ -332,13 +332,13 @@ export function importAcled(table: CsvTable): ImportOutcome {
  * when the file needs reading whole first: its dates have a day/month order to decide from the
  * whole column (numeric dates such as 03/11/2017).
  */
-export function importAcledText(text: string, file: string): ImportOutcome | undefined {
+export function importAcledText(text: string, file: string, sink?: ImportEventSink): ImportOutcome | undefined {
   let importer: AcledImporter | undefined;
   let wholeTable = false;
   const read = streamCsv(text, file, { isHeader: isAcledHeader }, {
     start(head) {
       // No rows to decide the day/month order from: a numeric date stops the reading.
-      const made = acledImporter(head, [], undefined);
+      const made = acledImporter(head, [], undefined, sink);
       if ('status' in made) {
         wholeTable = true;
         return false;
@@ -369,8 +369,8 @@ interface AcledImporter {
  * `table`: all its rows, to decide the day/month order of numeric dates from; without them
  * (undefined) there is none, and a row with a numeric date is refused (row gives false).
  */
-function acledImporter(head: CsvHead, problems: readonly Problem[], table: Pick<CsvTable, 'rows'> | undefined): AcledImporter | ImportOutcome {
-  const b = new ImportBuilder(head.file, 'acled');
+function acledImporter(head: CsvHead, problems: readonly Problem[], table: Pick<CsvTable, 'rows'> | undefined, sink: ImportEventSink | undefined): AcledImporter | ImportOutcome {
+  const b = new ImportBuilder(head.file, 'acled', sink);
   const notices = new RepeatedWarnings(b);
   const col = (...names: string[]) => columnOf(head, ...names);
   const cId = col('event_id_cnty');

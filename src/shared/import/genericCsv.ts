@@ -25,7 +25,7 @@ import { LIMITS } from '../dataset/schema';
 import { safeExternalUrl } from '../text/safeUrl';
 import { countryCode, isAlpha2 } from './countries';
 import { cellAt, headerKey, type CsvRow, type CsvTable } from './csvTable';
-import { clip, ImportBuilder, type EventInput } from './importBuilder';
+import { clip, ImportBuilder, type EventInput, type ImportEventSink } from './importBuilder';
 import { decideDayMonthOrder, parseLooseDate, type DayMonthDecision, type DayMonthOrder, type LooseDate } from './looseDate';
 import { CSV_FIELDS, type CsvField, type CsvMapping, type CsvPreview, type ImportOutcome } from './types';
 
@@ -300,7 +300,8 @@ export function sortByLine(problems: { line?: number }[]): void {
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
-export function importMappedCsv(table: CsvTable, mapping: CsvMapping): ImportOutcome {
+/** `sink`: see ImportBuilder. */
+export function importMappedCsv(table: CsvTable, mapping: CsvMapping, sink?: ImportEventSink): ImportOutcome {
   const file = table.file;
   const columns = table.headers.length;
   for (const field of CSV_FIELDS) {
@@ -325,7 +326,7 @@ export function importMappedCsv(table: CsvTable, mapping: CsvMapping): ImportOut
   const header = (i: number | undefined) => (i === undefined ? '' : table.headers[i] || `column ${i + 1}`);
   const cell = (row: CsvRow, field: CsvField) => cellAt(row, mapping[field] ?? -1);
 
-  const builder = new ImportBuilder(file, 'csv');
+  const builder = new ImportBuilder(file, 'csv', sink);
   const repeated = new Repeated();
   for (const p of table.problems) {
     if (p.severity === 'error') builder.skip(p.line, p.field, p.message);

@@ -1,8 +1,12 @@
 // Builds a native dataset from rows of a foreign file, for every importer alike: sources, places
 // and actors are made once and referred to by id; ids are made valid and unique; text is cut to
 // the format's limits (with a warning, never silently); skipped rows and changed rows are
-// recorded as problems with their line. The result passes validateDataset as it is.
+// recorded as problems with their line. The result passes validateDataset as it is. Events are
+// kept for the result, or handed to a sink as they are made (opening a large file checks and
+// packs each one at once instead of holding them all).
+import type { HeaderLookup } from '../dataset/datasetColumns';
 import type { Problem } from '../dataset/problems';
+import type { RefIds } from '../dataset/validator';
 import {
   LIMITS,
   type Actor,
@@ -18,6 +22,20 @@ export type EventInput = DatasetInput['events'][number];
 export type PlaceInput = Omit<In<Place>, 'id'> & { name: string };
 export type ActorInput = Omit<In<Actor>, 'id'> & { name: string };
 export type SourceInput = Omit<In<Source>, 'id'> & { publisher: string; title: string };
+
+/** The sources, places and actors made so far, by id (the header an import has built up to now). */
+export interface GrowingHeader extends HeaderLookup, RefIds {}
+
+/** Takes an importer's events as they are made, instead of the result holding them. */
+export interface ImportEventSink {
+  /**
+   * An import starts, building `header` (which grows as rows are read). An importer may start
+   * over (an ACLED file whose dates need the whole column first): what was added before is dropped.
+   */
+  begin(header: GrowingHeader): void;
+  /** The next event, made from the row at `line`. */
+  add(event: EventInput, line: number): void;
+}
 
 const ID_OK = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
@@ -48,25 +66,45 @@ export function clip(text: string, max: number): string {
 
 export class ImportBuilder {
   readonly problems: Problem[] = [];
+  readonly #sink: ImportEventSink | undefined;
   readonly #events: EventInput[] = [];
   readonly #lines: number[] = [];
+  #eventCount = 0;
   readonly #sources: Source[] = [];
   readonly #sourceIds = new Map<string, string>();
   readonly #places: Place[] = [];
   readonly #placeIds = new Map<string, string>();
   readonly #actors: Actor[] = [];
   readonly #actorIds = new Map<string, string>();
+  /** Position of each made source, place and actor in its list, by id. */
+  readonly #sourceIndex = new Map<string, number>();
+  readonly #placeIndex = new Map<string, number>();
+  readonly #actorIndex = new Map<string, number>();
   readonly #usedIds = new Set<string>();
+  /** Events per country of their places (the theatres are the busiest). */
+  readonly #countryCount = new Map<string, number>();
   #skippedRows = 0;
   readonly #skippedLines = new Set<number>();
 
+  /** `sink`: takes the events as they are made (the result then holds none). */
   constructor(
     readonly file: string,
-    readonly format: ImportFormat
-  ) {}
+    readonly format: ImportFormat,
+    sink?: ImportEventSink
+  ) {
+    this.#sink = sink;
+    sink?.begin({
+      sourceIds: this.#sourceIndex,
+      placeIds: this.#placeIndex,
+      actorIds: this.#actorIndex,
+      places: { get: (id) => this.#places[this.#placeIndex.get(id) ?? -1] },
+      placeIndex: (id) => this.#placeIndex.get(id),
+      actorIndex: (id) => this.#actorIndex.get(id)
+    });
+  }
 
   get eventCount(): number {
-    return this.#events.length;
+    return this.#eventCount;
   }
 
   /** A row that cannot be used: it is left out, and the user is told why. */
@@ -100,6 +138,7 @@ export class ImportBuilder {
     const known = this.#sourceIds.get(key);
     if (known) return known;
     const id = this.#unique(`src-${slugId(input.publisher, 'source')}`, 'src');
+    this.#sourceIndex.set(id, this.#sources.length);
     this.#sources.push({ kind: 'other', ...input, publisher: clip(input.publisher, LIMITS.shortText), title: clip(input.title, LIMITS.shortText), id } as Source);
     this.#sourceIds.set(key, id);
     return id;
@@ -116,6 +155,7 @@ export class ImportBuilder {
     const known = this.#placeIds.get(k);
     if (known) return known;
     const id = this.#unique(`place-${slugId(input.name, 'place')}`, 'place');
+    this.#placeIndex.set(id, this.#places.length);
     this.#places.push({ altNames: [], kind: 'other', countries: [], ...input, name: clip(input.name, LIMITS.shortText), id } as Place);
     this.#placeIds.set(k, id);
     return id;
@@ -126,6 +166,7 @@ export class ImportBuilder {
     const known = this.#actorIds.get(key);
     if (known) return known;
     const id = this.#unique(`actor-${slugId(input.name, 'actor')}`, 'actor');
+    this.#actorIndex.set(id, this.#actors.length);
     this.#actors.push({ aliases: [], kind: 'other', backedBy: [], memberOf: [], countries: [], ...input, name: clip(input.name, LIMITS.shortText), id } as Actor);
     this.#actorIds.set(key, id);
     return id;
@@ -166,23 +207,36 @@ export class ImportBuilder {
 
   /** Add an event made from the row at `line`. */
   addEvent(event: EventInput, line: number): void {
-    this.#events.push(event);
-    this.#lines.push(line);
+    this.#countCountries(event.places ?? []);
+    this.#eventCount++;
+    if (this.#sink) this.#sink.add(event, line);
+    else {
+      this.#events.push(event);
+      this.#lines.push(line);
+    }
+  }
+
+  /** Count the event once for each country its places are in (the places' own countries). */
+  #countCountries(placeIds: readonly string[]): void {
+    const count = this.#countryCount;
+    const only = placeIds.length === 1 ? (this.#places[this.#placeIndex.get(placeIds[0]!) ?? -1]?.countries ?? []) : undefined;
+    if (only !== undefined && only.length <= 1) {
+      // The usual event: one place in one country.
+      for (const c of only) count.set(c, (count.get(c) ?? 0) + 1);
+      return;
+    }
+    const seen = new Set<string>();
+    for (const p of placeIds) for (const c of this.#places[this.#placeIndex.get(p) ?? -1]?.countries ?? []) seen.add(c);
+    for (const c of seen) count.set(c, (count.get(c) ?? 0) + 1);
   }
 
   /**
-   * The dataset. `totalRows` is how many data rows the file has. Theatres (lanes) are the
-   * countries of the events' places, busiest first, at most `maxTheatres`.
+   * The dataset (its events empty when a sink took them). `totalRows` is how many data rows the
+   * file has. Theatres (lanes) are the countries of the events' places, busiest first, at most
+   * `maxTheatres`.
    */
   finish(metadata: Omit<In<DatasetMetadata>, 'theatres'> & { title: string }, totalRows: number, maxTheatres = 24): ImportResult {
-    const countryCount = new Map<string, number>();
-    const placeCountries = new Map(this.#places.map((p) => [p.id, p.countries]));
-    for (const e of this.#events) {
-      const seen = new Set<string>();
-      for (const p of e.places ?? []) for (const c of placeCountries.get(p) ?? []) seen.add(c);
-      for (const c of seen) countryCount.set(c, (countryCount.get(c) ?? 0) + 1);
-    }
-    const theatres = [...countryCount]
+    const theatres = [...this.#countryCount]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, maxTheatres)
       .map(([country]) => ({ country, label: regionName(country) }));
@@ -200,7 +254,7 @@ export class ImportBuilder {
       },
       lineOfEvent: this.#lines,
       problems: this.problems,
-      rows: { total: totalRows, imported: this.#events.length, skipped: this.#skippedRows }
+      rows: { total: totalRows, imported: this.#eventCount, skipped: this.#skippedRows }
     };
   }
 }

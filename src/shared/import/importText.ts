@@ -54,12 +54,12 @@ export function importText(text: string, file: string, options: ImportOptions = 
     } catch (err) {
       return { status: 'failed', problems: [jsonSyntaxProblem(text, file, err)] };
     }
-    return importTimelineJsJson(value, file);
+    return importTimelineJsJson(value, file, options.sink);
   }
   if (format === 'acled') {
     // Rows become events as they are read; a file whose dates need their whole column first
     // (numeric day/month order) is read as a table below.
-    const streamed = importAcledText(text, file);
+    const streamed = importAcledText(text, file, options.sink);
     if (streamed) return streamed;
   }
   const isHeader = FORMAT_HEADER[format];
@@ -70,13 +70,13 @@ export function importText(text: string, file: string, options: ImportOptions = 
   const table: CsvTable = read.table;
   switch (format) {
     case 'acled':
-      return importAcled(table);
+      return importAcled(table, options.sink);
     case 'ucdp':
-      return importUcdp(table);
+      return importUcdp(table, options.sink);
     case 'timelinejs-csv':
-      return importTimelineJsCsv(table);
+      return importTimelineJsCsv(table, options.sink);
     case 'csv':
-      return options.mapping ? importMappedCsv(table, options.mapping) : { status: 'needs-mapping', preview: previewCsv(table) };
+      return options.mapping ? importMappedCsv(table, options.mapping, options.sink) : { status: 'needs-mapping', preview: previewCsv(table) };
   }
 }
 

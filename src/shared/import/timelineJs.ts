@@ -30,7 +30,7 @@ import { ERA_TAG, GROUP_TAG } from '../dataset/columns';
 import { safeExternalUrl } from '../text/safeUrl';
 import { cellAt, columnOf, type CsvRow, type CsvTable } from './csvTable';
 import { baseName, firstWords, sortByLine, typeFromWords } from './genericCsv';
-import { clip, ImportBuilder } from './importBuilder';
+import { clip, ImportBuilder, type ImportEventSink } from './importBuilder';
 import { monthNumber } from './looseDate';
 import type { ImportFormat, ImportOutcome } from './types';
 
@@ -240,9 +240,10 @@ class SlideReader {
   constructor(
     readonly file: string,
     format: ImportFormat,
-    readonly timelineTitle: () => string
+    readonly timelineTitle: () => string,
+    sink: ImportEventSink | undefined
   ) {
-    this.builder = new ImportBuilder(file, format);
+    this.builder = new ImportBuilder(file, format, sink);
   }
 
   #fileSourceId(): string {
@@ -459,7 +460,7 @@ function jsonSlide(value: Record<string, unknown>, path: string, era: boolean, o
 }
 
 /** A TimelineJS JSON file, parsed: `{title?, events, eras?}` (also wrapped as `{"timeline": {...}}`). */
-export function importTimelineJsJson(value: unknown, file: string): ImportOutcome {
+export function importTimelineJsJson(value: unknown, file: string, sink?: ImportEventSink): ImportOutcome {
   const fail = (message: string, field?: string): ImportOutcome => ({ status: 'failed', problems: [{ severity: 'error', file, ...(field ? { field } : {}), message }] });
   if (!isObject(value)) return fail(`is not a TimelineJS timeline: it holds ${describe(value)}, not an object with an "events" list`);
   const root = !('events' in value) && isObject(value.timeline) ? value.timeline : value;
@@ -467,7 +468,7 @@ export function importTimelineJsJson(value: unknown, file: string): ImportOutcom
   if (events === undefined) return fail('is not a TimelineJS timeline: it has no "events" list');
   if (!Array.isArray(events)) return fail(`"events" should be a list of slides but is ${describe(events)}`, 'events');
   let title: { title?: string; description?: string } = {};
-  const reader = new SlideReader(file, 'timelinejs-json', () => title.title ?? baseName(file));
+  const reader = new SlideReader(file, 'timelinejs-json', () => title.title ?? baseName(file), sink);
   if (isObject(root.title)) {
     const t = isObject(root.title.text) ? root.title.text : {};
     title = titleMetadata(reader, t.headline, t.text, undefined, 'title.text.text');
@@ -510,8 +511,8 @@ export function isTimelineJsHeader(keys: readonly string[]): boolean {
   return others.length >= 4;
 }
 
-/** A TimelineJS spreadsheet exported as CSV (the Google Sheets template). */
-export function importTimelineJsCsv(table: CsvTable): ImportOutcome {
+/** A TimelineJS spreadsheet exported as CSV (the Google Sheets template). `sink`: see ImportBuilder. */
+export function importTimelineJsCsv(table: CsvTable, sink?: ImportEventSink): ImportOutcome {
   const col = (...names: string[]) => columnOf(table, ...names);
   const c = {
     year: col('year'),
@@ -533,7 +534,7 @@ export function importTimelineJsCsv(table: CsvTable): ImportOutcome {
   };
   const name = (i: number, fallback: string) => (i >= 0 ? table.headers[i] || fallback : fallback);
   let meta: { title?: string; description?: string } = {};
-  const reader = new SlideReader(table.file, 'timelinejs-csv', () => meta.title ?? baseName(table.file));
+  const reader = new SlideReader(table.file, 'timelinejs-csv', () => meta.title ?? baseName(table.file), sink);
   const b = reader.builder;
   for (const p of table.problems) {
     if (p.severity === 'error') b.skip(p.line, p.field, p.message);

@@ -2,6 +2,7 @@
 // the rows it had to skip or change, each with file, line, column and a plain-language reason.
 import type { Problem } from '../dataset/problems';
 import type { DatasetInput } from '../dataset/schema';
+import type { ImportEventSink } from './importBuilder';
 
 export const IMPORT_FORMATS = ['native', 'acled', 'ucdp', 'timelinejs-json', 'timelinejs-csv', 'csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -20,9 +21,10 @@ export interface ImportResult {
   /**
    * The dataset built from the rows that could be used. validateDataset must find nothing wrong
    * with it: importers check each row themselves and skip (with a problem) what they cannot use.
+   * Its events are empty when a sink took them as they were made (ImportOptions.sink).
    */
   readonly dataset: DatasetInput;
-  /** events[i] came from this 1-based line of the file (for problems found later). */
+  /** events[i] came from this 1-based line of the file (for problems found later); empty likewise. */
   readonly lineOfEvent: readonly number[];
   /** Rows skipped (severity error) and rows kept with something dropped or changed (warning). */
   readonly problems: readonly Problem[];
@@ -73,6 +75,8 @@ export interface ImportOptions {
   readonly format?: ImportFormat;
   /** For a generic table: which column holds what (without it, a generic table needs mapping). */
   readonly mapping?: CsvMapping;
+  /** Takes each event as it is made, instead of the result holding them all (see ImportEventSink). */
+  readonly sink?: ImportEventSink;
 }
 
 export type ImportOutcome =

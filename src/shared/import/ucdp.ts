@@ -8,7 +8,7 @@ import type { ACTOR_KINDS, EVENT_ACTOR_ROLES, PLACE_KINDS } from '../dataset/voc
 import { cell, DayColumn, dayWords, isoWeekOf, Memo, PlaceMaker, readCoordinates, RepeatedWarnings, reportOrder, sortByLine, splitList } from './acled';
 import { alpha2FromName } from './countries';
 import { columnOf, type CsvTable } from './csvTable';
-import { clip, ImportBuilder, type EventInput } from './importBuilder';
+import { clip, ImportBuilder, type EventInput, type ImportEventSink } from './importBuilder';
 import type { ImportOutcome } from './types';
 import { daysInMonth } from '../dataset/dates';
 
@@ -118,8 +118,9 @@ interface Side {
 }
 
 /** Import the rows of a UCDP GED file (the table was read with isUcdpHeader). */
-export function importUcdp(table: CsvTable): ImportOutcome {
-  const b = new ImportBuilder(table.file, 'ucdp');
+/** `sink`: see ImportBuilder. */
+export function importUcdp(table: CsvTable, sink?: ImportEventSink): ImportOutcome {
+  const b = new ImportBuilder(table.file, 'ucdp', sink);
   const notices = new RepeatedWarnings(b);
   const col = (...names: string[]) => columnOf(table, ...names);
   const cId = col('id');

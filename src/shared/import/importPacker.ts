@@ -1,0 +1,93 @@
+// Opening an import: each event is checked (the same check a native file's events get) and packed
+// into the native file image and the columns the moment its importer makes it, then dropped. A
+// large file's events never exist all at once, so they die young and cheaply instead of filling
+// the heap until the end; the outcome is what validateDataset then packDataset make of the
+// importer's whole dataset (a test holds them to it).
+import { capErrors, capProblems, type Problem } from '../dataset/problems';
+import { PackWriter, type PackedDataset } from '../dataset/packDataset';
+import type { DatasetInput } from '../dataset/schema';
+import { DatasetValidator, type DatasetHeaderInput, type FastEventCheck } from '../dataset/validator';
+import type { EventInput, GrowingHeader, ImportEventSink } from './importBuilder';
+
+export interface ImportPackerOptions {
+  /** Compiled JSON-Schema check of an event (Node only); zod runs only where it fails. */
+  readonly fastCheck?: FastEventCheck;
+  /** A guess at the size of the events' JSON, in bytes (for the file image's first buffer). */
+  readonly expectedBytes: number;
+  /** Told every few thousand events how many the importer has made and the line it reached. */
+  readonly onEvents?: (events: number, line: number) => void;
+}
+
+/** Events between two onEvents calls. */
+const EVENTS_PER_REPORT = 4096;
+
+/** What the check and the packing came to. */
+export type PackedImport =
+  | { readonly ok: false; readonly problems: Problem[] }
+  | {
+      readonly ok: true;
+      /** The file image and columns (call pack: the one step that may run out of room). */
+      readonly pack: (warnings: Problem[]) => PackedDataset;
+      /** Events the importer made, and those the check kept. */
+      readonly offered: number;
+      readonly kept: number;
+      /** Why events were left out (the check's errors), if any were. */
+      readonly skipped: Problem[];
+      readonly warnings: Problem[];
+    };
+
+export class ImportPacker implements ImportEventSink {
+  #validator: DatasetValidator | undefined;
+  #writer: PackWriter | undefined;
+  #offered = 0;
+
+  constructor(
+    readonly file: string,
+    private readonly options: ImportPackerOptions
+  ) {}
+
+  begin(header: GrowingHeader): void {
+    const v = new DatasetValidator(this.file, { ...(this.options.fastCheck ? { fastCheck: this.options.fastCheck } : {}), sharedObjects: true });
+    v.useRefs(header);
+    this.#validator = v;
+    this.#writer = new PackWriter(header, this.options.expectedBytes);
+    this.#offered = 0;
+  }
+
+  add(event: EventInput, line: number): void {
+    const v = this.#validator;
+    const writer = this.#writer;
+    if (!v || !writer) throw new Error('ImportPacker.add before begin');
+    const index = this.#offered++;
+    // Past so many errors the file fails anyway: the rest is not looked at.
+    if (v.gaveUp) return;
+    const checked = v.event(event, index, () => ({ line, column: 1 }));
+    if (checked) writer.add(checked);
+    if ((index + 1) % EVENTS_PER_REPORT === 0) this.options.onEvents?.(index + 1, line);
+  }
+
+  /**
+   * Check the header the importer built (`dataset`; its events went through add) and say what
+   * opening comes to: as validateDataset with skipInvalidEvents, the events that failed their
+   * check are left out when nothing else is wrong.
+   */
+  finish(dataset: DatasetInput): PackedImport {
+    const v = this.#validator;
+    const writer = this.#writer;
+    if (!v || !writer) throw new Error('ImportPacker.finish before begin');
+    const { events: _events, ...rest } = dataset;
+    const header = v.header(rest as Record<string, unknown>);
+    const { errors, warnings } = v.result();
+    const skippable = v.fileErrorCount === 0 && !v.gaveUp && header !== undefined && writer.count > 0;
+    if ((errors.length > 0 && !skippable) || !header) return { ok: false, problems: capErrors(errors) };
+    const checkedHeader: DatasetHeaderInput = header;
+    return {
+      ok: true,
+      pack: (packWarnings) => writer.finish(checkedHeader, packWarnings),
+      offered: this.#offered,
+      kept: writer.count,
+      skipped: errors.length > 0 ? capErrors(errors) : [],
+      warnings: capProblems(warnings)
+    };
+  }
+}
