@@ -67,6 +67,13 @@ describe('formatFigureNumber', () => {
     expect(formatFigureNumber(fig({ value: 4_450_000 }))).toBe('4,450,000');
   });
 
+  it('writes a number the same however often it recurs, 0 and -0 apart, past the numbers it remembers', () => {
+    for (let i = 0; i < 3; i++) expect(formatFigureNumber(fig({ value: 1500 }))).toBe('1,500');
+    expect(formatFigureNumber(fig({ value: 0 }))).toBe('0');
+    expect(formatFigureNumber(fig({ value: -0 }))).toBe(new Intl.NumberFormat('en-GB').format(-0));
+    for (let v = 0; v < 6000; v += 1) expect(formatFigureNumber(fig({ value: v * 1001 }))).toBe(new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(v * 1001));
+  });
+
   it('keeps up to two decimals', () => {
     expect(formatFigureNumber(fig({ value: 2.5 }))).toBe('2.5');
     expect(formatFigureNumber(fig({ value: 3.14159 }))).toBe('3.14');

@@ -4,6 +4,21 @@ import type { Figure } from './schema';
 
 const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
+/** Numbers already written: the same few values (fatalities, mostly) recur over thousands of events. */
+const written = new Map<number, string>();
+const MAX_WRITTEN = 4096;
+
+function groupedNumber(v: number): string {
+  // A Map holds -0 and 0 as one key; Intl writes them apart.
+  if (Object.is(v, -0)) return grouped.format(v);
+  let text = written.get(v);
+  if (text === undefined) {
+    text = grouped.format(v);
+    if (written.size < MAX_WRITTEN) written.set(v, text);
+  }
+  return text;
+}
+
 /** Units written with the number itself ("95%", "12 km"), so not again after it. */
 function unitInNumber(unit: string): boolean {
   return ['percent', '%', 'km', 'kilometres', 'kilometers'].includes(unit.toLowerCase());
@@ -16,9 +31,9 @@ export function formatFigureNumber(f: Pick<Figure, 'value' | 'unit' | 'asWritten
   const abs = Math.abs(v);
   let n: string;
   if (abs >= 1_000_000 && abs % 100_000 === 0) {
-    n = `${grouped.format(v / 1_000_000)} million`;
+    n = `${groupedNumber(v / 1_000_000)} million`;
   } else {
-    n = grouped.format(v);
+    n = groupedNumber(v);
   }
   const unit = f.unit.toLowerCase();
   if (unit === 'percent' || unit === '%') return `${n}%`;

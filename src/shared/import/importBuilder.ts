@@ -81,8 +81,10 @@ export class ImportBuilder {
   readonly #placeIndex = new Map<string, number>();
   readonly #actorIndex = new Map<string, number>();
   readonly #usedIds = new Set<string>();
-  /** Events per country of their places (the theatres are the busiest). */
+  /** Events per country of their places (the theatres are the busiest): events of several places. */
   readonly #countryCount = new Map<string, number>();
+  /** Events of one place, by place. */
+  readonly #eventsAtPlace = new Map<string, number>();
   #skippedRows = 0;
   readonly #skippedLines = new Set<number>();
 
@@ -216,18 +218,29 @@ export class ImportBuilder {
     }
   }
 
-  /** Count the event once for each country its places are in (the places' own countries). */
+  /**
+   * Count the event once for each country its places are in (the places' own countries). Events
+   * of one place (nearly all) are counted by place, and by country once all are in.
+   */
   #countCountries(placeIds: readonly string[]): void {
-    const count = this.#countryCount;
-    const only = placeIds.length === 1 ? (this.#places[this.#placeIndex.get(placeIds[0]!) ?? -1]?.countries ?? []) : undefined;
-    if (only !== undefined && only.length <= 1) {
-      // The usual event: one place in one country.
-      for (const c of only) count.set(c, (count.get(c) ?? 0) + 1);
+    if (placeIds.length === 1) {
+      const id = placeIds[0]!;
+      this.#eventsAtPlace.set(id, (this.#eventsAtPlace.get(id) ?? 0) + 1);
       return;
     }
+    const count = this.#countryCount;
     const seen = new Set<string>();
     for (const p of placeIds) for (const c of this.#places[this.#placeIndex.get(p) ?? -1]?.countries ?? []) seen.add(c);
     for (const c of seen) count.set(c, (count.get(c) ?? 0) + 1);
+  }
+
+  /** Events per country: those of several places (counted as they came) and those of one. */
+  #countries(): Map<string, number> {
+    const count = new Map(this.#countryCount);
+    for (const [id, events] of this.#eventsAtPlace) {
+      for (const c of new Set(this.#places[this.#placeIndex.get(id) ?? -1]?.countries ?? [])) count.set(c, (count.get(c) ?? 0) + events);
+    }
+    return count;
   }
 
   /**
@@ -236,7 +249,7 @@ export class ImportBuilder {
    * `maxTheatres`.
    */
   finish(metadata: Omit<In<DatasetMetadata>, 'theatres'> & { title: string }, totalRows: number, maxTheatres = 24): ImportResult {
-    const theatres = [...this.#countryCount]
+    const theatres = [...this.#countries()]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, maxTheatres)
       .map(([country]) => ({ country, label: regionName(country) }));
