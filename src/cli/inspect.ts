@@ -14,7 +14,7 @@ import { summarizeDataset, verifyQuotes, type DatasetSummary } from '../shared/d
 import { CSV_FIELDS, FORMAT_LABEL, IMPORT_FORMATS, type CsvField, type CsvMapping, type CsvPreview, type ImportFormat } from '../shared/import/types';
 import { decodeText } from '../shared/text/decodeText';
 import { describeIoError } from '../main/dataset/loadDatasetFile';
-import { openDatasetFile, type OpenedSuccess } from '../main/dataset/openDatasetFile';
+import { imageNow, openDatasetFile, type OpenedSuccess } from '../main/dataset/openDatasetFile';
 
 export interface InspectOutput {
   readonly exitCode: number;
@@ -205,13 +205,14 @@ export async function inspect(argv: readonly string[]): Promise<InspectOutput> {
       ? { exitCode: 1, stdout: `${JSON.stringify({ valid: false, problems: opened.problems }, null, 2)}\n`, stderr: '' }
       : { exitCode: 1, stdout: '', stderr: `${opened.problems.map(formatProblem).join('\n')}\n${file}: invalid (${plural(opened.problems.length, 'problem')})\n` };
   }
-  const { header, columns, eventRanges, warnings } = opened.loaded;
+  const { header, columns, warnings } = opened.loaded;
   // Quotes are checked against local copies beside a native file, every event read back in file order.
   const copies = opened.format === 'native' ? await readSourceCopies(header.sources, resolve(file)) : { texts: new Map<string, string>(), problems: [] };
   const events: TimelineEvent[] = [];
   if (copies.texts.size > 0) {
-    for (let i = 0; i < eventRanges.length / 2; i++) {
-      const event = readEvent(opened.bytes, eventRanges, i, file);
+    const image = imageNow(opened.image);
+    for (let i = 0; i < image.ranges.length / 2; i++) {
+      const event = readEvent(image.bytes, image.ranges, i, file);
       if (event) events.push(event);
     }
   }

@@ -5,7 +5,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { openDatasetFile } from '../../src/main/dataset/openDatasetFile';
+import { imageNow, openDatasetFile } from '../../src/main/dataset/openDatasetFile';
 import { FORMAT_LABEL, type CsvMapping, type ImportFormat } from '../../src/shared/import/types';
 import { BUNDLED_DATASET } from '../support/bridge';
 import { expect, test, type AppPage } from '../support/fixtures';
@@ -22,7 +22,7 @@ async function expected(path: string): Promise<{ title: string; events: number; 
   const { header, columns } = opened.loaded;
   const ids: string[] = [];
   // Event ids come from the file image, in column order.
-  const text = new TextDecoder().decode(opened.bytes);
+  const text = new TextDecoder().decode(imageNow(opened.image).bytes);
   const events = (JSON.parse(text) as { events: { id: string }[] }).events;
   for (let i = 0; i < columns.count; i++) ids.push(events[columns.sourceIndex[i]!]!.id);
   return { title: header.metadata.title, events: columns.count, format: opened.format, ids };

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../shared/dataset/schema';
 import { parseDatasetText } from '../../shared/dataset/validateDataset';
 import type { AppError, DatasetPayload, LoadProgress, OpenOutcome, Result } from '../../shared/ipc/contract';
-import { DatasetService, inlineRunLoad, type LoadOutcome, type RunLoad } from './datasetService';
+import { DatasetService, inlineRunLoad, pendingImage, readyImage, type LoadOutcome, type RunLoad } from './datasetService';
 import type { FileProgress } from './loadDatasetFile';
-import { openDatasetFile, type OpenedFile } from './openDatasetFile';
+import { imageNow, openDatasetFile } from './openDatasetFile';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 const BROKEN = fileURLToPath(new URL('../../../tests/fixtures/broken-syntax.frontline', import.meta.url));
@@ -64,10 +64,10 @@ function controlledRunLoad(honourAbort = true): { runLoad: RunLoad; loads: Pendi
 }
 
 /** A real successful outcome, read through the same loader the app uses. */
-async function realOutcome(path: string): Promise<OpenedFile> {
+async function realOutcome(path: string): Promise<LoadOutcome> {
   const outcome = await openDatasetFile(path);
   if (!outcome.ok) throw new Error('fixture did not load');
-  return outcome;
+  return { ...outcome, image: readyImage(imageNow(outcome.image)) };
 }
 
 /** Let pending promise callbacks run. */
@@ -160,7 +160,9 @@ describe('loading', () => {
     const service = new DatasetService(runLoad);
     const loading = service.load(BROKEN, { displayName: 'broken', bundled: true });
     const waiting = service.awaitCurrent();
-    loads[0]!.finish(await openDatasetFile(BROKEN, 'broken', { strict: true }));
+    const broken = await openDatasetFile(BROKEN, 'broken', { strict: true });
+    if (broken.ok) throw new Error('expected the broken fixture to fail');
+    loads[0]!.finish(broken);
     const failure = error(await loading);
     expect(error(await waiting)).toEqual(failure);
   });
@@ -185,7 +187,7 @@ describe('cancelling', () => {
     expect(service.current).toBe(held);
     expect(service.loading).toBe(false);
     expect(value(await service.awaitCurrent())).toBe(held);
-    expect(service.event(0)?.id).toBe('is-holds-deir-al-zour');
+    expect((await service.event(0))?.id).toBe('is-holds-deir-al-zour');
     // Nothing is running any more.
     expect(service.cancel()).toBe(false);
   });
@@ -285,10 +287,10 @@ describe('event()', () => {
     const payload = value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
     const whole = parseDatasetText(bundledText, 'bundled');
     if (!whole.ok) throw new Error('bundled dataset invalid');
-    for (let i = 0; i < 23; i++) expect(service.event(i)).toEqual(whole.dataset.events[i]);
+    for (let i = 0; i < 23; i++) expect(await service.event(i)).toEqual(whole.dataset.events[i]);
     // Through the columns: sourceIndex leads from a drawn event to its details.
     for (let k = 0; k < payload.columns.count; k++) {
-      const event = service.event(payload.columns.sourceIndex[k]!) as TimelineEvent;
+      const event = (await service.event(payload.columns.sourceIndex[k]!)) as TimelineEvent;
       expect(event.id).toBe(new TextDecoder().decode(payload.columns.ids.bytes.subarray(payload.columns.ids.offsets[k], payload.columns.ids.offsets[k + 1])));
     }
   });
@@ -299,23 +301,23 @@ describe('event()', () => {
     const service = new DatasetService(inlineRunLoad);
     const payload = value(await service.load(path, { displayName: 'bidi', bundled: false }));
     expect(payload.warnings.map((w) => w.field)).toEqual(['events[2] (id "mosul-taken").title']);
-    expect(service.event(2)?.title).toBe('Mosul taken from IS after months of fighting');
+    expect((await service.event(2))?.title).toBe('Mosul taken from IS after months of fighting');
   });
 
   it('is undefined past the last event, and before anything is loaded', async () => {
     const service = new DatasetService(inlineRunLoad);
-    expect(service.event(0)).toBeUndefined();
+    expect(await service.event(0)).toBeUndefined();
     value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
-    expect(service.event(23)).toBeUndefined();
-    expect(service.event(1e9)).toBeUndefined();
+    expect(await service.event(23)).toBeUndefined();
+    expect(await service.event(1e9)).toBeUndefined();
   });
 
   it('reads from the held dataset, not from a load that failed', async () => {
     const service = new DatasetService(inlineRunLoad);
     value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
-    const id = service.event(3)?.id;
+    const id = (await service.event(3))?.id;
     error(await service.load(INVALID_REFS, { displayName: 'refs', bundled: false }));
-    expect(service.event(3)?.id).toBe(id);
+    expect((await service.event(3))?.id).toBe(id);
   });
 });
 
@@ -357,7 +359,7 @@ describe('open: review, mapping and reload', () => {
     const runLoad: RunLoad = async (path, displayName, onProgress, signal, request) => {
       requests.push({ path, request });
       if (request?.mapping) {
-        const outcome = await openDatasetFile(BUNDLED, displayName);
+        const outcome = await realOutcome(BUNDLED);
         if (!outcome.ok) throw new Error('bundled did not load');
         return { ...outcome, path, format: 'csv', mapping: request.mapping };
       }
@@ -402,7 +404,7 @@ describe('open: review, mapping and reload', () => {
     expect(service.current).toBe(accepted.payload);
     expect(service.currentFile?.path).toBe(INVALID_REFS);
     // Details of a kept event come from the file by its position.
-    expect(service.event(accepted.payload.columns.sourceIndex[0]!)?.id).toBeDefined();
+    expect((await service.event(accepted.payload.columns.sourceIndex[0]!))?.id).toBeDefined();
     // The token is used up.
     expect(error(await service.resolveReview(review.token, true)).code).toBe('not-found');
   });
@@ -509,5 +511,108 @@ describe('open: review, mapping and reload', () => {
     expect(service.current).toBe(before);
     // A cancelled user open does not become the error getDataset answers with.
     expect(value(await service.awaitCurrent())).toBe(before);
+  });
+});
+
+describe("an import's file image, written after its timeline is held", () => {
+  /** A real outcome whose file image comes when the test says (as from the load worker). */
+  async function deferredOutcome(path: string): Promise<{ outcome: LoadOutcome; deliver: () => void; fail: (message: string) => void; cancelled: () => boolean }> {
+    const opened = await openDatasetFile(path);
+    if (!opened.ok) throw new Error('fixture did not load');
+    let wasCancelled = false;
+    const pending = pendingImage(() => {
+      wasCancelled = true;
+      pending.reject(new Error('the file image was not needed any more'));
+    });
+    return {
+      outcome: { ...opened, image: pending.image },
+      deliver: () => pending.resolve(imageNow(opened.image)),
+      fail: (message) => pending.reject(new Error(message)),
+      cancelled: () => wasCancelled
+    };
+  }
+
+  /** A service holding the bundled dataset, whose next loads the test finishes. */
+  async function serviceWithControlledLoads(): Promise<{ service: DatasetService; loads: PendingLoad[] }> {
+    const { runLoad, loads } = controlledRunLoad();
+    let calls = 0;
+    const service = new DatasetService((...args) => (calls++ === 0 ? inlineRunLoad(...args) : runLoad(...args)));
+    value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
+    return { service, loads };
+  }
+
+  it('is held at once; event details and Save As wait for the image, which then serves them', async () => {
+    const { service, loads } = await serviceWithControlledLoads();
+    const opening = service.open(otherPath);
+    await settle();
+    const image = await deferredOutcome(otherPath);
+    loads[0]!.finish(image.outcome);
+    const opened = value(await opening);
+    expect(opened.status).toBe('opened');
+    const columnsOnly = service.heldBytes();
+    let details: TimelineEvent | undefined;
+    const waiting = service.event(0).then((e) => (details = e));
+    const whole = service.held();
+    await settle();
+    expect(details).toBeUndefined();
+    image.deliver();
+    await waiting;
+    expect(details?.id).toBe('is-holds-deir-al-zour');
+    const held = await whole;
+    expect(held?.payload).toBe(service.current);
+    expect(held?.ranges.length).toBe(46);
+    expect(service.heldBytes()).toBeGreaterThan(columnsOnly);
+  });
+
+  it('an image that cannot be written fails details and Save As with the reason and the file, and the timeline stays', async () => {
+    const { service, loads } = await serviceWithControlledLoads();
+    const opening = service.open(otherPath);
+    await settle();
+    const image = await deferredOutcome(otherPath);
+    loads[0]!.finish(image.outcome);
+    const opened = value(await opening);
+    image.fail('the loader stopped unexpectedly (exit code 5)');
+    await expect(service.event(0)).rejects.toThrow('other.frontline could not be made ready for details and saving (the loader stopped unexpectedly (exit code 5))');
+    await expect(service.held()).rejects.toThrow(/could not be made ready/);
+    expect(opened.status === 'opened' && service.current).toBe(opened.status === 'opened' ? opened.payload : undefined);
+  });
+
+  it('is not written on when no longer needed: another dataset held, a review declined, an open superseded', async () => {
+    const { service, loads } = await serviceWithControlledLoads();
+    // Held, then replaced before its image came.
+    const first = service.open(otherPath);
+    await settle();
+    const replaced = await deferredOutcome(otherPath);
+    loads[0]!.finish(replaced.outcome);
+    value(await first);
+    const second = service.open(BUNDLED);
+    await settle();
+    const next = await deferredOutcome(BUNDLED);
+    loads[1]!.finish(next.outcome);
+    value(await second);
+    expect(replaced.cancelled()).toBe(true);
+    expect(next.cancelled()).toBe(false);
+
+    // Waiting for review, then declined.
+    const review = service.open(INVALID_REFS);
+    await settle();
+    const reviewed = await deferredOutcome(INVALID_REFS);
+    loads[2]!.finish(reviewed.outcome);
+    const waiting = value(await review);
+    if (waiting.status !== 'review') throw new Error('expected a review');
+    value(await service.resolveReview(waiting.token, false));
+    expect(reviewed.cancelled()).toBe(true);
+
+    // Waiting for review, then another file opened.
+    const again = service.open(INVALID_REFS);
+    await settle();
+    const dropped = await deferredOutcome(INVALID_REFS);
+    loads[3]!.finish(dropped.outcome);
+    value(await again);
+    const superseding = service.open(otherPath);
+    expect(dropped.cancelled()).toBe(true);
+    service.cancel();
+    await superseding;
+    expect(next.cancelled()).toBe(false);
   });
 });

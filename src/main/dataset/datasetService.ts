@@ -1,18 +1,46 @@
 // The dataset main holds, the one load that may be running, and the one open that waits for the
 // user (a review of skipped rows, or a table's column mapping). A load replaces the held dataset
 // only once it has fully validated (and the user accepted what was left out); a failed, cancelled
-// or declined open leaves it exactly as it was.
+// or declined open leaves it exactly as it was. An import's file image (event details, Save As)
+// may still be being written when it is held: what needs it waits for it.
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { columnBytes } from '../../shared/dataset/columns';
 import { readEvent } from '../../shared/dataset/loadDatasetBytes';
+import type { FileImage } from '../../shared/dataset/packDataset';
 import type { TimelineEvent } from '../../shared/dataset/schema';
 import { fail, ok, type AppError, type DatasetPayload, type LoadProgress, type OpenOutcome, type Result } from '../../shared/ipc/contract';
 import type { CsvMapping, ImportFormat } from '../../shared/import/types';
 import type { FileProgress } from './loadDatasetFile';
-import type { OpenedFile, OpenedSuccess, OpenRequest } from './openDatasetFile';
+import { imageNow, type OpenedFile, type OpenedSuccess, type OpenRequest } from './openDatasetFile';
 
-export type LoadOutcome = OpenedFile | { ok: false; cancelled: true; path: string; name: string };
+/** A file image that may still be being written (an import's, written while its timeline shows). */
+export interface PendingImage {
+  /** The image once written; rejects when it cannot be (its writer failed, or it was not needed). */
+  readonly ready: Promise<FileImage>;
+  /** Not needed any more (another dataset is held, the review was declined): stop writing it. */
+  cancel(): void;
+}
+
+/** An image there already. */
+export function readyImage(image: FileImage): PendingImage {
+  return { ready: Promise.resolve(image), cancel: () => {} };
+}
+
+/** An image still to come: settle it with resolve or reject; cancel calls `onCancel`. */
+export function pendingImage(onCancel: () => void): { image: PendingImage; resolve: (image: FileImage) => void; reject: (err: Error) => void } {
+  let resolve!: (image: FileImage) => void;
+  let reject!: (err: Error) => void;
+  const ready = new Promise<FileImage>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Nobody may be waiting when it fails (a cancelled image): that is no unhandled rejection.
+  ready.catch(() => {});
+  return { image: { ready, cancel: onCancel }, resolve, reject };
+}
+
+export type LoadOutcome = OpenedFile<PendingImage> | { ok: false; cancelled: true; path: string; name: string };
 
 /**
  * Runs one load (in a worker, or inline for tests and the command line). `request` says how to
@@ -39,6 +67,15 @@ export interface HeldDataset {
   readonly file: HeldFile;
 }
 
+/** What is held: the payload at once, the file image when it is written. */
+interface Held {
+  readonly payload: DatasetPayload;
+  readonly image: PendingImage;
+  readonly file: HeldFile;
+  /** The image, once it has come. */
+  written?: FileImage;
+}
+
 export interface OpenOptions {
   /** How problems and the window name the file (default: its name without the folder). */
   readonly displayName?: string;
@@ -46,8 +83,10 @@ export interface OpenOptions {
   readonly request?: OpenRequest;
 }
 
+type Opened = OpenedSuccess<PendingImage>;
+
 type Pending =
-  | { readonly kind: 'review'; readonly token: string; readonly opened: OpenedSuccess; readonly file: HeldFile }
+  | { readonly kind: 'review'; readonly token: string; readonly opened: Opened; readonly file: HeldFile }
   | { readonly kind: 'mapping'; readonly token: string; readonly path: string; readonly displayName: string; readonly bundled: boolean };
 
 /** Tokens are 32 hex digits (the argument schema accepts 16 to 64). */
@@ -56,7 +95,7 @@ export function newToken(): string {
 }
 
 export class DatasetService {
-  #current: HeldDataset | undefined;
+  #current: Held | undefined;
   #loading: { promise: Promise<unknown>; abort: AbortController } | undefined;
   #lastError: AppError | undefined;
   #pending: Pending | undefined;
@@ -70,9 +109,24 @@ export class DatasetService {
     return this.#current?.payload;
   }
 
-  /** The held dataset with its file image, for Save As. */
-  get held(): HeldDataset | undefined {
-    return this.#current;
+  /**
+   * The held dataset with its file image, for Save As: waits for the image (an import's may still
+   * be being written). Throws when it cannot be written.
+   */
+  async held(): Promise<HeldDataset | undefined> {
+    const held = this.#current;
+    if (!held) return undefined;
+    const image = await this.#imageOf(held);
+    return { payload: held.payload, bytes: image.bytes, ranges: image.ranges, file: held.file };
+  }
+
+  async #imageOf(held: Held): Promise<FileImage> {
+    if (held.written) return held.written;
+    try {
+      return await held.image.ready;
+    } catch (err) {
+      throw new Error(`${held.payload.file.name} could not be made ready for details and saving (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    }
   }
 
   /** Where the held dataset came from. */
@@ -115,7 +169,7 @@ export class DatasetService {
   open(path: string, options: OpenOptions = {}): Promise<Result<OpenOutcome>> {
     const displayName = options.displayName ?? basename(path);
     const bundled = options.bundled ?? false;
-    this.#pending = undefined;
+    this.#dropPending();
     return this.#exclusive(path, displayName, options.request ?? {}, (outcome): Result<OpenOutcome> => {
       if ('code' in outcome) return { ok: false, error: outcome };
       if (!outcome.ok) {
@@ -143,7 +197,10 @@ export class DatasetService {
       return fail('not-found', 'That file is no longer waiting to be opened (another was opened since). Open it again.');
     }
     this.#pending = undefined;
-    if (!accept) return ok({ status: 'dismissed' });
+    if (!accept) {
+      pending.opened.image.cancel();
+      return ok({ status: 'dismissed' });
+    }
     return ok({ status: 'opened', payload: this.#install(pending.opened, pending.file) });
   }
 
@@ -154,7 +211,7 @@ export class DatasetService {
       return fail('not-found', 'That table is no longer waiting for its columns (another file was opened since). Open it again.');
     }
     if (Object.keys(mapping).length === 0) return fail('bad-arguments', 'No column was matched to anything: match at least the date and the title.');
-    this.#pending = undefined;
+    this.#dropPending();
     return this.open(pending.path, { displayName: pending.displayName, bundled: pending.bundled, request: { format: 'csv', mapping } });
   }
 
@@ -170,7 +227,7 @@ export class DatasetService {
    * a cancelled or crashed load). The load counts as running until `finish` has run, so whoever
    * waits for it (awaitCurrent) sees its result held.
    */
-  #exclusive<T>(path: string, displayName: string, request: OpenRequest, finish: (outcome: OpenedFile | AppError) => T): Promise<T> {
+  #exclusive<T>(path: string, displayName: string, request: OpenRequest, finish: (outcome: OpenedFile<PendingImage> | AppError) => T): Promise<T> {
     this.#loading?.abort.abort();
     const abort = new AbortController();
     const cancelled: AppError = { code: 'cancelled', message: `Opening ${displayName} was cancelled.` };
@@ -183,7 +240,10 @@ export class DatasetService {
         return finish({ code: 'internal', message: `${displayName} could not be opened: ${err instanceof Error ? err.message : String(err)}` });
       }
       // Cancelled, or superseded by a newer load: never held, never waiting for review.
-      if ((!outcome.ok && 'cancelled' in outcome) || abort.signal.aborted) return finish(cancelled);
+      if ((!outcome.ok && 'cancelled' in outcome) || abort.signal.aborted) {
+        if (outcome.ok) outcome.image.cancel();
+        return finish(cancelled);
+      }
       return finish(outcome);
     })().finally(() => {
       if (this.#loading?.abort === abort) this.#loading = undefined;
@@ -197,18 +257,33 @@ export class DatasetService {
     return { ok: false, error };
   }
 
-  #install(opened: OpenedSuccess, file: { path: string; displayName: string; bundled: boolean } | HeldFile): DatasetPayload {
-    const held = 'format' in file ? file : heldFile(opened, file);
+  #install(opened: Opened, file: { path: string; displayName: string; bundled: boolean } | HeldFile): DatasetPayload {
+    const heldAs = 'format' in file ? file : heldFile(opened, file);
     const { loaded } = opened;
     const payload: DatasetPayload = {
       header: loaded.header,
       columns: loaded.columns,
       warnings: loaded.warnings,
-      file: { name: held.displayName, bundled: held.bundled, bytes: opened.size, format: opened.format }
+      file: { name: heldAs.displayName, bundled: heldAs.bundled, bytes: opened.size, format: opened.format }
     };
-    this.#current = { payload, bytes: opened.bytes, ranges: loaded.eventRanges, file: held };
+    const previous = this.#current;
+    if (previous && previous.image !== opened.image) previous.image.cancel();
+    const held: Held = { payload, image: opened.image, file: heldAs };
+    void opened.image.ready.then(
+      (image) => {
+        held.written = image;
+      },
+      () => {}
+    );
+    this.#current = held;
     this.#lastError = undefined;
     return payload;
+  }
+
+  /** Forget the open waiting for the user (its file image is not needed). */
+  #dropPending(): void {
+    if (this.#pending?.kind === 'review') this.#pending.opened.image.cancel();
+    this.#pending = undefined;
   }
 
   /** Cancel the running load, if any. */
@@ -227,28 +302,45 @@ export class DatasetService {
     return fail('not-found', 'No dataset is loaded.');
   }
 
-  /** The full event at `sourceIndex` of the held dataset's file. */
-  event(sourceIndex: number): TimelineEvent | undefined {
+  /**
+   * The full event at `sourceIndex` of the held dataset's file (waiting for an import's file image
+   * if it is still being written). Throws when the image cannot be written.
+   */
+  async event(sourceIndex: number): Promise<TimelineEvent | undefined> {
     const held = this.#current;
-    if (!held || sourceIndex >= held.ranges.length / 2) return undefined;
-    return readEvent(held.bytes, held.ranges, sourceIndex, held.payload.file.name);
+    if (!held) return undefined;
+    const image = await this.#imageOf(held);
+    if (sourceIndex >= image.ranges.length / 2) return undefined;
+    return readEvent(image.bytes, image.ranges, sourceIndex, held.payload.file.name);
   }
 
-  /** Size of what is held, for diagnostics. */
+  /** Size of what is held, for diagnostics (the file image once written). */
   heldBytes(): number {
     const held = this.#current;
-    return held ? held.bytes.byteLength + held.ranges.byteLength + columnBytes(held.payload.columns) : 0;
+    if (!held) return 0;
+    return (held.written ? held.written.bytes.byteLength + held.written.ranges.byteLength : 0) + columnBytes(held.payload.columns);
   }
 }
 
-function heldFile(opened: OpenedSuccess, file: { path: string; displayName: string; bundled: boolean }): HeldFile {
+function heldFile(opened: Opened, file: { path: string; displayName: string; bundled: boolean }): HeldFile {
   return { ...file, format: opened.format, ...(opened.mapping ? { mapping: opened.mapping } : {}) };
 }
 
-/** Runs the load in this thread (tests, the command line). Cancellation is honoured between stages. */
+/**
+ * Runs the load in this thread (tests, the command line), the file image written at once.
+ * Cancellation is honoured between stages.
+ */
 export const inlineRunLoad: RunLoad = async (path, displayName, onProgress, signal, request) => {
   const { openDatasetFile } = await import('./openDatasetFile');
   const outcome = await openDatasetFile(path, displayName, request, onProgress);
   if (signal.aborted) return { ok: false, cancelled: true, path, name: displayName };
-  return outcome;
+  if (!outcome.ok) return outcome;
+  let image: FileImage;
+  try {
+    image = imageNow(outcome.image);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return { ok: false, path, name: outcome.name, problems: [{ severity: 'error', file: displayName, message: `is too large once converted: ${err.message}` }] };
+  }
+  return { ...outcome, image: readyImage(image) };
 };

@@ -1,15 +1,26 @@
 // Worker thread entry: opens one file (any supported format: openDatasetFile) off the main
-// process's event loop, posting progress, then the result with its buffers transferred (not copied). It warms up (modules loaded, the
-// schema check compiled) as soon as it starts, then waits for its request: main keeps one such
-// worker ready, so opening a file does not pay for starting one.
+// process's event loop, posting progress, then the result with its buffers transferred (not copied).
+// An import's file image is written after that result is posted (the timeline can show meanwhile)
+// and posted on its own. It warms up (modules loaded, the schema check compiled) as soon as it
+// starts, then waits for its request: main keeps one such worker ready, so opening a file does not
+// pay for starting one.
 import { parentPort, workerData } from 'node:worker_threads';
 import { columnBuffers } from '../../shared/dataset/columns';
+import type { FileImage } from '../../shared/dataset/packDataset';
 import { fastEventCheck } from './fastEventCheck';
 import { openDatasetFile } from './openDatasetFile';
 import type { WorkerReply, WorkerRequest } from './workerRunLoad';
 
 const port = parentPort;
 if (!port) throw new Error('loadWorker must run as a worker thread');
+
+/** The image with bytes that own their whole buffer (a Buffer may share Node's pool), and its buffers to transfer. */
+function transferable(image: FileImage): { image: FileImage; buffers: ArrayBuffer[] } {
+  const owns = image.bytes.byteOffset === 0 && image.bytes.byteLength === image.bytes.buffer.byteLength;
+  // A copy, not Buffer#slice (which would share the memory).
+  const bytes = owns ? image.bytes : new Uint8Array(image.bytes);
+  return { image: { bytes, ranges: image.ranges }, buffers: [bytes.buffer as ArrayBuffer, image.ranges.buffer as ArrayBuffer] };
+}
 
 async function run(request: WorkerRequest): Promise<void> {
   let lastProgress = 0;
@@ -23,12 +34,23 @@ async function run(request: WorkerRequest): Promise<void> {
     port!.postMessage({ type: 'done', outcome } satisfies WorkerReply);
     return;
   }
-  // A Buffer may share its ArrayBuffer with others (Node's pool); transfer only what it owns.
-  const own = (a: Uint8Array) => a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
-  // A copy, not Buffer#slice (which would share the memory).
-  const bytes = own(outcome.bytes) ? outcome.bytes : new Uint8Array(outcome.bytes);
-  const transfer = [...columnBuffers(outcome.loaded.columns), outcome.loaded.eventRanges.buffer, bytes.buffer] as ArrayBuffer[];
-  port!.postMessage({ type: 'done', outcome: { ...outcome, bytes } } satisfies WorkerReply, [...new Set(transfer)]);
+  const columns = columnBuffers(outcome.loaded.columns) as ArrayBuffer[];
+  const { image } = outcome;
+  if (typeof image !== 'function') {
+    const ready = transferable(image);
+    port!.postMessage({ type: 'done', outcome: { ...outcome, image: ready.image } } satisfies WorkerReply, [...new Set([...columns, ...ready.buffers])]);
+    return;
+  }
+  port!.postMessage({ type: 'done', outcome: { ...outcome, image: 'follows' } } satisfies WorkerReply, [...new Set(columns)]);
+  let written: FileImage;
+  try {
+    written = image();
+  } catch (err) {
+    port!.postMessage({ type: 'image-failed', message: err instanceof Error ? err.message : String(err) } satisfies WorkerReply);
+    return;
+  }
+  const ready = transferable(written);
+  port!.postMessage({ type: 'image', image: ready.image } satisfies WorkerReply, ready.buffers);
 }
 
 if (workerData) {

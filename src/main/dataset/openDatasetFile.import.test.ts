@@ -10,7 +10,7 @@ import type { DatasetInput } from '../../shared/dataset/schema';
 import type { Problem } from '../../shared/dataset/problems';
 import type { ImportFormat, ImportOptions, ImportOutcome } from '../../shared/import/types';
 import { standInImport, type ImportTextFn } from '../../../tests/support/importStandIn';
-import { openDatasetFile, type OpenedFile, type OpenedSuccess } from './openDatasetFile';
+import { imageNow, openDatasetFile, type OpenedFile, type OpenedSuccess } from './openDatasetFile';
 
 const importText = vi.hoisted(() => vi.fn<(text: string, file: string, options?: ImportOptions) => ImportOutcome>());
 vi.mock('../../shared/import/importText', async (original) => ({ ...(await original<typeof import('../../shared/import/importText')>()), importText }));
@@ -56,10 +56,14 @@ describe('an import', () => {
     expect(r.rows).toEqual({ total: 3, imported: 3, skipped: 0 });
     expect(r.skipped).toEqual([]);
     expect(r.mapping).toBeUndefined();
-    const back = loadDatasetBytes(r.bytes, 'acled.csv');
+    // The file image is written when asked (after the columns are handed over).
+    expect(typeof r.image).toBe('function');
+    const image = imageNow(r.image);
+    const back = loadDatasetBytes(image.bytes, 'acled.csv');
     if (!back.ok) throw new Error('the packed image did not load');
     expect(back.loaded.columns).toEqual(r.loaded.columns);
-    expect(readEvent(r.bytes, r.loaded.eventRanges, 1, 'acled.csv')?.id).toBe('b');
+    expect(back.loaded.eventRanges).toEqual(image.ranges);
+    expect(readEvent(image.bytes, image.ranges, 1, 'acled.csv')?.id).toBe('b');
   });
 
   it('rows the importer skipped come back for review, with its counts', async () => {

@@ -4,11 +4,12 @@
 // worker, the command line and the tests.
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { loadDatasetBytes, type LoadedDataset } from '../../shared/dataset/loadDatasetBytes';
-import type { PackedDataset } from '../../shared/dataset/packDataset';
+import type { LoadedColumns } from '../../shared/dataset/datasetColumns';
+import { loadDatasetBytes } from '../../shared/dataset/loadDatasetBytes';
+import type { FileImage } from '../../shared/dataset/packDataset';
 import { capErrors, capProblems, type Problem } from '../../shared/dataset/problems';
 import { detectFormat, importText } from '../../shared/import/importText';
-import { ImportPacker, type PackedImport } from '../../shared/import/importPacker';
+import { ImportPacker } from '../../shared/import/importPacker';
 import type { CsvMapping, CsvPreview, ImportFormat } from '../../shared/import/types';
 import { decodeText, utf8Bytes } from '../../shared/text/decodeText';
 import { fastEventCheck } from './fastEventCheck';
@@ -44,16 +45,26 @@ export interface RowCounts {
   readonly skipped: number;
 }
 
+/** The columns of what was opened (what the timeline needs), their header, and warnings. */
+export type OpenedColumns = LoadedColumns & { readonly warnings: Problem[] };
+
+/**
+ * The native file image of what was opened (the file itself for a native file, converted for an
+ * import): at once, or a function that writes it (an import's, which can be written once the
+ * timeline is showing; it throws a RangeError past 4 GB).
+ */
+export type ImageSource = FileImage | (() => FileImage);
+
 /**
  * What opening came to. A success with `skipped` problems needs the user's review: some rows or
- * events were left out. Warnings alone (in loaded.warnings) do not.
+ * events were left out. Warnings alone (in loaded.warnings) do not. `I`: how the file image comes
+ * (from openDatasetFile: an ImageSource; a RunLoad hands it on as a PendingImage).
  */
-export type OpenedFile =
+export type OpenedFile<I = ImageSource> =
   | {
       ok: true;
-      loaded: LoadedDataset;
-      /** The native file image (the file itself for a native file, converted for an import). */
-      bytes: Uint8Array;
+      loaded: OpenedColumns;
+      image: I;
       path: string;
       name: string;
       /** Size of the file on disk. */
@@ -69,7 +80,12 @@ export type OpenedFile =
   /** A generic table: its columns must be mapped before it can be read. */
   | { ok: false; path: string; name: string; size: number; needsMapping: CsvPreview };
 
-export type OpenedSuccess = Extract<OpenedFile, { ok: true }>;
+export type OpenedSuccess<I = ImageSource> = Extract<OpenedFile<I>, { ok: true }>;
+
+/** The file image, written now if it was not yet. */
+export function imageNow(image: ImageSource): FileImage {
+  return typeof image === 'function' ? image() : image;
+}
 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
@@ -146,12 +162,12 @@ function openNative(raw: Uint8Array, path: string, name: string, displayName: st
   // Invalid events are left out (for the user to review) when everything else is fine.
   const result = loadDatasetBytes(bytes, displayName, { onProgress: (p) => onProgress?.({ ...p, phase: 'checking' }), fastCheck: fastEventCheck(), skipInvalidEvents: !strict });
   if (!result.ok) return { ok: false, path, name, problems: result.problems };
-  const { skipped, ...loaded } = result.loaded;
-  const total = loaded.eventRanges.length / 2;
+  const { skipped, eventRanges, ...loaded } = result.loaded;
+  const total = eventRanges.length / 2;
   return {
     ok: true,
     loaded,
-    bytes,
+    image: { bytes, ranges: eventRanges },
     path,
     name,
     size,
@@ -176,49 +192,38 @@ function openImport(
   const text = decoded.text;
   onProgress?.({ phase: 'checking', done: 0, total: size, events: 0 });
   // Each event is checked (the same check a native file's events get, so nothing an importer
-  // misses gets in) and packed into the file image as soon as its row is read. Progress: the
-  // line reached, of the file's lines.
+  // misses gets in) and put into the columns as soon as its row is read; the file image is written
+  // later (see ImageSource). Progress: the line reached, of the file's lines.
   const lines = countLines(text);
   const packer = new ImportPacker(displayName, {
     fastCheck: fastEventCheck(),
-    // An event's JSON takes about twice its row.
-    expectedBytes: text.length * 2,
     ...(onProgress ? { onEvents: (events: number, line: number) => onProgress({ phase: 'checking', done: Math.floor((size * Math.min(line, lines)) / lines), total: size, events }) } : {})
   });
-  let imported: ReturnType<typeof importText>;
-  let checked: PackedImport;
-  let packed: PackedDataset;
-  try {
-    imported = importText(text, displayName, { format, ...(mapping ? { mapping } : {}), sink: packer });
-    if (imported.status === 'failed') return { ok: false, path, name, problems: capProblems(imported.problems) };
-    if (imported.status === 'needs-mapping') return { ok: false, path, name, size, needsMapping: imported.preview };
-    checked = packer.finish(imported.result.dataset);
-    const importErrors = imported.result.problems.filter((p) => p.severity === 'error');
-    if (!checked.ok) return { ok: false, path, name, problems: capErrors([...importErrors, ...checked.problems]) };
-    if (checked.kept === 0) {
-      // Nothing to show: say why, rather than open an empty timeline.
-      const skipped = capProblems([...importErrors, ...checked.skipped]);
-      return { ok: false, path, name, problems: skipped.length > 0 ? skipped : [{ severity: 'error', file: displayName, message: 'has no rows that could be read as events' }] };
-    }
-    const importWarnings = imported.result.problems.filter((p) => p.severity !== 'error');
-    packed = checked.pack(capProblems([...importWarnings, ...checked.warnings]));
-  } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
-    return { ok: false, path, name, problems: [{ severity: 'error', file: displayName, message: `is too large once converted: ${err.message}` }] };
-  }
+  const imported = importText(text, displayName, { format, ...(mapping ? { mapping } : {}), sink: packer });
+  if (imported.status === 'failed') return { ok: false, path, name, problems: capProblems(imported.problems) };
+  if (imported.status === 'needs-mapping') return { ok: false, path, name, size, needsMapping: imported.preview };
   const { result } = imported;
+  const checked = packer.finish(result.dataset);
+  const importErrors = result.problems.filter((p) => p.severity === 'error');
+  if (!checked.ok) return { ok: false, path, name, problems: capErrors([...importErrors, ...checked.problems]) };
+  const skipped = capProblems([...importErrors, ...checked.skipped]);
+  if (checked.kept === 0) {
+    // Nothing to show: say why, rather than open an empty timeline.
+    return { ok: false, path, name, problems: skipped.length > 0 ? skipped : [{ severity: 'error', file: displayName, message: 'has no rows that could be read as events' }] };
+  }
+  const importWarnings = result.problems.filter((p) => p.severity !== 'error');
   onProgress?.({ phase: 'checking', done: size, total: size, events: checked.kept });
   return {
     ok: true,
-    loaded: packed.loaded,
-    bytes: packed.bytes,
+    loaded: { ...checked.loaded, warnings: capProblems([...importWarnings, ...checked.warnings]) },
+    image: checked.image,
     path,
     name,
     size,
     format,
     ...(format === 'csv' && mapping ? { mapping } : {}),
     rows: { total: result.rows.total, imported: checked.kept, skipped: result.rows.skipped + checked.offered - checked.kept },
-    skipped: capProblems([...result.problems.filter((p) => p.severity === 'error'), ...checked.skipped])
+    skipped
   };
 }
 

@@ -8,9 +8,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringAt } from '../../shared/dataset/columns';
-import { DatasetService, inlineRunLoad, type LoadOutcome } from './datasetService';
+import { DatasetService, inlineRunLoad, type LoadOutcome, type PendingImage } from './datasetService';
 import type { FileProgress } from './loadDatasetFile';
-import { openDatasetFile, type OpenedSuccess } from './openDatasetFile';
+import { imageNow, openDatasetFile, type OpenedFile, type OpenedSuccess } from './openDatasetFile';
+import { syntheticAcledCsv } from '../../../tests/support/syntheticAcled';
 import { workerPool, workerRunLoad } from './workerRunLoad';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
@@ -49,12 +50,18 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-function loaded(outcome: LoadOutcome): OpenedSuccess {
+function loaded(outcome: LoadOutcome): OpenedSuccess<PendingImage> {
   if (!outcome.ok) throw new Error(`expected the file to load, got ${JSON.stringify(outcome)}`);
   return outcome;
 }
 
 const neverAborted = () => new AbortController().signal;
+
+/** A failed opening (which has no file image to differ in). */
+function failureOf(outcome: OpenedFile): LoadOutcome {
+  if (outcome.ok) throw new Error('expected the file not to open');
+  return outcome;
+}
 
 describe('workerRunLoad with the real worker', () => {
   it(
@@ -67,9 +74,10 @@ describe('workerRunLoad with the real worker', () => {
       expect(viaWorker.loaded.columns.count).toBe(23);
       expect(viaWorker.loaded.columns).toEqual(inline.loaded.columns);
       expect(viaWorker.loaded.header).toEqual(inline.loaded.header);
-      expect(viaWorker.loaded.eventRanges).toEqual(inline.loaded.eventRanges);
       expect(viaWorker.loaded.warnings).toEqual(inline.loaded.warnings);
-      expect(Buffer.from(viaWorker.bytes).equals(await readFile(BUNDLED))).toBe(true);
+      const image = await viaWorker.image.ready;
+      expect(image.ranges).toEqual(imageNow(inline.image).ranges);
+      expect(Buffer.from(image.bytes).equals(await readFile(BUNDLED))).toBe(true);
       expect(viaWorker).toMatchObject({ ok: true, path: BUNDLED, name: 'deir-al-zour-al-qaim-2017.frontline', size: inline.size });
       // The columns arrive readable (their buffers were transferred whole).
       expect(stringAt(viaWorker.loaded.columns.ids, 0)).toBe(stringAt(inline.loaded.columns.ids, 0));
@@ -96,7 +104,7 @@ describe('workerRunLoad with the real worker', () => {
     async () => {
       const run = workerRunLoad(() => spawnTsWorker());
       const outcome = await run(BROKEN, 'broken.frontline', () => {}, neverAborted());
-      const inline = await openDatasetFile(BROKEN, 'broken.frontline');
+      const inline = failureOf(await openDatasetFile(BROKEN, 'broken.frontline'));
       expect(outcome).toEqual(inline);
       expect(outcome.ok).toBe(false);
     },
@@ -156,7 +164,7 @@ describe('workerRunLoad with the real worker', () => {
       const inline = new DatasetService(inlineRunLoad);
       const expected = await inline.load(BUNDLED, { displayName: 'bundled.frontline', bundled: true });
       expect(result).toEqual(expected);
-      for (let i = 0; i < 23; i++) expect(service.event(i)).toEqual(inline.event(i));
+      for (let i = 0; i < 23; i++) expect(await service.event(i)).toEqual(await inline.event(i));
     },
     SLOW
   );
@@ -173,9 +181,11 @@ describe('workerRunLoad: any format, as the request says', () => {
         const lenient = loaded(await pool.runLoad(INVALID_REFS, 'refs.frontline', () => {}, neverAborted()));
         expect(lenient.rows).toEqual({ total: 23, imported: 20, skipped: 3 });
         expect(lenient.skipped).toHaveLength(3);
-        expect(lenient.loaded.columns).toEqual(loaded(await openDatasetFile(INVALID_REFS, 'refs.frontline')).loaded.columns);
+        const inline = await openDatasetFile(INVALID_REFS, 'refs.frontline');
+        if (!inline.ok) throw new Error('expected it to open inline');
+        expect(lenient.loaded.columns).toEqual(inline.loaded.columns);
         const strict = await pool.runLoad(INVALID_REFS, 'refs.frontline', () => {}, neverAborted(), { strict: true });
-        expect(strict).toEqual(await openDatasetFile(INVALID_REFS, 'refs.frontline', { strict: true }));
+        expect(strict).toEqual(failureOf(await openDatasetFile(INVALID_REFS, 'refs.frontline', { strict: true })));
         expect(strict.ok).toBe(false);
       } finally {
         pool.dispose();
@@ -191,11 +201,74 @@ describe('workerRunLoad: any format, as the request says', () => {
       await writeFile(path, 'when,what\n2017-11-03,Town taken\n');
       const run = workerRunLoad(() => spawnTsWorker());
       const outcome = await run(path, 'table.csv', () => {}, neverAborted());
-      expect(outcome).toEqual(await openDatasetFile(path, 'table.csv'));
+      expect(outcome).toEqual(failureOf(await openDatasetFile(path, 'table.csv')));
       expect(!outcome.ok && 'needsMapping' in outcome && outcome.needsMapping.headers).toEqual(['when', 'what']);
     },
     SLOW
   );
+});
+
+describe('workerRunLoad: an import\'s file image comes after its columns', () => {
+  it(
+    'the columns come first, the file image (the same as written inline) after, and then the worker is let go',
+    async () => {
+      const path = join(tmp, 'acled.csv');
+      await writeFile(path, syntheticAcledCsv(2000, 5));
+      let worker: Worker | undefined;
+      const run = workerRunLoad(() => (worker = spawnTsWorker()));
+      const viaWorker = loaded(await run(path, 'acled.csv', () => {}, neverAborted()));
+      const inline = await openDatasetFile(path, 'acled.csv');
+      if (!inline.ok) throw new Error('expected it to open inline');
+      expect(viaWorker.format).toBe('acled');
+      expect(viaWorker.loaded.columns).toEqual(inline.loaded.columns);
+      const exited = once(worker!, 'exit');
+      const image = await viaWorker.image.ready;
+      const expected = imageNow(inline.image);
+      expect(Buffer.from(image.bytes).equals(Buffer.from(expected.bytes))).toBe(true);
+      expect(image.ranges).toEqual(expected.ranges);
+      // Its own buffers, whole (transferred, not copied into a shared pool).
+      expect(image.bytes.byteLength).toBe(image.bytes.buffer.byteLength);
+      await exited;
+    },
+    SLOW
+  );
+
+  it(
+    'an image no longer needed stops its worker, and says so to whoever waits for it',
+    async () => {
+      const path = join(tmp, 'acled-cancelled.csv');
+      await writeFile(path, syntheticAcledCsv(20_000, 6));
+      let worker: Worker | undefined;
+      const run = workerRunLoad(() => (worker = spawnTsWorker()));
+      const viaWorker = loaded(await run(path, 'acled.csv', () => {}, neverAborted()));
+      const exited = once(worker!, 'exit');
+      viaWorker.image.cancel();
+      await expect(viaWorker.image.ready).rejects.toThrow(/not needed/);
+      const [code] = (await exited) as [number];
+      expect(code).toBe(1); // terminated
+    },
+    SLOW
+  );
+
+  /** A worker that sends an import's columns (a stand-in), then does `then` instead of the image. */
+  const columnsThen = (then: string) =>
+    spawnJs(`
+      const { parentPort } = require('node:worker_threads');
+      parentPort.once('message', (r) => {
+        parentPort.postMessage({ type: 'done', outcome: { ok: true, loaded: {}, image: 'follows', path: r.path, name: r.displayName, size: 1, format: 'acled', rows: { total: 1, imported: 1, skipped: 0 }, skipped: [] } });
+        ${then}
+      });
+    `);
+
+  it('a worker that stops while writing the image fails the image, not the load', async () => {
+    const outcome = loaded(await workerRunLoad(columnsThen('setTimeout(() => process.exit(5), 20);'))('/data/x.csv', 'x.csv', () => {}, neverAborted()));
+    await expect(outcome.image.ready).rejects.toThrow(/loader stopped unexpectedly \(exit code 5\)/);
+  });
+
+  it('a worker that cannot write the image says why', async () => {
+    const outcome = loaded(await workerRunLoad(columnsThen("parentPort.postMessage({ type: 'image-failed', message: 'the converted dataset would be larger than 4 GB' });"))('/data/x.csv', 'x.csv', () => {}, neverAborted()));
+    await expect(outcome.image.ready).rejects.toThrow('the converted dataset would be larger than 4 GB');
+  });
 });
 
 describe('workerRunLoad when the worker fails', () => {

@@ -1,8 +1,10 @@
 // Runs loads in a worker thread, so parsing a large file never blocks the main process. One worker
 // is kept started and warm for the next load; cancelling terminates the running one outright, and
-// nothing it half-built survives.
+// nothing it half-built survives. An import's result comes before its file image: the worker
+// writes the image while the timeline shows, and is let go once it has sent it.
 import type { Worker } from 'node:worker_threads';
-import type { LoadOutcome, RunLoad } from './datasetService';
+import type { FileImage } from '../../shared/dataset/packDataset';
+import { pendingImage, readyImage, type LoadOutcome, type RunLoad } from './datasetService';
 import type { FileProgress } from './loadDatasetFile';
 import type { OpenedFile, OpenRequest } from './openDatasetFile';
 
@@ -13,7 +15,13 @@ export interface WorkerRequest {
   readonly request?: OpenRequest;
 }
 
-export type WorkerReply = { type: 'ready' } | { type: 'progress'; progress: FileProgress } | { type: 'done'; outcome: OpenedFile };
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'progress'; progress: FileProgress }
+  /** The outcome; its file image in it, or 'follows': the image comes in a message of its own. */
+  | { type: 'done'; outcome: OpenedFile<FileImage | 'follows'> }
+  | { type: 'image'; image: FileImage }
+  | { type: 'image-failed'; message: string };
 
 export interface WorkerPool {
   readonly runLoad: RunLoad;
@@ -48,27 +56,55 @@ export function workerPool(spawn: () => Worker): WorkerPool {
       const worker = spare!;
       spare = undefined;
       let settled = false;
-      const settle = (outcome: LoadOutcome) => {
+      let released = false;
+      /** Let the worker go (the load and its image are over) and ready the next one. */
+      const release = () => {
+        if (released) return;
+        released = true;
+        void worker.terminate();
+        // Ready the next one once this load is over (not during it: the cores are busy).
+        setTimeout(prepare, 0);
+      };
+      /** Settled while the worker still writes the file image: its end, or its failure. */
+      let image: { resolve: (image: FileImage) => void; reject: (err: Error) => void } | undefined;
+      const settle = (outcome: LoadOutcome, keepWorker = false) => {
         if (settled) return;
         settled = true;
         signal.removeEventListener('abort', onAbort);
         resolve(outcome);
-        void worker.terminate();
-        // Ready the next one once this load is over (not during it: the cores are busy).
-        setTimeout(prepare, 0);
+        if (!keepWorker) release();
+      };
+      const imageFailed = (message: string) => {
+        image?.reject(new Error(message));
+        image = undefined;
+        release();
       };
       const onAbort = () => settle({ ok: false, cancelled: true, path, name: displayName });
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'progress') onProgress(reply.progress);
-        else if (reply.type === 'done') settle(reply.outcome);
+        else if (reply.type === 'image') {
+          image?.resolve(reply.image);
+          image = undefined;
+          release();
+        } else if (reply.type === 'image-failed') imageFailed(reply.message);
+        else if (reply.type === 'done') {
+          const { outcome } = reply;
+          if (!outcome.ok) return settle(outcome);
+          if (outcome.image !== 'follows') return settle({ ...outcome, image: readyImage(outcome.image) });
+          const pending = pendingImage(() => imageFailed('the file image was not needed any more'));
+          image = pending;
+          settle({ ...outcome, image: pending.image }, true);
+        }
       });
-      worker.on('error', (err) =>
-        settle({ ok: false, path, name: displayName, problems: [{ severity: 'error', file: displayName, message: `could not be loaded: ${err.message}` }] })
-      );
+      const failed = (message: string) => {
+        settle({ ok: false, path, name: displayName, problems: [{ severity: 'error', file: displayName, message }] });
+        imageFailed(message);
+      };
+      worker.on('error', (err) => failed(`could not be loaded: ${err.message}`));
       worker.on('exit', (code) => {
-        if (!settled) settle({ ok: false, path, name: displayName, problems: [{ severity: 'error', file: displayName, message: `the loader stopped unexpectedly (exit code ${code})` }] });
+        if (!settled || image) failed(`the loader stopped unexpectedly (exit code ${code})`);
       });
       worker.postMessage({ path, displayName, ...(request ? { request } : {}) } satisfies WorkerRequest);
     });

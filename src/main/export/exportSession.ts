@@ -4,11 +4,11 @@
 // exportImage. The dialog, the clipboard and the progress channel are injected, so the same code
 // runs in the app, under Vitest and behind the e2e bridge.
 import { dirname, extname, isAbsolute } from 'node:path';
-import { fail, ok, type ExportProgress, type ImageExportRequest, type Result } from '../../shared/ipc/contract';
+import { fail, ok, type DatasetPayload, type ExportProgress, type ImageExportRequest, type Result } from '../../shared/ipc/contract';
 import { defaultWindow } from '../../shared/render/exportWindow';
 import { suggestedFileName } from '../../shared/render/fileName';
 import type { AppLocation } from '../dataset/bundledDataset';
-import type { DatasetService, HeldDataset } from '../dataset/datasetService';
+import type { DatasetService } from '../dataset/datasetService';
 import type { FileFilter } from '../files/dialogOptions';
 import { sweepTempFiles } from '../files/atomicWrite';
 import { exportImage, renderExport, type ExportFormat, type ExportImageRequest } from './exportImage';
@@ -43,9 +43,9 @@ export function withImageExtension(path: string, format: ExportFormat): string {
   return extname(path).toLowerCase() === `.${format}` ? path : `${path}.${format}`;
 }
 
-/** The core's request for `request`, drawn from `held`; a plain reason when it cannot be. */
-export function buildExportRequest(held: HeldDataset, request: ImageExportRequest, format: ExportFormat = request.format): { ok: true; request: ExportImageRequest } | { ok: false; message: string } {
-  const { header, columns } = held.payload;
+/** The core's request for `request`, drawn from the held dataset; a plain reason when it cannot be. */
+export function buildExportRequest(payload: DatasetPayload, request: ImageExportRequest, format: ExportFormat = request.format): { ok: true; request: ExportImageRequest } | { ok: false; message: string } {
+  const { header, columns } = payload;
   const count = columns.count;
   let include: ((i: number) => boolean) | undefined;
   if (request.indices !== null) {
@@ -85,12 +85,12 @@ export class ExportSession {
 
   /** File > Export Image: the save dialog, then the picture, written atomically. */
   async exportImage(request: ImageExportRequest): Promise<Exported> {
-    const held = this.deps.service.held;
+    const held = this.deps.service.current;
     if (!held) return fail('not-found', 'No dataset is open to export.');
     // Checked before the dialog: the user is never asked for a file that cannot be written.
     const built = buildExportRequest(held, request);
     if (!built.ok) return fail('bad-arguments', built.message);
-    const title = request.title?.trim() || held.payload.header.metadata.title;
+    const title = request.title?.trim() || held.header.metadata.title;
     const chosen = await this.deps.dialogs.showSaveImage({ defaultName: suggestedFileName(title, request.format), format: request.format });
     if (chosen === undefined) return ok({ dismissed: true });
     if (!isAbsolute(chosen)) return fail('bad-arguments', `${chosen} is not a full path to save to.`);
@@ -109,7 +109,7 @@ export class ExportSession {
 
   /** Copy Image: the picture as a PNG on the clipboard, whatever format the request names. */
   async copyImage(request: ImageExportRequest): Promise<Result<{ readonly width: number; readonly height: number }>> {
-    const held = this.deps.service.held;
+    const held = this.deps.service.current;
     if (!held) return fail('not-found', 'No dataset is open to copy.');
     const built = buildExportRequest(held, request, 'png');
     if (!built.ok) return fail('bad-arguments', built.message);

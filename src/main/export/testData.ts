@@ -4,15 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import type { LoadedDataset } from '../../shared/dataset/loadDatasetBytes';
-import { openDatasetFile } from '../dataset/openDatasetFile';
+import { openDatasetFile, type OpenedColumns } from '../dataset/openDatasetFile';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const BUNDLED_PATH = join(PROJECT_ROOT, 'data', 'deir-al-zour-al-qaim-2017.frontline');
 export const HOSTILE_PATH = join(PROJECT_ROOT, 'tests', 'fixtures', 'hostile.frontline');
 export const YEAR_2017 = { start: Date.UTC(2017, 0, 1), end: Date.UTC(2018, 0, 1) };
 
-export async function openForTest(path: string): Promise<LoadedDataset> {
+export async function openForTest(path: string): Promise<OpenedColumns> {
   const opened = await openDatasetFile(path);
   if (!opened.ok) throw new Error(`${path} did not open`);
   return opened.loaded;

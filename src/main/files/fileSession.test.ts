@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stringAt, type EventColumns } from '../../shared/dataset/columns';
 import type { AppCommand, OpenOutcome, Result, SaveFormat } from '../../shared/ipc/contract';
-import { DatasetService, inlineRunLoad } from '../dataset/datasetService';
-import { openDatasetFile } from '../dataset/openDatasetFile';
+import { DatasetService, inlineRunLoad, pendingImage, type RunLoad } from '../dataset/datasetService';
+import { imageNow, openDatasetFile } from '../dataset/openDatasetFile';
 import { FileSession, checkRegularFile, startDatasets } from './fileSession';
 import { SettingsStore } from './settingsStore';
 
@@ -33,10 +33,10 @@ afterAll(async () => {
 });
 
 /** A session over a service that has loaded the bundled dataset, with dialogs the test answers. */
-async function session(options: { load?: boolean } = {}) {
+async function session(options: { load?: boolean; runLoad?: RunLoad } = {}) {
   const dir = join(tmp, `s${n++}`);
   await mkdir(dir);
-  const service = new DatasetService(inlineRunLoad);
+  const service = new DatasetService(options.runLoad ?? inlineRunLoad);
   const settings = new SettingsStore(join(dir, 'settings.json'));
   const openAnswers: (string | undefined)[] = [];
   const saveAnswers: (string | undefined)[] = [];
@@ -303,7 +303,8 @@ describe('Save As', () => {
     expect(back.skipped).toEqual([]);
     expect(back.loaded.header).toEqual(service.current!.header);
     expect(back.loaded.columns).toEqual(service.current!.columns);
-    for (let i = 0; i < 23; i++) expect(JSON.parse(new TextDecoder().decode(back.bytes.subarray(back.loaded.eventRanges[2 * i], back.loaded.eventRanges[2 * i + 1])))).toEqual(JSON.parse(bundledText).events[i]);
+    const image = imageNow(back.image);
+    for (let i = 0; i < 23; i++) expect(JSON.parse(new TextDecoder().decode(image.bytes.subarray(image.ranges[2 * i], image.ranges[2 * i + 1])))).toEqual(JSON.parse(bundledText).events[i]);
   });
 
   it('writes only the events at the indices given, in file order, adding the extension', async () => {
@@ -367,6 +368,25 @@ describe('Save As', () => {
     expect(titles.get(raw.events[1]!.id)).toBe(`'+1 attack`);
     expect(titles.get(raw.events[2]!.id)).toBe(`'@SUM(A1)`);
     expect(await readdir(dir)).not.toContainEqual(expect.stringContaining('frontline-tmp'));
+  });
+
+  it('a dataset whose file image could not be written: nothing saved, the reason said, for events and stories alike', async () => {
+    // The loader hands the dataset over, but its file image fails (as when the load worker dies writing it).
+    const failing: RunLoad = async (...args) => {
+      const outcome = await inlineRunLoad(...args);
+      if (!outcome.ok) return outcome;
+      const pending = pendingImage(() => {});
+      pending.reject(new Error('the loader stopped unexpectedly (exit code 5)'));
+      return { ...outcome, image: pending.image };
+    };
+    const { files, saveAnswers, dir, service } = await session({ runLoad: failing });
+    expect(service.current?.columns.count).toBe(23);
+    saveAnswers.push(join(dir, 'x.frontline'));
+    const why = 'deir-al-zour-al-qaim-2017.frontline could not be made ready for details and saving (the loader stopped unexpectedly (exit code 5))';
+    expect(await files.saveAs('frontline', null)).toEqual({ ok: false, error: { code: 'io', message: `Nothing was saved: ${why}. Open the file again.` } });
+    saveAnswers.push(join(dir, 'x.frontline'));
+    expect(await files.saveStories([])).toEqual({ ok: false, error: { code: 'io', message: `The stories were not saved: ${why}. Open the file again.` } });
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('a path that cannot be written: an io error naming the path and the reason, nothing left behind', async () => {

@@ -104,17 +104,27 @@ export class FileSession {
 
   /** Save As: the dialog (named after the dataset), then an atomic write of the events. */
   async saveAs(format: SaveFormat, indices: Uint32Array | null): Promise<Saved> {
-    const held = this.deps.service.held;
-    if (!held) return fail('not-found', 'No dataset is open to save.');
-    const count = held.payload.columns.count;
+    const payload = this.deps.service.current;
+    if (!payload) return fail('not-found', 'No dataset is open to save.');
+    // The dataset may be replaced while the dialog is open: what the user saw then is saved (its
+    // file image, which for an import may still be being written, is waited for after the dialog).
+    const whole = this.deps.service.held();
+    whole.catch(() => {});
+    const count = payload.columns.count;
     if (indices !== null && indices.some((i) => i >= count)) {
       return fail('bad-arguments', `The dataset has ${count.toLocaleString('en-GB')} events; the events to save must be among them.`);
     }
-    const chosen = await this.deps.dialogs.showSave({ defaultName: safeFileName(held.payload.header.metadata.title, format), format });
+    const chosen = await this.deps.dialogs.showSave({ defaultName: safeFileName(payload.header.metadata.title, format), format });
     if (chosen === undefined) return ok({ dismissed: true });
     if (!isAbsolute(chosen)) return fail('bad-arguments', `${chosen} is not a full path to save to.`);
     const target = withExtension(chosen, format);
-    // The dataset may have been replaced while the dialog was open: save what the user saw then.
+    let held;
+    try {
+      held = await whole;
+    } catch (err) {
+      return fail('io', `Nothing was saved: ${err instanceof Error ? err.message : String(err)}. Open the file again.`);
+    }
+    if (!held) return fail('not-found', 'No dataset is open to save.');
     const saved = await saveHeldDataset(held, format, indices, target);
     if (saved.ok) this.deps.log?.(`saved ${saved.value.events} events to ${target}`);
     return saved;
@@ -127,17 +137,27 @@ export class FileSession {
    * carries the stories as saved.
    */
   async saveStories(stories: readonly Story[]): Promise<Outcome> {
-    const held = this.deps.service.held;
+    const payload = this.deps.service.current;
     const file = this.deps.service.currentFile;
-    if (!held || !file) return fail('not-found', 'No dataset is open to save the stories into.');
+    if (!payload || !file) return fail('not-found', 'No dataset is open to save the stories into.');
+    // What the user saw is saved, even if another dataset is opened meanwhile (see saveAs).
+    const whole = this.deps.service.held();
+    whole.catch(() => {});
     let target: string;
     if (!file.bundled && file.format === 'native') target = file.path;
     else {
-      const chosen = await this.deps.dialogs.showSave({ defaultName: safeFileName(held.payload.header.metadata.title, 'frontline'), format: 'frontline' });
+      const chosen = await this.deps.dialogs.showSave({ defaultName: safeFileName(payload.header.metadata.title, 'frontline'), format: 'frontline' });
       if (chosen === undefined) return ok({ status: 'dismissed' });
       if (!isAbsolute(chosen)) return fail('bad-arguments', `${chosen} is not a full path to save to.`);
       target = withExtension(chosen, 'frontline');
     }
+    let held;
+    try {
+      held = await whole;
+    } catch (err) {
+      return fail('io', `The stories were not saved: ${err instanceof Error ? err.message : String(err)}. Open the file again.`);
+    }
+    if (!held) return fail('not-found', 'No dataset is open to save the stories into.');
     const bytes = withStories(held.bytes, cleanStories(stories));
     const check = loadDatasetBytes(bytes, basename(target), { fastCheck: fastEventCheck() });
     if (!check.ok) return fail('invalid-data', `The stories were not saved to ${basename(target)}: ${formatProblem(check.problems[0]!)}`, check.problems);

@@ -18,7 +18,7 @@ beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'frontline-save-'));
   const service = new DatasetService(inlineRunLoad);
   await service.load(BUNDLED, { displayName: 'bundled.frontline', bundled: true });
-  held = service.held!;
+  held = (await service.held())!;
 });
 
 afterAll(async () => {

@@ -27,7 +27,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     getDataset: () => deps.service.awaitCurrent(),
 
     async getEvent(sourceIndex) {
-      const event = deps.service.event(sourceIndex);
+      let event;
+      try {
+        event = await deps.service.event(sourceIndex);
+      } catch (err) {
+        return fail('internal', `The event's details cannot be shown: ${err instanceof Error ? err.message : String(err)}. Open the file again.`);
+      }
       return event ? ok(event) : fail('not-found', `The dataset has no event at position ${sourceIndex}.`);
     },
 

@@ -1,14 +1,14 @@
 // A dataset built in memory (an import) written out as a native file image, while its columns are
 // built: main then keeps the same things for it as for a native file (the bytes, each event's byte
 // range for fetching details, the columns), and Save As can write the bytes as they are. Events go
-// in one at a time (an import hands each over as soon as its row is read and checked), the header
-// last: it is written in front of them at the end.
-import { DatasetColumnsBuilder, headerLookup, type HeaderLookup } from './datasetColumns';
+// in one at a time (an import hands each over as soon as its row is read and checked); the columns
+// come out first, the file image when asked.
+import { DatasetColumnsBuilder, headerLookup, type HeaderLookup, type LoadedColumns } from './datasetColumns';
 import { parseDateValue } from './dates';
 import { EventJsonWriter } from './eventJson';
 import type { LoadedDataset } from './loadDatasetBytes';
 import type { Problem } from './problems';
-import { DATASET_FORMAT, DATASET_VERSION, type Dataset } from './schema';
+import { DATASET_FORMAT, DATASET_VERSION, type Dataset, type TimelineEvent } from './schema';
 import type { CheckedEvent, DatasetHeaderInput } from './validator';
 
 const encoder = new TextEncoder();
@@ -128,14 +128,6 @@ export class ByteSink {
     grown.set(this.#bytes.subarray(0, this.#at));
     this.#bytes = grown;
   }
-  /** Put `bytes` in front of everything written so far (the bytes written move up, in place where they can). */
-  prepend(bytes: Uint8Array): void {
-    const written = this.#at;
-    if (written + bytes.length > this.#bytes.length) this.#reserve(bytes.length, 0);
-    this.#bytes.copyWithin(bytes.length, 0, written);
-    this.#bytes.set(bytes, 0);
-    this.#at = written + bytes.length;
-  }
   /** The bytes written, in a buffer of exactly their size (so it can be transferred whole). */
   finish(): Uint8Array {
     if (this.#resizable) {
@@ -146,58 +138,77 @@ export class ByteSink {
   }
 }
 
+/** A native file image, and where each event is in it. */
+export interface FileImage {
+  /** The whole of its buffer (transferable as it is). */
+  readonly bytes: Uint8Array;
+  /** Byte range of each event in `bytes`, by its position in the file: [start0, end0, start1, end1, …]. */
+  readonly ranges: Uint32Array;
+}
+
 /**
- * Validated events in, one at a time, in file order; the native file image and the columns out.
- * Each event's JSON is made once (EventJsonWriter) and written straight into the file image, its
- * byte range noted as it is written, and its columns come from the same event object: nothing is
- * parsed back. The header is written in front of the events at the end, when it is complete.
+ * The native file image of a header and its validated events: each event's JSON made once
+ * (EventJsonWriter) and written straight into the image, its byte range noted as it is written.
+ * Throws a RangeError when the image would pass 4 GB (event ranges are 32-bit).
+ */
+export function writeImage(header: DatasetHeaderInput, events: readonly TimelineEvent[]): FileImage {
+  const n = events.length;
+  const head = nativeHead(header);
+  // The size of a few events' JSON gives the size of all (text is mostly ASCII: a byte a character).
+  let sampleChars = 0;
+  const sampled = Math.min(n, SAMPLE_EVENTS);
+  for (let i = 0; i < sampled; i++) sampleChars += JSON.stringify(events[i]).length + SEPARATOR_BYTES.length;
+  const perEvent = sampled > 0 ? sampleChars / sampled : 0;
+  const sink = new ByteSink(head.length * 3 + NATIVE_TAIL.length + perEvent * n * HEADROOM + 4096);
+  const json = new EventJsonWriter();
+  const ranges = new Uint32Array(n * 2);
+  sink.write(head);
+  const eventsStart = sink.length;
+  for (let i = 0; i < n; i++) {
+    sink.writeBytes(i > 0 ? SEPARATOR_BYTES : INDENT_BYTES);
+    ranges[2 * i] = sink.length;
+    // Should the buffer have to grow: the events still to come, at the bytes per event so far.
+    const more = i > 0 ? ((sink.length - eventsStart) / i) * (n - i) * HEADROOM : 0;
+    sink.write(json.text(events[i]!), more);
+    ranges[2 * i + 1] = sink.length;
+  }
+  sink.write(NATIVE_TAIL);
+  return { bytes: sink.finish(), ranges };
+}
+
+/**
+ * Validated events in, one at a time, in file order: their columns now (what the timeline needs),
+ * their file image when asked (for details and Save As; it can come later, once the timeline is
+ * showing). Each event's columns come from the event object itself: nothing is parsed back.
  */
 export class PackWriter {
-  readonly #sink: ByteSink;
-  readonly #json = new EventJsonWriter();
   readonly #columns: DatasetColumnsBuilder;
-  #ranges: Uint32Array;
-  #count = 0;
+  #events: TimelineEvent[] = [];
 
-  /** `lookup`: the header as far as it is known (see HeaderLookup). `expectedBytes`: a guess at the events' size. */
-  constructor(lookup: HeaderLookup, expectedBytes: number) {
-    this.#sink = new ByteSink(expectedBytes * HEADROOM + 4096);
+  /** `lookup`: the header as far as it is known (see HeaderLookup); it may grow while events come. */
+  constructor(lookup: HeaderLookup) {
     this.#columns = new DatasetColumnsBuilder(lookup);
-    this.#ranges = new Uint32Array(1024);
   }
 
   get count(): number {
-    return this.#count;
+    return this.#events.length;
   }
 
-  /** Add the next event. Throws a RangeError when the file image would pass 4 GB (event ranges are 32-bit). */
   add(checked: CheckedEvent): void {
-    const i = this.#count;
-    const sink = this.#sink;
-    sink.writeBytes(i > 0 ? SEPARATOR_BYTES : INDENT_BYTES);
-    if (2 * i + 2 > this.#ranges.length) {
-      const grown = new Uint32Array(this.#ranges.length * 2);
-      grown.set(this.#ranges);
-      this.#ranges = grown;
-    }
-    this.#ranges[2 * i] = sink.length;
-    // Should the buffer have to grow, as much again as written so far may follow.
-    sink.write(this.#json.text(checked.event), sink.length);
-    this.#ranges[2 * i + 1] = sink.length;
-    this.#columns.add(checked, i);
-    this.#count = i + 1;
+    this.#columns.add(checked, this.#events.length);
+    this.#events.push(checked.event);
   }
 
-  /** The file image (header, events, end) and the columns. `header`: the dataset's, complete. */
-  finish(header: DatasetHeaderInput, warnings: Problem[]): PackedDataset {
-    const head = encoder.encode(nativeHead(header));
-    const sink = this.#sink;
-    if (sink.length + head.length > MAX_PACKED_BYTES) throw new RangeError('the converted dataset would be larger than 4 GB');
-    sink.prepend(head);
-    sink.write(NATIVE_TAIL);
-    const ranges = this.#ranges.slice(0, 2 * this.#count);
-    for (let k = 0; k < ranges.length; k++) ranges[k] = ranges[k]! + head.length;
-    return { bytes: sink.finish(), loaded: { ...this.#columns.finish(header), eventRanges: ranges, warnings } };
+  /** The columns and their header. `header`: the dataset's, complete. */
+  columns(header: DatasetHeaderInput): LoadedColumns {
+    return this.#columns.finish(header);
+  }
+
+  /** The file image of the events added, under `header` (see writeImage). The events are let go. */
+  image(header: DatasetHeaderInput): FileImage {
+    const events = this.#events;
+    this.#events = [];
+    return writeImage(header, events);
   }
 }
 
@@ -207,17 +218,14 @@ export class PackWriter {
  * loadDatasetBytes makes of the bytes (a test holds them to it).
  */
 export function packDataset(dataset: Dataset, warnings: Problem[] = []): PackedDataset {
-  const { events } = dataset;
-  // The size of a few events' JSON gives the size of all (text is mostly ASCII: a byte a character).
-  const sample = events.slice(0, SAMPLE_EVENTS);
-  let sampleChars = 0;
-  for (const e of sample) sampleChars += JSON.stringify(e).length + SEPARATOR_BYTES.length;
-  const writer = new PackWriter(headerLookup(dataset), sample.length > 0 ? (sampleChars / sample.length) * events.length : 0);
-  for (const e of events) {
+  const writer = new PackWriter(headerLookup(dataset));
+  for (const e of dataset.events) {
     const start = parseDateValue(e.start.value, e.start.precision);
     const end = e.end ? parseDateValue(e.end.value, e.end.precision) : undefined;
     if (!start.ok || (end && !end.ok)) throw new Error(`event ${e.id} was not validated`);
     writer.add({ event: e, startWindow: start.window, endWindow: end?.ok ? end.window : undefined });
   }
-  return writer.finish(dataset, warnings);
+  const columns = writer.columns(dataset);
+  const image = writer.image(dataset);
+  return { bytes: image.bytes, loaded: { ...columns, eventRanges: image.ranges, warnings } };
 }

@@ -39,13 +39,14 @@ function optionsFor(text: string, file: string): ImportOptions {
 
 /** Checked and packed event by event (the app's way). */
 function streamed(text: string, file: string, options: ImportOptions, fast: boolean): Opened | Problem[] {
-  const packer = new ImportPacker(file, { ...(fast ? { fastCheck: fastEventCheck() } : {}), expectedBytes: text.length });
+  const packer = new ImportPacker(file, { ...(fast ? { fastCheck: fastEventCheck() } : {}) });
   const result = imported(importText(text, file, { ...options, sink: packer }));
   expect(result.dataset.events).toEqual([]);
   const checked = packer.finish(result.dataset);
   if (!checked.ok) return checked.problems;
   const warnings = result.problems.filter((p) => p.severity !== 'error');
-  return { packed: checked.pack(capProblems([...warnings, ...checked.warnings])), offered: checked.offered, kept: checked.kept, skipped: checked.skipped };
+  const image = checked.image();
+  return { packed: { bytes: image.bytes, loaded: { ...checked.loaded, eventRanges: image.ranges, warnings: capProblems([...warnings, ...checked.warnings]) } }, offered: checked.offered, kept: checked.kept, skipped: checked.skipped };
 }
 
 /** The whole dataset checked, then packed. */
@@ -81,7 +82,7 @@ describe('ImportPacker: the same as checking the whole dataset, then packing it'
       const outcome = importText(text, name, options);
       if (outcome.status !== 'imported') {
         // A file no importer can use fails before anything is packed, sink or not.
-        expect(importText(text, name, { ...options, sink: new ImportPacker(name, { expectedBytes: 0 }) })).toEqual(outcome);
+        expect(importText(text, name, { ...options, sink: new ImportPacker(name) })).toEqual(outcome);
         return;
       }
       // The compiled check fills in defaults in place (after the fields there), zod makes new
@@ -108,7 +109,7 @@ describe('ImportPacker: the same as checking the whole dataset, then packing it'
     // starts over on the whole table: the events handed over before that are dropped.
     const text = importFixture('acled-us-dates.csv');
     const result = imported(importText(text, 'x.csv'));
-    const packer = new ImportPacker('x.csv', { expectedBytes: 0 });
+    const packer = new ImportPacker('x.csv');
     const begins: number[] = [];
     const counting = { begin: (h: Parameters<ImportPacker['begin']>[0]) => (begins.push(1), packer.begin(h)), add: packer.add.bind(packer) };
     imported(importText(text, 'x.csv', { sink: counting }));
@@ -131,7 +132,7 @@ const header: Omit<DatasetInput, 'events'> = {
 const event = (id: string, day: string, extra: Record<string, unknown> = {}) => ({ id, type: 'capture' as const, title: `Event ${id}`, start: { value: day, precision: 'day' as const }, citations: [{ source: 'wire' }], ...extra });
 
 function pack(events: readonly Record<string, unknown>[], head: Omit<DatasetInput, 'events'> = header): PackedImport {
-  const packer = new ImportPacker('stand-in.csv', { fastCheck: fastEventCheck(), expectedBytes: 0 });
+  const packer = new ImportPacker('stand-in.csv', { fastCheck: fastEventCheck() });
   packer.begin(completeHeader(head));
   events.forEach((e, i) => packer.add(e as DatasetInput['events'][number], 10 + i));
   return packer.finish({ ...head, events: [] });
@@ -147,10 +148,11 @@ describe('ImportPacker: events the check refuses', () => {
       [12, 'events[2] (id "a").id'],
       [13, 'events[3] (id "c").citations[0].source']
     ]);
-    const packed = r.pack([]);
-    expect(packed.loaded.columns.count).toBe(2);
-    const back = loadDatasetBytes(packed.bytes, 'stand-in.csv');
-    expect(back.ok && back.loaded.columns).toEqual(packed.loaded.columns);
+    expect(r.loaded.columns.count).toBe(2);
+    const image = r.image();
+    const back = loadDatasetBytes(image.bytes, 'stand-in.csv');
+    expect(back.ok && back.loaded.columns).toEqual(r.loaded.columns);
+    expect(back.ok && back.loaded.eventRanges).toEqual(image.ranges);
   });
 
   it('fails when every event is refused, with their problems', () => {
@@ -176,13 +178,12 @@ describe('ImportPacker: events the check refuses', () => {
     const r = pack([event('a', '2017-11-03', { title: 'Deir\u202Eal-Zour' })]);
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     expect(r.warnings).toMatchObject([{ severity: 'warning', line: 10, field: 'events[0] (id "a").title' }]);
-    const packed = r.pack(r.warnings);
-    expect(new TextDecoder().decode(packed.bytes)).toContain('"title":"Deiral-Zour"');
+    expect(new TextDecoder().decode(r.image().bytes)).toContain('"title":"Deiral-Zour"');
   });
 
   it('reports its progress every few thousand events, with the line reached', () => {
     const calls: [number, number][] = [];
-    const packer = new ImportPacker('stand-in.csv', { expectedBytes: 0, onEvents: (n, line) => calls.push([n, line]) });
+    const packer = new ImportPacker('stand-in.csv', { onEvents: (n, line) => calls.push([n, line]) });
     packer.begin(completeHeader(header));
     for (let i = 0; i < 9000; i++) packer.add(event(`e${i}`, '2017-11-03') as DatasetInput['events'][number], 2 + i);
     expect(calls).toEqual([

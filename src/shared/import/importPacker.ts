@@ -1,10 +1,11 @@
-// Opening an import: each event is checked (the same check a native file's events get) and packed
-// into the native file image and the columns the moment its importer makes it, then dropped. A
-// large file's events never exist all at once, so they die young and cheaply instead of filling
-// the heap until the end; the outcome is what validateDataset then packDataset make of the
-// importer's whole dataset (a test holds them to it).
+// Opening an import: each event is checked (the same check a native file's events get) and put into
+// the columns the moment its importer makes it. The columns (what the timeline needs) are ready as
+// soon as the last row is read; the native file image (for details and Save As) is written when
+// asked, which can be after the timeline is showing. The outcome is what validateDataset then
+// packDataset make of the importer's whole dataset (a test holds them to it).
 import { capErrors, capProblems, type Problem } from '../dataset/problems';
-import { PackWriter, type PackedDataset } from '../dataset/packDataset';
+import type { LoadedColumns } from '../dataset/datasetColumns';
+import { PackWriter, type FileImage } from '../dataset/packDataset';
 import type { DatasetInput } from '../dataset/schema';
 import { DatasetValidator, type DatasetHeaderInput, type FastEventCheck } from '../dataset/validator';
 import type { EventInput, GrowingHeader, ImportEventSink } from './importBuilder';
@@ -12,8 +13,6 @@ import type { EventInput, GrowingHeader, ImportEventSink } from './importBuilder
 export interface ImportPackerOptions {
   /** Compiled JSON-Schema check of an event (Node only); zod runs only where it fails. */
   readonly fastCheck?: FastEventCheck;
-  /** A guess at the size of the events' JSON, in bytes (for the file image's first buffer). */
-  readonly expectedBytes: number;
   /** Told every few thousand events how many the importer has made and the line it reached. */
   readonly onEvents?: (events: number, line: number) => void;
 }
@@ -26,8 +25,13 @@ export type PackedImport =
   | { readonly ok: false; readonly problems: Problem[] }
   | {
       readonly ok: true;
-      /** The file image and columns (call pack: the one step that may run out of room). */
-      readonly pack: (warnings: Problem[]) => PackedDataset;
+      /** The columns of the events kept, and their header. */
+      readonly loaded: LoadedColumns;
+      /**
+       * Writes the file image of the events kept (the events are let go then). Throws a RangeError
+       * when it would pass 4 GB.
+       */
+      readonly image: () => FileImage;
       /** Events the importer made, and those the check kept. */
       readonly offered: number;
       readonly kept: number;
@@ -43,14 +47,14 @@ export class ImportPacker implements ImportEventSink {
 
   constructor(
     readonly file: string,
-    private readonly options: ImportPackerOptions
+    private readonly options: ImportPackerOptions = {}
   ) {}
 
   begin(header: GrowingHeader): void {
     const v = new DatasetValidator(this.file, { ...(this.options.fastCheck ? { fastCheck: this.options.fastCheck } : {}), sharedObjects: true });
     v.useRefs(header);
     this.#validator = v;
-    this.#writer = new PackWriter(header, this.options.expectedBytes);
+    this.#writer = new PackWriter(header);
     this.#offered = 0;
   }
 
@@ -83,7 +87,8 @@ export class ImportPacker implements ImportEventSink {
     const checkedHeader: DatasetHeaderInput = header;
     return {
       ok: true,
-      pack: (packWarnings) => writer.finish(checkedHeader, packWarnings),
+      loaded: writer.columns(checkedHeader),
+      image: () => writer.image(checkedHeader),
       offered: this.#offered,
       kept: writer.count,
       skipped: errors.length > 0 ? capErrors(errors) : [],

@@ -20,6 +20,8 @@ export class ViewerState {
   selectedIndex = $state<number | undefined>(undefined);
   /** Everything about the selected event, fetched from main. */
   selectedEvent = $state.raw<TimelineEvent | undefined>(undefined);
+  /** Why the selected event's details could not be fetched, if they could not. */
+  selectedError = $state.raw<string | undefined>(undefined);
   window = $state.raw<TimeRange | undefined>(undefined);
   showShortcuts = $state(false);
   /** Filters and search over the dataset on show. */
@@ -121,6 +123,7 @@ export class ViewerState {
     this.loadError = undefined;
     this.selectedIndex = undefined;
     this.selectedEvent = undefined;
+    this.selectedError = undefined;
   }
 
   /**
@@ -241,10 +244,13 @@ export class ViewerState {
   async select(index: number | undefined): Promise<void> {
     this.selectedIndex = index;
     this.selectedEvent = undefined;
+    this.selectedError = undefined;
     const cols = this.payload?.columns;
     if (index === undefined || !cols) return;
     const result = await getApi().getEvent(cols.sourceIndex[index]!);
-    if (this.selectedIndex === index && result.ok) this.selectedEvent = result.value;
+    if (this.selectedIndex !== index) return;
+    if (result.ok) this.selectedEvent = result.value;
+    else this.selectedError = result.error.message;
   }
 
   /** The event before or after the selection, in time order, among those the filter shows. */
