@@ -19,8 +19,8 @@ function imagesHeldBack(): { runLoad: RunLoad; images: HeldBack[] } {
   const runLoad: RunLoad = async (path, displayName, onProgress, signal, request) => {
     const outcome = await inlineRunLoad(path, displayName, onProgress, signal, request);
     if (!outcome.ok || outcome.format === 'native') return outcome;
-    const written: FileImage = await outcome.image.ready;
-    const pending = pendingImage(() => pending.reject(new Error('the file image was not needed any more')));
+    const written: FileImage = await outcome.image.ready();
+    const pending = pendingImage({ cancel: () => pending.reject(new Error('the file image was not needed any more')) });
     images.push({ deliver: () => pending.resolve(written), fail: (message) => pending.reject(new Error(message)) });
     return { ...outcome, image: pending.image };
   };

@@ -520,9 +520,11 @@ describe("an import's file image, written after its timeline is held", () => {
     const opened = await openDatasetFile(path);
     if (!opened.ok) throw new Error('fixture did not load');
     let wasCancelled = false;
-    const pending = pendingImage(() => {
-      wasCancelled = true;
-      pending.reject(new Error('the file image was not needed any more'));
+    const pending = pendingImage({
+      cancel: () => {
+        wasCancelled = true;
+        pending.reject(new Error('the file image was not needed any more'));
+      }
     });
     return {
       outcome: { ...opened, image: pending.image },

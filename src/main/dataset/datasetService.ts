@@ -14,30 +14,58 @@ import type { CsvMapping, ImportFormat } from '../../shared/import/types';
 import type { FileProgress } from './loadDatasetFile';
 import { imageNow, type OpenedFile, type OpenedSuccess, type OpenRequest } from './openDatasetFile';
 
-/** A file image that may still be being written (an import's, written while its timeline shows). */
+/**
+ * A file image that may still have to be written (an import's: written once its timeline shows,
+ * so the first paint has the machine to itself, or at once when something needs it).
+ */
 export interface PendingImage {
-  /** The image once written; rejects when it cannot be (its writer failed, or it was not needed). */
-  readonly ready: Promise<FileImage>;
+  /**
+   * The image, once written (asking starts the writing if it has not started); rejects when it
+   * cannot be written (its writer failed, or it was not needed any more).
+   */
+  ready(): Promise<FileImage>;
+  /** The image if it is written already (asking this starts nothing). */
+  written(): FileImage | undefined;
   /** Not needed any more (another dataset is held, the review was declined): stop writing it. */
   cancel(): void;
 }
 
 /** An image there already. */
 export function readyImage(image: FileImage): PendingImage {
-  return { ready: Promise.resolve(image), cancel: () => {} };
+  const ready = Promise.resolve(image);
+  return { ready: () => ready, written: () => image, cancel: () => {} };
 }
 
-/** An image still to come: settle it with resolve or reject; cancel calls `onCancel`. */
-export function pendingImage(onCancel: () => void): { image: PendingImage; resolve: (image: FileImage) => void; reject: (err: Error) => void } {
+/**
+ * An image still to come: settle it with resolve or reject. `start` is called (once) when it is
+ * first asked for, `cancel` when it is not needed.
+ */
+export function pendingImage(hooks: { start?: () => void; cancel?: () => void } = {}): { image: PendingImage; resolve: (image: FileImage) => void; reject: (err: Error) => void } {
   let resolve!: (image: FileImage) => void;
   let reject!: (err: Error) => void;
+  let done: FileImage | undefined;
   const ready = new Promise<FileImage>((res, rej) => {
-    resolve = res;
+    resolve = (image) => {
+      done = image;
+      res(image);
+    };
     reject = rej;
   });
   // Nobody may be waiting when it fails (a cancelled image): that is no unhandled rejection.
   ready.catch(() => {});
-  return { image: { ready, cancel: onCancel }, resolve, reject };
+  let started = false;
+  const image: PendingImage = {
+    ready: () => {
+      if (!started) {
+        started = true;
+        hooks.start?.();
+      }
+      return ready;
+    },
+    written: () => done,
+    cancel: () => hooks.cancel?.()
+  };
+  return { image, resolve, reject };
 }
 
 export type LoadOutcome = OpenedFile<PendingImage> | { ok: false; cancelled: true; path: string; name: string };
@@ -72,8 +100,6 @@ interface Held {
   readonly payload: DatasetPayload;
   readonly image: PendingImage;
   readonly file: HeldFile;
-  /** The image, once it has come. */
-  written?: FileImage;
 }
 
 export interface OpenOptions {
@@ -121,9 +147,8 @@ export class DatasetService {
   }
 
   async #imageOf(held: Held): Promise<FileImage> {
-    if (held.written) return held.written;
     try {
-      return await held.image.ready;
+      return await held.image.ready();
     } catch (err) {
       throw new Error(`${held.payload.file.name} could not be made ready for details and saving (${err instanceof Error ? err.message : String(err)})`, { cause: err });
     }
@@ -268,14 +293,7 @@ export class DatasetService {
     };
     const previous = this.#current;
     if (previous && previous.image !== opened.image) previous.image.cancel();
-    const held: Held = { payload, image: opened.image, file: heldAs };
-    void opened.image.ready.then(
-      (image) => {
-        held.written = image;
-      },
-      () => {}
-    );
-    this.#current = held;
+    this.#current = { payload, image: opened.image, file: heldAs };
     this.#lastError = undefined;
     return payload;
   }
@@ -318,7 +336,8 @@ export class DatasetService {
   heldBytes(): number {
     const held = this.#current;
     if (!held) return 0;
-    return (held.written ? held.written.bytes.byteLength + held.written.ranges.byteLength : 0) + columnBytes(held.payload.columns);
+    const image = held.image.written();
+    return (image ? image.bytes.byteLength + image.ranges.byteLength : 0) + columnBytes(held.payload.columns);
   }
 }
 

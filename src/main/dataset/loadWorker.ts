@@ -1,7 +1,7 @@
 // Worker thread entry: opens one file (any supported format: openDatasetFile) off the main
 // process's event loop, posting progress, then the result with its buffers transferred (not copied).
-// An import's file image is written after that result is posted (the timeline can show meanwhile)
-// and posted on its own. It warms up (modules loaded, the schema check compiled) as soon as it
+// An import's file image is written after that result is posted, when main asks for it (once the
+// timeline shows, or when something needs it), and posted on its own. It warms up (modules loaded, the schema check compiled) as soon as it
 // starts, then waits for its request: main keeps one such worker ready, so opening a file does not
 // pay for starting one.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -9,7 +9,7 @@ import { columnBuffers } from '../../shared/dataset/columns';
 import type { FileImage } from '../../shared/dataset/packDataset';
 import { fastEventCheck } from './fastEventCheck';
 import { openDatasetFile } from './openDatasetFile';
-import type { WorkerReply, WorkerRequest } from './workerRunLoad';
+import type { WorkerReply, WorkerRequest, WriteImage } from './workerRunLoad';
 
 const port = parentPort;
 if (!port) throw new Error('loadWorker must run as a worker thread');
@@ -42,6 +42,7 @@ async function run(request: WorkerRequest): Promise<void> {
     return;
   }
   port!.postMessage({ type: 'done', outcome: { ...outcome, image: 'follows' } } satisfies WorkerReply, [...new Set(columns)]);
+  await new Promise<void>((resolve) => port!.once('message', (message: WriteImage) => message.type === 'write-image' && resolve()));
   let written: FileImage;
   try {
     written = image();

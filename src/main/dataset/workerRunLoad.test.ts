@@ -75,7 +75,7 @@ describe('workerRunLoad with the real worker', () => {
       expect(viaWorker.loaded.columns).toEqual(inline.loaded.columns);
       expect(viaWorker.loaded.header).toEqual(inline.loaded.header);
       expect(viaWorker.loaded.warnings).toEqual(inline.loaded.warnings);
-      const image = await viaWorker.image.ready;
+      const image = await viaWorker.image.ready();
       expect(image.ranges).toEqual(imageNow(inline.image).ranges);
       expect(Buffer.from(image.bytes).equals(await readFile(BUNDLED))).toBe(true);
       expect(viaWorker).toMatchObject({ ok: true, path: BUNDLED, name: 'deir-al-zour-al-qaim-2017.frontline', size: inline.size });
@@ -222,13 +222,35 @@ describe('workerRunLoad: an import\'s file image comes after its columns', () =>
       expect(viaWorker.format).toBe('acled');
       expect(viaWorker.loaded.columns).toEqual(inline.loaded.columns);
       const exited = once(worker!, 'exit');
-      const image = await viaWorker.image.ready;
+      const image = await viaWorker.image.ready();
       const expected = imageNow(inline.image);
       expect(Buffer.from(image.bytes).equals(Buffer.from(expected.bytes))).toBe(true);
       expect(image.ranges).toEqual(expected.ranges);
       // Its own buffers, whole (transferred, not copied into a shared pool).
       expect(image.bytes.byteLength).toBe(image.bytes.buffer.byteLength);
       await exited;
+    },
+    SLOW
+  );
+
+  it(
+    'the image is written when asked for, or unasked a moment after the columns',
+    async () => {
+      const path = join(tmp, 'acled-later.csv');
+      await writeFile(path, syntheticAcledCsv(500, 8));
+      // Asked for: not before.
+      let asked: Worker | undefined;
+      const patient = loaded(await workerRunLoad(() => (asked = spawnTsWorker()), 60_000)(path, 'a.csv', () => {}, neverAborted()));
+      let exited = false;
+      asked!.once('exit', () => (exited = true));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(exited).toBe(false);
+      expect((await patient.image.ready()).ranges.length).toBe(1000);
+      // Unasked: after the delay, the worker writes it, sends it and is let go.
+      let unasked: Worker | undefined;
+      const eager = loaded(await workerRunLoad(() => (unasked = spawnTsWorker()), 50)(path, 'a.csv', () => {}, neverAborted()));
+      await once(unasked!, 'exit');
+      expect((await eager.image.ready()).ranges.length).toBe(1000);
     },
     SLOW
   );
@@ -243,7 +265,7 @@ describe('workerRunLoad: an import\'s file image comes after its columns', () =>
       const viaWorker = loaded(await run(path, 'acled.csv', () => {}, neverAborted()));
       const exited = once(worker!, 'exit');
       viaWorker.image.cancel();
-      await expect(viaWorker.image.ready).rejects.toThrow(/not needed/);
+      await expect(viaWorker.image.ready()).rejects.toThrow(/not needed/);
       const [code] = (await exited) as [number];
       expect(code).toBe(1); // terminated
     },
@@ -262,12 +284,12 @@ describe('workerRunLoad: an import\'s file image comes after its columns', () =>
 
   it('a worker that stops while writing the image fails the image, not the load', async () => {
     const outcome = loaded(await workerRunLoad(columnsThen('setTimeout(() => process.exit(5), 20);'))('/data/x.csv', 'x.csv', () => {}, neverAborted()));
-    await expect(outcome.image.ready).rejects.toThrow(/loader stopped unexpectedly \(exit code 5\)/);
+    await expect(outcome.image.ready()).rejects.toThrow(/loader stopped unexpectedly \(exit code 5\)/);
   });
 
   it('a worker that cannot write the image says why', async () => {
     const outcome = loaded(await workerRunLoad(columnsThen("parentPort.postMessage({ type: 'image-failed', message: 'the converted dataset would be larger than 4 GB' });"))('/data/x.csv', 'x.csv', () => {}, neverAborted()));
-    await expect(outcome.image.ready).rejects.toThrow('the converted dataset would be larger than 4 GB');
+    await expect(outcome.image.ready()).rejects.toThrow('the converted dataset would be larger than 4 GB');
   });
 });
 

@@ -1,7 +1,8 @@
 // Runs loads in a worker thread, so parsing a large file never blocks the main process. One worker
 // is kept started and warm for the next load; cancelling terminates the running one outright, and
 // nothing it half-built survives. An import's result comes before its file image: the worker
-// writes the image while the timeline shows, and is let go once it has sent it.
+// writes the image a moment later (the first paint comes first) or as soon as something asks for
+// it, and is let go once it has sent it.
 import type { Worker } from 'node:worker_threads';
 import type { FileImage } from '../../shared/dataset/packDataset';
 import { pendingImage, readyImage, type LoadOutcome, type RunLoad } from './datasetService';
@@ -14,6 +15,17 @@ export interface WorkerRequest {
   /** How to read the file (format, mapping, strict); absent, its format is detected. */
   readonly request?: OpenRequest;
 }
+
+/** Main to the worker, after an import's result: write its file image now. */
+export interface WriteImage {
+  readonly type: 'write-image';
+}
+
+/**
+ * How long after an import's result its file image is started when nothing asks for it sooner:
+ * the renderer draws the timeline and builds its indexes meanwhile, with both cores.
+ */
+export const IMAGE_DELAY_MS = 1000;
 
 export type WorkerReply =
   | { type: 'ready' }
@@ -29,12 +41,15 @@ export interface WorkerPool {
   dispose(): void;
 }
 
-/** `spawn` starts a worker that waits for its request (the built loadWorker.js, or the TypeScript one under tsx). */
-export function workerRunLoad(spawn: () => Worker): RunLoad {
-  return workerPool(spawn).runLoad;
+/**
+ * `spawn` starts a worker that waits for its request (the built loadWorker.js, or the TypeScript
+ * one under tsx). `imageDelayMs`: see IMAGE_DELAY_MS.
+ */
+export function workerRunLoad(spawn: () => Worker, imageDelayMs = IMAGE_DELAY_MS): RunLoad {
+  return workerPool(spawn, imageDelayMs).runLoad;
 }
 
-export function workerPool(spawn: () => Worker): WorkerPool {
+export function workerPool(spawn: () => Worker, imageDelayMs = IMAGE_DELAY_MS): WorkerPool {
   let spare: Worker | undefined;
   let disposed = false;
   const prepare = (): void => {
@@ -57,8 +72,11 @@ export function workerPool(spawn: () => Worker): WorkerPool {
       spare = undefined;
       let settled = false;
       let released = false;
+      /** Starts an import's file image when nothing asked for it sooner. */
+      let imageTimer: ReturnType<typeof setTimeout> | undefined;
       /** Let the worker go (the load and its image are over) and ready the next one. */
       const release = () => {
+        clearTimeout(imageTimer);
         if (released) return;
         released = true;
         void worker.terminate();
@@ -93,7 +111,13 @@ export function workerPool(spawn: () => Worker): WorkerPool {
           const { outcome } = reply;
           if (!outcome.ok) return settle(outcome);
           if (outcome.image !== 'follows') return settle({ ...outcome, image: readyImage(outcome.image) });
-          const pending = pendingImage(() => imageFailed('the file image was not needed any more'));
+          const write = () => {
+            clearTimeout(imageTimer);
+            if (!released) worker.postMessage({ type: 'write-image' } satisfies WriteImage);
+          };
+          const pending = pendingImage({ start: write, cancel: () => imageFailed('the file image was not needed any more') });
+          // Started when asked for, or after a moment: whichever comes first (ready() starts it once).
+          imageTimer = setTimeout(() => void pending.image.ready(), imageDelayMs);
           image = pending;
           settle({ ...outcome, image: pending.image }, true);
         }

@@ -375,7 +375,7 @@ describe('Save As', () => {
     const failing: RunLoad = async (...args) => {
       const outcome = await inlineRunLoad(...args);
       if (!outcome.ok) return outcome;
-      const pending = pendingImage(() => {});
+      const pending = pendingImage();
       pending.reject(new Error('the loader stopped unexpectedly (exit code 5)'));
       return { ...outcome, image: pending.image };
     };
