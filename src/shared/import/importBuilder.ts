@@ -181,14 +181,23 @@ export class ImportBuilder {
   eventId(own: string | undefined, line: number): string {
     const trimmed = own?.trim() ?? '';
     if (trimmed === '') return this.#unique(`row-${line}`, 'row');
+    // The usual case, taken first (it runs for every row): the file's id is valid, short enough to
+    // keep whole, and not used yet.
+    if (trimmed.length <= LIMITS.idLength - 8 && ID_OK.test(trimmed) && !this.#usedIds.has(trimmed)) {
+      this.#usedIds.add(trimmed);
+      return trimmed;
+    }
     const valid = ID_OK.test(trimmed) && trimmed.length <= LIMITS.idLength ? trimmed : slugId(trimmed, `row-${line}`);
     const id = this.#unique(valid, `row-${line}`);
-    if (id !== trimmed) this.warn(line, 'id', `the id "${clip(trimmed, 60)}" ${this.#usedIdsBefore(trimmed) ? 'is used by an earlier row' : 'has characters ids cannot hold'}; this event's id is "${id}"`);
+    if (id !== trimmed) this.warn(line, 'id', `the id "${clip(trimmed, 60)}" ${this.#whyNot(trimmed)}; this event's id is "${id}"`);
     return id;
   }
 
-  #usedIdsBefore(id: string): boolean {
-    return this.#usedIds.has(id) && ID_OK.test(id);
+  /** Why a file's own id could not be kept. */
+  #whyNot(id: string): string {
+    if (!ID_OK.test(id)) return 'has characters ids cannot hold';
+    if (id.length > LIMITS.idLength - 8) return `is longer than ${LIMITS.idLength - 8} characters`;
+    return 'is used by an earlier row';
   }
 
   #unique(base: string, fallback: string): string {
