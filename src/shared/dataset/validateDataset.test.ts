@@ -698,6 +698,20 @@ describe('validateDataset with objects shared between events', () => {
     expect(unshared.ok && unshared.dataset.events).toEqual(check.dataset.events);
   });
 
+  it('a list shared by events (walked again for each) is cleaned once and reported once', () => {
+    const tags = [' a\u202Etag ', 'plain'];
+    const raw = dataset({ source: 'src-a' }, { value: '2017-11-03', precision: 'day' });
+    for (const e of raw.events as { tags?: string[] }[]) e.tags = tags;
+    const check = validateDataset(raw, 'f.json');
+    if (!check.ok) throw new Error('expected a dataset');
+    expect(check.dataset.events.map((e) => e.tags)).toEqual([
+      ['atag', 'plain'],
+      ['atag', 'plain'],
+      ['atag', 'plain']
+    ]);
+    expect(check.warnings.map((w) => w.field)).toEqual(['events[0] (id "e1").tags[0]']);
+  });
+
   it('still refuses a shared object that is invalid, for every event holding it', () => {
     const check = validateDataset(dataset({ source: 'src-missing' }, { value: '2017-11-03', precision: 'day' }), 'f.json');
     expect(check.ok).toBe(false);

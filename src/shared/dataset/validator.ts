@@ -141,6 +141,8 @@ function cleanStrings(node: unknown, path: (string | number)[], out: Finding[], 
  * `invisible` false: the caller knows no string here holds invisible characters (only trim).
  * `cleaned`: objects already cleaned, skipped when met again (an object shared by several
  * events is cleaned in place the first time: walking it again would change and report nothing).
+ * Lists are walked every time: most are an event's own (its actors, its tags), and remembering
+ * each would cost more than looking at its few items again.
  */
 function cleanValue(
   container: Record<string | number, unknown>,
@@ -163,7 +165,7 @@ function cleanValue(
       out.push({ severity: 'warning', path: [...path, key], message: `${c.removed} invisible control character(s) removed (bidi overrides or zero-width characters)` });
     }
   } else if (v !== null && typeof v === 'object') {
-    if (cleaned !== undefined) {
+    if (cleaned !== undefined && !Array.isArray(v)) {
       if (cleaned.has(v)) return;
       cleaned.add(v);
     }
