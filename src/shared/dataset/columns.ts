@@ -240,29 +240,46 @@ export function utf8Length(s: string): number {
 const STRINGS_PER_ENCODE = 1024;
 
 /**
- * Pack strings, taken in the given order, into a table. Each string's length in UTF-8 is worked
- * out first (its own length, for the usual ASCII), so the table is allocated at its exact size
- * and the text is encoded a thousand strings at a time.
+ * Pack strings, taken in the given order, into a table. The strings are joined a thousand at a
+ * time; a batch that is all ASCII (the usual case) has its offsets from the strings' lengths,
+ * others from each string's length in UTF-8. The table is then allocated at its exact size and
+ * each batch encoded with one call.
  */
 export function buildStringTable(strings: readonly string[], order?: Uint32Array): StringTable {
   const n = order ? order.length : strings.length;
   const at = (k: number): string => strings[order ? order[k]! : k] ?? '';
   const offsets = new Uint32Array(n + 1);
+  const batches: string[] = [];
+  const batch: string[] = [];
   let total = 0;
-  for (let k = 0; k < n; k++) {
-    const s = at(k);
-    total += s.length === 0 ? 0 : NON_ASCII.test(s) ? utf8Length(s) : s.length;
-    offsets[k + 1] = total;
+  for (let first = 0; first < n; first += STRINGS_PER_ENCODE) {
+    const last = Math.min(n, first + STRINGS_PER_ENCODE);
+    batch.length = 0;
+    let end = total;
+    for (let k = first; k < last; k++) {
+      const s = at(k);
+      batch.push(s);
+      end += s.length;
+      offsets[k + 1] = end;
+    }
+    const text = batch.join('');
+    if (NON_ASCII.test(text)) {
+      end = total;
+      for (let k = first; k < last; k++) {
+        const s = batch[k - first]!;
+        end += s.length === 0 ? 0 : NON_ASCII.test(s) ? utf8Length(s) : s.length;
+        offsets[k + 1] = end;
+      }
+    }
+    total = end;
+    batches.push(text);
   }
   const bytes = new Uint8Array(total);
   let written = 0;
-  const chunk: string[] = [];
-  for (let first = 0; first < n; first += STRINGS_PER_ENCODE) {
-    const last = Math.min(n, first + STRINGS_PER_ENCODE);
-    chunk.length = 0;
-    for (let k = first; k < last; k++) chunk.push(at(k));
-    written += encoder.encodeInto(chunk.join(''), bytes.subarray(written)).written;
-    if (written !== offsets[last]) throw new Error(`string table: UTF-8 length of strings ${first}–${last - 1} was miscounted`);
+  for (let b = 0; b < batches.length; b++) {
+    written += encoder.encodeInto(batches[b]!, bytes.subarray(written)).written;
+    const last = Math.min(n, (b + 1) * STRINGS_PER_ENCODE);
+    if (written !== offsets[last]) throw new Error(`string table: UTF-8 length of strings ${b * STRINGS_PER_ENCODE}–${last - 1} was miscounted`);
   }
   return { bytes, offsets };
 }
