@@ -482,7 +482,7 @@ function goals(r: SizeReport): Goal[] {
 function report(results: SizeReport[], imported: ImportReport | undefined, machine: string): string {
   const lines: string[] = [];
   lines.push('# Frontline at scale: benchmark', '');
-  lines.push(`Run: \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. ${machine}`);
+  lines.push(`Run: \`npm run bench${RUN_SIZES ? '' : ' -- --only import'}\` on ${new Date().toISOString().slice(0, 10)}. ${machine}`);
   if (results.length === 0) {
     // Only the import was measured.
     if (imported) {
