@@ -543,14 +543,19 @@ describe("an import's file image, written after its timeline is held", () => {
     return { service, loads };
   }
 
+  /** Open `path` on `service`, its load finished with an outcome whose file image the test delivers. */
+  async function openDeferred(service: DatasetService, loads: PendingLoad[], path: string) {
+    const opening = service.open(path);
+    await settle();
+    const { outcome, deliver, fail, cancelled } = await deferredOutcome(path);
+    loads.at(-1)!.finish(outcome);
+    return { opened: value(await opening), deliver, fail, cancelled };
+  }
+
   it('is held at once; event details and Save As wait for the image, which then serves them', async () => {
     const { service, loads } = await serviceWithControlledLoads();
-    const opening = service.open(otherPath);
-    await settle();
-    const image = await deferredOutcome(otherPath);
-    loads[0]!.finish(image.outcome);
-    const opened = value(await opening);
-    expect(opened.status).toBe('opened');
+    const image = await openDeferred(service, loads, otherPath);
+    expect(image.opened.status).toBe('opened');
     const columnsOnly = service.heldBytes();
     let details: TimelineEvent | undefined;
     const waiting = service.event(0).then((e) => (details = e));
@@ -568,49 +573,31 @@ describe("an import's file image, written after its timeline is held", () => {
 
   it('an image that cannot be written fails details and Save As with the reason and the file, and the timeline stays', async () => {
     const { service, loads } = await serviceWithControlledLoads();
-    const opening = service.open(otherPath);
-    await settle();
-    const image = await deferredOutcome(otherPath);
-    loads[0]!.finish(image.outcome);
-    const opened = value(await opening);
+    const image = await openDeferred(service, loads, otherPath);
+    const held = service.current;
+    expect(held?.file.name).toBe('other.frontline');
     image.fail('the loader stopped unexpectedly (exit code 5)');
     await expect(service.event(0)).rejects.toThrow('other.frontline could not be made ready for details and saving (the loader stopped unexpectedly (exit code 5))');
     await expect(service.held()).rejects.toThrow(/could not be made ready/);
-    expect(opened.status === 'opened' && service.current).toBe(opened.status === 'opened' ? opened.payload : undefined);
+    expect(service.current).toBe(held);
   });
 
   it('is not written on when no longer needed: another dataset held, a review declined, an open superseded', async () => {
     const { service, loads } = await serviceWithControlledLoads();
     // Held, then replaced before its image came.
-    const first = service.open(otherPath);
-    await settle();
-    const replaced = await deferredOutcome(otherPath);
-    loads[0]!.finish(replaced.outcome);
-    value(await first);
-    const second = service.open(BUNDLED);
-    await settle();
-    const next = await deferredOutcome(BUNDLED);
-    loads[1]!.finish(next.outcome);
-    value(await second);
+    const replaced = await openDeferred(service, loads, otherPath);
+    const next = await openDeferred(service, loads, BUNDLED);
     expect(replaced.cancelled()).toBe(true);
     expect(next.cancelled()).toBe(false);
 
     // Waiting for review, then declined.
-    const review = service.open(INVALID_REFS);
-    await settle();
-    const reviewed = await deferredOutcome(INVALID_REFS);
-    loads[2]!.finish(reviewed.outcome);
-    const waiting = value(await review);
-    if (waiting.status !== 'review') throw new Error('expected a review');
-    value(await service.resolveReview(waiting.token, false));
+    const reviewed = await openDeferred(service, loads, INVALID_REFS);
+    if (reviewed.opened.status !== 'review') throw new Error('expected a review');
+    value(await service.resolveReview(reviewed.opened.token, false));
     expect(reviewed.cancelled()).toBe(true);
 
     // Waiting for review, then another file opened.
-    const again = service.open(INVALID_REFS);
-    await settle();
-    const dropped = await deferredOutcome(INVALID_REFS);
-    loads[3]!.finish(dropped.outcome);
-    value(await again);
+    const dropped = await openDeferred(service, loads, INVALID_REFS);
     const superseding = service.open(otherPath);
     expect(dropped.cancelled()).toBe(true);
     service.cancel();

@@ -1,9 +1,9 @@
 // Worker thread entry: opens one file (any supported format: openDatasetFile) off the main
 // process's event loop, posting progress, then the result with its buffers transferred (not copied).
 // An import's file image is written after that result is posted, when main asks for it (once the
-// timeline shows, or when something needs it), and posted on its own. It warms up (modules loaded, the schema check compiled) as soon as it
-// starts, then waits for its request: main keeps one such worker ready, so opening a file does not
-// pay for starting one.
+// timeline shows, or when something needs it), and posted on its own. It warms up (modules loaded,
+// the schema check compiled) as soon as it starts, then waits for its request: main keeps one such
+// worker ready, so opening a file does not pay for starting one.
 import { parentPort, workerData } from 'node:worker_threads';
 import { columnBuffers } from '../../shared/dataset/columns';
 import type { FileImage } from '../../shared/dataset/packDataset';

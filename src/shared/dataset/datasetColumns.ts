@@ -103,19 +103,18 @@ export class DatasetColumnsBuilder {
       (keys) => orderTheatreLanes(header.metadata, keys),
       (key) => theatreKey(this.#countriesOfKey.get(key) ?? [], declared)
     );
-    const h = header;
     return {
       header: {
-        metadata: h.metadata,
-        sources: h.sources,
-        places: h.places,
-        actors: h.actors,
+        metadata: header.metadata,
+        sources: header.sources,
+        places: header.places,
+        actors: header.actors,
         theatreLanes: done.theatreLanes,
         figureUnit: done.figureUnit === undefined ? undefined : { unit: done.figureUnit, label: figureUnitLabel(done.figureUnit) },
         fullRange: done.fullRange,
         storyRange: done.storyRange,
         groups: done.groups,
-        stories: h.stories ?? []
+        stories: header.stories ?? []
       },
       columns: done.columns
     };

@@ -184,6 +184,7 @@ export function writeImage(header: DatasetHeaderInput, events: readonly Timeline
 export class PackWriter {
   readonly #columns: DatasetColumnsBuilder;
   #events: TimelineEvent[] = [];
+  #image: FileImage | undefined;
 
   /** `lookup`: the header as far as it is known (see HeaderLookup); it may grow while events come. */
   constructor(lookup: HeaderLookup) {
@@ -204,11 +205,13 @@ export class PackWriter {
     return this.#columns.finish(header);
   }
 
-  /** The file image of the events added, under `header` (see writeImage). The events are let go. */
+  /** The file image of the events added, under `header` (see writeImage): written once, the events let go then. */
   image(header: DatasetHeaderInput): FileImage {
-    const events = this.#events;
-    this.#events = [];
-    return writeImage(header, events);
+    if (!this.#image) {
+      this.#image = writeImage(header, this.#events);
+      this.#events = [];
+    }
+    return this.#image;
   }
 }
 
