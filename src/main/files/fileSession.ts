@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
 import { fail, ok, type AppCommand, type DatasetPayload, type OpenOutcome, type RecentFile, type Result, type SaveFormat } from '../../shared/ipc/contract';
 import type { CsvMapping } from '../../shared/import/types';
-import type { DatasetService } from '../dataset/datasetService';
+import type { DatasetService, HeldDataset } from '../dataset/datasetService';
 import { describeIoError } from '../dataset/loadDatasetFile';
 import { formatProblem } from '../../shared/dataset/problems';
 import { safeFileName, withExtension } from './dialogOptions';
@@ -106,10 +106,7 @@ export class FileSession {
   async saveAs(format: SaveFormat, indices: Uint32Array | null): Promise<Saved> {
     const payload = this.deps.service.current;
     if (!payload) return fail('not-found', 'No dataset is open to save.');
-    // The dataset may be replaced while the dialog is open: what the user saw then is saved (its
-    // file image, which for an import may still be being written, is waited for after the dialog).
-    const whole = this.deps.service.held();
-    whole.catch(() => {});
+    const whole = this.#heldAsShown('Nothing was saved');
     const count = payload.columns.count;
     if (indices !== null && indices.some((i) => i >= count)) {
       return fail('bad-arguments', `The dataset has ${count.toLocaleString('en-GB')} events; the events to save must be among them.`);
@@ -118,14 +115,9 @@ export class FileSession {
     if (chosen === undefined) return ok({ dismissed: true });
     if (!isAbsolute(chosen)) return fail('bad-arguments', `${chosen} is not a full path to save to.`);
     const target = withExtension(chosen, format);
-    let held;
-    try {
-      held = await whole;
-    } catch (err) {
-      return fail('io', `Nothing was saved: ${err instanceof Error ? err.message : String(err)}. Open the file again.`);
-    }
-    if (!held) return fail('not-found', 'No dataset is open to save.');
-    const saved = await saveHeldDataset(held, format, indices, target);
+    const held = await whole();
+    if (!held.ok) return held;
+    const saved = await saveHeldDataset(held.value, format, indices, target);
     if (saved.ok) this.deps.log?.(`saved ${saved.value.events} events to ${target}`);
     return saved;
   }
@@ -140,9 +132,7 @@ export class FileSession {
     const payload = this.deps.service.current;
     const file = this.deps.service.currentFile;
     if (!payload || !file) return fail('not-found', 'No dataset is open to save the stories into.');
-    // What the user saw is saved, even if another dataset is opened meanwhile (see saveAs).
-    const whole = this.deps.service.held();
-    whole.catch(() => {});
+    const whole = this.#heldAsShown('The stories were not saved');
     let target: string;
     if (!file.bundled && file.format === 'native') target = file.path;
     else {
@@ -151,20 +141,33 @@ export class FileSession {
       if (!isAbsolute(chosen)) return fail('bad-arguments', `${chosen} is not a full path to save to.`);
       target = withExtension(chosen, 'frontline');
     }
-    let held;
-    try {
-      held = await whole;
-    } catch (err) {
-      return fail('io', `The stories were not saved: ${err instanceof Error ? err.message : String(err)}. Open the file again.`);
-    }
-    if (!held) return fail('not-found', 'No dataset is open to save the stories into.');
-    const bytes = withStories(held.bytes, cleanStories(stories));
+    const held = await whole();
+    if (!held.ok) return held;
+    const bytes = withStories(held.value.bytes, cleanStories(stories));
     const check = loadDatasetBytes(bytes, basename(target), { fastCheck: fastEventCheck() });
     if (!check.ok) return fail('invalid-data', `The stories were not saved to ${basename(target)}: ${formatProblem(check.problems[0]!)}`, check.problems);
     const written = await writeFileAtomic(target, bytes);
     if (!written.ok) return fail('io', written.message);
     this.deps.log?.(`saved ${stories.length} stories to ${target}`);
     return this.#open(target);
+  }
+
+  /**
+   * The held dataset as it is now, with its file image (an import's may still be being written):
+   * asked for now, taken after the save dialog, so what the user saw is saved even if another
+   * dataset is opened meanwhile. `failed` begins the message when the image cannot be written.
+   */
+  #heldAsShown(failed: string): () => Promise<Result<HeldDataset>> {
+    const whole = this.deps.service.held();
+    whole.catch(() => {});
+    return async () => {
+      try {
+        const held = await whole;
+        return held ? ok(held) : fail('not-found', 'No dataset is open.');
+      } catch (err) {
+        return fail('io', `${failed}: ${err instanceof Error ? err.message : String(err)}. Open the file again.`);
+      }
+    };
   }
 
   #open(path: string): Promise<Outcome> {
