@@ -22,8 +22,8 @@ export function completeHeader(ds: Pick<DatasetInput, 'sources' | 'places' | 'ac
 }
 
 export interface StandInResult {
-  /** Lines of the events (default: 2, 3, 4…). */
-  readonly lines?: readonly number[];
+  /** Lines of the events (default: 2, 3, 4…); undefined: the event is an item of a JSON file. */
+  readonly lines?: readonly (number | undefined)[];
   readonly problems?: readonly Problem[];
   /** Data rows in the "file" (default: the events plus the skipped rows). */
   readonly total?: number;
@@ -40,7 +40,7 @@ export function standInImport(dataset: DatasetInput, extra: StandInResult = {}):
     const sink = options?.sink;
     if (sink) {
       sink.begin(completeHeader(dataset));
-      events.forEach((e, i) => sink.add(e, lines[i]!));
+      events.forEach((e, i) => sink.add(e, lines[i]));
     }
     const skipped = extra.skipped ?? 0;
     return {

@@ -85,6 +85,12 @@ describe('an import', () => {
     expect(r.loaded.columns.count).toBe(2);
   });
 
+  it('an event of a JSON file (no lines) the check refuses is named by its place in the events, with no line', async () => {
+    importText.mockImplementation(standInImport(dataset([event('a', '2017-11-03'), event('b', '2017-02-30')]), { lines: [undefined, undefined], format: 'timelinejs-json' }));
+    const r = opened(await openDatasetFile(csvPath, 'timeline.json'));
+    expect(r.skipped).toEqual([{ severity: 'error', file: 'timeline.json', field: 'events[1] (id "b").start.value', message: expect.stringContaining('2017-02-30') }]);
+  });
+
   it('strict: any row left out fails the whole file with those problems', async () => {
     const skippedRow = { severity: 'error' as const, file: 'acled.csv', line: 4, message: 'no date' };
     importText.mockImplementation(imported([event('a', '2017-11-03')], { problems: [skippedRow], total: 2, skipped: 1 }));

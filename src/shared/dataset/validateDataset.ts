@@ -18,7 +18,7 @@ export interface ValidateOptions {
   /** Leave invalid events out (reported as `skipped`) when everything else is fine. */
   readonly skipInvalidEvents?: boolean;
   /** Where each event came from, for problems ("line 12"), when the text is not at hand. */
-  readonly lineOfEvent?: readonly number[];
+  readonly lineOfEvent?: readonly (number | undefined)[];
 }
 
 /** Finds where a path is in JSON text (parsing the text into a tree only when first asked). */

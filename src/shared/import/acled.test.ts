@@ -387,6 +387,18 @@ describe('ACLED: rows with problems', () => {
     expect(problems(out)).toEqual(['error line 4 event_date: "04-11-17": the two-digit year 17 does not match the year 2016']);
   });
 
+  it('takes a cell of nothing but invisible characters as empty, as a reader sees it', () => {
+    const header = fixture('acled-current.csv').split('\n')[0];
+    // Actor 2 is a zero-width space and a bidi override; the notes a zero-width space between spaces.
+    const out = imported(importText(`${header}\nSYR1,2017-11-03,2017,1,,Battles,Armed clash,A,,1,\u200b\u202e,,2,12,,760,,Syria,Deir ez-Zor,,,X,35.3,40.1,1,S,, \u200b ,0,,\n`, 'invisible.csv'));
+    expect(out.rows).toEqual({ total: 1, imported: 1, skipped: 0 });
+    expect(actorsOf(out, 'SYR1')).toEqual(['A [state-force] participant']);
+    expect(out.dataset.actors?.map((a) => a.name)).toEqual(['A']);
+    expect(byId(out, 'SYR1').summary).toBeUndefined();
+    expect(byId(out, 'SYR1').title).toBe('Armed clash in X: A');
+    expect(problems(out)).toEqual([]);
+  });
+
   it('keeps a place without coordinates when both are empty, and says so', () => {
     const header = fixture('acled-current.csv').split('\n')[0];
     const out = imported(importText(`${header}\nSYR1,2017-11-03,2017,1,,Battles,Armed clash,A,,1,B,,2,12,,760,,Syria,Deir ez-Zor,,,Hamlet,,,1,X,National,,0,,\n`, 'nocoords.csv'));

@@ -145,6 +145,10 @@ describe('readCsv: header, preamble and HXL', () => {
     expect(cellAt({ line: 2, cells: [' a '] }, 0)).toBe('a');
     expect(cellAt({ line: 2, cells: ['a'] }, 5)).toBe('');
     expect(cellAt({ line: 2, cells: ['a'] }, -1)).toBe('');
+    // Nothing visible (zero-width space, bidi override, byte-order mark) is nothing; visible text keeps them for the check to clean and report.
+    expect(cellAt({ line: 2, cells: [' \u200b\u202e\ufeff '] }, 0)).toBe('');
+    expect(cellAt({ line: 2, cells: [' \u202eabc '] }, 0)).toBe('\u202eabc');
+    expect(cellAt({ line: 2, cells: ['دير الزور'] }, 0)).toBe('دير الزور');
   });
 
   it('fails on a file with no rows', () => {

@@ -4,6 +4,7 @@
 // hashtag row some re-distributions put under the header.
 import Papa from 'papaparse';
 import type { Problem } from '../dataset/problems';
+import { blankIfInvisible } from '../text/cleanText';
 
 export interface CsvRow {
   /** 1-based line of the file the row starts on. */
@@ -73,7 +74,7 @@ export function columnOf(table: Pick<CsvTable, 'keys'>, ...names: readonly strin
 
 /** The cell of a row at a column, trimmed; '' when the column is missing or the row is short. */
 export function cellAt(row: CsvRow, column: number): string {
-  return column < 0 ? '' : (row.cells[column] ?? '').trim();
+  return column < 0 ? '' : blankIfInvisible((row.cells[column] ?? '').trim());
 }
 
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');

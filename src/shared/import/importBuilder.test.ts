@@ -47,7 +47,7 @@ function build(sink?: ImportEventSink) {
 
 describe('events handed to a sink', () => {
   it('go to the sink as they are made, with their lines and a header that already knows what they refer to', () => {
-    const seen: { id: string; line: number; refsKnown: boolean }[] = [];
+    const seen: { id: string; line: number | undefined; refsKnown: boolean }[] = [];
     let header: GrowingHeader | undefined;
     const sink: ImportEventSink = {
       begin: (h) => (header = h),

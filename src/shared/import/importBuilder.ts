@@ -33,8 +33,8 @@ export interface ImportEventSink {
    * over (an ACLED file whose dates need the whole column first): what was added before is dropped.
    */
   begin(header: GrowingHeader): void;
-  /** The next event, made from the row at `line`. */
-  add(event: EventInput, line: number): void;
+  /** The next event, made from the row at `line` (undefined: the file has no lines, JSON). */
+  add(event: EventInput, line: number | undefined): void;
 }
 
 const ID_OK = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
@@ -68,7 +68,7 @@ export class ImportBuilder {
   readonly problems: Problem[] = [];
   readonly #sink: ImportEventSink | undefined;
   readonly #events: EventInput[] = [];
-  readonly #lines: number[] = [];
+  readonly #lines: (number | undefined)[] = [];
   #eventCount = 0;
   readonly #sources: Source[] = [];
   readonly #sourceIds = new Map<string, string>();
@@ -216,8 +216,8 @@ export class ImportBuilder {
     }
   }
 
-  /** Add an event made from the row at `line`. */
-  addEvent(event: EventInput, line: number): void {
+  /** Add an event made from the row at `line` (undefined for an item of a JSON file). */
+  addEvent(event: EventInput, line: number | undefined): void {
     this.#countCountries(event.places ?? []);
     this.#eventCount++;
     if (this.#sink) this.#sink.add(event, line);

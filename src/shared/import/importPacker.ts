@@ -58,16 +58,17 @@ export class ImportPacker implements ImportEventSink {
     this.#offered = 0;
   }
 
-  add(event: EventInput, line: number): void {
+  add(event: EventInput, line: number | undefined): void {
     const v = this.#validator;
     const writer = this.#writer;
     if (!v || !writer) throw new Error('ImportPacker.add before begin');
     const index = this.#offered++;
     // Past so many errors the file fails anyway: the rest is not looked at.
     if (v.gaveUp) return;
-    const checked = v.event(event, index, () => ({ line, column: 1 }));
+    // An item of a JSON file has no line: its problems name it by its path alone.
+    const checked = v.event(event, index, line === undefined ? undefined : () => ({ line, column: 1 }));
     if (checked) writer.add(checked);
-    if ((index + 1) % EVENTS_PER_REPORT === 0) this.options.onEvents?.(index + 1, line);
+    if ((index + 1) % EVENTS_PER_REPORT === 0) this.options.onEvents?.(index + 1, line ?? 0);
   }
 
   /**

@@ -104,16 +104,22 @@ describe('TimelineJS JSON', () => {
       ['warning', 'events[0].start_date.hour', undefined]
     ]);
     expect(result.problems[1]!.message).toBe('the id "deir-taken" is used by an earlier slide; this event\'s id is "deir-taken-2"');
-    expect(result.lineOfEvent).toEqual([]);
+    expect(result.lineOfEvent).toHaveLength(result.dataset.events.length);
+    expect(result.lineOfEvent.every((line) => line === undefined)).toBe(true);
   });
 
   it('skips each broken slide with a problem naming the part, and imports the rest', () => {
     const r = imported(importText(fixture('timelinejs-broken.json'), 'timelinejs-broken.json'));
-    expect(r.rows).toEqual({ total: 9, imported: 1, skipped: 8 });
-    expect(r.dataset.events.map((e) => e.title)).toEqual(['The one good slide']);
+    expect(r.rows).toEqual({ total: 10, imported: 2, skipped: 8 });
+    // A headline of nothing but invisible characters (a zero-width space, a bidi override) is no headline.
+    expect(r.dataset.events.map((e) => e.title)).toEqual(['The one good slide', 'Untitled slide (2017-11-04)']);
     expect(r.dataset.metadata.title).toBe('timelinejs-broken');
-    expect(r.problems.every((p) => p.severity === 'error' && p.file === 'timelinejs-broken.json')).toBe(true);
-    expect(r.problems.map((p) => [p.field, p.message])).toEqual([
+    expect(r.problems.filter((p) => p.severity === 'warning').map((p) => [p.field, p.message])).toEqual([
+      ['events[8].text.headline', 'the slide has no headline or text; it is called "Untitled slide (2017-11-04)"']
+    ]);
+    const errors = r.problems.filter((p) => p.severity === 'error');
+    expect(errors.every((p) => p.file === 'timelinejs-broken.json')).toBe(true);
+    expect(errors.map((p) => [p.field, p.message])).toEqual([
       ['events[0].start_date.month', '13 is not a month (months are 1 to 12); the slide was left out'],
       ['events[1].start_date', 'the slide has no start date (TimelineJS needs at least a year)'],
       ['events[2].start_date.day', '29 is not a day of February 2017, which has 28 days; the slide was left out'],

@@ -20,7 +20,7 @@
 //   media credit (if any) as the citation's note.
 // - title slide (JSON `title`, CSV Type "title"): the dataset's title and description.
 // JSON files give no lines to problems (the importer sees the parsed value): problems name the
-// slide's path instead, and lineOfEvent is empty.
+// slide's path instead, and lineOfEvent holds no lines.
 import { Parser } from 'htmlparser2';
 import { daysInMonth, MAX_YEAR, MIN_YEAR, monthName, parseDateValue, type DatePrecision } from '../dataset/dates';
 import type { EventType } from '../dataset/eventTypes';
@@ -28,6 +28,7 @@ import type { Problem } from '../dataset/problems';
 import { LIMITS } from '../dataset/schema';
 import { ERA_TAG, GROUP_TAG } from '../dataset/columns';
 import { safeExternalUrl } from '../text/safeUrl';
+import { blankIfInvisible } from '../text/cleanText';
 import { cellAt, columnOf, type CsvRow, type CsvTable } from './csvTable';
 import { baseName, firstWords, sortByLine, typeFromWords } from './genericCsv';
 import { clip, ImportBuilder, type ImportEventSink } from './importBuilder';
@@ -115,6 +116,8 @@ export function htmlToText(html: string): PlainText {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+  // Text of nothing but invisible characters is no text (a headline of them is no headline).
+  if (blankIfInvisible(text) === '') return { text: '' };
   return link ? { text, link } : { text };
 }
 
@@ -373,7 +376,7 @@ class SlideReader {
         citations: [{ source: sourceId, ...(note ? { note: clip(note, LIMITS.quote) } : {}) }],
         tags
       },
-      s.line ?? 0
+      s.line
     );
   }
 
@@ -487,9 +490,7 @@ export function importTimelineJsJson(value: unknown, file: string, sink?: Import
     if (!isObject(e)) reader.builder.skip(undefined, path, `should be an era (an object) but is ${describe(e)}`);
     else reader.add(jsonSlide(e, path, true, i + 1));
   });
-  const outcome = finish(reader, title, events.length + eras.length, 'slides');
-  // JSON gives no lines (see the top of this file).
-  return outcome.status === 'imported' ? { status: 'imported', result: { ...outcome.result, lineOfEvent: [] } } : outcome;
+  return finish(reader, title, events.length + eras.length, 'slides');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,8 +24,11 @@ export interface ImportResult {
    * Its events are empty when a sink took them as they were made (ImportOptions.sink).
    */
   readonly dataset: DatasetInput;
-  /** events[i] came from this 1-based line of the file (for problems found later); empty likewise. */
-  readonly lineOfEvent: readonly number[];
+  /**
+   * events[i] came from this 1-based line of the file (for problems found later); undefined for
+   * an item of a JSON file; empty when a sink took the events.
+   */
+  readonly lineOfEvent: readonly (number | undefined)[];
   /** Rows skipped (severity error) and rows kept with something dropped or changed (warning). */
   readonly problems: readonly Problem[];
   /** Data rows in the file, events made from them, rows skipped. */

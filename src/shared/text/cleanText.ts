@@ -27,6 +27,15 @@ export function hasInvisibleControls(input: string): boolean {
 }
 
 /**
+ * `text`, or '' when nothing would be left of it once cleaned and trimmed (only spaces and
+ * invisible control characters): importers treat such a cell as empty, as a reader sees it,
+ * rather than making a title or name the dataset check then finds empty.
+ */
+export function blankIfInvisible(text: string): string {
+  return hasInvisibleControls(text) && cleanText(text).text.trim() === '' ? '' : text;
+}
+
+/**
  * Quick test of JSON text before parsing: false means no string in it can hold a character
  * cleanText removes (neither the character itself nor any \u escape appears). True means maybe.
  */
