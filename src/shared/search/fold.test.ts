@@ -2,7 +2,7 @@
 // different places do not (Iraq/Raqqa, Mosul/Manbij, Qaim/Kamal), type-ahead prefixes match,
 // acronyms keep their letters, and a blank query is told apart.
 import { describe, expect, it } from 'vitest';
-import { compileQuery, foldText, isBlankQuery, isOpenWord, matchesText, shapeOf, skeletonOf, wordMatches } from './fold';
+import { compileQuery, foldText, isBlankQuery, isOpenWord, isShortSkeleton, matchesText, shapeOf, skeletonOf, wordMatches } from './fold';
 
 const DEIR = ['Deir al-Zour', 'Deir ez-Zor', 'Dayr az Zawr', 'Deir-ez-Zor', 'دير الزور'];
 
@@ -137,6 +137,25 @@ describe('matching', () => {
     expect(matchesText('Sy', 'said')).toBe(true);
     expect(matchesText('SY Dist', 'said Dist.')).toBe(false);
     expect(compileQuery('Deir al').words).toEqual([{ literal: 'deir', skeleton: 'dr', open: false }]);
+  });
+
+  it('needs the vowels of a short skeleton where the other word has them: Deir is not "drew" or Daraa', () => {
+    expect(isShortSkeleton('dr')).toBe(true);
+    expect(isShortSkeleton('_rk')).toBe(true);
+    expect(isShortSkeleton('msl')).toBe(false);
+    for (const t of ['Deir', 'Dayr', 'Dair', 'Deyr', 'دير', 'Deir-ez-Zor']) expect(matchesText('Deir', t), t).toBe(true);
+    for (const t of ['He drew the line', 'Daraa', 'a dry season', 'dire']) expect(matchesText('Deir', t), t).toBe(false);
+    // Arabic script leaves short vowels out: its vowels must be among the other's, not equal to them.
+    for (const t of ['Raqqa', 'Raqqah', 'Rakka', 'ar-Raqqa']) {
+      expect(matchesText('الرقة', t), t).toBe(true);
+      expect(matchesText(t, 'الرقة'), t).toBe(true);
+    }
+    expect(matchesText('دير', 'He drew the line')).toBe(false);
+    expect(matchesText('حماة', 'Hama')).toBe(true);
+    expect(matchesText('Hamah', 'Hama')).toBe(true);
+    // Longer skeletons still meet whatever the vowels: Mosul / Mawsil, Tabqa / Tabaqah.
+    expect(matchesText('Mosul', 'Mawsil')).toBe(true);
+    expect(matchesText('Tabqa', 'Tabaqah')).toBe(true);
   });
 
   it('needs every query word, in any order, anywhere in the texts', () => {

@@ -17,7 +17,11 @@
 // typed and ending in a vowel ("Dayr az-Za"), when its shape starts the text word's. Skeleton prefixes are not used:
 // "Qaim" (km) would find "Kamal" (kml). Two- and three-letter capital words with a vowel (IS, US,
 // UN) are acronyms unless the whole text is in capitals: they match by their letters only, so "IS"
-// does not find "US". Skeletons can still meet by chance: "Deir" (dr) alone also finds "drew".
+// does not find "US". Short skeletons (fewer than three consonants) meet by chance ("Deir" and
+// "drew" are both dr), so words with one must also have their vowels in the same places: the same
+// shape, or for a word in Arabic script (which leaves short vowels out) a shape the other's gives
+// by leaving out vowels. "Deir" finds Dayr, Dair and دير but not "drew" or "Daraa"; it still finds
+// "door", whose vowels are where Deir's are.
 //
 // Pure functions on strings: no DOM, no Node; used by SearchIndex in a worker.
 
@@ -25,6 +29,8 @@
 export interface FoldedWord {
   readonly literal: string;
   readonly skeleton: string;
+  /** Written in Arabic script: its literal form has the long vowels only. */
+  readonly arabic?: boolean;
 }
 
 /**
@@ -137,6 +143,41 @@ export function shapeOf(literal: string): string {
   return out;
 }
 
+/** A skeleton of fewer than three consonants, which unrelated words share by chance. */
+export function isShortSkeleton(skeleton: string): boolean {
+  let n = 0;
+  for (let i = 0; i < skeleton.length; i++) if (skeleton.charCodeAt(i) !== 95 /* _ */) n++;
+  return n < 3;
+}
+
+/** Can shape `full` be made from shape `sparse` by adding vowel marks ("a") only? */
+function addsOnlyVowels(full: string, sparse: string): boolean {
+  let j = 0;
+  for (let i = 0; i < full.length; i++) {
+    if (j < sparse.length && full[i] === sparse[j]) j++;
+    else if (full[i] !== 'a') return false;
+  }
+  return j === sparse.length;
+}
+
+/**
+ * For two words of one short skeleton: are their vowels in the same places? Two Latin spellings:
+ * the same shape. A word in Arabic script: the other's shape with vowels left out gives its shape.
+ * Two in Arabic script: yes (their skeletons are what they have to go by).
+ */
+export function vowelsAgree(shapeA: string, arabicA: boolean, shapeB: string, arabicB: boolean): boolean {
+  if (arabicA && arabicB) return true;
+  if (arabicA) return addsOnlyVowels(shapeB, shapeA);
+  if (arabicB) return addsOnlyVowels(shapeA, shapeB);
+  return shapeA === shapeB;
+}
+
+/** The same word by its letters: the same skeleton, and for a short one, vowels that agree. */
+export function sameByLetters(a: FoldedWord, b: FoldedWord): boolean {
+  if (a.skeleton !== b.skeleton) return false;
+  return !isShortSkeleton(a.skeleton) || vowelsAgree(shapeOf(a.literal), a.arabic === true, shapeOf(b.literal), b.arabic === true);
+}
+
 /** Does a word end in a vowel, as one still being typed often does ("Dayr az-Za")? */
 export function isOpenWord(literal: string): boolean {
   if (literal.length === 0) return false;
@@ -213,7 +254,7 @@ export function foldRawWord(part: string, acronyms: boolean): RawWordFold | unde
   if (raw === '') return undefined;
   if (ARABIC_LETTER.test(raw)) {
     const literal = arabicLiteral(raw.toLowerCase());
-    return literal === '' ? undefined : { word: { literal, skeleton: skeletonOf(literal) }, article: false };
+    return literal === '' ? undefined : { word: { literal, skeleton: skeletonOf(literal), arabic: true }, article: false };
   }
   const literal = raw.toLowerCase();
   const acronym = acronyms && ACRONYM.test(raw) && HAS_VOWEL.test(raw);
@@ -261,7 +302,7 @@ export function compileQuery(query: string): SearchQuery {
   const words: QueryWord[] = [];
   kept.forEach(({ word }, k) => {
     const open = typing && k === kept.length - 1 && kept[k] === raw[raw.length - 1] && word.skeleton !== '' && isOpenWord(word.literal);
-    const key = `${word.literal} ${word.skeleton} ${open}`;
+    const key = `${word.literal} ${word.skeleton} ${open} ${word.arabic === true}`;
     if (seen.has(key)) return;
     seen.add(key);
     words.push({ ...word, open });
@@ -278,13 +319,14 @@ export function isBlankQuery(query: string | SearchQuery): boolean {
 }
 
 /**
- * Does a query word match a text word: same skeleton, or the text word starts with the query
- * word, or (an open query word) with its shape. Acronyms match by their letters only.
+ * Does a query word match a text word: the same by its letters (sameByLetters), or the text word
+ * starts with the query word, or (an open query word) with its shape. Acronyms match by their
+ * letters only.
  */
 export function wordMatches(q: QueryWord, w: FoldedWord): boolean {
   if (w.literal.startsWith(q.literal)) return true;
   if (q.skeleton === '' || w.skeleton === '') return false;
-  return q.skeleton === w.skeleton || (q.open && shapeOf(w.literal).startsWith(shapeOf(q.literal)));
+  return sameByLetters(q, w) || (q.open && shapeOf(w.literal).startsWith(shapeOf(q.literal)));
 }
 
 /**

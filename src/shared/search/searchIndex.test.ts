@@ -127,12 +127,10 @@ describe('SearchIndex on the bundled dataset', () => {
   it('finds words by their beginning as they are typed', () => {
     const deir = idsOf(f, f.index.search('Deir al-Zour'));
     for (const q of ['Deir al-Z', 'Deir al-Zo', 'Deir ez-Z', 'Dayr az-Za', 'دير الز']) expect(idsOf(f, f.index.search(q)), q).toEqual(deir);
-    // One short word finds more: its skeleton (dr) is also that of "drew", in a summary.
-    for (const q of ['deir', 'دير']) {
-      const found = idsOf(f, f.index.search(q));
-      expect(found, q).toEqual(expect.arrayContaining(deir));
-      expect(found.filter((id) => !deir.includes(id)), q).toEqual(['sykes-picot']);
-    }
+    // One short word alone: its skeleton (dr) is also that of "drew", in a summary, whose vowels
+    // are not where Deir's (or دير's) are: it is not found.
+    for (const q of ['deir', 'Dayr', 'Dair', 'دير']) expect(idsOf(f, f.index.search(q)), q).toEqual(deir);
+    expect(idsOf(f, f.index.search('drew'))).toContain('sykes-picot');
     expect(idsOf(f, f.index.search('Euphr'))).toEqual(idsOf(f, f.index.search('Euphrates')));
     expect(f.index.search('Deir al-Zx')).toHaveLength(0);
     expect(f.index.search('Deir Mosul')).toHaveLength(0);

@@ -13,7 +13,7 @@
 // Titles and summaries are read from their UTF-8 tables without decoding: words are hashed byte by
 // byte and looked up in a table of the chunks of text seen, so each distinct one is folded once.
 import { stringAt, type DatasetHeader, type EventColumns, type StringTable } from '../dataset/columns';
-import { compileQuery, foldRawWord, foldText, rawParts, shapeOf, type FoldedWord, type QueryWord, type SearchQuery } from './fold';
+import { compileQuery, foldRawWord, foldText, isShortSkeleton, rawParts, shapeOf, vowelsAgree, type FoldedWord, type QueryWord, type SearchQuery } from './fold';
 
 export interface SearchIndexOptions {
   /** Search summaries (notes) too; default true. */
@@ -36,6 +36,9 @@ export class SearchIndex {
   readonly #sortedLiterals: readonly string[];
   /** Word ids by skeleton. */
   readonly #bySkeleton: ReadonlyMap<string, readonly number[]>;
+  /** Shape of each word id ('' for acronyms), and 1 where the word was met in Arabic script. */
+  readonly #shapes: readonly string[];
+  readonly #arabic: Uint8Array;
   /** Ids of the words with a skeleton (not acronyms) in order of their shapes, and the shapes in that order. */
   readonly #byShape: Uint32Array;
   readonly #sortedShapes: readonly string[];
@@ -93,6 +96,8 @@ export class SearchIndex {
     this.#sorted = ids;
     this.#sortedLiterals = Array.from(ids, (id) => lit[id]!);
     this.#bySkeleton = vocab.bySkeleton;
+    this.#shapes = vocab.shapes;
+    this.#arabic = Uint8Array.from(vocab.arabic);
     const shapeIds = Uint32Array.from(vocab.shaped);
     const shapes = vocab.shapes;
     shapeIds.sort((a, b) => (shapes[a]! < shapes[b]! ? -1 : shapes[a]! > shapes[b]! ? 1 : a - b));
@@ -141,7 +146,14 @@ export class SearchIndex {
     const [lo, hi] = prefixRange(this.#sortedLiterals, word.literal);
     for (let k = lo; k < hi; k++) each(this.#sorted[k]!);
     if (word.skeleton === '') return;
-    for (const id of this.#bySkeleton.get(word.skeleton) ?? []) each(id);
+    const group = this.#bySkeleton.get(word.skeleton) ?? [];
+    if (!isShortSkeleton(word.skeleton)) for (const id of group) each(id);
+    else {
+      // A short skeleton: only words whose vowels agree (see fold.ts sameByLetters).
+      const shape = shapeOf(word.literal);
+      const arabic = word.arabic === true;
+      for (const id of group) if (vowelsAgree(shape, arabic, this.#shapes[id]!, this.#arabic[id] === 1)) each(id);
+    }
     if (word.open) {
       const [from, to] = prefixRange(this.#sortedShapes, shapeOf(word.literal));
       for (let k = from; k < to; k++) each(this.#byShape[k]!);
@@ -278,6 +290,8 @@ class Vocabulary {
   /** Shape of each word id ('' for acronyms), and the ids that have one. */
   readonly shapes: string[] = [];
   readonly shaped: number[] = [];
+  /** 1 for a word met in Arabic script (at least once: one literal may come from both scripts). */
+  readonly arabic: number[] = [];
   readonly #ids = new Map<string, number>();
 
   get size(): number {
@@ -293,6 +307,7 @@ class Vocabulary {
       this.#ids.set(key, id);
       this.literals.push(word.literal);
       this.shapes.push(word.skeleton === '' ? '' : shapeOf(word.literal));
+      this.arabic.push(0);
       if (word.skeleton !== '') {
         this.shaped.push(id);
         const group = this.bySkeleton.get(word.skeleton);
@@ -300,6 +315,7 @@ class Vocabulary {
         else this.bySkeleton.set(word.skeleton, [id]);
       }
     }
+    if (word.arabic === true) this.arabic[id] = 1;
     return id;
   }
 }
