@@ -61,66 +61,81 @@ export class EventIndex {
    */
   constructor(cols: EventColumns, lanes: LaneAssignment, include?: (i: number) => boolean) {
     this.cols = cols;
-    this.laneCount = lanes.laneCount;
+    const laneCount = lanes.laneCount;
+    this.laneCount = laneCount;
     const n = cols.count;
     const laneOf = lanes.laneOf;
+    const starts = cols.start;
+    const ends = cols.end;
+    const figures = cols.figure;
     const classCount = DURATION_CLASSES.length;
-    // Pass 1: sizes of every lane and every (lane, class).
-    const laneSize = new Uint32Array(lanes.laneCount);
-    const classSize = new Uint32Array(lanes.laneCount * classCount);
+    // Pass 1: the class of every event (255: left out), and the sizes of every (lane, class).
+    // Plain loops over typed arrays: this runs over every event when a dataset arrives.
+    const classSize = new Uint32Array(laneCount * classCount);
     const classOf = new Uint8Array(n);
     let size = 0;
     for (let i = 0; i < n; i++) {
-      if (include && !include(i)) {
+      if (include !== undefined && !include(i)) {
         classOf[i] = 255;
         continue;
       }
-      const lane = laneOf[i]!;
-      const duration = cols.end[i]! - cols.start[i]!;
+      const duration = ends[i]! - starts[i]!;
       let k = 0;
       while (duration > DURATION_CLASSES[k]!) k++;
       classOf[i] = k;
-      laneSize[lane]!++;
-      classSize[lane * classCount + k]!++;
+      classSize[laneOf[i]! * classCount + k]!++;
       size++;
     }
     this.size = size;
-    // Pass 2: fill.
-    const lanesOut: { events: Uint32Array; starts: Float64Array; figurePrefix: Float64Array; fill: number; classes: { events: Uint32Array; starts: Float64Array; fill: number; maxDuration: number }[] }[] = [];
-    for (let l = 0; l < lanes.laneCount; l++) {
-      const m = laneSize[l]!;
-      const classes = [];
+    // Pass 2: fill each lane's lists and each (lane, class)'s, in column (start) order.
+    const laneEvents: Uint32Array[] = [];
+    const laneStarts: Float64Array[] = [];
+    const lanePrefix: Float64Array[] = [];
+    const classEvents: Uint32Array[] = [];
+    const classStarts: Float64Array[] = [];
+    for (let l = 0; l < laneCount; l++) {
+      let m = 0;
       for (let k = 0; k < classCount; k++) {
         const c = classSize[l * classCount + k]!;
-        classes.push({ events: new Uint32Array(c), starts: new Float64Array(c), fill: 0, maxDuration: 0 });
+        m += c;
+        classEvents.push(new Uint32Array(c));
+        classStarts.push(new Float64Array(c));
       }
-      lanesOut.push({ events: new Uint32Array(m), starts: new Float64Array(m), figurePrefix: new Float64Array(m + 1), fill: 0, classes });
+      laneEvents.push(new Uint32Array(m));
+      laneStarts.push(new Float64Array(m));
+      lanePrefix.push(new Float64Array(m + 1));
     }
+    const laneFill = new Uint32Array(laneCount);
+    const classFill = new Uint32Array(laneCount * classCount);
+    const maxDuration = new Float64Array(laneCount * classCount);
     for (let i = 0; i < n; i++) {
       const k = classOf[i]!;
       if (k === 255) continue;
-      const lane = lanesOut[laneOf[i]!]!;
-      const start = cols.start[i]!;
-      const at = lane.fill++;
-      lane.events[at] = i;
-      lane.starts[at] = start;
-      const figure = cols.figure[i]!;
-      lane.figurePrefix[at + 1] = lane.figurePrefix[at]! + (Number.isNaN(figure) ? 0 : figure);
-      const cls = lane.classes[k]!;
-      const cat = cls.fill++;
-      cls.events[cat] = i;
-      cls.starts[cat] = start;
-      const duration = cols.end[i]! - start;
-      if (duration > cls.maxDuration) cls.maxDuration = duration;
+      const lane = laneOf[i]!;
+      const start = starts[i]!;
+      const at = laneFill[lane]!++;
+      laneEvents[lane]![at] = i;
+      laneStarts[lane]![at] = start;
+      const figure = figures[i]!;
+      const prefix = lanePrefix[lane]!;
+      prefix[at + 1] = prefix[at]! + (Number.isNaN(figure) ? 0 : figure);
+      const c = lane * classCount + k;
+      const cat = classFill[c]!++;
+      classEvents[c]![cat] = i;
+      classStarts[c]![cat] = start;
+      const duration = ends[i]! - start;
+      if (duration > maxDuration[c]!) maxDuration[c] = duration;
     }
-    this.#lanes = lanesOut.map((l) => ({
-      events: l.events,
-      starts: l.starts,
-      figurePrefix: l.figurePrefix,
-      classes: l.classes
-        .map((c, k) => ({ events: c.events, starts: c.starts, maxDuration: c.maxDuration, above: k === 0 ? 0 : DURATION_CLASSES[k - 1]! }))
-        .filter((c) => c.events.length > 0)
-    }));
+    const out: LaneIndex[] = [];
+    for (let l = 0; l < laneCount; l++) {
+      const classes: DurationClass[] = [];
+      for (let k = 0; k < classCount; k++) {
+        const c = l * classCount + k;
+        if (classEvents[c]!.length > 0) classes.push({ events: classEvents[c]!, starts: classStarts[c]!, maxDuration: maxDuration[c]!, above: k === 0 ? 0 : DURATION_CLASSES[k - 1]! });
+      }
+      out.push({ events: laneEvents[l]!, starts: laneStarts[l]!, figurePrefix: lanePrefix[l]!, classes });
+    }
+    this.#lanes = out;
   }
 
   /** Number of indexed events in a lane. */
