@@ -11,6 +11,8 @@ export const LISTED_RESULTS = 200;
 
 /** Datasets up to this size get their filter engine and search index as soon as they open. */
 export const EAGER_EVENTS = 200_000;
+/** From this size on, they are built when the page is next idle, not in the task that receives the dataset. */
+export const EAGER_TASK_EVENTS = 10_000;
 
 export class FinderState {
   engine = $state.raw<FilterEngine | undefined>(undefined);
@@ -30,7 +32,8 @@ export class FinderState {
 
   /**
    * A new dataset: everything starts afresh. Up to EAGER_EVENTS events the filter engine and the
-   * search index are built at once; beyond that (a million events take a few hundred ms) they are
+   * search index are built straight away (past EAGER_TASK_EVENTS, once the page is idle: after
+   * the timeline has drawn the data, unless something needs them sooner); beyond that (a million events take a few hundred ms) they are
    * built when first used, so opening a huge file never blocks the page for that long.
    */
   setDataset(payload: DatasetPayload): void {
@@ -43,10 +46,15 @@ export class FinderState {
     this.onlyMatches = false;
     this.searchError = undefined;
     this.#indexed = false;
-    if (this.#count <= EAGER_EVENTS) {
+    if (this.#count > EAGER_EVENTS) return;
+    const build = () => {
+      if (this.#payload !== payload) return;
       this.ensureEngine();
       this.#ensureIndex();
-    }
+    };
+    if (this.#count < EAGER_TASK_EVENTS) build();
+    else if (typeof requestIdleCallback === 'function') requestIdleCallback(build, { timeout: 1000 });
+    else setTimeout(build, 100);
   }
 
   /** The filter engine, built now if it was put off. */
