@@ -12,7 +12,7 @@ import type { ACTOR_KINDS, COORDINATE_PRECISIONS, EVENT_ACTOR_ROLES, PLACE_KINDS
 import { countryCode } from './countries';
 import type { Problem } from '../dataset/problems';
 import { columnOf, streamCsv, type CsvHead, type CsvTable } from './csvTable';
-import { clip, ImportBuilder, type EventInput, type ImportEventSink } from './importBuilder';
+import { clip, ImportBuilder, sortByLine, type EventInput, type ImportEventSink } from './importBuilder';
 import { decideDayMonthOrder, parseLooseDate, type DayMonthOrder } from './looseDate';
 import { blankIfInvisible } from '../text/cleanText';
 import type { ImportOutcome } from './types';
@@ -698,11 +698,6 @@ export class RepeatedWarnings {
     }
     this.#seen.clear();
   }
-}
-
-/** Problems in file order (stable: problems of one line keep their order). */
-export function sortByLine(problems: { line?: number }[]): void {
-  problems.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
 }
 
 const DECIMAL = /^[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;

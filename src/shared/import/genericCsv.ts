@@ -25,7 +25,7 @@ import { LIMITS } from '../dataset/schema';
 import { safeExternalUrl } from '../text/safeUrl';
 import { countryCode, isAlpha2 } from './countries';
 import { cellAt, headerKey, type CsvRow, type CsvTable } from './csvTable';
-import { clip, ImportBuilder, type EventInput, type ImportEventSink } from './importBuilder';
+import { clip, ImportBuilder, sortByLine, type EventInput, type ImportEventSink } from './importBuilder';
 import { decideDayMonthOrder, parseLooseDate, type DayMonthDecision, type DayMonthOrder, type LooseDate } from './looseDate';
 import { CSV_FIELDS, type CsvField, type CsvMapping, type CsvPreview, type ImportOutcome } from './types';
 
@@ -293,11 +293,6 @@ class Repeated {
 
 function describeOrder(order: DayMonthOrder): string {
   return order === 'dmy' ? 'day first (03/04/2017 is 3 April 2017)' : 'month first (03/04/2017 is March 4, 2017)';
-}
-
-/** Problems in file order (those without a line first); stable, so a row's problems keep their order. */
-export function sortByLine(problems: { line?: number }[]): void {
-  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** `sink`: see ImportBuilder. */

@@ -56,6 +56,11 @@ export function slugId(text: string, fallback: string): string {
   return `${fallback}-${(h >>> 0).toString(36)}`;
 }
 
+/** Problems in file order (those without a line first); stable, so a row's problems keep their order. */
+export function sortByLine(problems: { line?: number }[]): void {
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
 /** Text cut to `max` characters (on a word boundary when one is near), with "…". */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -30,8 +30,8 @@ import { ERA_TAG, GROUP_TAG } from '../dataset/columns';
 import { safeExternalUrl } from '../text/safeUrl';
 import { blankIfInvisible } from '../text/cleanText';
 import { cellAt, columnOf, type CsvRow, type CsvTable } from './csvTable';
-import { baseName, firstWords, sortByLine, typeFromWords } from './genericCsv';
-import { clip, ImportBuilder, type ImportEventSink } from './importBuilder';
+import { baseName, firstWords, typeFromWords } from './genericCsv';
+import { clip, ImportBuilder, sortByLine, type ImportEventSink } from './importBuilder';
 import { monthNumber } from './looseDate';
 import type { ImportFormat, ImportOutcome } from './types';
 

@@ -5,10 +5,10 @@
 // line and column; the rest are imported.
 import type { EventType } from '../dataset/eventTypes';
 import type { ACTOR_KINDS, EVENT_ACTOR_ROLES, PLACE_KINDS } from '../dataset/vocabulary';
-import { cell, DayColumn, dayWords, isoWeekOf, Memo, PlaceMaker, readCoordinates, RepeatedWarnings, reportOrder, sortByLine, splitList } from './acled';
+import { cell, DayColumn, dayWords, isoWeekOf, Memo, PlaceMaker, readCoordinates, RepeatedWarnings, reportOrder, splitList } from './acled';
 import { alpha2FromName } from './countries';
 import { columnOf, type CsvTable } from './csvTable';
-import { clip, ImportBuilder, type EventInput, type ImportEventSink } from './importBuilder';
+import { clip, ImportBuilder, sortByLine, type EventInput, type ImportEventSink } from './importBuilder';
 import type { ImportOutcome } from './types';
 import { daysInMonth } from '../dataset/dates';
 
