@@ -230,10 +230,12 @@ export class TimelineController {
   /**
    * Replace the data shown. The window is fitted to the story range. Resolves once the data is
    * fed to vis (at once for a small dataset; a large one is set up in tasks of its own, see
-   * STAGED_SETUP_EVENTS, and anything asked of the controller meanwhile finishes that first).
+   * STAGED_SETUP_EVENTS, and anything asked of the controller meanwhile finishes that first);
+   * never, when other data replaces it first.
    */
   setData(header: DatasetHeader, cols: EventColumns, laneMode: LaneMode): Promise<void> {
-    this.#finishStaged();
+    // What was left of the previous dataset's setup is moot: it is replaced whole.
+    this.#dropStaged();
     this.#header = header;
     this.#cols = cols;
     this.#laneMode = laneMode;
@@ -286,6 +288,17 @@ export class TimelineController {
     this.#staged = [];
     for (const step of steps) step();
     this.#settledStaged();
+  }
+
+  /**
+   * Forget what setData left for later (new data replaces it, or the controller goes). Its promise
+   * never resolves: the data it was for is never shown.
+   */
+  #dropStaged(): void {
+    clearTimeout(this.#stagedTimer);
+    this.#stagedTimer = undefined;
+    this.#staged = [];
+    this.#stagedDone = undefined;
   }
 
   #settledStaged(): void {
@@ -471,7 +484,7 @@ export class TimelineController {
     cancelAnimationFrame(this.#rangeFrame);
     clearTimeout(this.#settleTimer);
     clearTimeout(this.#presentTimer);
-    clearTimeout(this.#stagedTimer);
+    this.#dropStaged();
     this.#container.removeEventListener('wheel', this.#onWheel, { capture: true });
     this.#timeline.destroy();
     this.#measure.remove();
