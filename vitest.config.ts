@@ -1,5 +1,6 @@
 // Unit tests: pure modules under plain Node (src/**/*.test.ts beside the code, tests/unit for
-// checks that span folders). Svelte runes in *.svelte.ts are compiled by the Svelte plugin.
+// checks that span folders). Svelte runes in *.svelte.ts are compiled by the Svelte plugin. A test
+// of renderer code that needs a DOM says so in its first line (@vitest-environment happy-dom).
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
