@@ -33,8 +33,9 @@ export class FinderState {
   /**
    * A new dataset: everything starts afresh. Up to EAGER_EVENTS events the filter engine and the
    * search index are built straight away (past EAGER_TASK_EVENTS, once the page is idle: after
-   * the timeline has drawn the data, unless something needs them sooner); beyond that (a million events take a few hundred ms) they are
-   * built when first used, so opening a huge file never blocks the page for that long.
+   * the timeline has drawn the data, unless something needs them sooner); beyond that (a million
+   * events take a few hundred ms) they are built when first used, so opening a huge file never
+   * blocks the page for that long.
    */
   setDataset(payload: DatasetPayload): void {
     this.#payload = payload;
