@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -209,19 +209,30 @@ describe('workerRunLoad: any format, as the request says', () => {
 });
 
 describe('workerRunLoad: an import\'s file image comes after its columns', () => {
+  /** A synthetic ACLED export of `rows` rows, written to `name` in the temporary folder. */
+  async function writeAcled(name: string, rows: number, seed: number): Promise<string> {
+    const path = join(tmp, name);
+    await writeFile(path, syntheticAcledCsv(rows, seed));
+    return path;
+  }
+
+  /** `path` opened by a real worker of its own (`imageDelayMs`: see workerRunLoad): what it opened, and the worker. */
+  async function openInWorker(path: string, imageDelayMs?: number): Promise<{ opened: OpenedSuccess<PendingImage>; worker: Worker }> {
+    let worker: Worker | undefined;
+    const opened = loaded(await workerRunLoad(() => (worker = spawnTsWorker()), imageDelayMs)(path, basename(path), () => {}, neverAborted()));
+    return { opened, worker: worker! };
+  }
+
   it(
     'the columns come first, the file image (the same as written inline) after, and then the worker is let go',
     async () => {
-      const path = join(tmp, 'acled.csv');
-      await writeFile(path, syntheticAcledCsv(2000, 5));
-      let worker: Worker | undefined;
-      const run = workerRunLoad(() => (worker = spawnTsWorker()));
-      const viaWorker = loaded(await run(path, 'acled.csv', () => {}, neverAborted()));
+      const path = await writeAcled('acled.csv', 2000, 5);
+      const { opened: viaWorker, worker } = await openInWorker(path);
       const inline = await openDatasetFile(path, 'acled.csv');
       if (!inline.ok) throw new Error('expected it to open inline');
       expect(viaWorker.format).toBe('acled');
       expect(viaWorker.loaded.columns).toEqual(inline.loaded.columns);
-      const exited = once(worker!, 'exit');
+      const exited = once(worker, 'exit');
       const image = await viaWorker.image.ready();
       const expected = imageNow(inline.image);
       expect(Buffer.from(image.bytes).equals(Buffer.from(expected.bytes))).toBe(true);
@@ -236,20 +247,17 @@ describe('workerRunLoad: an import\'s file image comes after its columns', () =>
   it(
     'the image is written when asked for, or unasked a moment after the columns',
     async () => {
-      const path = join(tmp, 'acled-later.csv');
-      await writeFile(path, syntheticAcledCsv(500, 8));
+      const path = await writeAcled('acled-later.csv', 500, 8);
       // Asked for: not before.
-      let asked: Worker | undefined;
-      const patient = loaded(await workerRunLoad(() => (asked = spawnTsWorker()), 60_000)(path, 'a.csv', () => {}, neverAborted()));
+      const { opened: patient, worker: asked } = await openInWorker(path, 60_000);
       let exited = false;
-      asked!.once('exit', () => (exited = true));
+      asked.once('exit', () => (exited = true));
       await new Promise((r) => setTimeout(r, 500));
       expect(exited).toBe(false);
       expect((await patient.image.ready()).ranges.length).toBe(1000);
       // Unasked: after the delay, the worker writes it, sends it and is let go.
-      let unasked: Worker | undefined;
-      const eager = loaded(await workerRunLoad(() => (unasked = spawnTsWorker()), 50)(path, 'a.csv', () => {}, neverAborted()));
-      await once(unasked!, 'exit');
+      const { opened: eager, worker: unasked } = await openInWorker(path, 50);
+      await once(unasked, 'exit');
       expect((await eager.image.ready()).ranges.length).toBe(1000);
     },
     SLOW
@@ -258,12 +266,8 @@ describe('workerRunLoad: an import\'s file image comes after its columns', () =>
   it(
     'an image no longer needed stops its worker, and says so to whoever waits for it',
     async () => {
-      const path = join(tmp, 'acled-cancelled.csv');
-      await writeFile(path, syntheticAcledCsv(20_000, 6));
-      let worker: Worker | undefined;
-      const run = workerRunLoad(() => (worker = spawnTsWorker()));
-      const viaWorker = loaded(await run(path, 'acled.csv', () => {}, neverAborted()));
-      const exited = once(worker!, 'exit');
+      const { opened: viaWorker, worker } = await openInWorker(await writeAcled('acled-cancelled.csv', 20_000, 6));
+      const exited = once(worker, 'exit');
       viaWorker.image.cancel();
       await expect(viaWorker.image.ready()).rejects.toThrow(/not needed/);
       const [code] = (await exited) as [number];
