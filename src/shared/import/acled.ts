@@ -14,7 +14,6 @@ import type { Problem } from '../dataset/problems';
 import { columnOf, streamCsv, type CsvHead, type CsvTable } from './csvTable';
 import { clip, ImportBuilder, sortByLine, type EventInput, type ImportEventSink } from './importBuilder';
 import { decideDayMonthOrder, parseLooseDate, type DayMonthOrder } from './looseDate';
-import { blankIfInvisible } from '../text/cleanText';
 import type { ImportOutcome } from './types';
 
 type ActorKind = (typeof ACTOR_KINDS)[number];
@@ -245,9 +244,9 @@ interface AcledDay {
 type StartPoint = EventInput['start'];
 
 /**
- * The cell of a row at a column, trimmed, '' when missing or holding nothing visible. Cells
- * rarely need trimming, and this runs a few million times for a large file, so the common case
- * (a cell that starts and ends with a printable ASCII character) returns the cell itself.
+ * The cell of a row at a column, trimmed, '' when missing (the CSV reader has already emptied
+ * cells of nothing but invisible characters). Cells rarely need trimming, and this runs a few
+ * million times for a large file, so the common case returns the cell itself.
  */
 export function cell(cells: readonly string[], column: number): string {
   if (column < 0) return '';
@@ -255,7 +254,7 @@ export function cell(cells: readonly string[], column: number): string {
   if (v === undefined || v === '') return '';
   const first = v.charCodeAt(0);
   const last = v.charCodeAt(v.length - 1);
-  return first > 32 && first < 127 && last > 32 && last < 127 ? v : blankIfInvisible(v.trim());
+  return first > 32 && first < 127 && last > 32 && last < 127 ? v : v.trim();
 }
 
 /** A four-digit year cell as a number, or -1. */

@@ -74,7 +74,7 @@ export function columnOf(table: Pick<CsvTable, 'keys'>, ...names: readonly strin
 
 /** The cell of a row at a column, trimmed; '' when the column is missing or the row is short. */
 export function cellAt(row: CsvRow, column: number): string {
-  return column < 0 ? '' : blankIfInvisible((row.cells[column] ?? '').trim());
+  return column < 0 ? '' : (row.cells[column] ?? '').trim();
 }
 
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
@@ -186,6 +186,23 @@ export function streamCsv(text: string, file: string, options: ReadCsvOptions, v
     }
     return line;
   };
+  // Cells of nothing but invisible characters (zero-width spaces, bidi controls) are read as
+  // empty, as a reader sees them, and the user is told once: how many, and where the first was.
+  let blanked = 0;
+  let firstBlanked: { line: number; column: number } | undefined;
+  const blankInvisibleCells = (cells: string[], rowLine: number): void => {
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c]!;
+      if (v.length === 0) continue;
+      // Most cells start with a visible ASCII character: nothing to look at.
+      const first = v.charCodeAt(0);
+      if (first > 32 && first < 127) continue;
+      const trimmed = v.trim();
+      if (trimmed === '' || blankIfInvisible(trimmed) !== '') continue;
+      cells[c] = '';
+      if (blanked++ === 0) firstBlanked = { line: rowLine, column: c };
+    }
+  };
   let header: { cells: string[]; line: number } | undefined;
   let preambleLines = 0;
   let seen = 0;
@@ -249,6 +266,7 @@ export function streamCsv(text: string, file: string, options: ReadCsvOptions, v
         }
       }
       rowCount++;
+      blankInvisibleCells(cells, rowLine);
       if (visitor.row(rowLine, cells) === false) {
         stopped = true;
         parser.abort();
@@ -263,6 +281,15 @@ export function streamCsv(text: string, file: string, options: ReadCsvOptions, v
     return { ok: false, problems: [{ severity: 'error', file, line: 1, message }] };
   }
   const head = headOf(header);
+  if (firstBlanked) {
+    problems.push({
+      severity: 'warning',
+      file,
+      line: firstBlanked.line,
+      field: head.headers[firstBlanked.column] || `column ${firstBlanked.column + 1}`,
+      message: `holds nothing but invisible characters (zero-width spaces, bidi controls); it was read as empty${blanked > 1 ? ` (and ${blanked - 1} more cell${blanked === 2 ? '' : 's'} like it)` : ''}`
+    });
+  }
   if (!started && !stopped) {
     started = true;
     if (visitor.start(head) === false) stopped = true;
