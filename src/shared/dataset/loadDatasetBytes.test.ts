@@ -6,7 +6,7 @@ import { columnsFromDataset } from './datasetColumns';
 import { parseDateValue, type DatePrecision } from './dates';
 import { fastEventCheck } from '../../main/dataset/fastEventCheck';
 import { loadDatasetBytes, readEvent, type LoadOptions, type LoadProgress, type LoadResult, type LoadedDataset } from './loadDatasetBytes';
-import type { Problem } from './problems';
+import { lineColumnAt, type Problem } from './problems';
 import { parseDatasetText, type DatasetCheck } from './validateDataset';
 import { MAX_ERRORS } from './validator';
 import { prng } from '../../../tests/support/prng';
@@ -350,6 +350,31 @@ describe('JSON structure problems', () => {
     // Source bug (jsonSkeleton topLevelMembers): "{}" returns before checking what follows it.
     const text = '{}\n}';
     expect(problemsOf(load(text))).toEqual(problemsOf(parseDatasetText(text, FILE) as LoadResult));
+  });
+});
+
+describe('nesting too deep', () => {
+  const deepList = '['.repeat(10_000) + ']'.repeat(10_000);
+  const deepObject = '{"a":'.repeat(9_999) + '{}' + '}'.repeat(9_999);
+
+  it.each([
+    ['in a header member (a list)', (t: string) => t.replace('"title": ', `"deep": ${deepList}, "title": `), 'metadata'],
+    ['in an event (objects)', (t: string) => t.replace('"type": "offensive"', `"type": "offensive", "deep": ${deepObject}`), /^events\[\d+\]$/]
+  ])('%s: refused with the line and the member, before anything recursive reads it', (_name, edit, field) => {
+    const text = edit(BUNDLED_TEXT);
+    const problems = problemsOf(load(text, { fastCheck: fastEventCheck() }));
+    expect(problems).toHaveLength(1);
+    const p = problems[0]!;
+    expect(p.message).toMatch(/nested more than 64 levels deep/);
+    expect(p.field).toMatch(field);
+    // The deep value is all on the line of its key.
+    expect(p.line).toBe(lineColumnAt(text, text.indexOf('"deep"')).line);
+  });
+
+  it('an event nested as deep as allowed is checked as usual (its field is simply wrong)', () => {
+    const ok = '['.repeat(60) + ']'.repeat(60);
+    const problems = problemsOf(load(BUNDLED_TEXT.replace('"type": "offensive"', `"type": "offensive", "deep": ${ok}`)));
+    expect(problems[0]?.message).toMatch(/unknown field "deep"/);
   });
 });
 

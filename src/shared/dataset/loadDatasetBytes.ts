@@ -2,7 +2,7 @@
 // without building values, each section and each event is parsed and validated on its own, and
 // events go straight into columns. A million events never exist as one object graph.
 import { parseTree, findNodeAtLocation, type Node } from 'jsonc-parser';
-import { JsonScanError, lineColumnOfByte, lineStarts, topLevelMembers, type Member } from '../json/jsonSkeleton';
+import { JsonDepthError, JsonScanError, lineColumnOfByte, lineStarts, topLevelMembers, type Member } from '../json/jsonSkeleton';
 import { DatasetColumnsBuilder, headerLookup, type LoadedColumns } from './datasetColumns';
 import { capErrors, capProblems, lineColumnAt, type Problem } from './problems';
 import type { TimelineEvent } from './schema';
@@ -251,6 +251,8 @@ function parseBatch(bytes: Uint8Array, ranges: Uint32Array, first: number, last:
 }
 
 function syntaxProblem(bytes: Uint8Array, file: string, err: JsonScanError, at: (offset: number) => { line: number; column: number }): Problem {
+  // Too deep: said where and in which member, without handing the text to anything recursive.
+  if (err instanceof JsonDepthError) return { severity: 'error', file, ...at(Math.min(err.offset, bytes.length)), ...(err.field ? { field: err.field } : {}), message: err.message };
   // The skeleton scan knows only roughly what is wrong; small files get jsonc-parser's exact report.
   if (bytes.length <= 8 * 1024 * 1024) {
     let text: string | undefined;

@@ -1,7 +1,7 @@
 // Validate a native dataset held as one object (small files, tests, datasets built by importers):
 // JSON syntax, the schema, then what a schema cannot say. Large files go through
 // loadDatasetBytes, which runs the same checks one event at a time.
-import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, parse as parseJsonc, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { capErrors, capProblems, lineColumnAt, type Problem } from './problems';
 import type { Dataset, TimelineEvent } from './schema';
 import { DatasetValidator, type FastEventCheck, type Locate, type Path } from './validator';
@@ -100,6 +100,21 @@ export function parseJson(text: string, file: string): { ok: true; value: unknow
   } catch (err) {
     return { ok: false, problem: jsonSyntaxProblem(text, file, err) };
   }
+}
+
+/**
+ * The member at `offset` of JSON text, as `events[0].text.extra` ("(top level)" at the top). Reads
+ * only up to the offset, so it is safe on text nested too deeply further on.
+ */
+export function jsonFieldAt(text: string, offset: number): string {
+  const full = getLocation(text, offset).path;
+  // Up to the last named member: the lists inside lists after it would only repeat "[0]".
+  let named = full.length;
+  while (named > 0 && typeof full[named - 1] === 'number' && full.slice(0, named - 1).some((p) => typeof p === 'string')) named--;
+  // A long chain of the same nesting is cut after a few steps.
+  const path = full.slice(0, Math.min(named, 5));
+  const out = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') + (named > 5 ? '…' : '');
+  return out === '' ? '(top level)' : out;
 }
 
 /** The first syntax error in JSON text, with line and column, in plain words. */

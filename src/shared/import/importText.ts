@@ -1,7 +1,9 @@
 // One entry for every foreign format: find out what a file is, read it with its importer, and say
 // what came of it (imported, needs its columns mapped, or failed). Native files take the faster
 // byte path in loadDatasetBytes; everything else comes through here.
-import { jsonSyntaxProblem } from '../dataset/validateDataset';
+import { jsonFieldAt, jsonSyntaxProblem } from '../dataset/validateDataset';
+import { lineColumnAt } from '../dataset/problems';
+import { depthMessage, jsonDepthOffset } from '../json/jsonSkeleton';
 import { importAcled, importAcledText, isAcledHeader } from './acled';
 import { headerKey, readCsv, guessDelimiter, type CsvTable } from './csvTable';
 import { importMappedCsv, previewCsv } from './genericCsv';
@@ -49,6 +51,9 @@ export function importText(text: string, file: string, options: ImportOptions = 
   }
   if (format === 'timelinejs-json') {
     let value: unknown;
+    // Too deep is refused before parsing: what reads the slides afterwards may recurse.
+    const deep = jsonDepthOffset(text);
+    if (deep >= 0) return { status: 'failed', problems: [{ severity: 'error', file, ...lineColumnAt(text, deep), field: jsonFieldAt(text, deep), message: depthMessage() }] };
     try {
       value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch (err) {

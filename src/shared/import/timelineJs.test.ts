@@ -45,6 +45,13 @@ describe('htmlToText', () => {
 describe('TimelineJS JSON', () => {
   const result = imported(importText(fixture('timelinejs-normal.json'), 'timelinejs-normal.json'));
 
+  it('a file nested deeper than 64 levels is refused before it is read, naming the line and the member', () => {
+    const deep = '{"a":'.repeat(9_999) + '1' + '}'.repeat(9_999);
+    const text = `{"title": {"text": {"headline": "T"}},\n"events": [{"start_date": {"year": "2017"}, "text": {"headline": "x"}},\n{"start_date": {"year": "2017"}, "text": {"headline": "y", "text": ${deep}}}]}`;
+    const problems = failed(importText(text, 'deep.json'));
+    expect(problems).toEqual([expect.objectContaining({ file: 'deep.json', line: 3, field: 'events[1].text.text.a…', message: expect.stringMatching(/nested more than 64 levels deep/) })]);
+  });
+
   it('reads every slide and era', () => {
     expect(result.format).toBe('timelinejs-json');
     expect(result.rows).toEqual({ total: 6, imported: 6, skipped: 0 });

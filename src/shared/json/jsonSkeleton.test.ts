@@ -1,7 +1,7 @@
 // jsonSkeleton: skipping strings, values and containers in UTF-8 bytes, top-level members, array elements, scan errors with byte offsets, and byte → line/column.
 import { describe, expect, it } from 'vitest';
 import { lineColumnAt } from '../dataset/problems';
-import { JsonScanError, forEachElement, lineColumnOfByte, lineStarts, scanArray, skipSpace, skipString, skipValue, topLevelMembers } from './jsonSkeleton';
+import { JsonDepthError, JsonScanError, MAX_JSON_DEPTH, depthMessage, forEachElement, jsonDepthOffset, lineColumnOfByte, lineStarts, scanArray, skipSpace, skipString, skipValue, topLevelMembers } from './jsonSkeleton';
 import { prng } from '../../../tests/support/prng';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -420,5 +420,50 @@ describe('lineColumnOfByte', () => {
       byte += enc(String.fromCodePoint(cp)).length;
       char += units;
     }
+  });
+});
+
+describe('nesting depth', () => {
+  const nest = (depth: number, open = '[', close = ']') => open.repeat(depth) + close.repeat(depth);
+  const nestObjects = (depth: number) => '{"a":'.repeat(depth - 1) + '{}' + '}'.repeat(depth - 1);
+
+  it('skips a value nested up to the limit and refuses one level more, where it goes too deep', () => {
+    expect(skipValue(enc(nest(MAX_JSON_DEPTH)), 0)).toBe(2 * MAX_JSON_DEPTH);
+    const err = scanError(() => skipValue(enc(nest(MAX_JSON_DEPTH + 1)), 0));
+    expect(err).toBeInstanceOf(JsonDepthError);
+    expect(err.offset).toBe(MAX_JSON_DEPTH);
+    expect(err.message).toBe(depthMessage());
+    expect(scanError(() => skipValue(enc(nestObjects(MAX_JSON_DEPTH + 1)), 0))).toBeInstanceOf(JsonDepthError);
+  });
+
+  it('ten thousand levels in a 20 KB document end in a clear error naming the member, not a stack overflow', () => {
+    const doc = `{"metadata": {"title": "t"}, "sources": ${nest(10_000)}}`;
+    const err = scanError(() => topLevelMembers(enc(doc)));
+    expect(err).toBeInstanceOf(JsonDepthError);
+    expect(err.field).toBe('sources');
+    // The top object counts: its member may nest MAX_JSON_DEPTH - 1 levels.
+    expect(err.offset).toBe(doc.indexOf('[') + MAX_JSON_DEPTH - 1);
+    expect(() => topLevelMembers(enc(`{"a": ${nest(MAX_JSON_DEPTH - 1)}}`))).not.toThrow();
+  });
+
+  it('names the item of the scanned array that goes too deep', () => {
+    const doc = `{"events": [{"id": "a"}, {"id": "b", "x": ${nestObjects(10_000)}}]}`;
+    const seen: number[] = [];
+    const err = scanError(() => topLevelMembers(enc(doc), { key: 'events', each: (_s, _e, i) => void seen.push(i) }));
+    expect(err).toBeInstanceOf(JsonDepthError);
+    expect(err.field).toBe('events[1]');
+    expect(seen).toEqual([0]);
+    // An event may nest MAX_JSON_DEPTH - 2 levels (the top object and the list hold it).
+    expect(() => topLevelMembers(enc(`{"events": [${nest(MAX_JSON_DEPTH - 2)}]}`), { key: 'events', each: () => {} })).not.toThrow();
+    expect(scanError(() => topLevelMembers(enc(`{"events": [${nest(MAX_JSON_DEPTH - 1)}]}`), { key: 'events', each: () => {} })).field).toBe('events[0]');
+  });
+
+  it('jsonDepthOffset finds the first place text nests too deep, ignoring brackets inside strings', () => {
+    expect(jsonDepthOffset(nest(MAX_JSON_DEPTH))).toBe(-1);
+    expect(jsonDepthOffset(nest(MAX_JSON_DEPTH + 1))).toBe(MAX_JSON_DEPTH);
+    const inText = `{"a": "${'['.repeat(500)}\\"${'{'.repeat(500)}", "b": [1]}`;
+    expect(jsonDepthOffset(inText)).toBe(-1);
+    expect(jsonDepthOffset(`["\\\\", ${nest(3)}]`, 3)).toBe(9);
+    expect(jsonDepthOffset(nest(100_000))).toBe(MAX_JSON_DEPTH);
   });
 });

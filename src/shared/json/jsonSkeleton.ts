@@ -15,10 +15,57 @@ export class JsonScanError extends Error {
   constructor(
     message: string,
     /** Byte offset of the problem. */
-    readonly offset: number
+    readonly offset: number,
+    /** The member (or list item) it is in, as a field path, where known: `metadata`, `events[3]`. */
+    readonly field?: string
   ) {
     super(message);
   }
+}
+
+/**
+ * Lists and objects inside each other deeper than this (counted from the top of the document) are
+ * refused by the scan, before anything walks the values recursively (a 20 KB file can hold 10,000
+ * levels, and recursive code over that ends in a stack overflow). Real datasets need about 6.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The document nests lists and objects deeper than MAX_JSON_DEPTH. */
+export class JsonDepthError extends JsonScanError {}
+
+/** The message for a document nested too deeply, in the user's words. */
+export function depthMessage(limit = MAX_JSON_DEPTH): string {
+  return `lists and objects are nested more than ${limit} levels deep here; Frontline reads at most ${limit} levels`;
+}
+
+/** The same error, said of `field` (the member or item it was found in). */
+function inField(err: unknown, field: string): unknown {
+  return err instanceof JsonScanError && err.field === undefined ? new (err.constructor as typeof JsonScanError)(err.message, err.offset, field) : err;
+}
+
+/**
+ * Offset in `text` (JSON as a string) where lists and objects first nest deeper than `limit`, or -1.
+ * For JSON parsed whole (imports): checked before JSON.parse, so nothing recursive meets it after.
+ */
+export function jsonDepthOffset(text: string, limit = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      // Skip the string: to the next quote not escaped by an odd run of backslashes.
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === BACKSLASH) i++;
+        else if (d === QUOTE) break;
+      }
+    } else if (c === LBRACE || c === LBRACKET) {
+      if (++depth > limit) return i;
+    } else if (c === RBRACE || c === RBRACKET) {
+      depth--;
+    }
+  }
+  return -1;
 }
 
 function isSpace(c: number): boolean {
@@ -44,8 +91,11 @@ export function skipString(b: Uint8Array, i: number): number {
   }
 }
 
-/** Index just past the JSON value starting at `i` (after whitespace). Nested values are skipped whole. */
-export function skipValue(b: Uint8Array, i: number): number {
+/**
+ * Index just past the JSON value starting at `i` (after whitespace). Nested values are skipped
+ * whole; `maxDepth`: how deep lists and objects may nest inside this value (itself counting 1).
+ */
+export function skipValue(b: Uint8Array, i: number, maxDepth = MAX_JSON_DEPTH): number {
   const n = b.length;
   const c = b[i];
   if (c === undefined) throw new JsonScanError('expected a value', i);
@@ -59,8 +109,9 @@ export function skipValue(b: Uint8Array, i: number): number {
         j = skipString(b, j);
         continue;
       }
-      if (d === LBRACE || d === LBRACKET) depth++;
-      else if (d === RBRACE || d === RBRACKET) {
+      if (d === LBRACE || d === LBRACKET) {
+        if (++depth > maxDepth) throw new JsonDepthError(depthMessage(), j);
+      } else if (d === RBRACE || d === RBRACKET) {
         depth--;
         if (depth === 0) return j + 1;
       }
@@ -112,7 +163,13 @@ export function topLevelMembers(
     j = skipSpace(b, j + 1);
     // Only the first member with that key has its elements reported (a repeated key is an error anyway).
     const scan = elementsOf && key === elementsOf.key && b[j] === LBRACKET && !members.some((m) => m.key === key);
-    const valueEnd = scan ? scanArray(b, j, elementsOf.each) : skipValue(b, j);
+    let valueEnd: number;
+    try {
+      // The top object is level 1: its members' values may nest MAX_JSON_DEPTH - 1 levels.
+      valueEnd = scan ? scanArray(b, j, elementsOf.each, MAX_JSON_DEPTH - 1, key) : skipValue(b, j, MAX_JSON_DEPTH - 1);
+    } catch (err) {
+      throw inField(err, key);
+    }
     members.push({ key, keyOffset: i, valueStart: j, valueEnd });
     j = skipSpace(b, valueEnd);
     if (b[j] === COMMA) {
@@ -131,13 +188,21 @@ function endOfDocument(b: Uint8Array, end: number): number {
   return end;
 }
 
-/** Like forEachElement, but returns the offset just past the closing "]". */
-export function scanArray(b: Uint8Array, start: number, each: (start: number, end: number, index: number) => void): number {
+/**
+ * Like forEachElement, but returns the offset just past the closing "]". `maxDepth`: how deep the
+ * array may nest (itself counting 1); `field`: the array's name, to say which item went too deep.
+ */
+export function scanArray(b: Uint8Array, start: number, each: (start: number, end: number, index: number) => void, maxDepth = MAX_JSON_DEPTH, field?: string): number {
   let i = skipSpace(b, start + 1);
   if (b[i] === RBRACKET) return i + 1;
   let index = 0;
   for (;;) {
-    const end = skipValue(b, i);
+    let end: number;
+    try {
+      end = skipValue(b, i, maxDepth - 1);
+    } catch (err) {
+      throw field === undefined ? err : inField(err, `${field}[${index}]`);
+    }
     each(i, end, index++);
     const j = skipSpace(b, end);
     if (b[j] === COMMA) {
