@@ -211,6 +211,11 @@ describe('describeIoError', () => {
     expect(describeIoError(err('EISDIR'))).toBe('it is a folder');
     expect(describeIoError(err('ENOSPC'))).toBe('the disk is full');
     expect(describeIoError(err('EROFS'))).toBe('the disk is read-only');
+    expect(describeIoError(err('EDQUOT'))).toBe('the disk is full (your disk quota is used up)');
+    expect(describeIoError(err('EFBIG'))).toBe('the file is too large for this disk');
+    expect(describeIoError(err('EMFILE'))).toBe('too many files are open; close some programs and try again');
+    expect(describeIoError(err('ENFILE'))).toBe('too many files are open; close some programs and try again');
+    expect(describeIoError(err('EIO'))).toBe('the disk reported an input/output error');
   });
 
   it('falls back to the message, or the value itself', () => {

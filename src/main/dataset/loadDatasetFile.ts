@@ -48,6 +48,7 @@ export async function loadDatasetFile(path: string, displayName: string = basena
   return { ok: true, loaded: result.loaded, bytes, path, name, size };
 }
 
+/** The reason a file operation failed, in words a user can act on (the path is named by the caller). */
 export function describeIoError(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   switch (code) {
@@ -60,8 +61,17 @@ export function describeIoError(err: unknown): string {
       return 'it is a folder';
     case 'ENOSPC':
       return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk is full (your disk quota is used up)';
+    case 'EFBIG':
+      return 'the file is too large for this disk';
     case 'EROFS':
       return 'the disk is read-only';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many files are open; close some programs and try again';
+    case 'EIO':
+      return 'the disk reported an input/output error';
     default:
       return err instanceof Error ? err.message : String(err);
   }

@@ -2,7 +2,7 @@
 // never destroys what was there: write a temporary file in the same folder, flush it to disk,
 // then rename it over the target (atomic on one file system). Leftovers of ours are swept.
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeIoError } from '../dataset/loadDatasetFile';
 
@@ -17,19 +17,22 @@ export function tempPathFor(target: string): string {
 
 /**
  * Write `data` (chunks, written in order) to `target` atomically. Success is reported only after
- * the rename; on failure the target is untouched and the message names the path and the reason.
+ * every byte is on disk and the rename is done; on failure the target is untouched, the temporary
+ * file is removed and the message names the path and the reason.
  */
 export async function writeFileAtomic(target: string, data: Uint8Array | string | Iterable<Uint8Array | string>): Promise<WriteResult> {
   const temp = tempPathFor(target);
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let handle: FileHandle | undefined;
   let bytes = 0;
   try {
     handle = await open(temp, 'wx', 0o644);
     const chunks = typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
     for (const chunk of chunks) {
-      const { bytesWritten } = await handle.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
-      bytes += bytesWritten;
+      bytes += await writeAll(handle, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk, bytes);
     }
+    // What the file system holds must be what we meant to write, whatever write() said.
+    const { size } = await handle.stat();
+    if (size !== bytes) throw incomplete(`${size} of ${bytes} bytes were written`);
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -41,6 +44,26 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string 
     await rm(temp, { force: true }).catch(() => {});
     return { ok: false, path: target, message: `${target} could not be written: ${describeIoError(err)}` };
   }
+}
+
+/**
+ * Write all of `buffer` at `position`. write() may write fewer bytes than asked without an error
+ * (a disk filling up does this), so loop until every byte is written; a write that makes no
+ * progress means the disk takes no more.
+ */
+async function writeAll(handle: FileHandle, buffer: Uint8Array, position: number): Promise<number> {
+  let done = 0;
+  while (done < buffer.byteLength) {
+    const { bytesWritten } = await handle.write(buffer, done, buffer.byteLength - done, position + done);
+    if (!(bytesWritten > 0)) throw incomplete('no more bytes could be written');
+    done += bytesWritten;
+  }
+  return done;
+}
+
+/** A write the file system cut short without an error: reported as a full disk, which it almost always is. */
+function incomplete(detail: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`the disk is full (${detail})`), { code: 'ENOSPC' });
 }
 
 /** Make the rename durable (POSIX); folders cannot be opened for this on Windows, which is fine. */
