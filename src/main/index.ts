@@ -1,6 +1,6 @@
 // Electron main process: the thin edge. It wires the pure modules (security, protocol, IPC
 // dispatcher, dataset loading) to Electron and holds no logic of its own worth testing apart.
-import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, type BrowserWindowConstructorOptions, clipboard, ClipboardItem, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,11 +20,14 @@ import { createHandlers } from './ipc/handlers';
 import { menuTemplate } from './menu';
 import { presenterPlacement } from './present/presenterPlacement';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, resolveAppAsset } from './security/appProtocol';
+import { CrashReloadGate, crashLogLine, crashLoopDialog, type CrashedWindow } from './security/crashReload';
 import { securityHeaders } from './security/csp';
-import { isNavigationAllowed, permissionDecision, windowOpenDecision } from './security/navigation';
+import { guardWebContents } from './security/guardWebContents';
+import { hardenApp } from './security/hardenApp';
+import { permissionDecision } from './security/navigation';
 import { shouldBlockRequest } from './security/requestFilter';
 import { isTrustedSender, originOf } from './security/senderCheck';
-import { mainWindowOptions } from './security/windowOptions';
+import { createSecureWindow } from './security/windowOptions';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererRoot = join(here, '../renderer');
@@ -33,11 +36,8 @@ const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER
 const trustedOrigins = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?? ''] : [])];
 const log = (message: string): void => console.log(`[frontline] ${message}`);
 
-// Must run before the app is ready: app:// behaves like https (secure context, module scripts).
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
-]);
-app.enableSandbox();
+// Before the app is ready: every renderer sandboxed; app:// behaves like https (secure context, module scripts).
+hardenApp(app, protocol);
 
 let mainWindow: BrowserWindow | undefined;
 /** The presenter view (one at most), closed with the main window. */
@@ -182,34 +182,50 @@ function serveAppProtocol(): void {
   });
 }
 
-function guardWebContents(contents: WebContents): void {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => windowOpenDecision());
-  const guard = (event: { preventDefault: () => void }, url: string): void => {
-    if (!isNavigationAllowed(url, contents.getURL())) {
-      event.preventDefault();
-      log(`blocked navigation to ${url.slice(0, 200)}`);
-    }
-  };
-  contents.on('will-navigate', (event) => guard(event, event.url));
-  contents.on('will-frame-navigate', (event) => guard(event, event.url));
-  contents.on('will-redirect', (event) => guard(event, event.url));
-}
-
 function sendCommand(command: AppCommand): void {
   mainWindow?.webContents.send(EVENT_CHANNELS.onCommand, command);
 }
 
-function createWindow(): void {
+/** A window with the secure options (windowOptions.ts); `window` sets its size, place and title. */
+function secureWindow(window?: Omit<BrowserWindowConstructorOptions, 'webPreferences'>): BrowserWindow {
   // Packaged builds carry their icon; while developing, Linux needs it given explicitly.
   const iconPath = app.isPackaged ? undefined : join(app.getAppPath(), 'resources', 'icon.png');
-  const win = new BrowserWindow(mainWindowOptions(preloadPath, { devTools: !app.isPackaged, ...(iconPath ? { iconPath } : {}) }));
+  return createSecureWindow(BrowserWindow, preloadPath, { devTools: !app.isPackaged, ...(iconPath ? { iconPath } : {}), ...(window ? { window } : {}) });
+}
+
+/**
+ * A crashed renderer is reloaded with the dataset main still holds, but a page that keeps crashing
+ * is not reloaded forever (crashReload.ts): the user is asked instead.
+ */
+function reloadAfterCrash(win: BrowserWindow, which: CrashedWindow): void {
+  const gate = new CrashReloadGate();
+  let asking = false;
+  win.webContents.on('render-process-gone', (_event, details) => {
+    // A monotonic clock: a change of the system time cannot reset the count.
+    const decision = gate.decide(details.reason, performance.now());
+    log(crashLogLine(which, details, decision));
+    if (decision.action === 'reload') win.webContents.reload();
+    else if (decision.action === 'give-up' && !asking) {
+      asking = true;
+      const { reloadButton, ...box } = crashLoopDialog(which, details.reason, decision);
+      void dialog.showMessageBox(win, box).then(({ response }) => {
+        asking = false;
+        if (win.isDestroyed()) return;
+        if (response === reloadButton) {
+          log(`${which} window: reloading after the crashes, as the user asked`);
+          gate.reset();
+          win.webContents.reload();
+        } else win.close();
+      });
+    }
+  });
+}
+
+function createWindow(): void {
+  const win = secureWindow();
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
-  win.webContents.on('render-process-gone', (_event, details) => {
-    log(`renderer gone (${details.reason}); reloading with the dataset main still holds`);
-    if (details.reason !== 'clean-exit') win.webContents.reload();
-  });
+  reloadAfterCrash(win, 'main');
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = undefined;
     presenterWindow?.close();
@@ -230,16 +246,10 @@ function openPresenterWindow(): { display: 'second' | 'same' } {
     presenterWindow.focus();
     return { display: placement.display };
   }
-  const iconPath = app.isPackaged ? undefined : join(app.getAppPath(), 'resources', 'icon.png');
-  const win = new BrowserWindow({
-    ...mainWindowOptions(preloadPath, { devTools: !app.isPackaged, ...(iconPath ? { iconPath } : {}) }),
-    ...placement.bounds,
-    minWidth: 480,
-    minHeight: 360,
-    title: 'Frontline — Presenter view'
-  });
+  const win = secureWindow({ ...placement.bounds, minWidth: 480, minHeight: 360, title: 'Frontline — Presenter view' });
   presenterWindow = win;
   win.once('ready-to-show', () => win.show());
+  reloadAfterCrash(win, 'presenter');
   win.on('closed', () => {
     if (presenterWindow === win) presenterWindow = undefined;
   });
@@ -264,7 +274,8 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     openFromOutside(path);
   });
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  // Every web contents, windows and anything else, guarded as it is created.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, log));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

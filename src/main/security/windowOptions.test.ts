@@ -1,6 +1,8 @@
-// secureWebPreferences / mainWindowOptions: every Electron security switch is set explicitly and safely.
+// secureWebPreferences / mainWindowOptions / createSecureWindow: every Electron security switch is
+// set explicitly and safely, and reaches the BrowserWindow constructor whatever a window adds.
 import { describe, expect, it } from 'vitest';
-import { mainWindowOptions, secureWebPreferences } from './windowOptions';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { createSecureWindow, mainWindowOptions, secureWebPreferences } from './windowOptions';
 
 const PRELOAD = '/opt/Frontline/resources/app.asar/out/preload/index.cjs';
 
@@ -60,5 +62,36 @@ describe('mainWindowOptions', () => {
   it('sets an icon only when given one', () => {
     expect('icon' in mainWindowOptions(PRELOAD, { devTools: false })).toBe(false);
     expect(mainWindowOptions(PRELOAD, { devTools: false, iconPath: '/icons/frontline.png' }).icon).toBe('/icons/frontline.png');
+  });
+});
+
+/** Stands in for Electron's BrowserWindow: keeps the options it was constructed with. */
+class FakeWindow {
+  constructor(readonly options: BrowserWindowConstructorOptions) {}
+}
+
+describe('createSecureWindow', () => {
+  it('constructs the window with the main window options and exactly the secure web preferences', () => {
+    const win = createSecureWindow(FakeWindow, PRELOAD, { devTools: false });
+    expect(win).toBeInstanceOf(FakeWindow);
+    expect(win.options).toEqual(mainWindowOptions(PRELOAD, { devTools: false }));
+    expect(win.options.webPreferences).toEqual(secureWebPreferences(PRELOAD, false));
+  });
+
+  it('passes the sandbox, context isolation and no Node integration to the constructor', () => {
+    // Electronegativity's SANDBOX / CONTEXT_ISOLATION / NODE_INTEGRATION checks read these at the construction site.
+    const prefs = createSecureWindow(FakeWindow, PRELOAD, { devTools: true }).options.webPreferences;
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webviewTag: false, devTools: true });
+  });
+
+  it('takes size, place and title from the window options', () => {
+    const win = createSecureWindow(FakeWindow, PRELOAD, { devTools: false, iconPath: '/i.png', window: { x: 10, y: 20, width: 800, height: 600, minWidth: 480, title: 'Presenter' } });
+    expect(win.options).toMatchObject({ x: 10, y: 20, width: 800, height: 600, minWidth: 480, title: 'Presenter', icon: '/i.png', show: false });
+  });
+
+  it('never takes web preferences from the window options, even when they are forced in', () => {
+    const forced = { webPreferences: { sandbox: false, contextIsolation: false, nodeIntegration: true, preload: '/evil.js', webviewTag: true } } as never;
+    const win = createSecureWindow(FakeWindow, PRELOAD, { devTools: false, window: forced });
+    expect(win.options.webPreferences).toEqual(secureWebPreferences(PRELOAD, false));
   });
 });
