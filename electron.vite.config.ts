@@ -5,9 +5,28 @@
 // (electron-builder.json asarUnpack). tests/unit/packaging.test.ts keeps the three lists in step.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { metaContentSecurityPolicy } from './src/main/security/csp';
 
 /** Image export's PNG rasteriser (resvg, Rust): a platform package holding a .node binary. */
 export const NATIVE_MODULES = ['@resvg/resvg-js'];
+
+/**
+ * The built index.html carries the production CSP in a <meta> as well as in the app:// response
+ * header, generated from the same contentSecurityPolicy() so the two cannot drift. Build only: the
+ * dev server's page needs the development policy, which only the header carries. First in <head>,
+ * so it covers every script and stylesheet after it.
+ */
+export function cspMetaPlugin(): Plugin {
+  return {
+    name: 'frontline:csp-meta',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy() }, injectTo: 'head-prepend' }]
+    }
+  };
+}
 
 export default defineConfig({
   main: {
@@ -28,7 +47,7 @@ export default defineConfig({
     }
   },
   renderer: {
-    plugins: [svelte()],
+    plugins: [svelte(), cspMetaPlugin()],
     build: {
       minify: true,
       target: 'chrome130',

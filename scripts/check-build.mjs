@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Checks what `npm run build` produced: out/main, a CommonJS preload (a sandboxed preload cannot
-// load ESM), out/renderer with no remote references, and out/main importing nothing but Node,
-// electron and the native modules the app ships. Exits non-zero with the reason.
+// load ESM), out/renderer with no remote references and with the CSP <meta> of csp.ts, and out/main
+// importing nothing but Node, electron and the native modules the app ships. Exits non-zero with the reason.
+import { Parser } from 'htmlparser2';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
 
 const out = join(import.meta.dirname, '..', 'out');
 const problems = [];
@@ -54,13 +56,45 @@ if (existsSync(join(out, 'renderer'))) {
     const remote = text.match(/(?:src|href)=["']?(?:https?:)?\/\/[^"'\s>]+|url\(\s*["']?(?:https?:)?\/\/[^)]+\)/);
     if (remote) problems.push(`${f} refers to a remote resource: ${remote[0]}`);
   }
+  await checkCspMeta(join(out, 'renderer', 'index.html'));
   const js = files.filter((f) => f.endsWith('.js'));
   const bytes = js.reduce((n, f) => n + statSync(f).size, 0);
   console.log(`renderer: ${js.length} script file(s), ${(bytes / 1024).toFixed(0)} KiB`);
+}
+
+/**
+ * The page carries exactly one CSP <meta>, equal to metaContentSecurityPolicy() (the policy the
+ * electron.vite.config.ts plugin writes), in <head> before any script, stylesheet or style: a <meta>
+ * policy covers only what comes after it.
+ */
+async function checkCspMeta(file) {
+  if (!existsSync(file)) return;
+  const { metaContentSecurityPolicy } = await tsImport('../src/main/security/csp.ts', import.meta.url);
+  const expected = metaContentSecurityPolicy();
+  const metas = [];
+  const before = [];
+  let inHead = false;
+  const parser = new Parser({
+    onopentag(name, attribs) {
+      if (name === 'head') inHead = true;
+      if (name === 'meta' && (attribs['http-equiv'] ?? '').toLowerCase() === 'content-security-policy') metas.push({ content: attribs.content, inHead });
+      else if (metas.length === 0 && ['script', 'link', 'style'].includes(name)) before.push(name);
+    },
+    onclosetag(name) {
+      if (name === 'head') inHead = false;
+    }
+  });
+  parser.end(readFileSync(file, 'utf8'));
+  if (metas.length !== 1) problems.push(`${file} has ${metas.length} Content-Security-Policy <meta> elements, not 1`);
+  else {
+    if (metas[0].content !== expected) problems.push(`${file}: the CSP <meta> says "${metas[0].content}", but csp.ts metaContentSecurityPolicy() is "${expected}" (rebuild?)`);
+    if (!metas[0].inHead) problems.push(`${file}: the CSP <meta> is not in <head>`);
+    if (before.length > 0) problems.push(`${file}: the CSP <meta> comes after ${before.join(', ')}, which it then does not cover`);
+  }
 }
 
 if (problems.length > 0) {
   for (const p of problems) console.error(`build check: ${p}`);
   process.exit(1);
 }
-console.log('build check: out/main, CommonJS out/preload/index.cjs and out/renderer are in place');
+console.log('build check: out/main, CommonJS out/preload/index.cjs and out/renderer (with its CSP <meta>) are in place');

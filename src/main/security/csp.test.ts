@@ -1,6 +1,7 @@
-// contentSecurityPolicy / securityHeaders: a locked-down production policy; development adds only the Vite server.
+// contentSecurityPolicy / securityHeaders / metaContentSecurityPolicy: a locked-down production policy;
+// development adds only the Vite server; the <meta> carries the production policy less frame-ancestors.
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, securityHeaders } from './csp';
+import { contentSecurityPolicy, HEADER_ONLY_DIRECTIVES, metaContentSecurityPolicy, securityHeaders } from './csp';
 
 /** Directive name -> its source list, parsed from the header value. */
 function directives(policy: string): Map<string, string[]> {
@@ -99,5 +100,32 @@ describe('securityHeaders', () => {
 
   it('passes the dev server on to the CSP', () => {
     expect(securityHeaders({ devServerUrl: DEV_URL })['Content-Security-Policy']).toBe(contentSecurityPolicy({ devServerUrl: DEV_URL }));
+  });
+});
+
+describe('metaContentSecurityPolicy (the built index.html carries it; tests/unit/builtRenderer.test.ts checks the file)', () => {
+  const header = directives(contentSecurityPolicy());
+  const meta = directives(metaContentSecurityPolicy());
+
+  it('is the production header policy, in the same order, less frame-ancestors', () => {
+    expect([...meta.keys()]).toEqual([...header.keys()].filter((name) => name !== 'frame-ancestors'));
+    for (const [name, values] of meta) expect(values, name).toEqual(header.get(name));
+  });
+
+  it('carries none of the directives a <meta> cannot (frame-ancestors, report-uri, sandbox)', () => {
+    expect(HEADER_ONLY_DIRECTIVES).toEqual(['frame-ancestors', 'report-uri', 'sandbox']);
+    for (const name of HEADER_ONLY_DIRECTIVES) expect(meta.has(name), name).toBe(false);
+  });
+
+  it('keeps the strict parts: nothing by default, no network, no inline or eval, no dev server', () => {
+    expect(meta.get('default-src')).toEqual(["'none'"]);
+    expect(meta.get('connect-src')).toEqual(["'none'"]);
+    expect(meta.get('script-src')).toEqual(["'self'"]);
+    expect(metaContentSecurityPolicy()).not.toMatch(/unsafe-|https?:|wss?:|\*/);
+    expect(metaContentSecurityPolicy()).not.toMatch(/;\s*;|;\s*$|\s{2,}/);
+  });
+
+  it('the header still says frame-ancestors none', () => {
+    expect(header.get('frame-ancestors')).toEqual(["'none'"]);
   });
 });

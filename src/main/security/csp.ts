@@ -1,12 +1,32 @@
-// The Content-Security-Policy every renderer response carries, plus the other response headers.
-// Development adds only what Vite's dev server needs (its origin and HMR websocket).
+// The Content-Security-Policy every renderer response carries, plus the other response headers, and
+// the same policy for the built page's <meta>. Development adds only what Vite's dev server needs.
 
 export interface CspOptions {
   /** Vite dev server URL under `electron-vite dev`; absent in production. */
   readonly devServerUrl?: string;
 }
 
+/** Directives a <meta> policy cannot carry: browsers ignore them there (CSP3), and Chromium warns. */
+export const HEADER_ONLY_DIRECTIVES: readonly string[] = ['frame-ancestors', 'report-uri', 'sandbox'];
+
 export function contentSecurityPolicy(options: CspOptions = {}): string {
+  return serialize(cspDirectives(options));
+}
+
+/**
+ * The production policy for the built index.html's <meta http-equiv="Content-Security-Policy">
+ * (electron.vite.config.ts puts it there), less what a <meta> cannot carry. The header stays: it
+ * alone can say frame-ancestors, and it covers every response, not just the page.
+ */
+export function metaContentSecurityPolicy(): string {
+  return serialize(cspDirectives({}).filter(([name]) => !HEADER_ONLY_DIRECTIVES.includes(name)));
+}
+
+function serialize(directives: readonly (readonly [string, readonly string[]])[]): string {
+  return directives.map(([name, values]) => [name, ...values.filter((v) => v !== '')].join(' ')).join('; ');
+}
+
+function cspDirectives(options: CspOptions): (readonly [string, readonly string[]])[] {
   const dev = options.devServerUrl ? new URL(options.devServerUrl) : undefined;
   const devOrigin = dev ? dev.origin : '';
   const devSocket = dev ? `ws://${dev.host}` : '';
@@ -27,9 +47,7 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     'media-src': ["'none'"],
     'manifest-src': ["'none'"]
   };
-  return Object.entries(directives)
-    .map(([name, values]) => [name, ...values.filter((v) => v !== '')].join(' '))
-    .join('; ');
+  return Object.entries(directives);
 }
 
 export function securityHeaders(options: CspOptions = {}): Record<string, string> {
