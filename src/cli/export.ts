@@ -13,6 +13,7 @@ import { sweepTempFiles } from '../main/files/atomicWrite';
 import { EXPORT_FORMATS, exportImage, type ExportFormat } from '../main/export/exportImage';
 import { MAX_PNG_SIDE } from '../main/export/rasterise';
 import { PAGE_SIZE_NAMES, PAGE_SIZES, isPageSizeName, type PageSizeName } from '../main/export/pdf';
+import { terminalSafe } from './terminalText';
 
 export interface ExportOutput {
   readonly exitCode: number;
@@ -155,7 +156,13 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 }
 
+/** What export prints, with anything from the file that a terminal could act on escaped. */
 export async function runExport(argv: readonly string[]): Promise<ExportOutput> {
+  const out = await exportFile(argv);
+  return { exitCode: out.exitCode, stdout: terminalSafe(out.stdout), stderr: terminalSafe(out.stderr) };
+}
+
+async function exportFile(argv: readonly string[]): Promise<ExportOutput> {
   const parsed = parseExportArgs(argv);
   if (!parsed.ok) return { exitCode: 2, stdout: '', stderr: `${parsed.message ? `${parsed.message}\n\n` : ''}${USAGE}\n` };
   const a = parsed.args;

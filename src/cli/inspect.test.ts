@@ -1,5 +1,6 @@
 // inspect(args): summary of a valid dataset, problems as file:line:column lines, quote checks, and usage errors.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -169,7 +170,80 @@ describe('inspect on invalid files', () => {
     const path = await writeQuoteDataset('no-copy', 'Hundreds fled the town.', null);
     const out = await inspect([path]);
     expect(out.exitCode).toBe(1);
-    expect(out.stderr).toMatch(/error: sources\[0\]\.localCopy: cannot read .*wire\.txt: no such file/);
+    expect(out.stderr).toMatch(/error: sources\[0\]\.localCopy: .*wire\.txt cannot be read: no such file/);
+  });
+});
+
+describe('inspect on hostile local copies', () => {
+  const posix = process.platform !== 'win32';
+
+  it.runIf(posix)('a local copy that is a link to /etc/passwd is refused, never reported as verified', async () => {
+    const path = await writeQuoteDataset('passwd-link', 'root:x:0:0', null);
+    await symlink('/etc/passwd', join(tmp, 'passwd-link', 'sources', 'wire.txt'));
+    const out = await inspect([path]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).not.toMatch(/Quotes: .*checked/);
+    expect(out.stderr).toMatch(/error: sources\[0\]\.localCopy: .*wire\.txt is a link to a file outside the dataset's folder/);
+  });
+
+  it.runIf(posix)('a FIFO as a local copy is refused at once; a link to /dev/zero is never read', async () => {
+    const fifo = await writeQuoteDataset('fifo', 'x', null);
+    execFileSync('mkfifo', [join(tmp, 'fifo', 'sources', 'wire.txt')]);
+    const started = Date.now();
+    const out = await inspect([fifo]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stderr).toMatch(/wire\.txt is not a regular file/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const zero = await writeQuoteDataset('zero', 'x', null);
+    await symlink('/dev/zero', join(tmp, 'zero', 'sources', 'wire.txt'));
+    const out2 = await inspect([zero]);
+    expect(out2.exitCode).toBe(1);
+    expect(out2.stderr).toMatch(/wire\.txt is a link to a file outside the dataset's folder/);
+  });
+});
+
+describe('inspect prints what the file holds, never what a terminal would act on', () => {
+  it('ESC, BEL and C1 controls in a CSV header and in a problem quoting a cell are printed escaped, as text and as JSON', async () => {
+    const csv = join(tmp, 'escapes.csv');
+    await writeFile(csv, 'date,\u001b]0;owned\u0007title\u001b[2J,\u009bnote\n2017-11-03,Town taken,x\n');
+    const out = await inspect([csv]);
+    expect(out.exitCode).toBe(2);
+    // eslint-disable-next-line no-control-regex -- asserting that no raw control character is printed
+    expect(out.stdout + out.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(out.stdout).toContain('\\x1b]0;owned\\x07title\\x1b[2J');
+    // A problem quoting the file's text: a date cell of escapes, in the JSON report too.
+    const dates = join(tmp, 'escape-dates.csv');
+    await writeFile(dates, 'date,title\n\u001b[2J\u009b1,Town taken\n2017-11-03,Town held\n');
+    const problems = await inspect([dates, '--map', 'date=0,title=1']);
+    expect(problems.stderr).toContain('\\x1b[2J\\x9b1');
+    // eslint-disable-next-line no-control-regex -- as above
+    expect(problems.stdout + problems.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const json = await inspect([dates, '--map', 'date=0,title=1', '--json']);
+    // eslint-disable-next-line no-control-regex -- as above
+    expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const report = JSON.parse(json.stdout) as { problems: { message: string }[] };
+    expect(report.problems.some((p) => p.message.includes('\u001b[2J\u009b1'))).toBe(true);
+  });
+});
+
+describe('inspect on large files', () => {
+  it('a file with 300,000 figures prints a summary (the first 50 listed) instead of ending in a RangeError', { timeout: 120_000 }, async () => {
+    const events = Array.from({ length: 300_000 }, (_, i) => ({
+      id: `e${i}`,
+      type: 'attack',
+      title: `Attack ${i}`,
+      start: { value: `2017-${String((i % 12) + 1).padStart(2, '0')}-01`, precision: 'day' },
+      figures: [{ value: (i % 90) + 1, unit: 'people', counts: 'killed', bound: 'exact', asWritten: `${(i % 90) + 1} killed` }],
+      citations: [{ source: 's' }]
+    }));
+    const path = join(tmp, 'many-figures.frontline');
+    await writeFile(path, JSON.stringify({ format: 'frontline-dataset', version: 1, metadata: { title: 'Many' }, sources: [{ id: 's', publisher: 'P', title: 'T' }], places: [], actors: [], events }));
+    const out = await inspect([path]);
+    expect(out.stderr).toBe('');
+    expect(out.exitCode).toBe(0);
+    expect(out.stdout).toMatch(/^Figures: {3}300000$/m);
+    expect(out.stdout).toMatch(/^ {2}…and 299,950 more \(--json lists them all\)$/m);
+    expect(out.stdout.split('\n').length).toBeLessThan(100);
   });
 });
 

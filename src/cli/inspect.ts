@@ -3,8 +3,7 @@
 // (file, line, field). Exit 0 valid, 1 invalid (or rows left out), 2 usage or a table to map.
 //   npm run inspect -- data/deir-al-zour-al-qaim-2017.frontline [--json]
 //   npm run inspect -- events.csv --format csv --map date=0,title=2
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EVENT_TYPE_STYLES } from '../shared/dataset/eventTypes';
 import { formatProblem, type Problem } from '../shared/dataset/problems';
@@ -13,7 +12,8 @@ import { readEvent } from '../shared/dataset/loadDatasetBytes';
 import { summarizeDataset, verifyQuotes, type DatasetSummary } from '../shared/dataset/summarize';
 import { CSV_FIELDS, FORMAT_LABEL, IMPORT_FORMATS, type CsvField, type CsvMapping, type CsvPreview, type ImportFormat } from '../shared/import/types';
 import { decodeText } from '../shared/text/decodeText';
-import { describeIoError } from '../main/dataset/loadDatasetFile';
+import { readLocalCopy } from '../main/files/readLocalCopy';
+import { terminalSafe } from './terminalText';
 import { imageNow, openDatasetFile, type OpenedSuccess } from '../main/dataset/openDatasetFile';
 
 export interface InspectOutput {
@@ -120,17 +120,21 @@ async function readSourceCopies(sources: readonly Source[], datasetPath: string)
   const problems: Problem[] = [];
   for (const [i, source] of sources.entries()) {
     if (source.localCopy === undefined) continue;
-    const path = resolve(dirname(datasetPath), source.localCopy);
-    try {
-      const decoded = decodeText(await readFile(path), path);
-      if (decoded.ok) texts.set(source.id, decoded.text);
-      else problems.push(decoded.problem);
-    } catch (err) {
-      problems.push({ severity: 'error', file: datasetPath, field: `sources[${i}].localCopy`, message: `cannot read ${path}: ${describeIoError(err)}` });
+    // Only a regular file inside the dataset's folder, links resolved, of bounded size.
+    const copy = await readLocalCopy(datasetPath, source.localCopy);
+    if (!copy.ok) {
+      problems.push({ severity: 'error', file: datasetPath, field: `sources[${i}].localCopy`, message: `${copy.path} ${copy.message}` });
+      continue;
     }
+    const decoded = decodeText(copy.bytes, copy.path);
+    if (decoded.ok) texts.set(source.id, decoded.text);
+    else problems.push(decoded.problem);
   }
   return { texts, problems };
 }
+
+/** Figures printed in the summary; --json has them all. */
+const MAX_FIGURES_LISTED = 50;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -153,9 +157,11 @@ function formatSummary(s: DatasetSummary, file: string, opened: OpenedSuccess): 
     `Places:    ${s.places} (${s.placesWithCoordinates} with coordinates)`,
     `Actors:    ${s.actors}`,
     `Sources:   ${s.sources}`,
-    `Figures:   ${s.figures.length}`,
-    ...s.figures.map((f) => `  ${f.text.padEnd(40)} ${f.eventId}`)
+    `Figures:   ${s.figures.length}`
   );
+  // Listed one per line up to a screenful (never spread into a call: a file may have millions).
+  for (const f of s.figures.slice(0, MAX_FIGURES_LISTED)) lines.push(`  ${f.text.padEnd(40)} ${f.eventId}`);
+  if (s.figures.length > MAX_FIGURES_LISTED) lines.push(`  …and ${(s.figures.length - MAX_FIGURES_LISTED).toLocaleString('en-GB')} more (--json lists them all)`);
   return lines.join('\n');
 }
 
@@ -187,7 +193,14 @@ function quoteArg(text: string): string {
   return /^[\w./:@+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** What inspect prints, with anything from the file that a terminal could act on escaped. */
 export async function inspect(argv: readonly string[]): Promise<InspectOutput> {
+  const out = await inspectFile(argv);
+  const json = argv.includes('--json');
+  return { exitCode: out.exitCode, stdout: terminalSafe(out.stdout, json), stderr: terminalSafe(out.stderr) };
+}
+
+async function inspectFile(argv: readonly string[]): Promise<InspectOutput> {
   const parsed = parseInspectArgs(argv);
   if (!parsed.ok) return { exitCode: 2, stdout: '', stderr: `${parsed.message ? `${parsed.message}\n\n` : ''}${USAGE}\n` };
   const { file, json, format, mapping } = parsed.args;
