@@ -1,5 +1,6 @@
 // A problem found in a file: where it is (file, line, column, field) and what is wrong, in plain
 // language. Every loader and importer reports through this one shape.
+import { clip } from '../text/clip';
 
 export type ProblemSeverity = 'error' | 'warning';
 
@@ -16,7 +17,18 @@ export interface Problem {
   readonly message: string;
 }
 
-export function formatProblem(p: Problem): string {
+/** Longest message and field shown: a problem may quote the file, and a file's text can be megabytes. */
+export const MAX_MESSAGE_CHARS = 400;
+export const MAX_FIELD_CHARS = 160;
+
+/** The problem with its message and field cut to a readable length. */
+export function clipProblem(p: Problem): Problem {
+  if (p.message.length <= MAX_MESSAGE_CHARS && (p.field === undefined || p.field.length <= MAX_FIELD_CHARS)) return p;
+  return { ...p, message: clip(p.message, MAX_MESSAGE_CHARS), ...(p.field !== undefined ? { field: clip(p.field, MAX_FIELD_CHARS) } : {}) };
+}
+
+export function formatProblem(problem: Problem): string {
+  const p = clipProblem(problem);
   let where = p.file;
   if (p.line !== undefined) {
     where += `:${p.line}`;
@@ -40,10 +52,13 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   return { line, column: end - lineStart + 1 };
 }
 
-/** Cap a list of problems so a hopeless file does not flood the UI; the last entry says how many were left out. */
+/**
+ * Cap a list of problems so a hopeless file does not flood the UI; the last entry says how many
+ * were left out. Each problem's message and field are cut to a readable length.
+ */
 export function capProblems(problems: readonly Problem[], max = 200): Problem[] {
-  if (problems.length <= max) return [...problems];
-  const kept = problems.slice(0, max);
+  if (problems.length <= max) return problems.map(clipProblem);
+  const kept = problems.slice(0, max).map(clipProblem);
   const first = problems[0];
   kept.push({
     severity: 'error',

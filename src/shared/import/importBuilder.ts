@@ -16,6 +16,7 @@ import {
   type Source
 } from '../dataset/schema';
 import type { ImportFormat, ImportResult } from './types';
+import { clip } from '../text/clip';
 
 type In<T> = { -readonly [K in keyof T]?: T[K] };
 export type EventInput = DatasetInput['events'][number];
@@ -61,13 +62,7 @@ export function sortByLine(problems: { line?: number }[]): void {
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
-/** Text cut to `max` characters (on a word boundary when one is near), with "…". */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max * 0.8 ? cut.slice(0, space) : cut}…`;
-}
+export { clip } from '../text/clip';
 
 export class ImportBuilder {
   readonly problems: Problem[] = [];

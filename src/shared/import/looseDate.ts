@@ -17,6 +17,10 @@
 // - "c. 2017", "about 3 November 2017", "~2017-11-03": a day becomes precision "approximate";
 //   a coarser date keeps its precision (a month or year is already a window) and is flagged.
 import { daysInMonth, MAX_YEAR, MIN_YEAR, monthName, type DatePrecision } from '../dataset/dates';
+import { clip } from '../text/clip';
+
+/** A cell as quoted in a message: a date is short, so anything longer is cut. */
+const shown = (text: string) => clip(text, 60);
 
 export type DayMonthOrder = 'dmy' | 'mdy';
 
@@ -133,17 +137,17 @@ export function decideDayMonthOrder(values: Iterable<string>): DayMonthDecision 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 function yearProblem(year: number, text: string): string | null {
-  if (year < MIN_YEAR || year > MAX_YEAR) return `"${text}": the year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}`;
+  if (year < MIN_YEAR || year > MAX_YEAR) return `"${shown(text)}": the year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}`;
   return null;
 }
 
 function dayValue(year: number, month: number, day: number, text: string): LooseDateResult {
   const y = yearProblem(year, text);
   if (y) return { ok: false, reason: y };
-  if (month < 1 || month > 12) return { ok: false, reason: `"${text}" has no month ${month}` };
+  if (month < 1 || month > 12) return { ok: false, reason: `"${shown(text)}" has no month ${month}` };
   const days = daysInMonth(year, month);
   if (day < 1 || day > days) {
-    return { ok: false, reason: `"${text}" does not exist: ${monthName(month)} ${year} has ${days} days` };
+    return { ok: false, reason: `"${shown(text)}" does not exist: ${monthName(month)} ${year} has ${days} days` };
   }
   return { ok: true, date: { value: `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`, precision: 'day' } };
 }
@@ -151,7 +155,7 @@ function dayValue(year: number, month: number, day: number, text: string): Loose
 function monthValue(year: number, month: number, text: string): LooseDateResult {
   const y = yearProblem(year, text);
   if (y) return { ok: false, reason: y };
-  if (month < 1 || month > 12) return { ok: false, reason: `"${text}" has no month ${month}` };
+  if (month < 1 || month > 12) return { ok: false, reason: `"${shown(text)}" has no month ${month}` };
   return { ok: true, date: { value: `${pad(year, 4)}-${pad(month, 2)}`, precision: 'month' } };
 }
 
@@ -167,10 +171,10 @@ function readYear(digits: string, text: string, known: number | undefined): numb
   if (digits.length === 2) {
     if (known !== undefined && known % 100 === Number(digits)) return known;
     return known !== undefined
-      ? `"${text}": the two-digit year ${digits} does not match the year ${known}`
-      : `"${text}" has a two-digit year; write the year in full (e.g. 2017)`;
+      ? `"${shown(text)}": the two-digit year ${digits} does not match the year ${known}`
+      : `"${shown(text)}" has a two-digit year; write the year in full (e.g. 2017)`;
   }
-  return `"${text}" is not a date this app can read`;
+  return `"${shown(text)}" is not a date this app can read`;
 }
 
 /** Read one date as people type it. See the policies at the top of this file. */
@@ -188,7 +192,7 @@ export function parseLooseDate(input: string, options: LooseDateOptions = {}): L
     approximate = true;
     body = body.slice(0, -1).trim();
   }
-  if (BCE.test(body)) return { ok: false, reason: `"${text}" is before the Common Era; dates before the year 1 are not supported` };
+  if (BCE.test(body)) return { ok: false, reason: `"${shown(text)}" is before the Common Era; dates before the year 1 are not supported` };
   const era = /^(?:ad|a\.d\.)\s*(\d{1,4})$|^(\d{1,4})\s*(?:ad|a\.d\.|ce|c\.e\.)$/i.exec(body);
   if (era) {
     const year = yearValue(Number(era[1] ?? era[2]), text);
@@ -200,7 +204,7 @@ export function parseLooseDate(input: string, options: LooseDateOptions = {}): L
   if (!read.ok) return read;
   let result: LooseDate = read.date;
   if (time !== undefined) {
-    if (result.precision !== 'day') return { ok: false, reason: `"${text}" gives a time without a day` };
+    if (result.precision !== 'day') return { ok: false, reason: `"${shown(text)}" gives a time without a day` };
     result = {
       ...result,
       droppedTime: time,
@@ -221,7 +225,7 @@ function readDate(date: string, text: string, options: LooseDateOptions): LooseD
     if (y) return { ok: false, reason: y };
     const w = Number(week[2]);
     // Existence of week 53 is checked by parseDateValue downstream; weeks 1–53 are plausible here.
-    if (w < 1 || w > 53) return { ok: false, reason: `"${text}" has no week ${w}` };
+    if (w < 1 || w > 53) return { ok: false, reason: `"${shown(text)}" has no week ${w}` };
     return { ok: true, date: { value: `${pad(year, 4)}-W${pad(w, 2)}`, precision: 'week' } };
   }
   const iso = ISO.exec(date);
@@ -239,7 +243,7 @@ function readDate(date: string, text: string, options: LooseDateOptions): LooseD
 function readNumeric(a: number, b: number, yearDigits: string, text: string, options: LooseDateOptions): LooseDateResult {
   const year = readYear(yearDigits, text, options.year);
   if (typeof year === 'string') return { ok: false, reason: year };
-  if (a > 12 && b > 12) return { ok: false, reason: `"${text}" has no month: neither ${a} nor ${b} is a month` };
+  if (a > 12 && b > 12) return { ok: false, reason: `"${shown(text)}" has no month: neither ${a} nor ${b} is a month` };
   let order: DayMonthOrder;
   let orderUsed: DayMonthOrder | undefined;
   if (options.order) {
@@ -252,12 +256,12 @@ function readNumeric(a: number, b: number, yearDigits: string, text: string, opt
   } else {
     return {
       ok: false,
-      reason: `"${text}" is ambiguous: it could be ${a} ${monthName(b)} or ${monthName(a)} ${b}, and its column does not show which order it uses`
+      reason: `"${shown(text)}" is ambiguous: it could be ${a} ${monthName(b)} or ${monthName(a)} ${b}, and its column does not show which order it uses`
     };
   }
   const [day, month] = order === 'dmy' ? [a, b] : [b, a];
   if (month > 12) {
-    return { ok: false, reason: `"${text}" has no month ${month} (this column writes the ${order === 'dmy' ? 'day first' : 'month first'})` };
+    return { ok: false, reason: `"${shown(text)}" has no month ${month} (this column writes the ${order === 'dmy' ? 'day first' : 'month first'})` };
   }
   const r = dayValue(year, month, day, text);
   return r.ok && orderUsed ? { ok: true, date: { ...r.date, orderUsed } } : r;
@@ -276,7 +280,7 @@ function readWords(date: string, text: string, options: LooseDateOptions): Loose
     weekday = WEEKDAYS.get(first);
     tokens.shift();
   }
-  const unreadable: LooseDateResult = { ok: false, reason: `"${text}" is not a date this app can read (write it as YYYY-MM-DD, e.g. 2017-11-03)` };
+  const unreadable: LooseDateResult = { ok: false, reason: `"${shown(text)}" is not a date this app can read (write it as YYYY-MM-DD, e.g. 2017-11-03)` };
   const kinds = tokens.map((t) => {
     if (/^\d{1,2}(?:st|nd|rd|th)?$/.test(t)) return 'd';
     if (/^\d{4}$/.test(t)) return 'y';
@@ -315,7 +319,7 @@ function readWords(date: string, text: string, options: LooseDateOptions): Loose
     const [y, m, d] = result.date.value.split('-').map(Number) as [number, number, number];
     const real = weekdayOf(y, m, d);
     if (real !== weekday) {
-      const warning = `"${text}": ${result.date.value} is a ${WEEKDAY_NAMES[real]}, not a ${WEEKDAY_NAMES[weekday]}; the date is kept and the weekday ignored`;
+      const warning = `"${shown(text)}": ${result.date.value} is a ${WEEKDAY_NAMES[real]}, not a ${WEEKDAY_NAMES[weekday]}; the date is kept and the weekday ignored`;
       return { ok: true, date: { ...result.date, warning } };
     }
   }
