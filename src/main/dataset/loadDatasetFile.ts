@@ -42,7 +42,9 @@ export async function loadDatasetFile(path: string, displayName: string = basena
   } catch (err) {
     return failure(`cannot be read: ${describeIoError(err)}`);
   }
-  const { bytes } = utf8Bytes(raw);
+  const decoded = utf8Bytes(raw, displayName);
+  if (!decoded.ok) return { ok: false, path, name, problems: [decoded.problem] };
+  const { bytes } = decoded;
   const result = loadDatasetBytes(bytes, displayName, { onProgress: (p) => onProgress?.({ ...p, phase: 'checking' }), fastCheck: fastEventCheck() });
   if (!result.ok) return { ok: false, path, name, problems: result.problems };
   return { ok: true, loaded: result.loaded, bytes, path, name, size };

@@ -11,7 +11,7 @@ import { capErrors, capProblems, type Problem } from '../../shared/dataset/probl
 import { detectFormat, importText } from '../../shared/import/importText';
 import { ImportPacker } from '../../shared/import/importPacker';
 import type { CsvMapping, CsvPreview, ImportFormat } from '../../shared/import/types';
-import { decodeText, utf8Bytes } from '../../shared/text/decodeText';
+import { decodeText, sniffEncoding, utf8Bytes } from '../../shared/text/decodeText';
 import { fastEventCheck } from './fastEventCheck';
 import { describeIoError, MAX_DATASET_BYTES, type FileProgress } from './loadDatasetFile';
 
@@ -91,11 +91,14 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
-/** The start of the file as text, only to tell its format (never used as the data). */
+/**
+ * The start of the file as text, only to tell its format (never used as the data): in the encoding
+ * the whole file will be read in (UTF-16 without a byte-order mark too), not strictly, since the
+ * head may end inside a character.
+ */
 function headText(head: Uint8Array): string {
-  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head.subarray(2));
-  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head.subarray(2));
-  return new TextDecoder('utf-8').decode(head);
+  const { encoding, bomLength } = sniffEncoding(head);
+  return new TextDecoder(encoding, { ignoreBOM: true }).decode(head.subarray(bomLength));
 }
 
 async function readHead(path: string, size: number): Promise<Uint8Array> {
@@ -158,7 +161,9 @@ function tooLarge(size: number, limit: number, what: string): string {
 }
 
 function openNative(raw: Uint8Array, path: string, name: string, displayName: string, size: number, strict: boolean, onProgress?: (p: FileProgress) => void): OpenedFile {
-  const { bytes } = utf8Bytes(raw);
+  const decoded = utf8Bytes(raw, displayName);
+  if (!decoded.ok) return { ok: false, path, name, problems: [decoded.problem] };
+  const { bytes } = decoded;
   // Invalid events are left out (for the user to review) when everything else is fine.
   const result = loadDatasetBytes(bytes, displayName, { onProgress: (p) => onProgress?.({ ...p, phase: 'checking' }), fastCheck: fastEventCheck(), skipInvalidEvents: !strict });
   if (!result.ok) return { ok: false, path, name, problems: result.problems };
@@ -166,7 +171,7 @@ function openNative(raw: Uint8Array, path: string, name: string, displayName: st
   const total = eventRanges.length / 2;
   return {
     ok: true,
-    loaded,
+    loaded: decoded.warning ? { ...loaded, warnings: [decoded.warning, ...loaded.warnings] } : loaded,
     image: { bytes, ranges: eventRanges },
     path,
     name,
@@ -215,7 +220,7 @@ function openImport(
   onProgress?.({ phase: 'checking', done: size, total: size, events: checked.kept });
   return {
     ok: true,
-    loaded: { ...checked.loaded, warnings: capProblems([...importWarnings, ...checked.warnings]) },
+    loaded: { ...checked.loaded, warnings: capProblems([...(decoded.warning ? [decoded.warning] : []), ...importWarnings, ...checked.warnings]) },
     image: checked.image,
     path,
     name,

@@ -1,7 +1,7 @@
-// decodeText / firstInvalidUtf8: UTF-8 and UTF-16 with BOM decode; invalid UTF-8 is refused with its line and column.
+// decodeText / utf8Bytes / firstInvalidUtf8: UTF-8 and UTF-16 (with a BOM, or without one by its zero bytes) decode; invalid text and NUL bytes are refused with their line.
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { decodeText, firstInvalidUtf8 } from './decodeText';
+import { decodeText, firstInvalidUtf8, utf8Bytes } from './decodeText';
 
 const ARABIC = 'دير الزور';
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p)))));
@@ -150,5 +150,137 @@ describe('firstInvalidUtf8', () => {
   it('accepts a multi-byte sequence that ends exactly at the end', () => {
     expect(firstInvalidUtf8(new Uint8Array([0x61, 0xc3, 0xa9]))).toBe(-1);
     expect(firstInvalidUtf8(new Uint8Array([0xe2, 0x82, 0xac]))).toBe(-1);
+  });
+});
+
+const utf16 = (text: string, order: 'le' | 'be') => {
+  const le = Buffer.from(text, 'utf16le');
+  return new Uint8Array(order === 'le' ? le : Buffer.from(le).swap16());
+};
+const ACLED_LIKE = 'event_id_cnty,event_date,actor1,location,notes,fatalities\nSYR1,2017-11-03,Military Forces of Syria,Deir ez-Zor,"On 3 November, ""clashes"" in دير الزور",12\n';
+
+describe('decodeText: UTF-16 without a byte-order mark', () => {
+  for (const order of ['le', 'be'] as const) {
+    const name = order === 'le' ? 'utf-16le' : 'utf-16be';
+    it(`an ACLED-like table in ${name.toUpperCase()} is read as ${name.toUpperCase()}, with a warning that says so`, () => {
+      const r = decoded(decodeText(utf16(ACLED_LIKE, order), 'acled.csv'));
+      expect(r).toMatchObject({ text: ACLED_LIKE, encoding: name, bom: false });
+      expect(r.warning).toMatchObject({ severity: 'warning', file: 'acled.csv' });
+      expect(r.warning!.message).toContain(`read as ${name.toUpperCase()}`);
+      expect(r.warning!.message).toContain('no byte-order mark');
+    });
+  }
+
+  it('Arabic prose (a space or digit in every few characters) is recognised too', () => {
+    const text = 'دير الزور ٢٠١٧ تشرين الثاني 3 قتلى في اشتباكات قرب المدينة\n'.repeat(20);
+    expect(decoded(decodeText(utf16(text, 'le'), 'f.csv'))).toMatchObject({ text, encoding: 'utf-16le' });
+  });
+
+  it('CJK text whose characters have a zero low byte (一 is U+4E00) is still read by its ASCII', () => {
+    const text = 'date,title\n2017-11-03,一二三 一 中文 一一\n'.repeat(10);
+    expect(decoded(decodeText(utf16(text, 'le'), 'f.csv'))).toMatchObject({ text, encoding: 'utf-16le' });
+    expect(decoded(decodeText(utf16(text, 'be'), 'f.csv'))).toMatchObject({ text, encoding: 'utf-16be' });
+  });
+
+  it('a BOM-less UTF-16 file whose text has a lone surrogate is refused at its line, naming the encoding', () => {
+    const data = utf16('date,title\n2017-11-03,ok\n2017-11-04,bad \ud83d here\n', 'le');
+    const p = problem(decodeText(data, 'f.csv'));
+    expect(p).toMatchObject({ severity: 'error', file: 'f.csv', line: 3, column: 16 });
+    expect(p.message).toMatch(/read as UTF-16LE \(it has no byte-order mark/);
+    expect(p.message).toMatch(/lone surrogate, 0xd83d/);
+  });
+
+  it('an odd number of bytes is refused, not read with a replacement character', () => {
+    const data = new Uint8Array([...utf16('date,title\n', 'be'), 0x00]);
+    const p = problem(decodeText(data, 'f.csv'));
+    expect(p.message).toMatch(/not valid UTF-16BE: it has an odd number of bytes/);
+    expect(p.line).toBe(2);
+  });
+});
+
+describe('decodeText: UTF-16 with a byte-order mark is decoded strictly', () => {
+  it('a lone low surrogate in UTF-16LE is refused with its line and byte', () => {
+    const data = new Uint8Array([0xff, 0xfe, ...utf16('a\nb', 'le'), 0x00, 0xdc, ...utf16('c', 'le')]);
+    const p = problem(decodeText(data, 'f.csv'));
+    expect(p).toMatchObject({ line: 2, column: 2 });
+    expect(p.message).toMatch(/read as UTF-16LE, but it is not valid UTF-16LE: bytes 8–9 are half of a character/);
+  });
+
+  it('a high surrogate at the very end of UTF-16BE is refused', () => {
+    const data = new Uint8Array([0xfe, 0xff, ...utf16('x', 'be'), 0xd8, 0x3d]);
+    expect(problem(decodeText(data, 'f')).message).toMatch(/lone surrogate, 0xd83d/);
+  });
+
+  it('a pair of surrogates (an emoji) is fine', () => {
+    const data = new Uint8Array([0xff, 0xfe, ...utf16('flag 🇸🇾', 'le')]);
+    expect(decoded(decodeText(data, 'f')).text).toBe('flag 🇸🇾');
+  });
+});
+
+describe('decodeText: NUL (zero) bytes are refused', () => {
+  it('a NUL in UTF-8 text names its line, column and byte', () => {
+    const p = problem(decodeText(bytes('date,title\n2017-11-03,ab', [0], 'c\n'), 'junk.csv'));
+    expect(p).toMatchObject({ severity: 'error', file: 'junk.csv', line: 2, column: 14 });
+    expect(p.message).toMatch(/NUL \(zero\) character \(byte 24 of the file\)/);
+    expect(p.message).toMatch(/binary/);
+  });
+
+  it('zero padding after the text is refused at the line where it starts', () => {
+    const p = problem(decodeText(new Uint8Array([...bytes('a,b\n1,2\n'), ...new Uint8Array(4096)]), 'padded.csv'));
+    expect(p).toMatchObject({ line: 3, column: 1 });
+  });
+
+  it('scattered zero bytes in UTF-8 are not taken for UTF-16', () => {
+    // Ten zero bytes, all at even offsets, in 1,000 bytes of text.
+    const text = new Uint8Array(1000).fill(0x61);
+    for (let i = 0; i < 10; i++) text[100 * i + 50] = 0;
+    expect(problem(decodeText(text, 'f')).message).toMatch(/NUL \(zero\) character \(byte 50 of the file\)/);
+  });
+
+  it('a U+0000 in UTF-16 text is refused too', () => {
+    const p = problem(decodeText(new Uint8Array([0xff, 0xfe, ...utf16('a,b\n1\u00002\n', 'le')]), 'f'));
+    expect(p).toMatchObject({ line: 2, column: 2 });
+    expect(p.message).toMatch(/byte 12 of the file/);
+  });
+
+  it('UTF-32 text is refused with a message that names it', () => {
+    const data = new Uint8Array(Buffer.concat([...'date,title\n2017,x\n'].map((c) => Buffer.from([c.charCodeAt(0), 0, 0, 0]))));
+    const p = problem(decodeText(data, 'wide.csv'));
+    expect(p.message).toMatch(/looks like UTF-32LE text, which Frontline does not read/);
+  });
+});
+
+describe('utf8Bytes: what the streaming loader reads', () => {
+  const native = '{"format": "frontline-dataset", "version": 1, "metadata": {"title": "دير الزور"}, "events": []}\n';
+
+  for (const order of ['le', 'be'] as const) {
+    it(`a native file in UTF-16${order.toUpperCase()} without a byte-order mark becomes its UTF-8, with a warning`, () => {
+      const r = utf8Bytes(utf16(native, order), 'x.frontline');
+      if (!r.ok) throw new Error(r.problem.message);
+      expect(Buffer.from(r.bytes).toString('utf8')).toBe(native);
+      expect(r).toMatchObject({ encoding: `utf-16${order}`, bom: false, warning: { severity: 'warning', file: 'x.frontline' } });
+    });
+  }
+
+  it('UTF-8 passes through unchanged (a BOM stripped), with no warning', () => {
+    const r = utf8Bytes(bytes([0xef, 0xbb, 0xbf], native), 'x.frontline');
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(Buffer.from(r.bytes).toString('utf8')).toBe(native);
+    expect(r).toMatchObject({ encoding: 'utf-8', bom: true });
+    expect(r.warning).toBeUndefined();
+  });
+
+  it('a zero byte in UTF-8 is refused at its line and column', () => {
+    const r = utf8Bytes(bytes('{\n  "format": "دير', [0], '"\n}'), 'x.frontline');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problem).toMatchObject({ file: 'x.frontline', line: 2, column: 17 });
+    expect(r.problem.message).toMatch(/NUL \(zero\) character \(byte 21 of the file\)/);
+  });
+
+  it('a lone surrogate in UTF-16 is refused rather than replaced', () => {
+    const r = utf8Bytes(new Uint8Array([0xff, 0xfe, ...utf16('{"a": "', 'le'), 0x3d, 0xd8, ...utf16('"}', 'le')]), 'x.frontline');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.message).toMatch(/lone surrogate/);
   });
 });
