@@ -1,6 +1,6 @@
-// The real app in Electron: window, bundled dataset, sandbox and security switches, navigation,
-// network and CSP. Runs wherever an Electron binary exists; elsewhere it is reported skipped with
-// the reason (see tests/support/electronBinary.ts).
+// The real app in Electron: window, bundled dataset, sandbox and security switches, webviews,
+// navigation, network and CSP, and reloads after renderer crashes. Runs wherever an Electron binary
+// exists; elsewhere it is reported skipped with the reason (see tests/support/electronBinary.ts).
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,6 +51,63 @@ test.describe('Electron app', () => {
     expect(info).toMatchObject({ ok: true, value: { name: 'Frontline' } });
   });
 
+  test('every renderer is sandboxed: app.enableSandbox() ran before ready, and the window has the secure switches', async () => {
+    const state = await app.evaluate(({ app, BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+      // Not in Electron's typings, but present and what Electron itself reads for a web contents.
+      const internal = contents as unknown as { getLastWebPreferences?: () => Record<string, unknown> | null };
+      const prefs = internal.getLastWebPreferences?.() ?? null;
+      const metric = app.getAppMetrics().find((m) => m.pid === contents.getOSProcessId());
+      return {
+        // app.enableSandbox() appends --enable-sandbox (and drops --no-sandbox) for every renderer.
+        enableSandbox: app.commandLine.hasSwitch('enable-sandbox'),
+        noSandbox: app.commandLine.hasSwitch('no-sandbox'),
+        prefs: prefs && { sandbox: prefs['sandbox'], contextIsolation: prefs['contextIsolation'], nodeIntegration: prefs['nodeIntegration'], webviewTag: prefs['webviewTag'] },
+        processType: metric?.type,
+        // Whether the OS sandbox holds the renderer: reported on macOS and Windows only.
+        osSandboxed: metric?.sandboxed ?? null
+      };
+    });
+    expect(state.enableSandbox).toBe(true);
+    expect(state.noSandbox).toBe(false);
+    expect(state.prefs, 'webContents.getLastWebPreferences() is gone from this Electron: check the switches another way').toEqual({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false
+    });
+    expect(state.processType).toBe('Tab');
+    if (state.osSandboxed !== null) expect(state.osSandboxed).toBe(true);
+  });
+
+  test('a <webview> never attaches: the tag is off, and the guard prevents any attach whatever it asks', async () => {
+    const countContents = (): Promise<number> => app.evaluate(({ webContents }) => webContents.getAllWebContents().length);
+    const before = await countContents();
+    const element = await page.evaluate(() => {
+      const webview = document.createElement('webview');
+      webview.setAttribute('src', location.href);
+      webview.setAttribute('nodeintegration', '');
+      document.body.append(webview);
+      return webview.constructor.name;
+    });
+    // With webviewTag off, Electron defines no <webview> element: it is an unknown element.
+    expect(element).toBe('HTMLUnknownElement');
+    await page.waitForTimeout(500);
+    expect(await countContents()).toBe(before);
+    await page.evaluate(() => document.querySelector('webview')?.remove());
+    // The will-attach-webview guard itself, as main registered it on the real web contents.
+    const guard = await app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+      let prevented = false;
+      const event = { preventDefault: () => (prevented = true) };
+      const listeners = contents.listeners('will-attach-webview') as ((...args: unknown[]) => void)[];
+      for (const listener of listeners) listener(event, { preload: '/tmp/evil.js', nodeIntegration: true, sandbox: false }, { src: 'https://example.com/' });
+      return { listeners: listeners.length, prevented };
+    });
+    expect(guard.listeners).toBeGreaterThanOrEqual(1);
+    expect(guard.prevented).toBe(true);
+  });
+
   test('navigation, new windows, network and eval are refused', async () => {
     await page.evaluate(() => {
       window.location.href = 'https://example.com/';
@@ -74,6 +131,69 @@ test.describe('Electron app', () => {
   test('the app protocol refuses to leave the renderer folder', async () => {
     const status = await page.evaluate(() => fetch('app://frontline/../main/index.js').then((r) => r.status, () => -1));
     expect([403, 404, -1]).toContain(status);
+  });
+});
+
+test.describe('Electron app: renderer crashes', () => {
+  test.skip(!binary.ok, binary.ok ? '' : `Electron suite skipped: ${binary.reason}`);
+
+  test('a crashed window is reloaded, the presenter view too, but a crash loop stops after 3 reloads a minute and asks', async () => {
+    if (!binary.ok) return;
+    // Five crashes and reloads of a page that loads the bundled dataset each time.
+    test.setTimeout(180_000);
+    const app = await electron.launch({ executablePath: binary.path, args: [ROOT], cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
+    try {
+      const page = await app.firstWindow();
+      await expect(page.locator('.vis-item.vis-range').first()).toBeVisible({ timeout: 30_000 });
+      expect(await page.evaluate(() => window.api!.openPresenterView())).toMatchObject({ ok: true });
+      await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(2);
+
+      const result = await app.evaluate(async ({ BrowserWindow, dialog }) => {
+        const windows = BrowserWindow.getAllWindows();
+        const presenter = windows.find((w) => w.webContents.getURL().endsWith('#presenter'))!;
+        const main = windows.find((w) => w !== presenter)!;
+        /** Crash a window's renderer; true if its page then loads again within 15 s. */
+        const crashAndWatch = async (win: typeof main): Promise<boolean> => {
+          const gone = new Promise<void>((resolve) => win.webContents.once('render-process-gone', () => resolve()));
+          const reloaded = new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(false), 15_000);
+            win.webContents.once('did-finish-load', () => {
+              clearTimeout(timer);
+              resolve(true);
+            });
+          });
+          win.webContents.forcefullyCrashRenderer();
+          await gone;
+          return reloaded;
+        };
+        // Every crash of the main window's renderer, counted before main's own listener sees it (the
+        // two windows may share a renderer process, so crashing one can take the other down too).
+        let mainCrashes = 0;
+        main.webContents.prependListener('render-process-gone', (_event, details) => {
+          if (details.reason !== 'clean-exit') mainCrashes++;
+        });
+        // The give-up dialog is answered "Reload" (its default, first button) without being shown.
+        const asked: { mainCrashes: number; message: string; buttons: string[] }[] = [];
+        dialog.showMessageBox = (async (...args: unknown[]) => {
+          const options = args.at(-1) as { message: string; buttons: string[] };
+          asked.push({ mainCrashes, message: options.message, buttons: options.buttons });
+          return { response: 0, checkboxChecked: false };
+        }) as typeof dialog.showMessageBox;
+
+        const presenterReloaded = await crashAndWatch(presenter);
+        const mainReloaded: boolean[] = [];
+        while (mainCrashes < 4) mainReloaded.push(await crashAndWatch(main));
+        return { presenterReloaded, mainReloaded, asked: asked.filter((a) => a.message.startsWith('The main window')), presenterUrl: presenter.webContents.getURL() };
+      });
+      expect(result.presenterReloaded).toBe(true);
+      expect(result.presenterUrl).toMatch(/#presenter$/);
+      // Crashes 1-3 reload by themselves; the 4th within the minute asks instead, and the page
+      // reloads because the (stubbed) user chose Reload.
+      expect(result.mainReloaded.every((reloaded) => reloaded)).toBe(true);
+      expect(result.asked).toEqual([{ mainCrashes: 4, message: 'The main window keeps crashing', buttons: ['Reload', 'Close Window'] }]);
+    } finally {
+      await app.close();
+    }
   });
 });
 
