@@ -1,10 +1,11 @@
 // Read CSV/TSV text into a table of rows that remember their line in the file, so every problem an
 // importer finds can name it. papaparse does the parsing (quotes, quoted newlines, CRLF, the
-// delimiter guess); this adds line numbers, a header found below junk preamble lines, and the HXL
-// hashtag row some re-distributions put under the header.
+// delimiter guess); this adds line numbers, a header found below junk preamble lines, the HXL
+// hashtag row some re-distributions put under the header, and limits on the table's shape.
 import Papa from 'papaparse';
 import type { Problem } from '../dataset/problems';
 import { blankIfInvisible } from '../text/cleanText';
+import { checkCsvShape } from './csvShape';
 
 export interface CsvRow {
   /** 1-based line of the file the row starts on. */
@@ -34,7 +35,8 @@ export interface CsvTable {
   readonly problems: readonly Problem[];
 }
 
-export type CsvRead = { readonly ok: true; readonly table: CsvTable } | { readonly ok: false; readonly problems: readonly Problem[] };
+/** A failure `refused` for its shape (see checkCsvShape) is refused however the text is read again. */
+export type CsvRead = { readonly ok: true; readonly table: CsvTable } | { readonly ok: false; readonly problems: readonly Problem[]; readonly refused?: true };
 
 export interface ReadCsvOptions {
   /** Use this delimiter instead of guessing. */
@@ -149,7 +151,7 @@ export type CsvStream =
       /** The visitor stopped the reading. */
       readonly stopped: boolean;
     }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
+  | { readonly ok: false; readonly problems: readonly Problem[]; readonly refused?: true };
 
 /**
  * Read CSV/TSV text as readCsv does, handing the header and then each data row to `visitor` as
@@ -162,6 +164,10 @@ export function streamCsv(text: string, file: string, options: ReadCsvOptions, v
   const unix = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const body = unix.includes('\r') ? unix.replace(/\r\n?/g, '\n') : unix;
   const delimiter = options.delimiter ?? guessDelimiter(body);
+  // Too many columns, too long a row, a quote that swallows the file: refused before papaparse
+  // builds any row of it, in one pass over the text.
+  const shape = checkCsvShape(body, delimiter, file);
+  if (shape) return { ok: false, problems: [shape], refused: true };
   const maxPreamble = options.maxPreamble ?? 20;
   const problems: Problem[] = [];
   let rowCount = 0;

@@ -87,5 +87,5 @@ export function importText(text: string, file: string, options: ImportOptions = 
 
 function readGenericCsv(text: string, file: string): ReturnType<typeof readCsv> {
   const read = readCsv(text, file, { isHeader: (keys) => keys.filter((k) => k !== '').length >= 2 });
-  return read.ok || read.problems.some((p) => p.message.includes('never closed')) ? read : readCsv(text, file);
+  return read.ok || read.refused || read.problems.some((p) => p.message.includes('never closed')) ? read : readCsv(text, file);
 }
