@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../text/decodeText';
 import { readCsv, type CsvTable } from './csvTable';
-import { figureMeaning, firstWords, guessMapping, importMappedCsv, parseFigure, previewCsv, typeFromWords } from './genericCsv';
+import { figureMeaning, firstWords, guessMapping, importMappedCsv, parseFigure, previewCsv, PREVIEW_CELL_CHARS, PREVIEW_COLUMNS, typeFromWords } from './genericCsv';
 import { importText } from './importText';
 import type { CsvMapping, ImportResult } from './types';
 import { importFixture as fixture, importFixtureBytes as fixtureBytes, expectImported as imported } from '../../../tests/support/importFixtures';
@@ -115,6 +115,39 @@ describe('previewCsv and guessMapping', () => {
     const preview = previewCsv(tableOf(text, 'many.csv'));
     expect(preview.sample).toHaveLength(8);
     expect(preview.rowCount).toBe(20);
+  });
+
+  it('a wide table: the preview has its first 200 columns, says how many there are, and names guessed columns past them', () => {
+    const headers = Array.from({ length: 2000 }, (_, i) => (i === 1500 ? 'Event date' : i === 1800 ? 'Headline' : `extra ${i}`));
+    const rows = Array.from({ length: 12 }, (_, r) => headers.map((_, i) => (i === 1500 ? `2017-11-${String(r + 1).padStart(2, '0')}` : `r${r}c${i}`)).join(','));
+    const preview = previewCsv(tableOf(`${headers.join(',')}\n${rows.join('\n')}\n`, 'wide.csv'));
+    expect(preview.headers).toEqual(headers.slice(0, PREVIEW_COLUMNS));
+    expect(preview.columnCount).toBe(2000);
+    expect(preview.sample).toHaveLength(8);
+    expect(preview.sample.every((r) => r.length === PREVIEW_COLUMNS)).toBe(true);
+    expect(preview.guess).toEqual({ date: 1500, title: 1800 });
+    expect(preview.guessedHeaders).toEqual([
+      { column: 1500, header: 'Event date' },
+      { column: 1800, header: 'Headline' }
+    ]);
+    expect(preview.rowCount).toBe(12);
+  });
+
+  it('a narrow table has no columnCount or guessedHeaders', () => {
+    const preview = previewCsv(tableOf('date,title\n2017-11-03,x\n', 'narrow.csv'));
+    expect(preview).toEqual({ delimiter: ',', headers: ['date', 'title'], sample: [['2017-11-03', 'x']], guess: { date: 0, title: 1 }, rowCount: 1 });
+  });
+
+  it('cells and headers are cut to 200 characters, so the preview stays small however long the cells', () => {
+    const long = (c: number) => `${String(c)} ${'word '.repeat(600)}`;
+    const headers = Array.from({ length: 300 }, (_, i) => long(i));
+    const rows = Array.from({ length: 3 }, () => headers.join(','));
+    const preview = previewCsv(tableOf(`${headers.join(',')}\n${rows.join('\n')}\n`, 'long.csv'));
+    expect(preview.headers[7]!.length).toBeLessThanOrEqual(PREVIEW_CELL_CHARS);
+    expect(preview.headers[7]).toMatch(/^7 word word .*…$/);
+    expect(preview.sample[2]![199]!.length).toBeLessThanOrEqual(PREVIEW_CELL_CHARS);
+    // 200 headers and 3 rows of 200 cells, each at most 200 characters (the table itself: 3.6 MB).
+    expect(JSON.stringify(preview).length).toBeLessThan(4 * 200 * (PREVIEW_CELL_CHARS + 3) + 1000);
   });
 
   it('matches names case-, space- and bracket-insensitively, each column once', () => {

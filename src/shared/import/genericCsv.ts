@@ -161,12 +161,29 @@ export function guessMapping(headers: readonly string[], sample: readonly CsvRow
   return guess;
 }
 
+/** Most columns, characters per cell and rows a preview shows (the mapping dialog stays small). */
+export const PREVIEW_COLUMNS = 200;
+export const PREVIEW_CELL_CHARS = 200;
+export const PREVIEW_ROWS = 8;
+
+/**
+ * The table as the mapping dialog shows it: the first PREVIEW_COLUMNS columns, the first
+ * PREVIEW_ROWS rows, each cell cut to PREVIEW_CELL_CHARS characters. The guess looks at every
+ * column; one it picks past the first ones is named in guessedHeaders.
+ */
 export function previewCsv(table: CsvTable): CsvPreview {
+  const cut = (cell: string) => clip(cell, PREVIEW_CELL_CHARS);
+  const columns = table.headers.length;
+  const shown = Math.min(columns, PREVIEW_COLUMNS);
+  const guess = guessMapping(table.headers, table.rows.slice(0, 50));
+  const past = [...new Set(Object.values(guess))].filter((c) => c >= shown).sort((a, b) => a - b);
   return {
     delimiter: table.delimiter,
-    headers: table.headers,
-    sample: table.rows.slice(0, 8).map((r) => r.cells),
-    guess: guessMapping(table.headers, table.rows.slice(0, 50)),
+    headers: table.headers.slice(0, shown).map(cut),
+    ...(columns > shown ? { columnCount: columns } : {}),
+    ...(past.length > 0 ? { guessedHeaders: past.map((column) => ({ column, header: cut(table.headers[column] ?? '') })) } : {}),
+    sample: table.rows.slice(0, PREVIEW_ROWS).map((r) => r.cells.slice(0, shown).map(cut)),
+    guess,
     rowCount: table.rows.length
   };
 }

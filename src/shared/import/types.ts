@@ -60,14 +60,23 @@ export type CsvField = (typeof CSV_FIELDS)[number];
 /** For each field, the index of the column that holds it (absent: not in the file). */
 export type CsvMapping = Partial<Record<CsvField, number>>;
 
-/** What a generic table looks like, for the user to confirm or correct the mapping. */
+/**
+ * What a generic table looks like, for the user to confirm or correct the mapping. Capped (see
+ * previewCsv): it crosses IPC and becomes the mapping dialog, so however wide the table or long its
+ * cells, the preview stays small.
+ */
 export interface CsvPreview {
   /** The delimiter found: "," ";" "\t" "|". */
   readonly delimiter: string;
+  /** Header cells of the first columns (at most 200), each cut to at most 200 characters. */
   readonly headers: readonly string[];
-  /** The first rows (at most 8), as text. */
+  /** Columns in the table, when it has more than `headers` shows. */
+  readonly columnCount?: number;
+  /** Guessed columns past those `headers` shows: each column's index and header (cut likewise). */
+  readonly guessedHeaders?: readonly { readonly column: number; readonly header: string }[];
+  /** The first rows (at most 8), as text: the columns `headers` shows, each cell cut likewise. */
   readonly sample: readonly (readonly string[])[];
-  /** The mapping guessed from the header names. */
+  /** The mapping guessed from the header names (it may name columns past `headers`). */
   readonly guess: CsvMapping;
   /** Data rows in the file. */
   readonly rowCount: number;
