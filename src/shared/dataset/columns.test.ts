@@ -22,17 +22,21 @@ import { EVENT_STATUSES } from './vocabulary';
 import { prng } from '../../../tests/support/prng';
 
 
-function windowOf(value: string, precision: DatePrecision): { start: number; end: number } {
-  const parsed = parseDateValue(value, precision);
+function windowOf(value: string, precision: DatePrecision, margin?: number): { start: number; end: number; anchor?: number } {
+  const parsed = parseDateValue(value, precision, margin);
   if (!parsed.ok) throw new Error(parsed.reason);
   return parsed.window;
 }
 
+/** Days of a window its precision does not fix (as datasetColumns works them out). */
+const unfixed = (w: { start: number; end: number }, precision: DatePrecision, margin?: number) =>
+  precision === 'between' || margin !== undefined ? Math.round((w.end - w.start) / DAY_MS) : 0;
+
 /** A columns input for an event dated like a file would date it. */
 function input(
   id: string,
-  start: [string, DatePrecision],
-  end?: [string, DatePrecision],
+  start: [string, DatePrecision, number?],
+  end?: [string, DatePrecision, number?],
   extra: Partial<Omit<ColumnsInput, 'start' | 'end' | 'startPrecision' | 'endPrecision'>> = {}
 ): ColumnsInput {
   const s = windowOf(...start);
@@ -53,7 +57,11 @@ function input(
     start: s.start,
     end: Math.max(e?.end ?? s.end, s.end),
     startPrecision: start[1],
-    endPrecision: end?.[1]
+    endPrecision: end?.[1],
+    startDays: unfixed(s, start[1], start[2]),
+    endDays: e && end ? unfixed(e, end[1], end[2]) : 0,
+    ...(s.anchor !== undefined ? { rangeStart: s.anchor } : {}),
+    ...((e ?? s).anchor !== undefined ? { rangeEnd: (e ?? s).anchor! + DAY_MS } : {})
   };
 }
 
@@ -228,7 +236,7 @@ describe('eventView', () => {
   });
 
   it('decodes every type, status and precision code', () => {
-    const valueFor: Record<DatePrecision, string> = { day: '2017-01-02', approximate: '2017-01-03', week: '2017-W05', month: '2017-03', year: '2018' };
+    const valueFor: Record<DatePrecision, string> = { day: '2017-01-02', approximate: '2017-01-03', week: '2017-W05', month: '2017-03', year: '2018', between: '2017-04-07/2017-05-31' };
     const inputs = EVENT_TYPES.map((type, i) => {
       const precision = DATE_PRECISIONS[i % DATE_PRECISIONS.length]!;
       return input(`t${i}`, [valueFor[precision], precision], undefined, { type, status: EVENT_STATUSES[i % EVENT_STATUSES.length]! });
@@ -241,6 +249,30 @@ describe('eventView', () => {
       expect(v.status).toBe(original.status);
       expect(v.startPrecision).toBe(original.startPrecision);
     }
+  });
+});
+
+describe('windows of possible dates whose length the precision does not fix', () => {
+  it('an approximate day with a margin and a "between" window keep their whole window, for points and span ends', () => {
+    const cols = columnsOf([
+      input('acled-tp2', ['2017-03-06', 'approximate', 3]),
+      input('ucdp', ['2017-04-07/2017-05-31', 'between']),
+      input('span', ['2017-01-10/2017-01-20', 'between'], ['2017-02-15', 'approximate', 2])
+    ]);
+    const byId = new Map(Array.from({ length: cols.count }, (_, k) => eventView(cols, k)).map((v) => [v.id, v]));
+    expect(byId.get('acled-tp2')).toMatchObject({ start: utcDay(2017, 3, 3), end: utcDay(2017, 3, 10), startWindowEnd: utcDay(2017, 3, 10), precision: 'approximate' });
+    expect(byId.get('ucdp')).toMatchObject({ start: utcDay(2017, 4, 7), end: utcDay(2017, 6, 1), startWindowEnd: utcDay(2017, 6, 1), endPrecision: undefined, precision: 'between' });
+    expect(byId.get('span')).toMatchObject({ start: utcDay(2017, 1, 10), startWindowEnd: utcDay(2017, 1, 21), endWindowStart: utcDay(2017, 2, 13), end: utcDay(2017, 2, 18) });
+  });
+
+  it("a margin never stretches the dataset's range: rows coded 1–21 March give a range of 1–21 March", () => {
+    const b = new ColumnsBuilder();
+    b.add(input('first', ['2017-03-01', 'approximate', 3]));
+    b.add(input('mid', ['2017-03-12', 'approximate', 15]));
+    b.add(input('last', ['2017-03-21', 'approximate', 3]));
+    const done = b.finish(keepOrder);
+    expect(done.fullRange).toEqual({ start: utcDay(2017, 3, 1), end: utcDay(2017, 3, 22) });
+    expect(done.columns.start[0]).toBe(utcDay(2017, 2, 25));
   });
 });
 
@@ -515,10 +547,10 @@ describe('columnBuffers and columnBytes', () => {
   it('lists the buffer of every column and string table', () => {
     const buffers = columnBuffers(c);
     const views = arrays();
-    // 12 plain columns (lane group included), 4 for actors and places, 4 string tables of 2 arrays each: 24 arrays in all.
-    expect(views).toHaveLength(24);
+    // 14 plain columns (lane group and the two window lengths included), 4 for actors and places, 4 string tables of 2 arrays each: 26 arrays in all.
+    expect(views).toHaveLength(26);
     for (const v of views) expect(buffers).toContain(v.buffer);
-    expect(buffers).toHaveLength(24);
+    expect(buffers).toHaveLength(26);
   });
 
   it('counts their bytes', () => {

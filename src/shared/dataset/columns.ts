@@ -2,7 +2,7 @@
 // object graph to clone), cheap to index, and small in the JS heap. Text that drawing needs
 // (ids, titles, figure labels) travels as UTF-8 string tables; everything else about an event is
 // fetched on demand by its position in the file.
-import { DATE_PRECISIONS, DAY_MS, utcDay, type DatePrecision } from './dates';
+import { coarserPrecision, DATE_PRECISIONS, DAY_MS, utcDay, type DatePrecision } from './dates';
 import { EVENT_TYPES, type EventType } from './eventTypes';
 import type { Actor, DatasetMetadata, Place, Source, Story } from './schema';
 import { EVENT_STATUSES, type EventStatus } from './vocabulary';
@@ -25,6 +25,13 @@ export interface EventColumns {
   readonly startPrecision: Uint8Array;
   /** Index into DATE_PRECISIONS, or NO_END for an event without an end. */
   readonly endPrecision: Uint8Array;
+  /**
+   * Days the start's window of possible dates lasts where its precision does not fix that (an
+   * approximate day with a margin, a "between" window); 0 where it does (a day, week, month, year).
+   */
+  readonly startDays: Uint32Array;
+  /** Likewise for the end's window; 0 for an event without an end. */
+  readonly endDays: Uint32Array;
   /** Index into EVENT_TYPES. */
   readonly type: Uint8Array;
   /** Index into EVENT_STATUSES. */
@@ -135,14 +142,17 @@ export interface EventView {
   readonly figureLabels: readonly string[];
 }
 
-const PRECISION_RANK: Readonly<Record<DatePrecision, number>> = { day: 0, approximate: 1, week: 2, month: 3, year: 4 };
-
-/** Exclusive end of the window a date value of this precision opens at `start`. */
-export function windowEndFrom(start: number, precision: DatePrecision): number {
+/**
+ * Exclusive end of the window a date value of this precision opens at `start`. `days`: the
+ * window's length where the precision does not fix it (see EventColumns.startDays).
+ */
+export function windowEndFrom(start: number, precision: DatePrecision, days = 0): number {
+  if (days > 0) return start + days * DAY_MS;
   const d = new Date(start);
   switch (precision) {
     case 'day':
     case 'approximate':
+    case 'between':
       return start + DAY_MS;
     case 'week':
       return start + 7 * DAY_MS;
@@ -153,12 +163,14 @@ export function windowEndFrom(start: number, precision: DatePrecision): number {
   }
 }
 
-/** Start of the window of this precision that ends (exclusive) at `end`. */
-export function windowStartTo(end: number, precision: DatePrecision): number {
+/** Start of the window of this precision that ends (exclusive) at `end`; `days` as for windowEndFrom. */
+export function windowStartTo(end: number, precision: DatePrecision, days = 0): number {
+  if (days > 0) return end - days * DAY_MS;
   const last = new Date(end - 1);
   switch (precision) {
     case 'day':
     case 'approximate':
+    case 'between':
       return end - DAY_MS;
     case 'week':
       return end - 7 * DAY_MS;
@@ -186,9 +198,9 @@ export function eventView(cols: EventColumns, i: number): EventView {
     end,
     startPrecision,
     endPrecision,
-    precision: endPrecision && PRECISION_RANK[endPrecision] > PRECISION_RANK[startPrecision] ? endPrecision : startPrecision,
-    startWindowEnd: windowEndFrom(start, startPrecision),
-    endWindowStart: endPrecision ? windowStartTo(end, endPrecision) : undefined,
+    precision: endPrecision ? coarserPrecision(startPrecision, endPrecision) : startPrecision,
+    startWindowEnd: windowEndFrom(start, startPrecision, cols.startDays[i]),
+    endWindowStart: endPrecision ? windowStartTo(end, endPrecision, cols.endDays[i]) : undefined,
     figureLabels: labels === '' ? [] : labels.split(FIGURE_SEPARATOR)
   };
 }
@@ -293,6 +305,15 @@ export interface ColumnsInput {
   readonly end: number;
   readonly startPrecision: DatePrecision;
   readonly endPrecision: DatePrecision | undefined;
+  /** See EventColumns.startDays and endDays (default 0: the precision fixes the window). */
+  readonly startDays?: number;
+  readonly endDays?: number;
+  /**
+   * The part of [start, end) that makes the dataset's date range (default: all of it): an
+   * approximate day counts as its day, not its margin, so a margin never stretches the range.
+   */
+  readonly rangeStart?: number;
+  readonly rangeEnd?: number;
   /** Lane key of the theatre lane mode (see laneKeys). */
   readonly theatreKey: string;
   readonly figures: readonly { readonly unit: string; readonly value: number | null; readonly label: string }[];
@@ -319,6 +340,10 @@ const PRECISION_CODE = new Map(DATE_PRECISIONS.map((p, i) => [p, i]));
 export class ColumnsBuilder {
   readonly #start = growableF64();
   readonly #end = growableF64();
+  readonly #startDays = growableU32();
+  readonly #endDays = growableU32();
+  readonly #rangeStart = growableF64();
+  readonly #rangeEnd = growableF64();
   readonly #codes: number[] = []; // packed: startPrecision | endPrecision << 8 | type << 16 | status << 24
   readonly #theatreKey = growableU32();
   readonly #sourceIndex = growableU32();
@@ -356,6 +381,10 @@ export class ColumnsBuilder {
     const slot = this.#start.length;
     this.#start.push(e.start);
     this.#end.push(e.end);
+    this.#startDays.push(e.startDays ?? 0);
+    this.#endDays.push(e.endDays ?? 0);
+    this.#rangeStart.push(e.rangeStart ?? e.start);
+    this.#rangeEnd.push(e.rangeEnd ?? e.end);
     this.#codes.push(
       (PRECISION_CODE.get(e.startPrecision) ?? 0) |
         ((e.endPrecision === undefined ? NO_END : (PRECISION_CODE.get(e.endPrecision) ?? 0)) << 8) |
@@ -454,6 +483,8 @@ export class ColumnsBuilder {
       end: new Float64Array(n),
       startPrecision: new Uint8Array(n),
       endPrecision: new Uint8Array(n),
+      startDays: new Uint32Array(n),
+      endDays: new Uint32Array(n),
       type: new Uint8Array(n),
       status: new Uint8Array(n),
       theatre: new Uint16Array(n),
@@ -476,6 +507,8 @@ export class ColumnsBuilder {
       cols.end[k] = end[i]!;
       cols.startPrecision[k] = code & 0xff;
       cols.endPrecision[k] = (code >>> 8) & 0xff;
+      cols.startDays[k] = this.#startDays.data[i]!;
+      cols.endDays[k] = this.#endDays.data[i]!;
       cols.type[k] = (code >>> 16) & 0xff;
       cols.status[k] = (code >>> 24) & 0xff;
       cols.theatre[k] = laneRemap[this.#theatreKey.data[i]!] ?? 0;
@@ -484,11 +517,13 @@ export class ColumnsBuilder {
       cols.claimant[k] = this.#claimant.data[i]! - 1;
       cols.flags[k] = (this.#figureLabels[i] !== '' ? FLAG_HAS_FIGURES : 0) | (this.#era[i] ? FLAG_ERA : 0);
       cols.group[k] = this.#group.data[i]!;
-      fullStart = Math.min(fullStart, start[i]!);
-      fullEnd = Math.max(fullEnd, end[i]!);
+      const rangeStart = this.#rangeStart.data[i]!;
+      const rangeEnd = this.#rangeEnd.data[i]!;
+      fullStart = Math.min(fullStart, rangeStart);
+      fullEnd = Math.max(fullEnd, rangeEnd);
       if (!this.#context[i]) {
-        storyStart = Math.min(storyStart, start[i]!);
-        storyEnd = Math.max(storyEnd, end[i]!);
+        storyStart = Math.min(storyStart, rangeStart);
+        storyEnd = Math.max(storyEnd, rangeEnd);
       }
     }
     const columns: EventColumns = {
@@ -545,6 +580,8 @@ export function columnBuffers(c: EventColumns): ArrayBufferLike[] {
     c.end,
     c.startPrecision,
     c.endPrecision,
+    c.startDays,
+    c.endDays,
     c.type,
     c.status,
     c.theatre,

@@ -5,7 +5,7 @@ import { figureLabel } from './formatFigure';
 import { eventCountries, orderTheatreLanes, theatreKey, type PlaceById } from './lanes';
 import type { Dataset } from './schema';
 import type { CheckedEvent, DatasetHeaderInput } from './validator';
-import { parseDateValue } from './dates';
+import { DAY_MS, parseDateValue, type DatePrecision, type DateWindow } from './dates';
 
 export interface LoadedColumns {
   readonly header: DatasetHeader;
@@ -71,6 +71,9 @@ export class DatasetColumnsBuilder {
       end: Math.max(checked.endWindow?.end ?? checked.startWindow.end, checked.startWindow.end),
       startPrecision: e.start.precision,
       endPrecision: e.end?.precision,
+      startDays: unfixedDays(e.start.precision, checked.startWindow, e.start.margin),
+      endDays: e.end && checked.endWindow ? unfixedDays(e.end.precision, checked.endWindow, e.end.margin) : 0,
+      ...rangeOf(checked),
       theatreKey: this.#countriesKey(e.places),
       figures,
       sourceIndex,
@@ -121,6 +124,19 @@ export class DatasetColumnsBuilder {
   }
 }
 
+/** The window's length in days where its precision does not fix it, else 0 (see EventColumns.startDays). */
+function unfixedDays(precision: DatePrecision, window: DateWindow, margin: number | undefined): number {
+  return precision === 'between' || margin !== undefined ? Math.round((window.end - window.start) / DAY_MS) : 0;
+}
+
+/** What the event adds to the dataset's range: an approximate day's anchor, never its margin. */
+function rangeOf(checked: CheckedEvent): { rangeStart?: number; rangeEnd?: number } {
+  const s = checked.startWindow;
+  const e = checked.endWindow ?? s;
+  if (s.anchor === undefined && e.anchor === undefined) return {};
+  return { rangeStart: s.anchor ?? s.start, rangeEnd: e.anchor !== undefined ? e.anchor + DAY_MS : e.end };
+}
+
 function figureUnitLabel(unit: string): string {
   return unit === 'percent' ? '%' : unit;
 }
@@ -129,8 +145,8 @@ function figureUnitLabel(unit: string): string {
 export function columnsFromDataset(ds: Dataset): LoadedColumns {
   const builder = new DatasetColumnsBuilder(headerLookup(ds));
   ds.events.forEach((event, i) => {
-    const start = parseDateValue(event.start.value, event.start.precision);
-    const end = event.end ? parseDateValue(event.end.value, event.end.precision) : undefined;
+    const start = parseDateValue(event.start.value, event.start.precision, event.start.margin);
+    const end = event.end ? parseDateValue(event.end.value, event.end.precision, event.end.margin) : undefined;
     if (!start.ok || (end && !end.ok)) throw new Error(`event ${event.id} was not validated`);
     builder.add({ event, startWindow: start.window, endWindow: end?.ok ? end.window : undefined }, i);
   });

@@ -95,6 +95,42 @@ describe('parseDateValue: approximate', () => {
   });
 });
 
+describe('parseDateValue: approximate, give or take a margin', () => {
+  it('is the day give or take the margin either side, anchored on the day', () => {
+    expect(parseDateValue('2017-03-06', 'approximate', 3)).toEqual({ ok: true, window: { start: Date.UTC(2017, 2, 3), end: Date.UTC(2017, 2, 10), anchor: Date.UTC(2017, 2, 6) } });
+  });
+
+  it('never turns into a calendar week: a Monday or a Sunday stays the middle of its window', () => {
+    // ACLED's coded day is the report date or the middle of a range: a Monday report is not 6 days early.
+    const monday = parseDateValue('2017-03-06', 'approximate', 3);
+    const sunday = parseDateValue('2017-03-05', 'approximate', 3);
+    if (!monday.ok || !sunday.ok) throw new Error('expected both to parse');
+    expect((monday.window.start + monday.window.end) / 2).toBe(Date.UTC(2017, 2, 6) + DAY_MS / 2);
+    expect((sunday.window.start + sunday.window.end) / 2).toBe(Date.UTC(2017, 2, 5) + DAY_MS / 2);
+  });
+
+  it('is only for an approximate day, as a whole number of days from 1 to 366', () => {
+    expect(parseDateValue('2017-03-06', 'day', 3)).toMatchObject({ ok: false, reason: expect.stringMatching(/only for an approximate date/) });
+    for (const m of [0, -2, 1.5, 367]) expect(parseDateValue('2017-03-06', 'approximate', m), String(m)).toMatchObject({ ok: false, reason: expect.stringMatching(/whole number of days from 1 to 366/) });
+    expect(parseDateValue('2017-02-30', 'approximate', 3)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not exist/) });
+  });
+});
+
+describe('parseDateValue: between (a window of possible dates)', () => {
+  it('runs from the first possible day to the last, both included', () => {
+    expect(windowOf('2017-04-07/2017-05-31', 'between')).toEqual({ start: Date.UTC(2017, 3, 7), end: Date.UTC(2017, 5, 1) });
+    expect(windowOf('2016-12-28/2017-01-03', 'between')).toEqual({ start: Date.UTC(2016, 11, 28), end: Date.UTC(2017, 0, 4) });
+  });
+
+  it('refuses a malformed, impossible, reversed, single-day or century-long window', () => {
+    expect(reasonFor('2017-04-07', 'between')).toMatch(/YYYY-MM-DD\/YYYY-MM-DD/);
+    expect(reasonFor('2017-04-07/2017-02-30', 'between')).toMatch(/does not exist/);
+    expect(reasonFor('2017-05-31/2017-04-07', 'between')).toMatch(/must come after the first/);
+    expect(reasonFor('2017-05-31/2017-05-31', 'between')).toMatch(/precision "day"/);
+    expect(reasonFor('1800-01-01/2017-01-01', 'between')).toMatch(/spans more than 36,600 days/);
+  });
+});
+
 describe('parseDateValue: week (ISO 8601)', () => {
   it('2017-W43 runs from Monday 23 October 2017 to Monday 30 October (exclusive)', () => {
     const w = windowOf('2017-W43', 'week');
@@ -223,6 +259,13 @@ describe('describeDateValue', () => {
     expect(describeDateValue('2020-W01', 'week')).toBe('week of 30 December 2019–5 January 2020');
   });
 
+  it('a window of possible dates says "sometime between", an approximate day its margin and window', () => {
+    expect(describeDateValue('2017-04-07/2017-05-31', 'between')).toBe('sometime between 7 April and 31 May 2017');
+    expect(describeDateValue('2016-12-28/2017-01-03', 'between')).toBe('sometime between 28 December 2016 and 3 January 2017');
+    expect(describeDateValue('2017-03-06', 'approximate', 3)).toBe('around 6 March 2017 (give or take 3 days: 3–9 March 2017)');
+    expect(describeDateValue('2017-05-08', 'approximate', 15)).toBe('around 8 May 2017 (give or take 15 days: 23 April–23 May 2017)');
+  });
+
   it('an invalid value is shown as written', () => {
     expect(describeDateValue('2017-02-30', 'day')).toBe('2017-02-30');
     expect(describeDateValue('last week', 'week')).toBe('last week');
@@ -236,6 +279,8 @@ describe('coarserPrecision', () => {
     expect(coarserPrecision('day', 'approximate')).toBe('approximate');
     expect(coarserPrecision('approximate', 'week')).toBe('week');
     expect(coarserPrecision('month', 'week')).toBe('month');
+    expect(coarserPrecision('week', 'between')).toBe('between');
+    expect(coarserPrecision('between', 'month')).toBe('month');
     expect(coarserPrecision('day', 'day')).toBe('day');
   });
 });

@@ -1,14 +1,25 @@
-// Strict calendar dates with a precision. A date value names a window of time (a day, an ISO
-// week, a month, a year); it is never silently rolled over the way `new Date('2017-02-30')` is.
+// Strict calendar dates with a precision. A date value names a window of time in which the date
+// lies (a day, an ISO week, a month, a year, a day give or take some days, or any days between
+// two dates); it is never silently rolled over the way `new Date('2017-02-30')` is.
 
-export const DATE_PRECISIONS = ['day', 'week', 'month', 'year', 'approximate'] as const;
+// New precisions go at the end: columns store a precision as its index here.
+export const DATE_PRECISIONS = ['day', 'week', 'month', 'year', 'approximate', 'between'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
-/** Half-open window of UTC milliseconds: [start, end). */
+/**
+ * Half-open window of UTC milliseconds, [start, end), in which the date lies: a window of
+ * possible dates, not a duration. `anchor`: for a day give or take a margin, the start of that day
+ * (what the source coded), which a dataset's date range is made of rather than the margin.
+ */
 export interface DateWindow {
   readonly start: number;
   readonly end: number;
+  readonly anchor?: number;
 }
+
+/** Most days either side of an approximate day, and most days a "between" window may span. */
+export const MAX_MARGIN_DAYS = 366;
+export const MAX_BETWEEN_DAYS = 36_600;
 
 const DAY_MS = 86_400_000;
 export const MIN_YEAR = 1;
@@ -18,6 +29,7 @@ const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WEEK_RE = /^(\d{4})-W(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const YEAR_RE = /^(\d{4})$/;
+const BETWEEN_RE = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/;
 
 /** Which written form each precision takes. `approximate` is anchored on a day. */
 export const PRECISION_FORMAT: Readonly<Record<DatePrecision, string>> = {
@@ -25,7 +37,8 @@ export const PRECISION_FORMAT: Readonly<Record<DatePrecision, string>> = {
   approximate: 'YYYY-MM-DD',
   week: 'YYYY-Www (ISO week)',
   month: 'YYYY-MM',
-  year: 'YYYY'
+  year: 'YYYY',
+  between: 'YYYY-MM-DD/YYYY-MM-DD (first and last possible day)'
 };
 
 export function isLeapYear(year: number): boolean {
@@ -70,10 +83,6 @@ function checkYear(year: number): string | null {
 
 export type DateParse = { ok: true; window: DateWindow } | { ok: false; reason: string };
 
-/**
- * Parse a date value written for the given precision and return the window it names.
- * Reasons are plain language, for people who typed the file by hand.
- */
 /** Digits at value[from, from+count) as a number, or -1 when any is not a digit. */
 function digits(value: string, from: number, count: number): number {
   let n = 0;
@@ -85,7 +94,18 @@ function digits(value: string, from: number, count: number): number {
   return n;
 }
 
-export function parseDateValue(value: string, precision: DatePrecision): DateParse {
+/**
+ * Parse a date value written for the given precision and return the window it names. `margin`:
+ * for an approximate day, how many days either side it may be (the window grows by as many).
+ */
+export function parseDateValue(value: string, precision: DatePrecision, margin?: number): DateParse {
+  if (margin !== undefined) {
+    if (precision !== 'approximate') return { ok: false, reason: `a margin of days is only for an approximate date (this one's precision is "${precision}")` };
+    if (!Number.isInteger(margin) || margin < 1 || margin > MAX_MARGIN_DAYS) return { ok: false, reason: `the margin must be a whole number of days from 1 to ${MAX_MARGIN_DAYS}` };
+    const day = parseDateValue(value, 'approximate');
+    if (!day.ok) return day;
+    return { ok: true, window: { start: day.window.start - margin * DAY_MS, end: day.window.end + margin * DAY_MS, anchor: day.window.start } };
+  }
   // Fast path for the common case, a plausible YYYY-MM-DD day; anything else takes the full road.
   if ((precision === 'day' || precision === 'approximate') && value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
     const year = digits(value, 0, 4);
@@ -133,6 +153,17 @@ export function parseDateValue(value: string, precision: DatePrecision): DatePar
       const end = month === 12 ? utcDay(year + 1, 1, 1) : utcDay(year, month + 1, 1);
       return { ok: true, window: { start, end } };
     }
+    case 'between': {
+      const m = BETWEEN_RE.exec(value);
+      if (!m) return { ok: false, reason: `"${value}" is not a window of dates written as YYYY-MM-DD/YYYY-MM-DD (first and last possible day)` };
+      const first = parseDateValue(m[1]!, 'day');
+      if (!first.ok) return first;
+      const last = parseDateValue(m[2]!, 'day');
+      if (!last.ok) return last;
+      if (last.window.start <= first.window.start) return { ok: false, reason: `"${value}": the last possible day must come after the first (a single day has precision "day")` };
+      if (last.window.end - first.window.start > MAX_BETWEEN_DAYS * DAY_MS) return { ok: false, reason: `"${value}" spans more than ${MAX_BETWEEN_DAYS.toLocaleString('en-GB')} days; write a year or a span instead` };
+      return { ok: true, window: { start: first.window.start, end: last.window.end } };
+    }
     case 'year': {
       const m = YEAR_RE.exec(value);
       if (!m) return { ok: false, reason: `"${value}" is not a year written as YYYY` };
@@ -144,13 +175,17 @@ export function parseDateValue(value: string, precision: DatePrecision): DatePar
   }
 }
 
-/** Precision from finest to coarsest; `approximate` counts as coarser than a day but is not a fixed size. */
+/**
+ * Precision from finest to coarsest; `approximate` and `between` are not of a fixed size: they
+ * rank where they usually fall (a few days either side; a window of days to weeks).
+ */
 const PRECISION_RANK: Readonly<Record<DatePrecision, number>> = {
   day: 0,
   approximate: 1,
   week: 2,
-  month: 3,
-  year: 4
+  between: 3,
+  month: 4,
+  year: 5
 };
 
 export function coarserPrecision(a: DatePrecision, b: DatePrecision): DatePrecision {
@@ -183,28 +218,37 @@ function formatDay(ms: number, withWeekday: boolean): string {
   return withWeekday ? `${WEEKDAYS[d.getUTCDay()]} ${text}` : text;
 }
 
-/** Human wording of a resolved date value, e.g. "Friday 3 November 2017", "October 2017", "week of 23–29 October 2017". */
-export function describeDateValue(value: string, precision: DatePrecision): string {
-  const parsed = parseDateValue(value, precision);
+/** "7 April–31 May 2017", "28 December 2016–3 January 2017", "3–9 May 2017": the days of [start, end). */
+export function describeDays(start: number, end: number): string {
+  const first = new Date(start);
+  const last = new Date(end - DAY_MS);
+  const sameYear = first.getUTCFullYear() === last.getUTCFullYear();
+  const sameMonth = sameYear && first.getUTCMonth() === last.getUTCMonth();
+  const firstText = !sameYear ? formatDay(start, false) : sameMonth ? `${first.getUTCDate()}` : `${first.getUTCDate()} ${MONTHS[first.getUTCMonth()]}`;
+  return `${firstText}–${formatDay(end - DAY_MS, false)}`;
+}
+
+/**
+ * Human wording of a resolved date value, e.g. "Friday 3 November 2017", "October 2017", "week of
+ * 23–29 October 2017", "around 3 May 2017 (give or take 3 days)", "sometime between 7 April and 31 May 2017".
+ */
+export function describeDateValue(value: string, precision: DatePrecision, margin?: number): string {
+  const parsed = parseDateValue(value, precision, margin);
   if (!parsed.ok) return value;
   const { start, end } = parsed.window;
   switch (precision) {
     case 'day':
       return formatDay(start, true);
-    case 'approximate':
-      return `around ${formatDay(start, false)}`;
-    case 'week': {
-      const last = new Date(end - DAY_MS);
-      const first = new Date(start);
-      const sameYear = first.getUTCFullYear() === last.getUTCFullYear();
-      const sameMonth = sameYear && first.getUTCMonth() === last.getUTCMonth();
-      const firstText = !sameYear
-        ? formatDay(start, false)
-        : sameMonth
-          ? `${first.getUTCDate()}`
-          : `${first.getUTCDate()} ${MONTHS[first.getUTCMonth()]}`;
-      return `week of ${firstText}–${formatDay(end - DAY_MS, false)}`;
+    case 'approximate': {
+      const anchor = parsed.window.anchor ?? start;
+      return margin ? `around ${formatDay(anchor, false)} (give or take ${margin} day${margin === 1 ? '' : 's'}: ${describeDays(start, end)})` : `around ${formatDay(anchor, false)}`;
     }
+    case 'between': {
+      const [from, to] = describeDays(start, end).split('–');
+      return `sometime between ${from} and ${to}`;
+    }
+    case 'week':
+      return `week of ${describeDays(start, end)}`;
     case 'month': {
       const d = new Date(start);
       return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;

@@ -8,7 +8,8 @@ export const PRECISION_LABEL: Readonly<Record<DatePrecision, string>> = {
   week: 'within a week',
   month: 'within a month',
   year: 'within a year',
-  approximate: 'approximate'
+  approximate: 'approximate',
+  between: 'sometime between two dates'
 };
 
 export const STATUS_LABEL: Readonly<Record<EventStatus, string>> = {
@@ -40,7 +41,7 @@ export const ROLE_LABEL: Readonly<Record<string, string>> = {
 };
 
 export function describeDatePoint(point: DatePoint): string {
-  return describeDateValue(point.value, point.precision);
+  return describeDateValue(point.value, point.precision, point.margin);
 }
 
 /** "3 November 2017", "October 2017", "2014 – Friday 3 November 2017". */

@@ -88,6 +88,10 @@ function dateValue(random: () => number, precision: DatePrecision): string {
       return `${year}-${pad(1 + Math.floor(random() * 12))}`;
     case 'year':
       return String(year);
+    case 'between': {
+      const month = 1 + Math.floor(random() * 11);
+      return `${year}-${pad(month)}-${pad(1 + Math.floor(random() * 28))}/${year}-${pad(month + 1)}-${pad(1 + Math.floor(random() * 28))}`;
+    }
   }
 }
 
@@ -112,7 +116,7 @@ function generatedHeader(): any {
 /** `n` valid events with random dates, precisions, spans, places and figures. */
 function generatedEvents(n: number, seed: number): any[] {
   const random = prng(seed);
-  const precisions: DatePrecision[] = ['day', 'week', 'month', 'year', 'approximate'];
+  const precisions: DatePrecision[] = ['day', 'week', 'month', 'year', 'approximate', 'between'];
   const placeSets = [['sy'], ['iq'], ['border'], ['town'], ['london'], [], ['sy', 'iq']];
   return Array.from({ length: n }, (_, i) => {
     const precision = precisions[Math.floor(random() * precisions.length)]!;
@@ -121,7 +125,7 @@ function generatedEvents(n: number, seed: number): any[] {
       id: `e-${i}`,
       type: random() < 0.05 ? 'context' : 'clash',
       title: `Event ${i} دير`,
-      start: { value: start, precision },
+      start: { value: start, precision, ...(precision === 'approximate' && i % 2 === 0 ? { margin: 1 + (i % 15) } : {}) },
       places: placeSets[Math.floor(random() * placeSets.length)],
       citations: [{ source: 'wire', quote: `quote ${i}` }]
     };
@@ -475,7 +479,7 @@ describe.each(MODES)('a generated dataset of 20,000 events ($mode)', ({ options 
       const e = events[c.sourceIndex[k]!]!;
       expect(stringAt(c.ids, k)).toBe(e.id);
       expect(stringAt(c.titles, k)).toBe(e.title);
-      const window = parseDateValue(e.start.value, e.start.precision);
+      const window = parseDateValue(e.start.value, e.start.precision, e.start.margin);
       expect(window.ok && window.window.start).toBe(c.start[k]);
       expect(c.end[k]).toBeGreaterThan(c.start[k]!);
     }

@@ -1,7 +1,7 @@
 // The native Frontline dataset format (version 1), as zod schemas. The published JSON Schema in
 // data/ is generated from these (npm run schema), and the types below are what every layer uses.
 import { z } from 'zod';
-import { DATE_PRECISIONS } from './dates';
+import { DATE_PRECISIONS, MAX_MARGIN_DAYS } from './dates';
 import { EVENT_TYPES } from './eventTypes';
 import {
   ACTOR_KINDS,
@@ -54,13 +54,22 @@ const isoDate = z
 export const datePrecisionSchema = z.enum(DATE_PRECISIONS).meta({
   description:
     'How precisely the source dates this point. day: YYYY-MM-DD; week: ISO week YYYY-Www; month: YYYY-MM; ' +
-    'year: YYYY; approximate: a day YYYY-MM-DD the event happened around or up to, extent unknown.'
+    'year: YYYY; approximate: a day YYYY-MM-DD the event happened around (give or take `margin` days when given, ' +
+    'extent unknown otherwise); between: YYYY-MM-DD/YYYY-MM-DD, sometime between the first and the last day given. ' +
+    'Each names a window of possible dates, never a duration: an event that lasted has an end.'
 });
 
 export const datePointSchema = z
   .strictObject({
-    value: z.string().max(16).meta({ description: 'Resolved value, written in the form its precision takes.' }),
+    value: z.string().max(21).meta({ description: 'Resolved value, written in the form its precision takes.' }),
     precision: datePrecisionSchema,
+    margin: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_MARGIN_DAYS)
+      .optional()
+      .meta({ description: 'For an approximate day only: how many days either side of it the date may be (ACLED codes a day within about a week or a month).' }),
     asWritten: shortText
       .optional()
       .meta({ description: 'The source\'s own wording, verbatim ("last week", "since 2014", "Early on Friday").' })

@@ -1,7 +1,8 @@
 // Compact date wording for lists and tables, from the drawn window of an event and its precision:
-// "3 Nov 2017", "c. 3 Nov 2017", "wk of 30 Oct 2017", "Nov 2017", "2017", and spans "2014 – 3 Nov 2017".
+// "3 Nov 2017", "c. 3 Nov 2017", "c. 3 Nov 2017 ±3 d", "wk of 30 Oct 2017", "Nov 2017", "2017",
+// "betw. 7 Apr – 31 May 2017", and spans "2014 – 3 Nov 2017".
 import type { EventView } from './columns';
-import type { DatePrecision } from './dates';
+import { DAY_MS, type DatePrecision } from './dates';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -10,16 +11,24 @@ function day(ms: number): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
-/** A date of this precision whose window starts at `ms`. */
-export function shortDate(ms: number, precision: DatePrecision): string {
-  const d = new Date(ms);
+/**
+ * A date of this precision whose window of possible dates is [start, end). An approximate day is
+ * the middle of its window (a margin lies evenly either side of it), never the window's start.
+ */
+export function shortDate(start: number, end: number, precision: DatePrecision): string {
+  const d = new Date(start);
   switch (precision) {
     case 'day':
-      return day(ms);
-    case 'approximate':
-      return `c. ${day(ms)}`;
+      return day(start);
+    case 'approximate': {
+      const days = Math.max(1, Math.round((end - start) / DAY_MS));
+      const margin = Math.floor(days / 2);
+      return margin > 0 ? `c. ${day(start + margin * DAY_MS)} ±${margin} d` : `c. ${day(start)}`;
+    }
+    case 'between':
+      return `betw. ${day(start)} – ${day(end - DAY_MS)}`;
     case 'week':
-      return `wk of ${day(ms)}`;
+      return `wk of ${day(start)}`;
     case 'month':
       return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
     case 'year':
@@ -28,8 +37,8 @@ export function shortDate(ms: number, precision: DatePrecision): string {
 }
 
 /** When an event happened, compactly: its start, and its end for spans. */
-export function shortWhen(e: Pick<EventView, 'start' | 'startPrecision' | 'endPrecision' | 'endWindowStart'>): string {
-  const start = shortDate(e.start, e.startPrecision);
+export function shortWhen(e: Pick<EventView, 'start' | 'startWindowEnd' | 'startPrecision' | 'end' | 'endPrecision' | 'endWindowStart'>): string {
+  const start = shortDate(e.start, e.startWindowEnd, e.startPrecision);
   if (e.endPrecision === undefined || e.endWindowStart === undefined) return start;
-  return `${start} – ${shortDate(e.endWindowStart, e.endPrecision)}`;
+  return `${start} – ${shortDate(e.endWindowStart, e.end, e.endPrecision)}`;
 }

@@ -129,6 +129,30 @@ describe('valid datasets', () => {
   });
 });
 
+describe('windows of possible dates', () => {
+  it('accepts a "between" window and an approximate day give or take a margin', () => {
+    const ds = validDataset();
+    ds.events[0].start = { value: '2017-04-07/2017-05-31', precision: 'between', asWritten: 'sometime between 7 April and 31 May' };
+    ds.events[1].start = { value: '2017-03-06', precision: 'approximate', margin: 3 };
+    const ok = accepted(checkText(ds).check);
+    expect(ok.dataset.events[1]!.start).toEqual({ value: '2017-03-06', precision: 'approximate', margin: 3 });
+  });
+
+  it('refuses a margin on a precise date, a reversed window and a margin out of range, naming the field', () => {
+    for (const [start, field, message] of [
+      [{ value: '2017-03-06', precision: 'day', margin: 3 }, 'events[0] (id "deir-taken").start.margin', /only for an approximate date/],
+      [{ value: '2017-05-31/2017-04-07', precision: 'between' }, 'events[0] (id "deir-taken").start.value', /must come after the first/],
+      [{ value: '2017-03-06', precision: 'approximate', margin: 400 }, 'events[0] (id "deir-taken").start.margin', /366/]
+    ] as const) {
+      const ds = validDataset();
+      ds.events[0].start = start;
+      const p = onlyProblem(checkText(ds).check);
+      expect(p.field, JSON.stringify(start)).toBe(field);
+      expect(p.message).toMatch(message);
+    }
+  });
+});
+
 describe('JSON syntax errors (parseDatasetText / parseJson)', () => {
   it('a missing comma is reported at its line and column', () => {
     const text = '{\n  "format": "frontline-dataset"\n  "version": 1\n}';
@@ -511,7 +535,7 @@ describe('hostile input', () => {
     ['a quote over 2,000 characters', (ds: any) => (ds.events[1].citations[0].quote = 'q'.repeat(2001)), 'events[1] (id "displacement").citations[0].quote', /2000/],
     ['a summary over 20,000 characters', (ds: any) => (ds.events[1].summary = 's'.repeat(20_001)), 'events[1] (id "displacement").summary', /20000/],
     ['a url over 2,048 characters', (ds: any) => (ds.sources[0].url = `https://x.org/${'a'.repeat(2048)}`), 'sources[0] (id "bbc").url', /2048/],
-    ['a date value over 16 characters', (ds: any) => (ds.events[0].start.value = '2017-11-03'.repeat(2)), 'events[0] (id "deir-taken").start.value', /16/]
+    ['a date value over 21 characters', (ds: any) => (ds.events[0].start.value = '2017-11-03'.repeat(3)), 'events[0] (id "deir-taken").start.value', /21/]
   ])('refuses %s', (_what, change, field, limit) => {
     const ds = validDataset();
     change(ds);

@@ -182,9 +182,9 @@ function checkIsoDate(value: string | undefined, path: Path, out: Finding[]): vo
 }
 
 function checkDatePoint(point: DatePoint, path: Path, out: Finding[]): DateWindow | undefined {
-  const parsed = parseDateValue(point.value, point.precision);
+  const parsed = parseDateValue(point.value, point.precision, point.margin);
   if (!parsed.ok) {
-    out.push({ severity: 'error', path: [...path, 'value'], message: `${parsed.reason} (precision is "${point.precision}")` });
+    out.push({ severity: 'error', path: [...path, point.margin !== undefined && point.precision !== 'approximate' ? 'margin' : 'value'], message: `${parsed.reason} (precision is "${point.precision}")` });
     return undefined;
   }
   return parsed.window;

@@ -488,7 +488,7 @@ export class FilterEngine {
 }
 
 /** Display order of precisions: finest first. */
-const PRECISION_ORDER: readonly DatePrecision[] = ['day', 'approximate', 'week', 'month', 'year'];
+const PRECISION_ORDER: readonly DatePrecision[] = ['day', 'approximate', 'week', 'between', 'month', 'year'];
 
 /**
  * Does an event covering [start, end) overlap the range [from, to)? An event without extent

@@ -19,6 +19,7 @@ import { GLYPH_PATHS } from './glyphs';
 import { bidiRuns, escapeXml, fitText, textWidth, wrapText } from './text';
 import { axisTicks, describeWindow, longDate } from './timeAxis';
 import { FONT_FAMILY, FONT_FAMILY_ARABIC, THEMES, type Theme, type ThemeName } from './themes';
+import { extentKind, PRECISION_WORD, type ExtentKind } from './extent';
 
 export interface ImageLabels {
   readonly title: string;
@@ -181,16 +182,6 @@ function glyph(type: EventType, cx: number, cy: number, size: number, colour: st
 // ---------------------------------------------------------------------------------------------
 // Event labels
 
-type ExtentKind = 'exact' | 'window' | 'approx' | 'span';
-
-function extentKind(e: EventView): ExtentKind {
-  if (e.endPrecision) return 'span';
-  if (e.startPrecision === 'day') return 'exact';
-  if (e.startPrecision === 'approximate') return 'approx';
-  return 'window';
-}
-
-const PRECISION_WORD: Readonly<Record<string, string>> = { week: 'week', month: 'month', year: 'year', approximate: 'approx.' };
 
 interface Metrics {
   readonly fs: number;

@@ -3,6 +3,7 @@
 // figures, placed on, after or before the bar as itemLayout decides.
 import { EVENT_TYPE_STYLES, type TypeShape } from '../../../../shared/dataset/eventTypes';
 import type { EventView } from '../../../../shared/dataset/columns';
+import { extentKind, PRECISION_WORD } from '../../../../shared/render/extent';
 import { GLYPH_PATHS, GLYPH_VIEWBOX } from '../../../../shared/render/glyphs';
 import type { ItemLayout } from './itemLayout';
 
@@ -28,27 +29,6 @@ function span(className: string, text: string): HTMLSpanElement {
   return el;
 }
 
-/** How the bar is drawn: an exact day, a window (week/month/year), a date known only roughly, or a span. */
-export type ExtentKind = 'exact' | 'window' | 'approx' | 'span';
-
-export function extentKind(e: EventView): ExtentKind {
-  if (e.endPrecision) return 'span';
-  switch (e.startPrecision) {
-    case 'day':
-      return 'exact';
-    case 'approximate':
-      return 'approx';
-    default:
-      return 'window';
-  }
-}
-
-const PRECISION_WORD: Readonly<Record<string, string>> = {
-  week: 'week',
-  month: 'month',
-  year: 'year',
-  approximate: 'approx.'
-};
 
 /** The label alone: glyph, precision, title, figures, dispute marker. Also used to measure widths. */
 export function buildLabel(e: EventView): HTMLElement {
