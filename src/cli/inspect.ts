@@ -167,19 +167,29 @@ function formatSummary(s: DatasetSummary, file: string, opened: OpenedSuccess): 
 
 /** The columns of a generic table, the mapping guessed, and the command to run with it. */
 export function formatMappingHelp(file: string, preview: CsvPreview): string {
+  // However wide the table: at most HELP_COLUMNS columns are listed, headers are cut to
+  // HELP_HEADER_WIDTH, and the file's lists are never spread into a call's arguments.
+  const HELP_COLUMNS = 200;
+  const HELP_HEADER_WIDTH = 40;
+  const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
   const delimiter = preview.delimiter === '\t' ? 'tab' : `"${preview.delimiter}"`;
   const guessed = Object.entries(preview.guess).filter(([, column]) => column !== undefined) as [CsvField, number][];
   const fieldOf = new Map(guessed.map(([field, column]) => [column, field]));
-  const width = Math.max(6, ...preview.headers.map((h) => h.length));
-  const lines = [
-    `${file}: a table of ${preview.rowCount} rows (${delimiter}-separated) whose columns must be matched to what they hold.`,
-    '',
-    `  #  ${'Column'.padEnd(width)}  Guess        First value`,
-    ...preview.headers.map(
-      (h, i) => `${String(i).padStart(3)}  ${h.padEnd(width)}  ${(fieldOf.get(i) ?? '-').padEnd(11)}  ${(preview.sample[0]?.[i] ?? '').replace(/\s+/g, ' ').slice(0, 60)}`
-    ),
-    ''
-  ];
+  const listed = Math.min(preview.headers.length, HELP_COLUMNS);
+  const total = Math.max(preview.columnCount ?? 0, preview.headers.length);
+  const headerOf = (column: number) => preview.guessedHeaders?.find((g) => g.column === column)?.header ?? preview.headers[column] ?? '';
+  const past = [...new Set(guessed.map(([, column]) => column))].filter((column) => column >= listed).sort((a, b) => a - b);
+  let width = 6;
+  for (const column of [...Array.from({ length: listed }, (_, i) => i), ...past]) width = Math.min(HELP_HEADER_WIDTH, Math.max(width, headerOf(column).length));
+  const row = (i: number) =>
+    `${String(i).padStart(3)}  ${cut(headerOf(i).replace(/\s+/g, ' '), width).padEnd(width)}  ${(fieldOf.get(i) ?? '-').padEnd(11)}  ${(preview.sample[0]?.[i] ?? '').replace(/\s+/g, ' ').slice(0, 60)}`;
+  const lines = [`${file}: a table of ${preview.rowCount} rows (${delimiter}-separated) whose columns must be matched to what they hold.`, '', `  #  ${'Column'.padEnd(width)}  Guess        First value`];
+  for (let i = 0; i < listed; i++) lines.push(row(i));
+  if (total > listed) {
+    lines.push(`  … and ${(total - listed).toLocaleString('en-GB')} more columns (${total.toLocaleString('en-GB')} in all), not listed: map one by its number (counting from 0, as above)`);
+    for (const column of past) lines.push(row(column));
+  }
+  lines.push('');
   const map = guessed.map(([field, column]) => `${field}=${column}`).join(',');
   lines.push(
     guessed.length > 0
