@@ -142,9 +142,9 @@ async function measureOpen(path: string): Promise<OpenResult> {
   const result = await service.load(path, { displayName: basename(path), bundled: false });
   const t1 = performance.now();
   delay.disable();
-  if (!result.ok) throw new Error(`${path}: ${result.error.message}`);
+  if (result.kind !== 'opened') throw new Error(`${path}: ${result.kind === 'failed' ? result.error.message : result.kind}`);
   // Electron IPC serialises with V8's structured clone; the renderer deserialises the same.
-  const message = serialize(result.value);
+  const message = serialize(result.dataset);
   deserialize(message);
   const t2 = performance.now();
   await service.held();
@@ -336,8 +336,8 @@ async function measureApp(browser: Browser, path: string, screenshots: string | 
 async function naiveData(path: string): Promise<string> {
   const service = new DatasetService(workerLoad);
   const result = await service.load(path, { displayName: basename(path), bundled: false });
-  if (!result.ok) throw new Error(result.error.message);
-  const { header, columns } = result.value;
+  if (result.kind !== 'opened') throw new Error(result.kind === 'failed' ? result.error.message : result.kind);
+  const { header, columns } = result.dataset;
   const items = [];
   for (let i = 0; i < columns.count; i++) {
     const v = eventView(columns, i);

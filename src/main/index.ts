@@ -112,8 +112,9 @@ function startLoading(): void {
   const openPath = launchFile ?? fileArgument(process.argv, { defaultApp: process.defaultApp === true, cwd: process.cwd() });
   launchFile = undefined;
   void startDatasets(service, files, { path, displayName: BUNDLED_DATASET_FILE }, openPath).then((loaded) => {
-    if (loaded.ok) log(`loaded ${path}: ${loaded.value.columns.count} events`);
-    else log(`failed to load ${path}: ${loaded.error.message} ${(loaded.error.problems ?? []).map((p) => p.message).join('; ')}`);
+    if (loaded.kind === 'opened') log(`loaded ${path}: ${loaded.dataset.columns.count} events`);
+    else if (loaded.kind === 'failed') log(`failed to load ${path}: ${loaded.error.message} ${(loaded.error.problems ?? []).map((p) => p.message).join('; ')}`);
+    else log(`did not load ${path}: ${loaded.kind}`);
   });
 }
 

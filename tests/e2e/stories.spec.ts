@@ -63,7 +63,7 @@ test.describe('stories', () => {
     const path = join(app.bridge.tempDir, 'class.frontline');
     await copyFile(BUNDLED_DATASET, path);
     const opened = await app.bridge.openFromCommandLine(path);
-    expect(opened.ok).toBe(true);
+    expect(opened.kind).toBe('opened');
     await expect(page.getByTestId('notice')).toContainText('class.frontline');
 
     await page.getByRole('button', { name: 'Stories', exact: true }).click();

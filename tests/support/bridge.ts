@@ -35,7 +35,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, sep } from 'node:path';
 import type { Page } from '@playwright/test';
-import { EVENT_CHANNELS, type AppCommand, type ExportProgress, type LoadProgress, type OpenOutcome, type RecentFile, type Result, type SaveFormat } from '../../src/shared/ipc/contract';
+import { EVENT_CHANNELS, type AppCommand, type ExportProgress, type LoadProgress, type OpenOutcome, type RecentFile, type SaveFormat } from '../../src/shared/ipc/contract';
 import { DatasetService, inlineRunLoad, type RunLoad } from '../../src/main/dataset/datasetService';
 import type { ExportFormat } from '../../src/main/export/exportImage';
 import { ExportSession } from '../../src/main/export/exportSession';
@@ -126,7 +126,7 @@ export interface Bridge {
    * menu) and sends 'main-open'; the page then takes the outcome. Resolves with that outcome once
    * main has finished opening.
    */
-  openFromCommandLine(path: string): Promise<Result<OpenOutcome>>;
+  openFromCommandLine(path: string): Promise<OpenOutcome>;
   /** The text of a file Save As wrote. */
   readWritten(path: string): Promise<string>;
   /** The recent list, as getRecentFiles answers it. */

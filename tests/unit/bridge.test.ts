@@ -77,10 +77,10 @@ describe('installBridge', () => {
     const copy = join(bridge.tempDir, 'copy.frontline');
     await writeFile(copy, await readFile(BUNDLED_DATASET));
     bridge.nextOpenDialog(copy);
-    expect(outcome(await invoke('openFileDialog')).status).toBe('opened');
+    expect(outcome(await invoke('openFileDialog')).kind).toBe('opened');
     bridge.nextOpenDialog('cancel');
-    expect(outcome(await invoke('openFileDialog'))).toEqual({ status: 'dismissed' });
-    expect(outcome(await invoke('openFileDialog'))).toEqual({ status: 'dismissed' });
+    expect(outcome(await invoke('openFileDialog'))).toEqual({ kind: 'dismissed' });
+    expect(outcome(await invoke('openFileDialog'))).toEqual({ kind: 'dismissed' });
     expect(bridge.dialogCalls).toEqual([{ kind: 'open' }, { kind: 'open' }, { kind: 'open' }]);
     expect(await bridge.recentFiles()).toEqual([{ path: copy, available: true }]);
     expect(JSON.parse(await readFile(bridge.settingsPath, 'utf8'))).toEqual({ version: 1, recentFiles: [copy] });
@@ -110,15 +110,15 @@ describe('installBridge', () => {
         { path: join(tmp, 'gone.csv'), available: false }
       ]
     });
-    expect(outcome(await invoke('openRecent', INVALID_REFS)).status).toBe('review');
+    expect(outcome(await invoke('openRecent', INVALID_REFS)).kind).toBe('needs-review');
     await bridge.dispose();
   });
 
   it('a command-line path is opened after the startup dataset and taken once by takeMainOpen', async () => {
     const { bridge, invoke, evaluated } = await install({ commandLinePath: INVALID_REFS });
     const review = outcome(await invoke('takeMainOpen'));
-    expect(review).toMatchObject({ status: 'review', file: 'invalid-refs.frontline' });
-    expect(outcome(await invoke('takeMainOpen'))).toEqual({ status: 'dismissed' });
+    expect(review).toMatchObject({ kind: 'needs-review', file: { path: INVALID_REFS, displayName: 'invalid-refs.frontline' } });
+    expect(outcome(await invoke('takeMainOpen'))).toEqual({ kind: 'dismissed' });
     expect(bridge.commands).toEqual(['main-open']);
     expect(evaluated).toContainEqual([EVENT_CHANNELS.onCommand, 'main-open']);
     // The startup dataset is still what is held until the review is accepted.
@@ -132,10 +132,10 @@ describe('installBridge', () => {
     const running = bridge.openFromCommandLine(INVALID_REFS);
     expect(bridge.commands).toEqual(['main-open']);
     const taken = outcome(await invoke('takeMainOpen'));
-    expect(outcome(await running)).toEqual(taken);
-    expect(taken.status).toBe('review');
-    if (taken.status !== 'review') return;
-    expect(outcome(await invoke('resolveReview', taken.token, true)).status).toBe('opened');
+    expect(await running).toEqual(taken);
+    expect(taken.kind).toBe('needs-review');
+    if (taken.kind !== 'needs-review') return;
+    expect(outcome(await invoke('resolveReview', taken.token, true)).kind).toBe('opened');
     await bridge.dispose();
   });
 
@@ -153,8 +153,8 @@ describe('installBridge', () => {
   it('a dropped path must exist and be a file: main refuses the rest', async () => {
     const { bridge, invoke } = await install();
     expect(await invoke('openDroppedFile', '')).toMatchObject({ ok: false, error: { code: 'bad-arguments' } });
-    expect(await invoke('openDroppedFile', join(tmp, 'nothing.csv'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(outcome(await invoke('openDroppedFile', INVALID_REFS)).status).toBe('review');
+    expect(await invoke('openDroppedFile', join(tmp, 'nothing.csv'))).toMatchObject({ ok: true, value: { kind: 'failed', error: { code: 'not-found' } } });
+    expect(outcome(await invoke('openDroppedFile', INVALID_REFS)).kind).toBe('needs-review');
     await bridge.dispose();
   });
 });

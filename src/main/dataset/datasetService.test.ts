@@ -40,6 +40,18 @@ function error(result: Result<unknown>): AppError {
   return result.error;
 }
 
+/** The dataset an open held. */
+function opened(outcome: OpenOutcome): DatasetPayload {
+  if (outcome.kind !== 'opened') throw new Error(`expected it to open, got ${JSON.stringify(outcome).slice(0, 300)}`);
+  return outcome.dataset;
+}
+
+/** Why an open failed. */
+function failed(outcome: OpenOutcome): AppError {
+  if (outcome.kind !== 'failed') throw new Error(`expected a failure, got ${JSON.stringify(outcome).slice(0, 300)}`);
+  return outcome.error;
+}
+
 interface PendingLoad {
   readonly path: string;
   readonly displayName: string;
@@ -77,7 +89,7 @@ describe('loading', () => {
   it('a successful load becomes the held dataset, with its file described', async () => {
     const service = new DatasetService(inlineRunLoad);
     expect(service.current).toBeUndefined();
-    const payload = value(await service.load(BUNDLED, { displayName: 'Bundled.frontline', bundled: true }));
+    const payload = opened(await service.load(BUNDLED, { displayName: 'Bundled.frontline', bundled: true }));
     expect(service.current).toBe(payload);
     expect(payload.columns.count).toBe(23);
     expect(payload.header.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
@@ -89,8 +101,8 @@ describe('loading', () => {
 
   it('a second successful load replaces the first', async () => {
     const service = new DatasetService(inlineRunLoad);
-    const first = value(await service.load(BUNDLED, { displayName: 'a', bundled: true }));
-    const second = value(await service.load(otherPath, { displayName: 'b', bundled: false }));
+    const first = opened(await service.load(BUNDLED, { displayName: 'a', bundled: true }));
+    const second = opened(await service.load(otherPath, { displayName: 'b', bundled: false }));
     expect(second).not.toBe(first);
     expect(service.current).toBe(second);
     expect(second.header.metadata.title).toBe('Another dataset');
@@ -100,8 +112,8 @@ describe('loading', () => {
 
   it('a failed load returns its problems and keeps the previous dataset exactly', async () => {
     const service = new DatasetService(inlineRunLoad);
-    const before = value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
-    const failure = error(await service.load(INVALID_REFS, { displayName: 'refs.frontline', bundled: false }));
+    const before = opened(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
+    const failure = failed(await service.load(INVALID_REFS, { displayName: 'refs.frontline', bundled: false }));
     expect(failure.code).toBe('invalid-data');
     expect(failure.message).toBe('refs.frontline could not be opened.');
     expect(failure.problems?.map((p) => p.field)).toEqual(['events[0] (id "is-holds-deir-al-zour").start.value', 'events[1] (id "is-area-2015-01").places[2]', 'events[3] (id "raqqa-taken").id']);
@@ -112,15 +124,15 @@ describe('loading', () => {
 
   it('a missing file fails the same way, naming it', async () => {
     const service = new DatasetService(inlineRunLoad);
-    const before = value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
-    const failure = error(await service.load(join(tmp, 'absent.frontline'), { displayName: 'absent.frontline', bundled: false }));
+    const before = opened(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
+    const failure = failed(await service.load(join(tmp, 'absent.frontline'), { displayName: 'absent.frontline', bundled: false }));
     expect(failure).toEqual({ code: 'invalid-data', message: 'absent.frontline could not be opened.', problems: [{ severity: 'error', file: 'absent.frontline', message: 'cannot be read: no such file' }] });
     expect(service.current).toBe(before);
   });
 
   it('when the first load fails, awaitCurrent returns that error', async () => {
     const service = new DatasetService(inlineRunLoad);
-    const failure = error(await service.load(BROKEN, { displayName: 'broken.frontline', bundled: true }));
+    const failure = failed(await service.load(BROKEN, { displayName: 'broken.frontline', bundled: true }));
     expect(failure.code).toBe('invalid-data');
     expect(error(await service.awaitCurrent())).toEqual(failure);
     expect(service.current).toBeUndefined();
@@ -128,9 +140,9 @@ describe('loading', () => {
 
   it('a later success clears the first error; a later failure does not bring it back', async () => {
     const service = new DatasetService(inlineRunLoad);
-    error(await service.load(BROKEN, { displayName: 'broken', bundled: true }));
-    const payload = value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
-    error(await service.load(BROKEN, { displayName: 'broken again', bundled: false }));
+    failed(await service.load(BROKEN, { displayName: 'broken', bundled: true }));
+    const payload = opened(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
+    failed(await service.load(BROKEN, { displayName: 'broken again', bundled: false }));
     expect(value(await service.awaitCurrent())).toBe(payload);
   });
 
@@ -149,7 +161,7 @@ describe('loading', () => {
     expect(answered).toBeUndefined();
     expect(service.loading).toBe(true);
     loads[0]!.finish(await realOutcome(BUNDLED));
-    const payload = value(await loading);
+    const payload = opened(await loading);
     await settle();
     expect(answered && value(answered)).toBe(payload);
     expect(service.loading).toBe(false);
@@ -163,7 +175,7 @@ describe('loading', () => {
     const broken = await openDatasetFile(BROKEN, 'broken', { strict: true });
     if (broken.ok) throw new Error('expected the broken fixture to fail');
     loads[0]!.finish(broken);
-    const failure = error(await loading);
+    const failure = failed(await loading);
     expect(error(await waiting)).toEqual(failure);
   });
 });
@@ -174,7 +186,7 @@ describe('cancelling', () => {
     const { runLoad, loads } = controlledRunLoad();
     let calls = 0;
     const service = new DatasetService((...args) => (calls++ === 0 ? inlineRunLoad(...args) : runLoad(...args)));
-    const held = value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
+    const held = opened(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
 
     const loading = service.load(otherPath, { displayName: 'other.frontline', bundled: false });
     await settle();
@@ -183,7 +195,7 @@ describe('cancelling', () => {
     expect(loads[0]!.signal.aborted).toBe(false);
     expect(service.cancel()).toBe(true);
     expect(loads[0]!.signal.aborted).toBe(true);
-    expect(error(await loading)).toEqual({ code: 'cancelled', message: 'Opening other.frontline was cancelled.' });
+    expect(await loading).toMatchObject({ kind: 'cancelled', message: 'Opening other.frontline was cancelled.' });
     expect(service.current).toBe(held);
     expect(service.loading).toBe(false);
     expect(value(await service.awaitCurrent())).toBe(held);
@@ -201,7 +213,7 @@ describe('cancelling', () => {
     const service = new DatasetService(runLoad);
     const loading = service.load(BUNDLED, { displayName: 'bundled', bundled: true });
     service.cancel();
-    expect(error(await loading).code).toBe('cancelled');
+    expect((await loading).kind).toBe('cancelled');
     expect(service.current).toBeUndefined();
     expect(error(await service.awaitCurrent())).toEqual({ code: 'cancelled', message: 'Opening bundled was cancelled.' });
   });
@@ -212,7 +224,7 @@ describe('cancelling', () => {
     const loading = service.load(BUNDLED, { displayName: 'bundled', bundled: true });
     service.cancel();
     loads[0]!.finish(await realOutcome(BUNDLED));
-    expect(error(await loading).code).toBe('cancelled');
+    expect((await loading).kind).toBe('cancelled');
     expect(service.current).toBeUndefined();
   });
 
@@ -224,11 +236,11 @@ describe('cancelling', () => {
     expect(loads).toHaveLength(2);
     expect(loads[0]!.signal.aborted).toBe(true);
     expect(loads[1]!.signal.aborted).toBe(false);
-    expect(error(await first)).toEqual({ code: 'cancelled', message: 'Opening first was cancelled.' });
+    expect(await first).toMatchObject({ kind: 'cancelled', message: 'Opening first was cancelled.' });
     // The first settling does not end the second.
     expect(service.loading).toBe(true);
     loads[1]!.finish(await realOutcome(otherPath));
-    const payload = value(await second);
+    const payload = opened(await second);
     expect(service.current).toBe(payload);
     expect(payload.header.metadata.title).toBe('Another dataset');
     expect(service.loading).toBe(false);
@@ -240,9 +252,9 @@ describe('cancelling', () => {
     const first = service.load(BUNDLED, { displayName: 'first', bundled: true });
     const second = service.load(otherPath, { displayName: 'second', bundled: false });
     loads[1]!.finish(await realOutcome(otherPath));
-    const payload = value(await second);
+    const payload = opened(await second);
     loads[0]!.finish(await realOutcome(BUNDLED));
-    expect(error(await first).code).toBe('cancelled');
+    expect((await first).kind).toBe('cancelled');
     expect(service.current).toBe(payload);
   });
 
@@ -254,7 +266,7 @@ describe('cancelling', () => {
     const second = service.load(otherPath, { displayName: 'second', bundled: false });
     await settle();
     loads[1]!.finish(await realOutcome(otherPath));
-    const payload = value(await second);
+    const payload = opened(await second);
     // Source bug (datasetService.awaitCurrent): it awaits only the load running when called, so
     // it answers "not-found" as soon as the first load is cancelled, while the second still runs.
     expect(value(await waiting)).toBe(payload);
@@ -269,7 +281,7 @@ describe('a loader that throws', () => {
       throw new TypeError('loader crashed');
     };
     const service = new DatasetService(runLoad);
-    const before = value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
+    const before = opened(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
     const loading = service.load(otherPath, { displayName: 'other', bundled: false });
     const waiting = service.awaitCurrent();
     await loading.catch(() => undefined);
@@ -284,7 +296,7 @@ describe('a loader that throws', () => {
 describe('event()', () => {
   it('returns the full cleaned event at a position of the file, defaults filled in', async () => {
     const service = new DatasetService(inlineRunLoad);
-    const payload = value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
+    const payload = opened(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
     const whole = parseDatasetText(bundledText, 'bundled');
     if (!whole.ok) throw new Error('bundled dataset invalid');
     for (let i = 0; i < 23; i++) expect(await service.event(i)).toEqual(whole.dataset.events[i]);
@@ -299,7 +311,7 @@ describe('event()', () => {
     const path = join(tmp, 'bidi-event.frontline');
     await writeFile(path, bundledText.replace('"title": "Mosul taken from IS', '"title": "Mosul\u202E taken from IS'));
     const service = new DatasetService(inlineRunLoad);
-    const payload = value(await service.load(path, { displayName: 'bidi', bundled: false }));
+    const payload = opened(await service.load(path, { displayName: 'bidi', bundled: false }));
     expect(payload.warnings.map((w) => w.field)).toEqual(['events[2] (id "mosul-taken").title']);
     expect((await service.event(2))?.title).toBe('Mosul taken from IS after months of fighting');
   });
@@ -307,16 +319,16 @@ describe('event()', () => {
   it('is undefined past the last event, and before anything is loaded', async () => {
     const service = new DatasetService(inlineRunLoad);
     expect(await service.event(0)).toBeUndefined();
-    value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
+    opened(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
     expect(await service.event(23)).toBeUndefined();
     expect(await service.event(1e9)).toBeUndefined();
   });
 
   it('reads from the held dataset, not from a load that failed', async () => {
     const service = new DatasetService(inlineRunLoad);
-    value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
+    opened(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
     const id = (await service.event(3))?.id;
-    error(await service.load(INVALID_REFS, { displayName: 'refs', bundled: false }));
+    failed(await service.load(INVALID_REFS, { displayName: 'refs', bundled: false }));
     expect((await service.event(3))?.id).toBe(id);
   });
 });
@@ -325,7 +337,7 @@ describe('progress', () => {
   it('is forwarded with the display name of the file', async () => {
     const progress: LoadProgress[] = [];
     const service = new DatasetService(inlineRunLoad, (p) => progress.push(p));
-    value(await service.load(BUNDLED, { displayName: 'Shown name.frontline', bundled: true }));
+    opened(await service.load(BUNDLED, { displayName: 'Shown name.frontline', bundled: true }));
     const size = Buffer.byteLength(bundledText);
     expect(progress.length).toBeGreaterThanOrEqual(2);
     expect(progress.every((p) => p.file === 'Shown name.frontline' && p.total === size)).toBe(true);
@@ -370,82 +382,81 @@ describe('open: review, mapping and reload', () => {
 
   async function started(runLoad: RunLoad = inlineRunLoad): Promise<{ service: DatasetService; before: DatasetPayload }> {
     const service = new DatasetService(runLoad);
-    const before = value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
+    const before = opened(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
     return { service, before };
   }
 
-  function outcome<S extends OpenOutcome['status']>(result: Result<OpenOutcome>, status: S): Extract<OpenOutcome, { status: S }> {
-    const v = value(result);
-    if (v.status !== status) throw new Error(`expected ${status}, got ${v.status}`);
-    return v as Extract<OpenOutcome, { status: S }>;
+  function outcome<K extends OpenOutcome['kind']>(v: OpenOutcome, kind: K): Extract<OpenOutcome, { kind: K }> {
+    if (v.kind !== kind) throw new Error(`expected ${kind}, got ${JSON.stringify(v).slice(0, 300)}`);
+    return v as Extract<OpenOutcome, { kind: K }>;
   }
 
   it('a valid file opens at once and is held, with where it came from', async () => {
     const { service } = await started();
     const opened = outcome(await service.open(otherPath), 'opened');
-    expect(service.current).toBe(opened.payload);
-    expect(opened.payload.file).toEqual({ name: 'other.frontline', bundled: false, bytes: Buffer.byteLength(bundledText) - Buffer.byteLength('IS loses Deir al-Zour and al-Qaim') + Buffer.byteLength('Another dataset'), format: 'native' });
+    expect(service.current).toBe(opened.dataset);
+    expect(opened.dataset.file).toEqual({ name: 'other.frontline', bundled: false, bytes: Buffer.byteLength(bundledText) - Buffer.byteLength('IS loses Deir al-Zour and al-Qaim') + Buffer.byteLength('Another dataset'), format: 'native' });
     expect(service.currentFile).toEqual({ path: otherPath, displayName: 'other.frontline', bundled: false, format: 'native' });
     expect(service.pending).toBeUndefined();
   });
 
   it('a file with invalid events waits for review; the held dataset stays until accepted', async () => {
     const { service, before } = await started();
-    const review = outcome(await service.open(INVALID_REFS), 'review');
-    expect(review).toMatchObject({ status: 'review', file: 'invalid-refs.frontline', format: 'native', rows: { total: 23, imported: 20, skipped: 3 } });
+    const review = outcome(await service.open(INVALID_REFS), 'needs-review');
+    expect(review).toMatchObject({ kind: 'needs-review', file: { path: INVALID_REFS, displayName: 'invalid-refs.frontline' }, format: 'native', rows: { total: 23, imported: 20, skipped: 3 } });
     expect(review.token).toMatch(/^[0-9a-f]{32}$/);
     expect(review.problems.map((p) => p.field)).toEqual(['events[0] (id "is-holds-deir-al-zour").start.value', 'events[1] (id "is-area-2015-01").places[2]', 'events[3] (id "raqqa-taken").id']);
     expect(service.current).toBe(before);
     expect(value(await service.awaitCurrent())).toBe(before);
-    expect(service.pending).toBe('review');
+    expect(service.pending).toBe('needs-review');
     const accepted = outcome(await service.resolveReview(review.token, true), 'opened');
-    expect(accepted.payload.columns.count).toBe(20);
-    expect(accepted.payload.file).toMatchObject({ name: 'invalid-refs.frontline', bundled: false, format: 'native' });
-    expect(service.current).toBe(accepted.payload);
+    expect(accepted.dataset.columns.count).toBe(20);
+    expect(accepted.dataset.file).toMatchObject({ name: 'invalid-refs.frontline', bundled: false, format: 'native' });
+    expect(service.current).toBe(accepted.dataset);
     expect(service.currentFile?.path).toBe(INVALID_REFS);
     // Details of a kept event come from the file by its position.
-    expect((await service.event(accepted.payload.columns.sourceIndex[0]!))?.id).toBeDefined();
+    expect((await service.event(accepted.dataset.columns.sourceIndex[0]!))?.id).toBeDefined();
     // The token is used up.
-    expect(error(await service.resolveReview(review.token, true)).code).toBe('not-found');
+    expect(failed(await service.resolveReview(review.token, true)).code).toBe('not-found');
   });
 
   it('declining a review keeps the held dataset exactly', async () => {
     const { service, before } = await started();
-    const review = outcome(await service.open(INVALID_REFS), 'review');
-    expect(value(await service.resolveReview(review.token, false))).toEqual({ status: 'dismissed' });
+    const review = outcome(await service.open(INVALID_REFS), 'needs-review');
+    expect(await service.resolveReview(review.token, false)).toEqual({ kind: 'dismissed' });
     expect(service.current).toBe(before);
     expect(service.currentFile).toMatchObject({ path: BUNDLED, bundled: true });
-    expect(error(await service.resolveReview(review.token, true)).code).toBe('not-found');
+    expect(failed(await service.resolveReview(review.token, true)).code).toBe('not-found');
     expect(service.current).toBe(before);
   });
 
   it('an unknown token, or a token of another kind, is not-found and leaves the review waiting', async () => {
     const { service } = await started();
-    const review = outcome(await service.open(INVALID_REFS), 'review');
-    expect(error(await service.resolveReview('0'.repeat(32), true))).toEqual({ code: 'not-found', message: expect.stringMatching(/no longer waiting/) });
-    expect(error(await service.openWithMapping(review.token, { date: 0 })).code).toBe('not-found');
-    expect(service.pending).toBe('review');
-    expect(value(await service.resolveReview(review.token, true)).status).toBe('opened');
+    const review = outcome(await service.open(INVALID_REFS), 'needs-review');
+    expect(failed(await service.resolveReview('0'.repeat(32), true))).toEqual({ code: 'not-found', message: expect.stringMatching(/no longer waiting/) });
+    expect(failed(await service.openWithMapping(review.token, { date: 0 })).code).toBe('not-found');
+    expect(service.pending).toBe('needs-review');
+    expect((await service.resolveReview(review.token, true)).kind).toBe('opened');
   });
 
   it('a new open drops the review waiting', async () => {
     const { service } = await started();
-    const review = outcome(await service.open(INVALID_REFS), 'review');
+    const review = outcome(await service.open(INVALID_REFS), 'needs-review');
     outcome(await service.open(otherPath), 'opened');
     expect(service.pending).toBeUndefined();
-    expect(error(await service.resolveReview(review.token, true)).code).toBe('not-found');
+    expect(failed(await service.resolveReview(review.token, true)).code).toBe('not-found');
     expect(service.current?.header.metadata.title).toBe('Another dataset');
   });
 
   it('a file that cannot be opened is an error with every problem; the held dataset stays', async () => {
     const { service, before } = await started();
-    const failure = error(await service.open(BROKEN));
+    const failure = failed(await service.open(BROKEN));
     expect(failure.code).toBe('invalid-data');
     expect(failure.message).toBe('broken-syntax.frontline could not be opened.');
     expect(failure.problems?.some((p) => p.line === 6 && p.column === 18)).toBe(true);
     expect(service.current).toBe(before);
     expect(value(await service.awaitCurrent())).toBe(before);
-    expect(error(await service.open(join(tmp, 'absent.csv'))).problems).toEqual([{ severity: 'error', file: 'absent.csv', message: 'cannot be read: no such file' }]);
+    expect(failed(await service.open(join(tmp, 'absent.csv'))).problems).toEqual([{ severity: 'error', file: 'absent.csv', message: 'cannot be read: no such file' }]);
     expect(service.current).toBe(before);
   });
 
@@ -454,18 +465,18 @@ describe('open: review, mapping and reload', () => {
     const { service, before } = await started(runLoad);
     const csv = join(tmp, 'table.csv');
     await writeFile(csv, CSV_TEXT);
-    const mapping = outcome(await service.open(csv), 'mapping');
-    expect(mapping).toMatchObject({ status: 'mapping', file: 'table.csv', preview: { headers: ['when', 'what'], rowCount: 1 } });
+    const mapping = outcome(await service.open(csv), 'needs-mapping');
+    expect(mapping).toMatchObject({ kind: 'needs-mapping', file: { path: csv, displayName: 'table.csv' }, preview: { headers: ['when', 'what'], rowCount: 1 } });
     expect(mapping.token).toMatch(/^[0-9a-f]{32}$/);
     expect(service.current).toBe(before);
-    expect(error(await service.openWithMapping('f'.repeat(32), { date: 0, title: 1 })).code).toBe('not-found');
-    expect(error(await service.resolveReview(mapping.token, true)).code).toBe('not-found');
-    expect(error(await service.openWithMapping(mapping.token, {}))).toMatchObject({ code: 'bad-arguments' });
+    expect(failed(await service.openWithMapping('f'.repeat(32), { date: 0, title: 1 })).code).toBe('not-found');
+    expect(failed(await service.resolveReview(mapping.token, true)).code).toBe('not-found');
+    expect(failed(await service.openWithMapping(mapping.token, {}))).toMatchObject({ code: 'bad-arguments' });
     const opened = outcome(await service.openWithMapping(mapping.token, { date: 0, title: 1 }), 'opened');
     expect(requests.at(-1)).toEqual({ path: csv, request: { format: 'csv', mapping: { date: 0, title: 1 } } });
-    expect(opened.payload.file).toMatchObject({ name: 'table.csv', format: 'csv' });
+    expect(opened.dataset.file).toMatchObject({ name: 'table.csv', format: 'csv' });
     expect(service.currentFile).toEqual({ path: csv, displayName: 'table.csv', bundled: false, format: 'csv', mapping: { date: 0, title: 1 } });
-    expect(error(await service.openWithMapping(mapping.token, { date: 0, title: 1 })).code).toBe('not-found');
+    expect(failed(await service.openWithMapping(mapping.token, { date: 0, title: 1 })).code).toBe('not-found');
     outcome(await service.reload(), 'opened');
     expect(requests.at(-1)).toEqual({ path: csv, request: { format: 'csv', mapping: { date: 0, title: 1 } } });
   });
@@ -477,22 +488,22 @@ describe('open: review, mapping and reload', () => {
     const first = outcome(await service.open(path), 'opened');
     await writeFile(path, bundledText.replace('"title": "IS loses Deir al-Zour and al-Qaim"', '"title": "Edited"'));
     const second = outcome(await service.reload(), 'opened');
-    expect(second.payload.header.metadata.title).toBe('Edited');
-    expect(second.payload).not.toBe(first.payload);
+    expect(second.dataset.header.metadata.title).toBe('Edited');
+    expect(second.dataset).not.toBe(first.dataset);
     await writeFile(path, '{ broken');
-    expect(error(await service.reload()).code).toBe('invalid-data');
-    expect(service.current).toBe(second.payload);
+    expect(failed(await service.reload()).code).toBe('invalid-data');
+    expect(service.current).toBe(second.dataset);
     // Reload of a native file asks for the native format, not detection.
     expect(service.currentFile?.format).toBe('native');
   });
 
   it('Reload with nothing held is not-found', async () => {
-    expect(error(await new DatasetService(inlineRunLoad).reload())).toEqual({ code: 'not-found', message: 'No file is open to reload.' });
+    expect(await new DatasetService(inlineRunLoad).reload()).toEqual({ kind: 'failed', error: { code: 'not-found', message: 'No file is open to reload.' } });
   });
 
   it('the startup load is strict: a file with invalid events fails whole (no review)', async () => {
     const service = new DatasetService(inlineRunLoad);
-    const failure = error(await service.load(INVALID_REFS, { displayName: 'refs', bundled: true }));
+    const failure = failed(await service.load(INVALID_REFS, { displayName: 'refs', bundled: true }));
     expect(failure.problems).toHaveLength(3);
     expect(service.pending).toBeUndefined();
   });
@@ -501,12 +512,12 @@ describe('open: review, mapping and reload', () => {
     const { runLoad, loads } = controlledRunLoad();
     let calls = 0;
     const service = new DatasetService((...args) => (calls++ === 0 ? inlineRunLoad(...args) : runLoad(...args)));
-    const before = value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
+    const before = opened(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
     const opening = service.open(INVALID_REFS);
     await settle();
     expect(loads).toHaveLength(1);
     service.cancel();
-    expect(error(await opening)).toEqual({ code: 'cancelled', message: 'Opening invalid-refs.frontline was cancelled.' });
+    expect(await opening).toMatchObject({ kind: 'cancelled', message: 'Opening invalid-refs.frontline was cancelled.' });
     expect(service.pending).toBeUndefined();
     expect(service.current).toBe(before);
     // A cancelled user open does not become the error getDataset answers with.
@@ -539,7 +550,7 @@ describe("an import's file image, written after its timeline is held", () => {
     const { runLoad, loads } = controlledRunLoad();
     let calls = 0;
     const service = new DatasetService((...args) => (calls++ === 0 ? inlineRunLoad(...args) : runLoad(...args)));
-    value(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
+    opened(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
     return { service, loads };
   }
 
@@ -549,13 +560,13 @@ describe("an import's file image, written after its timeline is held", () => {
     await settle();
     const { outcome, deliver, fail, cancelled } = await deferredOutcome(path);
     loads.at(-1)!.finish(outcome);
-    return { opened: value(await opening), deliver, fail, cancelled };
+    return { opened: await opening, deliver, fail, cancelled };
   }
 
   it('is held at once; event details and Save As wait for the image, which then serves them', async () => {
     const { service, loads } = await serviceWithControlledLoads();
     const image = await openDeferred(service, loads, otherPath);
-    expect(image.opened.status).toBe('opened');
+    expect(image.opened.kind).toBe('opened');
     const columnsOnly = service.heldBytes();
     let details: TimelineEvent | undefined;
     const waiting = service.event(0).then((e) => (details = e));
@@ -592,8 +603,8 @@ describe("an import's file image, written after its timeline is held", () => {
 
     // Waiting for review, then declined.
     const reviewed = await openDeferred(service, loads, INVALID_REFS);
-    if (reviewed.opened.status !== 'review') throw new Error('expected a review');
-    value(await service.resolveReview(reviewed.opened.token, false));
+    if (reviewed.opened.kind !== 'needs-review') throw new Error('expected a review');
+    await service.resolveReview(reviewed.opened.token, false);
     expect(reviewed.cancelled()).toBe(true);
 
     // Waiting for review, then another file opened.

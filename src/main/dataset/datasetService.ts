@@ -9,7 +9,7 @@ import { columnBytes } from '../../shared/dataset/columns';
 import { readEvent } from '../../shared/dataset/loadDatasetBytes';
 import type { FileImage } from '../../shared/dataset/packDataset';
 import type { TimelineEvent } from '../../shared/dataset/schema';
-import { fail, ok, type AppError, type DatasetPayload, type LoadProgress, type OpenOutcome, type Result } from '../../shared/ipc/contract';
+import { fail, ok, type AppError, type DatasetPayload, type FileRef, type LoadProgress, type OpenOutcome, type Result } from '../../shared/ipc/contract';
 import type { CsvMapping, ImportFormat } from '../../shared/import/types';
 import type { FileProgress } from './loadDatasetFile';
 import { imageNow, type OpenedFile, type OpenedSuccess, type OpenRequest } from './openDatasetFile';
@@ -112,8 +112,8 @@ export interface OpenOptions {
 type Opened = OpenedSuccess<PendingImage>;
 
 type Pending =
-  | { readonly kind: 'review'; readonly token: string; readonly opened: Opened; readonly file: HeldFile }
-  | { readonly kind: 'mapping'; readonly token: string; readonly path: string; readonly displayName: string; readonly bundled: boolean };
+  | { readonly kind: 'needs-review'; readonly token: string; readonly opened: Opened; readonly file: HeldFile }
+  | { readonly kind: 'needs-mapping'; readonly token: string; readonly file: FileRef; readonly bundled: boolean };
 
 /** Tokens are 32 hex digits (the argument schema accepts 16 to 64). */
 export function newToken(): string {
@@ -164,86 +164,89 @@ export class DatasetService {
   }
 
   /** The kind of open waiting for the user, if any (for tests and diagnostics). */
-  get pending(): 'review' | 'mapping' | undefined {
+  get pending(): Pending['kind'] | undefined {
     return this.#pending?.kind;
   }
 
   /**
    * Load a file strictly (nothing may be left out; no review, no mapping) and hold it on success:
-   * the startup dataset. One load at a time: a new one cancels the old.
+   * the startup dataset. Comes back opened, failed or cancelled. One load at a time: a new one
+   * cancels the old.
    */
-  load(path: string, options: { displayName: string; bundled: boolean }): Promise<Result<DatasetPayload>> {
-    return this.#exclusive(path, options.displayName, { strict: true }, (outcome) => {
-      if ('code' in outcome) return this.#failed(outcome);
+  load(path: string, options: { displayName: string; bundled: boolean }): Promise<OpenOutcome> {
+    const file: FileRef = { path, displayName: options.displayName };
+    return this.#exclusive(file, { strict: true }, (outcome): OpenOutcome => {
+      if ('code' in outcome) return this.#failed(file, outcome);
       if (!outcome.ok) {
         const error: AppError =
           'needsMapping' in outcome
             ? { code: 'invalid-data', message: `${options.displayName} is a table whose columns must be matched to what they hold: open it with File > Open.` }
             : { code: 'invalid-data', message: `${options.displayName} could not be opened.`, problems: outcome.problems };
-        return this.#failed(error);
+        return this.#failed(file, error);
       }
-      return ok(this.#install(outcome, { path, displayName: options.displayName, bundled: options.bundled }));
+      return { kind: 'opened', file, dataset: this.#install(outcome, { ...file, bundled: options.bundled }) };
     });
   }
 
   /**
    * Open a file the user asked for. Comes back opened (now held), needing review (some rows were
-   * left out: resolveReview), needing its columns mapped (openWithMapping), or as an error with
-   * every problem; only 'opened' changes what is held. Any open drops the one waiting for the user.
+   * left out: resolveReview), needing its columns mapped (openWithMapping), failed with every
+   * problem, or cancelled; only 'opened' changes what is held. Any open drops the one waiting for
+   * the user.
    */
-  open(path: string, options: OpenOptions = {}): Promise<Result<OpenOutcome>> {
-    const displayName = options.displayName ?? basename(path);
+  open(path: string, options: OpenOptions = {}): Promise<OpenOutcome> {
+    const file: FileRef = { path, displayName: options.displayName ?? basename(path) };
     const bundled = options.bundled ?? false;
     this.#dropPending();
-    return this.#exclusive(path, displayName, options.request ?? {}, (outcome): Result<OpenOutcome> => {
-      if ('code' in outcome) return { ok: false, error: outcome };
+    return this.#exclusive(file, options.request ?? {}, (outcome): OpenOutcome => {
+      if ('code' in outcome) return outcome.code === 'cancelled' ? { kind: 'cancelled', file, message: outcome.message } : { kind: 'failed', file, error: outcome };
       if (!outcome.ok) {
         if ('needsMapping' in outcome) {
           const token = newToken();
-          this.#pending = { kind: 'mapping', token, path, displayName, bundled };
-          return ok({ status: 'mapping', token, file: displayName, preview: outcome.needsMapping });
+          this.#pending = { kind: 'needs-mapping', token, file, bundled };
+          return { kind: 'needs-mapping', file, token, preview: outcome.needsMapping };
         }
-        return fail('invalid-data', `${displayName} could not be opened.`, outcome.problems);
+        return { kind: 'failed', file, error: { code: 'invalid-data', message: `${file.displayName} could not be opened.`, problems: outcome.problems } };
       }
-      const file = { path, displayName, bundled };
       if (outcome.skipped.length > 0) {
         const token = newToken();
-        this.#pending = { kind: 'review', token, opened: outcome, file: heldFile(outcome, file) };
-        return ok({ status: 'review', token, file: displayName, format: outcome.format, rows: outcome.rows, problems: outcome.skipped });
+        this.#pending = { kind: 'needs-review', token, opened: outcome, file: heldFile(outcome, { ...file, bundled }) };
+        return { kind: 'needs-review', file, token, format: outcome.format, rows: outcome.rows, problems: outcome.skipped };
       }
-      return ok({ status: 'opened', payload: this.#install(outcome, file) });
+      return { kind: 'opened', file, dataset: this.#install(outcome, { ...file, bundled }) };
     });
   }
 
-  /** After a review: hold what was opened (accept) or keep what was held (decline). */
-  async resolveReview(token: string, accept: boolean): Promise<Result<OpenOutcome>> {
+  /** After a review: hold what was opened (accept) or keep what was held (decline: 'dismissed'). */
+  async resolveReview(token: string, accept: boolean): Promise<OpenOutcome> {
     const pending = this.#pending;
-    if (pending?.kind !== 'review' || pending.token !== token) {
-      return fail('not-found', 'That file is no longer waiting to be opened (another was opened since). Open it again.');
+    if (pending?.kind !== 'needs-review' || pending.token !== token) {
+      return { kind: 'failed', error: { code: 'not-found', message: 'That file is no longer waiting to be opened (another was opened since). Open it again.' } };
     }
     this.#pending = undefined;
     if (!accept) {
       pending.opened.image.cancel();
-      return ok({ status: 'dismissed' });
+      return { kind: 'dismissed' };
     }
-    return ok({ status: 'opened', payload: this.#install(pending.opened, pending.file) });
+    const { path, displayName } = pending.file;
+    return { kind: 'opened', file: { path, displayName }, dataset: this.#install(pending.opened, pending.file) };
   }
 
   /** Open the table waiting for its mapping, with the columns mapped as the user confirmed. */
-  async openWithMapping(token: string, mapping: CsvMapping): Promise<Result<OpenOutcome>> {
+  async openWithMapping(token: string, mapping: CsvMapping): Promise<OpenOutcome> {
     const pending = this.#pending;
-    if (pending?.kind !== 'mapping' || pending.token !== token) {
-      return fail('not-found', 'That table is no longer waiting for its columns (another file was opened since). Open it again.');
+    if (pending?.kind !== 'needs-mapping' || pending.token !== token) {
+      return { kind: 'failed', error: { code: 'not-found', message: 'That table is no longer waiting for its columns (another file was opened since). Open it again.' } };
     }
-    if (Object.keys(mapping).length === 0) return fail('bad-arguments', 'No column was matched to anything: match at least the date and the title.');
+    if (Object.keys(mapping).length === 0) return { kind: 'failed', file: pending.file, error: { code: 'bad-arguments', message: 'No column was matched to anything: match at least the date and the title.' } };
     this.#dropPending();
-    return this.open(pending.path, { displayName: pending.displayName, bundled: pending.bundled, request: { format: 'csv', mapping } });
+    return this.open(pending.file.path, { displayName: pending.file.displayName, bundled: pending.bundled, request: { format: 'csv', mapping } });
   }
 
   /** Read the held dataset's file again, the same way it was read. */
-  async reload(): Promise<Result<OpenOutcome>> {
+  async reload(): Promise<OpenOutcome> {
     const file = this.#current?.file;
-    if (!file) return fail('not-found', 'No file is open to reload.');
+    if (!file) return { kind: 'failed', error: { code: 'not-found', message: 'No file is open to reload.' } };
     return this.open(file.path, { displayName: file.displayName, bundled: file.bundled, request: { format: file.format, ...(file.mapping ? { mapping: file.mapping } : {}) } });
   }
 
@@ -252,7 +255,8 @@ export class DatasetService {
    * a cancelled or crashed load). The load counts as running until `finish` has run, so whoever
    * waits for it (awaitCurrent) sees its result held.
    */
-  #exclusive<T>(path: string, displayName: string, request: OpenRequest, finish: (outcome: OpenedFile<PendingImage> | AppError) => T): Promise<T> {
+  #exclusive<T>(file: FileRef, request: OpenRequest, finish: (outcome: OpenedFile<PendingImage> | AppError) => T): Promise<T> {
+    const { path, displayName } = file;
     this.#loading?.abort.abort();
     const abort = new AbortController();
     const cancelled: AppError = { code: 'cancelled', message: `Opening ${displayName} was cancelled.` };
@@ -277,9 +281,10 @@ export class DatasetService {
     return promise;
   }
 
-  #failed(error: AppError): Result<never> {
+  /** The startup load failed or was cancelled: what getDataset answers with while nothing is held. */
+  #failed(file: FileRef, error: AppError): OpenOutcome {
     if (!this.#current) this.#lastError = error;
-    return { ok: false, error };
+    return error.code === 'cancelled' ? { kind: 'cancelled', file, message: error.message } : { kind: 'failed', file, error };
   }
 
   #install(opened: Opened, file: { path: string; displayName: string; bundled: boolean } | HeldFile): DatasetPayload {
@@ -300,7 +305,7 @@ export class DatasetService {
 
   /** Forget the open waiting for the user (its file image is not needed). */
   #dropPending(): void {
-    if (this.#pending?.kind === 'review') this.#pending.opened.image.cancel();
+    if (this.#pending?.kind === 'needs-review') this.#pending.opened.image.cancel();
     this.#pending = undefined;
   }
 

@@ -160,7 +160,7 @@ describe('workerRunLoad with the real worker', () => {
     async () => {
       const service = new DatasetService(workerRunLoad(() => spawnTsWorker()));
       const result = await service.load(BUNDLED, { displayName: 'bundled.frontline', bundled: true });
-      if (!result.ok) throw new Error(result.error.message);
+      if (result.kind !== 'opened') throw new Error(result.kind === 'failed' ? result.error.message : result.kind);
       const inline = new DatasetService(inlineRunLoad);
       const expected = await inline.load(BUNDLED, { displayName: 'bundled.frontline', bundled: true });
       expect(result).toEqual(expected);

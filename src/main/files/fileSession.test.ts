@@ -56,8 +56,8 @@ function value<T>(result: Result<T>): T {
   return result.value;
 }
 
-function status(result: Result<OpenOutcome>): OpenOutcome['status'] {
-  return value(result).status;
+function status(outcome: OpenOutcome): OpenOutcome['kind'] {
+  return outcome.kind;
 }
 
 async function copy(dir: string, from: string, name: string, edit: (text: string) => string = (t) => t): Promise<string> {
@@ -71,7 +71,7 @@ describe('opening', () => {
     const { files, service, openAnswers } = await session();
     const before = service.current;
     openAnswers.push(undefined);
-    expect(value(await files.openDialog())).toEqual({ status: 'dismissed' });
+    expect((await files.openDialog())).toEqual({ kind: 'dismissed' });
     expect(service.current).toBe(before);
   });
 
@@ -90,20 +90,20 @@ describe('opening', () => {
     const before = service.current;
     openAnswers.push(BROKEN);
     const result = await files.openDialog();
-    expect(result.ok).toBe(false);
+    expect(result.kind).toBe('failed');
     expect(service.current).toBe(before);
     expect(value(await files.recentFiles())).toEqual([]);
   });
 
   it('a review joins the recent list only once accepted', async () => {
     const { files } = await session();
-    const review = value(await files.openDropped(INVALID_REFS));
-    if (review.status !== 'review') throw new Error('expected review');
+    const review = (await files.openDropped(INVALID_REFS));
+    if (review.kind !== 'needs-review') throw new Error('expected review');
     expect(value(await files.recentFiles())).toEqual([]);
     expect(status(await files.resolveReview(review.token, false))).toBe('dismissed');
     expect(value(await files.recentFiles())).toEqual([]);
-    const again = value(await files.openDropped(INVALID_REFS));
-    if (again.status !== 'review') throw new Error('expected review');
+    const again = (await files.openDropped(INVALID_REFS));
+    if (again.kind !== 'needs-review') throw new Error('expected review');
     expect(status(await files.resolveReview(again.token, true))).toBe('opened');
     expect(value(await files.recentFiles())).toEqual([{ path: INVALID_REFS, available: true }]);
   });
@@ -113,19 +113,19 @@ describe('opening', () => {
     const before = service.current;
     const csv = join(dir, 'table.csv');
     await writeFile(csv, 'when,what\n2017-11-03,Town taken\n');
-    const mapping = value(await files.openDropped(csv));
-    if (mapping.status !== 'mapping') throw new Error('expected mapping');
+    const mapping = (await files.openDropped(csv));
+    if (mapping.kind !== 'needs-mapping') throw new Error('expected mapping');
     // Column 9 does not exist: whatever the importer makes of it, the held dataset stays unless it opens.
     const result = await files.openWithMapping(mapping.token, { date: 9, title: 9 });
-    if (!result.ok || result.value.status !== 'opened') expect(service.current).toBe(before);
+    if (result.kind !== 'opened') expect(service.current).toBe(before);
   });
 
   it('a dropped file must be a full path to an existing regular file', async () => {
     const { files, service, dir } = await session();
     const before = service.current;
-    expect((await files.openDropped('relative.frontline')) as unknown).toEqual({ ok: false, error: { code: 'bad-arguments', message: '"relative.frontline" is not a full path to a file.' } });
-    expect(await files.openDropped(join(dir, 'absent.csv'))).toEqual({ ok: false, error: { code: 'not-found', message: `${join(dir, 'absent.csv')} cannot be opened: no such file.` } });
-    expect(await files.openDropped(dir)).toEqual({ ok: false, error: { code: 'bad-arguments', message: `${dir} cannot be opened: it is a folder, not a file.` } });
+    expect(await files.openDropped('relative.frontline')).toEqual({ kind: 'failed', file: { path: 'relative.frontline', displayName: 'relative.frontline' }, error: { code: 'bad-arguments', message: '"relative.frontline" is not a full path to a file.' } });
+    expect(await files.openDropped(join(dir, 'absent.csv'))).toEqual({ kind: 'failed', file: { path: join(dir, 'absent.csv'), displayName: 'absent.csv' }, error: { code: 'not-found', message: `${join(dir, 'absent.csv')} cannot be opened: no such file.` } });
+    expect(await files.openDropped(dir)).toMatchObject({ kind: 'failed', error: { code: 'bad-arguments', message: `${dir} cannot be opened: it is a folder, not a file.` } });
     expect(service.current).toBe(before);
     expect(status(await files.openDropped(await copy(dir, BUNDLED, 'dropped.frontline')))).toBe('opened');
   });
@@ -138,7 +138,7 @@ describe('opening', () => {
     const { files, service, dir } = await session();
     const a = await copy(dir, BUNDLED, 'a.frontline');
     const b = await copy(dir, BUNDLED, 'b.frontline');
-    expect(await files.openRecent(a)).toEqual({ ok: false, error: { code: 'not-found', message: `${a} is not in the list of recent files.` } });
+    expect(await files.openRecent(a)).toEqual({ kind: 'failed', file: { path: a, displayName: 'a.frontline' }, error: { code: 'not-found', message: `${a} is not in the list of recent files.` } });
     expect(status(await files.openDropped(a))).toBe('opened');
     expect(status(await files.openDropped(b))).toBe('opened');
     expect(value(await files.recentFiles()).map((f) => f.path)).toEqual([b, a]);
@@ -148,8 +148,8 @@ describe('opening', () => {
     await rm(b);
     const held = service.current;
     const missing = await files.openRecent(b);
-    expect(missing.ok).toBe(false);
-    expect(!missing.ok && missing.error.problems).toEqual([{ severity: 'error', file: 'b.frontline', message: 'cannot be read: no such file' }]);
+    expect(missing.kind).toBe('failed');
+    expect(missing.kind === 'failed' && missing.error.problems).toEqual([{ severity: 'error', file: 'b.frontline', message: 'cannot be read: no such file' }]);
     expect(service.current).toBe(held);
     expect(value(await files.recentFiles())).toEqual([
       { path: a, available: true },
@@ -178,13 +178,13 @@ describe('imports through the session (the real importers and their fixtures)', 
 
   it('an ACLED export with broken rows: review, accept, then Save As Frontline opens cleanly', async () => {
     const { files, service, saveAnswers, dir } = await session();
-    const review = value(await files.openDropped(join(IMPORTS, 'acled-broken.csv')));
-    if (review.status !== 'review') throw new Error(`expected review, got ${review.status}`);
+    const review = (await files.openDropped(join(IMPORTS, 'acled-broken.csv')));
+    if (review.kind !== 'needs-review') throw new Error(`expected review, got ${review.kind}`);
     expect(review.format).toBe('acled');
     expect(review.rows.skipped).toBeGreaterThan(0);
     expect(review.problems.every((p) => p.file === 'acled-broken.csv' && p.line !== undefined)).toBe(true);
-    const opened = value(await files.resolveReview(review.token, true));
-    expect(opened.status === 'opened' && opened.payload.file).toMatchObject({ name: 'acled-broken.csv', format: 'acled', bundled: false });
+    const opened = (await files.resolveReview(review.token, true));
+    expect(opened.kind === 'opened' && opened.dataset.file).toMatchObject({ name: 'acled-broken.csv', format: 'acled', bundled: false });
     expect(service.currentFile).toMatchObject({ format: 'acled' });
     saveAnswers.push(join(dir, 'from-acled.frontline'));
     const saved = value(await files.saveAs('frontline', null));
@@ -196,14 +196,14 @@ describe('imports through the session (the real importers and their fixtures)', 
 
   it('a generic table: mapping with the guess, then opened (or reviewed); Reload reads it the same way', async () => {
     const { files, service } = await session();
-    const mapping = value(await files.openDropped(join(IMPORTS, 'generic-comma.csv')));
-    if (mapping.status !== 'mapping') throw new Error(`expected mapping, got ${mapping.status}`);
-    let next = value(await files.openWithMapping(mapping.token, mapping.preview.guess));
-    if (next.status === 'review') next = value(await files.resolveReview(next.token, true));
-    expect(next.status).toBe('opened');
+    const mapping = (await files.openDropped(join(IMPORTS, 'generic-comma.csv')));
+    if (mapping.kind !== 'needs-mapping') throw new Error(`expected mapping, got ${mapping.kind}`);
+    let next = (await files.openWithMapping(mapping.token, mapping.preview.guess));
+    if (next.kind === 'needs-review') next = (await files.resolveReview(next.token, true));
+    expect(next.kind).toBe('opened');
     expect(service.currentFile).toMatchObject({ format: 'csv', mapping: mapping.preview.guess });
-    const reloaded = value(await files.reload());
-    expect(reloaded.status).toBe('review');
+    const reloaded = (await files.reload());
+    expect(reloaded.kind).toBe('needs-review');
   });
 
   it('a TimelineJS JSON file opens at once', async () => {
@@ -219,26 +219,25 @@ describe('files main opens by itself', () => {
     const path = await copy(dir, BUNDLED, 'argv.frontline');
     const running = files.openFromMain(path);
     expect(sent).toEqual(['main-open']);
-    const taken = value(await files.takeMainOpen());
-    expect(taken.status).toBe('opened');
-    expect(await running).toEqual({ ok: true, value: taken });
+    const taken = (await files.takeMainOpen());
+    expect(taken.kind).toBe('opened');
+    expect(await running).toBe(taken);
     expect(service.currentFile?.path).toBe(path);
-    expect(value(await files.takeMainOpen())).toEqual({ status: 'dismissed' });
+    expect((await files.takeMainOpen())).toEqual({ kind: 'dismissed' });
     expect(value(await files.recentFiles()).map((f) => f.path)).toEqual([path]);
   });
 
   it('takeMainOpen with nothing opened by main is dismissed', async () => {
     const { files } = await session();
-    expect(value(await files.takeMainOpen())).toEqual({ status: 'dismissed' });
+    expect((await files.takeMainOpen())).toEqual({ kind: 'dismissed' });
   });
 
   it('a failure comes back through takeMainOpen as the error, with the bundled dataset kept', async () => {
     const { files, service } = await session({ load: false });
     const startup = startDatasets(service, files, { path: BUNDLED, displayName: 'bundled.frontline' }, BROKEN);
     const taken = await files.takeMainOpen();
-    expect(taken.ok).toBe(false);
-    expect(!taken.ok && taken.error.code).toBe('invalid-data');
-    expect((await startup).ok).toBe(true);
+    expect(taken.kind === 'failed' && taken.error.code).toBe('invalid-data');
+    expect((await startup).kind).toBe('opened');
     expect(service.currentFile).toMatchObject({ path: BUNDLED, bundled: true });
     const dataset = await service.awaitCurrent();
     expect(dataset.ok && dataset.value.file.name).toBe('bundled.frontline');
@@ -248,9 +247,9 @@ describe('files main opens by itself', () => {
     const { files, service, dir } = await session({ load: false });
     const path = await copy(dir, BUNDLED, 'cli.frontline', (t) => t.replace('"title": "IS loses Deir al-Zour and al-Qaim"', '"title": "From the command line"'));
     const startup = startDatasets(service, files, { path: BUNDLED, displayName: 'bundled.frontline' }, path);
-    expect((await startup).ok).toBe(true);
-    const taken = value(await files.takeMainOpen());
-    expect(taken.status === 'opened' && taken.payload.header.metadata.title).toBe('From the command line');
+    expect((await startup).kind).toBe('opened');
+    const taken = (await files.takeMainOpen());
+    expect(taken.kind === 'opened' && taken.dataset.header.metadata.title).toBe('From the command line');
     expect(service.current?.header.metadata.title).toBe('From the command line');
   });
 
@@ -258,8 +257,8 @@ describe('files main opens by itself', () => {
     const { files, service } = await session();
     const before = service.current;
     void files.openFromMain(INVALID_REFS);
-    const review = value(await files.takeMainOpen());
-    if (review.status !== 'review') throw new Error('expected review');
+    const review = (await files.takeMainOpen());
+    if (review.kind !== 'needs-review') throw new Error('expected review');
     expect(service.current).toBe(before);
     expect(status(await files.resolveReview(review.token, true))).toBe('opened');
     expect(service.current?.columns.count).toBe(20);
@@ -326,9 +325,9 @@ describe('Save As', () => {
 
   it('a dataset opened after review saves without the events left out', async () => {
     const { files, saveAnswers, dir } = await session();
-    const review = value(await files.openDropped(INVALID_REFS));
-    if (review.status !== 'review') throw new Error('expected review');
-    value(await files.resolveReview(review.token, true));
+    const review = (await files.openDropped(INVALID_REFS));
+    if (review.kind !== 'needs-review') throw new Error('expected review');
+    (await files.resolveReview(review.token, true));
     saveAnswers.push(join(dir, 'reviewed.frontline'));
     expect(value(await files.saveAs('frontline', null))).toMatchObject({ events: 20 });
     const back = await openDatasetFile(join(dir, 'reviewed.frontline'));
@@ -338,7 +337,7 @@ describe('Save As', () => {
 
   it('a dataset with warnings saves and opens again', async () => {
     const { files, saveAnswers, dir } = await session();
-    value(await files.openDropped(HOSTILE));
+    (await files.openDropped(HOSTILE));
     saveAnswers.push(join(dir, 'hostile-copy.frontline'));
     expect(value(await files.saveAs('frontline', null))).toMatchObject({ events: 3 });
     expect((await openDatasetFile(join(dir, 'hostile-copy.frontline'))).ok).toBe(true);
@@ -347,13 +346,13 @@ describe('Save As', () => {
   it('writes CSV with a BOM, one row per event in the order given, formulas neutralised', async () => {
     const { files, saveAnswers, dir, service } = await session();
     const path = await copy(dir, BUNDLED, 'formula.frontline', (t) => t.replace('"title": "IS loses Deir al-Zour and al-Qaim"', '"title": "=cmd|calc"'));
-    value(await files.openDropped(path));
+    (await files.openDropped(path));
     const raw = JSON.parse(await readFile(path, 'utf8')) as { events: { id: string; title: string }[] };
     raw.events[0]!.title = '=HYPERLINK("https://evil.example","x")';
     raw.events[1]!.title = '+1 attack';
     raw.events[2]!.title = '@SUM(A1)';
     await writeFile(path, JSON.stringify(raw, null, 2));
-    value(await files.reload());
+    (await files.reload());
     const cols = service.current!.columns;
     const order = Uint32Array.from({ length: cols.count }, (_, i) => cols.count - 1 - i);
     saveAnswers.push(join(dir, 'events.csv'));

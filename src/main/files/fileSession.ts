@@ -4,7 +4,7 @@
 // so the same code runs in the app, under Vitest and behind the e2e bridge.
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
-import { fail, ok, type AppCommand, type DatasetPayload, type OpenOutcome, type RecentFile, type Result, type SaveFormat } from '../../shared/ipc/contract';
+import { fail, ok, type AppCommand, type OpenOutcome, type RecentFile, type Result, type SaveFormat } from '../../shared/ipc/contract';
 import type { CsvMapping } from '../../shared/import/types';
 import type { DatasetService, HeldDataset } from '../dataset/datasetService';
 import { describeIoError } from '../dataset/loadDatasetFile';
@@ -35,43 +35,42 @@ export interface FileSessionDeps {
   readonly log?: (message: string) => void;
 }
 
-type Outcome = Result<OpenOutcome>;
 type Saved = Result<{ readonly path: string; readonly events: number } | { readonly dismissed: true }>;
 
 export class FileSession {
-  #mainOpen: Promise<Outcome> | undefined;
+  #mainOpen: Promise<OpenOutcome> | undefined;
 
   constructor(private readonly deps: FileSessionDeps) {}
 
   /** File > Open: the dialog, then the file picked. */
-  async openDialog(): Promise<Outcome> {
+  async openDialog(): Promise<OpenOutcome> {
     const path = await this.deps.dialogs.showOpen();
-    if (path === undefined) return ok({ status: 'dismissed' });
+    if (path === undefined) return { kind: 'dismissed' };
     return this.#open(path);
   }
 
   /** A file dropped on the window: only an existing regular file, by its full path. */
-  async openDropped(path: string): Promise<Outcome> {
+  async openDropped(path: string): Promise<OpenOutcome> {
     const checked = await checkRegularFile(path);
-    if (!checked.ok) return checked;
+    if (!checked.ok) return { kind: 'failed', file: { path, displayName: basename(path) }, error: checked.error };
     return this.#open(path);
   }
 
   /** One of the recent files: only a path on the list. */
-  async openRecent(path: string): Promise<Outcome> {
-    if (!this.deps.settings.isRecent(path)) return fail('not-found', `${path} is not in the list of recent files.`);
+  async openRecent(path: string): Promise<OpenOutcome> {
+    if (!this.deps.settings.isRecent(path)) return { kind: 'failed', file: { path, displayName: basename(path) }, error: { code: 'not-found', message: `${path} is not in the list of recent files.` } };
     return this.#open(path);
   }
 
-  async reload(): Promise<Outcome> {
+  async reload(): Promise<OpenOutcome> {
     return this.#track(this.deps.service.reload());
   }
 
-  async openWithMapping(token: string, mapping: CsvMapping): Promise<Outcome> {
+  async openWithMapping(token: string, mapping: CsvMapping): Promise<OpenOutcome> {
     return this.#track(this.deps.service.openWithMapping(token, mapping));
   }
 
-  async resolveReview(token: string, accept: boolean): Promise<Outcome> {
+  async resolveReview(token: string, accept: boolean): Promise<OpenOutcome> {
     return this.#track(this.deps.service.resolveReview(token, accept));
   }
 
@@ -84,7 +83,7 @@ export class FileSession {
    * the menu), after `after` (the startup load) when given, and tells the renderer, which then
    * collects the outcome once with takeMainOpen. A newer one replaces an outcome not yet taken.
    */
-  openFromMain(path: string, after?: Promise<unknown>): Promise<Outcome> {
+  openFromMain(path: string, after?: Promise<unknown>): Promise<OpenOutcome> {
     const run = (after ?? Promise.resolve()).then(
       () => this.#open(path),
       () => this.#open(path)
@@ -96,10 +95,10 @@ export class FileSession {
   }
 
   /** The outcome of what main opened by itself, once; 'dismissed' when there is none. */
-  async takeMainOpen(): Promise<Outcome> {
+  async takeMainOpen(): Promise<OpenOutcome> {
     const run = this.#mainOpen;
     this.#mainOpen = undefined;
-    return run ?? ok({ status: 'dismissed' });
+    return run ?? { kind: 'dismissed' };
   }
 
   /** Save As: the dialog (named after the dataset), then an atomic write of the events. */
@@ -126,9 +125,9 @@ export class FileSession {
    * Save the stories into the current file (a user's native file) or, for the bundled dataset or
    * an import, into a native file the user picks; atomically, checked by loading it back first,
    * everything else in the file kept byte for byte. Then the file is opened again, so the header
-   * carries the stories as saved.
+   * carries the stories as saved: the outcome of that open, once the stories are saved.
    */
-  async saveStories(stories: readonly Story[]): Promise<Outcome> {
+  async saveStories(stories: readonly Story[]): Promise<Result<OpenOutcome>> {
     const payload = this.deps.service.current;
     const file = this.deps.service.currentFile;
     if (!payload || !file) return fail('not-found', 'No dataset is open to save the stories into.');
@@ -137,7 +136,7 @@ export class FileSession {
     if (!file.bundled && file.format === 'native') target = file.path;
     else {
       const chosen = await this.deps.dialogs.showSave({ defaultName: safeFileName(payload.header.metadata.title, 'frontline'), format: 'frontline' });
-      if (chosen === undefined) return ok({ status: 'dismissed' });
+      if (chosen === undefined) return ok({ kind: 'dismissed' });
       if (!isAbsolute(chosen)) return fail('bad-arguments', `${chosen} is not a full path to save to.`);
       target = withExtension(chosen, 'frontline');
     }
@@ -149,7 +148,7 @@ export class FileSession {
     const written = await writeFileAtomic(target, bytes);
     if (!written.ok) return fail('io', written.message);
     this.deps.log?.(`saved ${stories.length} stories to ${target}`);
-    return this.#open(target);
+    return ok(await this.#open(target));
   }
 
   /**
@@ -170,20 +169,20 @@ export class FileSession {
     };
   }
 
-  #open(path: string): Promise<Outcome> {
+  #open(path: string): Promise<OpenOutcome> {
     return this.#track(this.deps.service.open(path, { displayName: basename(path) }));
   }
 
   /** Once a file is opened (held), it goes first in the recent list. */
-  async #track(outcome: Promise<Outcome>): Promise<Outcome> {
-    const result = await outcome;
+  async #track(opening: Promise<OpenOutcome>): Promise<OpenOutcome> {
+    const outcome = await opening;
     const file = this.deps.service.currentFile;
-    if (result.ok && result.value.status === 'opened' && file && !file.bundled) {
+    if (outcome.kind === 'opened' && file && !file.bundled) {
       const saved = await this.deps.settings.addRecent(file.path);
       if (!saved.ok) this.deps.log?.(saved.message);
       this.deps.onRecentChanged?.();
     }
-    return result;
+    return outcome;
   }
 }
 
@@ -209,7 +208,7 @@ export function startDatasets(
   files: FileSession,
   bundled: { readonly path: string; readonly displayName: string; readonly bundled?: boolean },
   openPath?: string
-): Promise<Result<DatasetPayload>> {
+): Promise<OpenOutcome> {
   const startup = service.load(bundled.path, { displayName: bundled.displayName, bundled: bundled.bundled ?? true });
   if (openPath !== undefined) void files.openFromMain(openPath, startup);
   return startup;

@@ -62,10 +62,10 @@ async function session() {
   return { service, dialogs, saveAnswers, files };
 }
 
-function opened(result: Result<OpenOutcome>) {
-  if (!result.ok) throw new Error(result.error.message);
-  if (result.value.status !== 'opened') throw new Error(result.value.status);
-  return result.value.payload;
+function opened(result: Result<OpenOutcome> | OpenOutcome) {
+  const outcome = 'kind' in result ? result : result.ok ? result.value : { kind: 'failed' as const, error: result.error };
+  if (outcome.kind !== 'opened') throw new Error(outcome.kind === 'failed' ? outcome.error.message : outcome.kind);
+  return outcome.dataset;
 }
 
 describe('FileSession.saveStories', () => {
@@ -89,7 +89,7 @@ describe('FileSession.saveStories', () => {
     const { service, dialogs, saveAnswers, files } = await session();
     await service.load(BUNDLED, { displayName: 'deir-al-zour-al-qaim-2017.frontline', bundled: true });
     saveAnswers.push(undefined);
-    expect(await files.saveStories([STORY])).toEqual({ ok: true, value: { status: 'dismissed' } });
+    expect(await files.saveStories([STORY])).toEqual({ ok: true, value: { kind: 'dismissed' } });
     const target = join(tmp, 'copy');
     saveAnswers.push(target);
     const payload = opened(await files.saveStories([STORY]));

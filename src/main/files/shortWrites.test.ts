@@ -125,7 +125,7 @@ describe('the writers that use it, on a full disk', () => {
     const path = join(dir, 'mine.frontline');
     await copyFile(BUNDLED, path);
     const openedFirst = await service.open(path);
-    expect(openedFirst.ok && openedFirst.value.status).toBe('opened');
+    expect(openedFirst.kind).toBe('opened');
     const before = await readFile(path);
     const storiesBefore = service.current?.header.stories;
     expect(storiesBefore?.length).toBeGreaterThan(0);
@@ -137,7 +137,7 @@ describe('the writers that use it, on a full disk', () => {
     // Room again: the same save goes through.
     shortWrites.clear();
     const saved = await files.saveStories([STORY]);
-    expect(saved.ok && saved.value.status).toBe('opened');
+    expect(saved.ok && saved.value.kind).toBe('opened');
     expect((JSON.parse(await readFile(path, 'utf8')) as { stories: unknown }).stories).toEqual([STORY]);
   });
 });

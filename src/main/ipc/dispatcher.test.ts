@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TimelineEvent } from '../../shared/dataset/schema';
-import { INVOKE_CHANNELS, type AppCommand, type AppError, type AppInfo, type DatasetPayload, type InvokeMethod, type Result } from '../../shared/ipc/contract';
+import { INVOKE_CHANNELS, type AppCommand, type AppError, type AppInfo, type DatasetPayload, type InvokeMethod, type OpenOutcome, type Result } from '../../shared/ipc/contract';
 import { DatasetService, inlineRunLoad, type LoadOutcome, type RunLoad } from '../dataset/datasetService';
 import { ExportSession } from '../export/exportSession';
 import { FileSession } from '../files/fileSession';
@@ -26,9 +26,9 @@ let tmp: string;
 
 /** Load a file into the service as main does, failing the test if it does not load. */
 async function loadInto(service: DatasetService, path: string): Promise<DatasetPayload> {
-  const result = await service.load(path, { displayName: basename(path), bundled: path === BUNDLED });
-  if (!result.ok) throw new Error(`could not load ${path}: ${(result.error.problems ?? []).map((p) => p.message).join('; ')}`);
-  return result.value;
+  const outcome = await service.load(path, { displayName: basename(path), bundled: path === BUNDLED });
+  if (outcome.kind !== 'opened') throw new Error(`could not load ${path}: ${outcome.kind === 'failed' ? (outcome.error.problems ?? []).map((p) => p.message).join('; ') : outcome.kind}`);
+  return outcome.dataset;
 }
 
 /** The bundled dataset with its sources' addresses replaced, written to a temporary file; returns its path. */
@@ -70,6 +70,19 @@ let settingsCount = 0;
 function errorOf(result: Result<unknown>): AppError {
   if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value).slice(0, 200)}`);
   return result.error;
+}
+
+/** What an open through the dispatcher came to (the call itself went through). */
+function outcomeOf(result: Result<unknown>): OpenOutcome {
+  if (!result.ok) throw new Error(`expected an outcome, got ${result.error.code}: ${result.error.message}`);
+  return result.value as OpenOutcome;
+}
+
+/** Why an open through the dispatcher failed. */
+function openFailure(result: Result<unknown>): AppError {
+  const outcome = outcomeOf(result);
+  if (outcome.kind !== 'failed') throw new Error(`expected a failed open, got ${outcome.kind}`);
+  return outcome.error;
 }
 
 let bundled: DatasetPayload;
@@ -277,7 +290,7 @@ describe('getDataset and getAppInfo through the dispatcher', () => {
     const result = await pending;
     expect(result.ok).toBe(true);
     expect((result as { value: DatasetPayload }).value.file.name).toBe('bundled.frontline');
-    expect((await loading).ok).toBe(true);
+    expect((await loading).kind).toBe('opened');
   });
 
   it('getAppInfo returns the app info', async () => {
@@ -330,7 +343,7 @@ describe('getEvent and cancelLoad through the dispatcher', () => {
     const loading = service.load('/nowhere/other.frontline', { displayName: 'other.frontline', bundled: false });
     expect(service.loading).toBe(true);
     expect(await dispatch(INVOKE_CHANNELS.cancelLoad, APP_SENDER, [])).toEqual({ ok: true, value: { cancelled: true } });
-    expect(errorOf(await loading).code).toBe('cancelled');
+    expect((await loading).kind).toBe('cancelled');
     expect(service.loading).toBe(false);
     expect(service.current).toBe(before);
     const result = await dispatch(INVOKE_CHANNELS.getDataset, APP_SENDER, []);
@@ -483,26 +496,24 @@ describe('the file methods through the dispatcher', () => {
   it('a well-formed token nobody issued is not-found; the dataset stays', async () => {
     const { dispatch, service } = await setup({ files: [BUNDLED] });
     const before = service.current;
-    expect(errorOf(await dispatch(INVOKE_CHANNELS.resolveReview, APP_SENDER, [TOKEN, true])).code).toBe('not-found');
-    expect(errorOf(await dispatch(INVOKE_CHANNELS.openWithMapping, APP_SENDER, [TOKEN, { date: 0 }])).code).toBe('not-found');
+    expect(openFailure(await dispatch(INVOKE_CHANNELS.resolveReview, APP_SENDER, [TOKEN, true])).code).toBe('not-found');
+    expect(openFailure(await dispatch(INVOKE_CHANNELS.openWithMapping, APP_SENDER, [TOKEN, { date: 0 }])).code).toBe('not-found');
     expect(service.current).toBe(before);
   });
 
   it('open from the dialog, review, accept; the recent list and Save As follow', async () => {
     const { dispatch, dialogs, service } = await setup({ files: [BUNDLED] });
     dialogs.showOpen.mockResolvedValueOnce(undefined);
-    expect(await dispatch(INVOKE_CHANNELS.openFileDialog, APP_SENDER, [])).toEqual({ ok: true, value: { status: 'dismissed' } });
+    expect(await dispatch(INVOKE_CHANNELS.openFileDialog, APP_SENDER, [])).toEqual({ ok: true, value: { kind: 'dismissed' } });
     dialogs.showOpen.mockResolvedValueOnce(INVALID_REFS);
-    const review = await dispatch(INVOKE_CHANNELS.openFileDialog, APP_SENDER, []);
-    if (!review.ok) throw new Error(review.error.message);
-    const { status, token } = review.value as { status: string; token: string };
-    expect(status).toBe('review');
-    const accepted = await dispatch(INVOKE_CHANNELS.resolveReview, APP_SENDER, [token, true]);
-    expect(accepted.ok && (accepted.value as { status: string }).status).toBe('opened');
+    const review = outcomeOf(await dispatch(INVOKE_CHANNELS.openFileDialog, APP_SENDER, []));
+    if (review.kind !== 'needs-review') throw new Error(`expected a review, got ${review.kind}`);
+    const accepted = outcomeOf(await dispatch(INVOKE_CHANNELS.resolveReview, APP_SENDER, [review.token, true]));
+    expect(accepted.kind).toBe('opened');
     expect(service.current?.columns.count).toBe(20);
     expect(await dispatch(INVOKE_CHANNELS.getRecentFiles, APP_SENDER, [])).toEqual({ ok: true, value: [{ path: INVALID_REFS, available: true }] });
-    expect((await dispatch(INVOKE_CHANNELS.openRecent, APP_SENDER, [INVALID_REFS])).ok).toBe(true);
-    expect(errorOf(await dispatch(INVOKE_CHANNELS.openRecent, APP_SENDER, [BUNDLED])).code).toBe('not-found');
+    expect(outcomeOf(await dispatch(INVOKE_CHANNELS.openRecent, APP_SENDER, [INVALID_REFS])).kind).toBe('needs-review');
+    expect(openFailure(await dispatch(INVOKE_CHANNELS.openRecent, APP_SENDER, [BUNDLED])).code).toBe('not-found');
     const target = join(tmp, 'through-dispatch.csv');
     dialogs.showSave.mockResolvedValueOnce(target);
     expect(await dispatch(INVOKE_CHANNELS.saveAs, APP_SENDER, ['csv', Uint32Array.of(0, 1)])).toEqual({ ok: true, value: { path: target, events: 2 } });
@@ -513,9 +524,9 @@ describe('the file methods through the dispatcher', () => {
   it('a dropped folder or missing file is refused without loading anything', async () => {
     const { dispatch, service } = await setup({ files: [BUNDLED] });
     const before = service.current;
-    expect(errorOf(await dispatch(INVOKE_CHANNELS.openDroppedFile, APP_SENDER, [tmp])).code).toBe('bad-arguments');
-    expect(errorOf(await dispatch(INVOKE_CHANNELS.openDroppedFile, APP_SENDER, [join(tmp, 'nothing.csv')])).code).toBe('not-found');
-    expect(errorOf(await dispatch(INVOKE_CHANNELS.openDroppedFile, APP_SENDER, ['relative.csv'])).code).toBe('bad-arguments');
+    expect(openFailure(await dispatch(INVOKE_CHANNELS.openDroppedFile, APP_SENDER, [tmp])).code).toBe('bad-arguments');
+    expect(openFailure(await dispatch(INVOKE_CHANNELS.openDroppedFile, APP_SENDER, [join(tmp, 'nothing.csv')])).code).toBe('not-found');
+    expect(openFailure(await dispatch(INVOKE_CHANNELS.openDroppedFile, APP_SENDER, ['relative.csv'])).code).toBe('bad-arguments');
     expect(service.current).toBe(before);
   });
 
@@ -523,10 +534,9 @@ describe('the file methods through the dispatcher', () => {
     const { dispatch, files, sent } = await setup({ files: [BUNDLED] });
     void files.openFromMain(BROKEN);
     expect(sent).toEqual(['main-open']);
-    const taken = errorOf(await dispatch(INVOKE_CHANNELS.takeMainOpen, APP_SENDER, []));
+    const taken = openFailure(await dispatch(INVOKE_CHANNELS.takeMainOpen, APP_SENDER, []));
     expect(taken).toMatchObject({ code: 'invalid-data', message: 'broken-syntax.frontline could not be opened.' });
-    expect(await dispatch(INVOKE_CHANNELS.takeMainOpen, APP_SENDER, [])).toEqual({ ok: true, value: { status: 'dismissed' } });
-    const reloaded = await dispatch(INVOKE_CHANNELS.reloadFile, APP_SENDER, []);
-    expect(reloaded.ok && (reloaded.value as { status: string }).status).toBe('opened');
+    expect(await dispatch(INVOKE_CHANNELS.takeMainOpen, APP_SENDER, [])).toEqual({ ok: true, value: { kind: 'dismissed' } });
+    expect(outcomeOf(await dispatch(INVOKE_CHANNELS.reloadFile, APP_SENDER, [])).kind).toBe('opened');
   });
 });

@@ -40,14 +40,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return ok({ cancelled: deps.service.cancel() });
     },
 
-    openFileDialog: () => deps.files.openDialog(),
-    openDroppedFile: (path) => deps.files.openDropped(path),
-    openRecent: (path) => deps.files.openRecent(path),
-    reloadFile: () => deps.files.reload(),
-    openWithMapping: (token, mapping) => deps.files.openWithMapping(token, mapping),
-    resolveReview: (token, accept) => deps.files.resolveReview(token, accept),
+    // Opening speaks OpenOutcome throughout (a failure is an outcome too); the Result around it is
+    // the IPC's, whose errors are the dispatcher's (a refused sender or argument, a throw).
+    openFileDialog: async () => ok(await deps.files.openDialog()),
+    openDroppedFile: async (path) => ok(await deps.files.openDropped(path)),
+    openRecent: async (path) => ok(await deps.files.openRecent(path)),
+    reloadFile: async () => ok(await deps.files.reload()),
+    openWithMapping: async (token, mapping) => ok(await deps.files.openWithMapping(token, mapping)),
+    resolveReview: async (token, accept) => ok(await deps.files.resolveReview(token, accept)),
     getRecentFiles: () => deps.files.recentFiles(),
-    takeMainOpen: () => deps.files.takeMainOpen(),
+    takeMainOpen: async () => ok(await deps.files.takeMainOpen()),
     saveAs: (format, indices) => deps.files.saveAs(format, indices),
     exportImage: (request) => deps.exports.exportImage(request),
     copyImage: (request) => deps.exports.copyImage(request),

@@ -45,22 +45,68 @@ export interface DatasetFileInfo {
   readonly format: ImportFormat;
 }
 
-/** What opening a file came to. */
-export type OpenOutcome =
-  | { readonly status: 'opened'; readonly payload: DatasetPayload }
-  /** Some rows could not be used: the user may open the others, or cancel. */
-  | {
-      readonly status: 'review';
-      readonly token: string;
-      readonly file: string;
+/**
+ * A file as every step of opening names it: its full path (how main finds it again) and the name
+ * the user knows it by (in messages, titles, problems). One name, from the worker to the window.
+ */
+export interface FileRef {
+  readonly path: string;
+  readonly displayName: string;
+}
+
+export interface RowCounts {
+  /** Rows (or events, for a native file) in the file. */
+  readonly total: number;
+  /** Events opened. */
+  readonly imported: number;
+  /** Rows or events left out. */
+  readonly skipped: number;
+}
+
+/**
+ * What each step of opening carries where the steps differ: what an opened file brings, and what
+ * an open that waits for the user (a review of left-out rows, a table's mapping) holds.
+ */
+export interface OpenStage {
+  readonly opened: object;
+  readonly review: object;
+  readonly mapping: object;
+}
+
+/** The window's step: the dataset itself, and a token to answer a review or a mapping with. */
+export interface WindowStage {
+  readonly opened: { readonly dataset: DatasetPayload };
+  readonly review: { readonly token: string };
+  readonly mapping: { readonly token: string };
+}
+
+/**
+ * What opening a file came to: the one outcome every step speaks, told apart by `kind`, from the
+ * worker that reads the file (src/main/dataset: ReadOutcome) to the window. Only 'opened' changes
+ * what is held and shown.
+ */
+export type OpenOutcome<S extends OpenStage = WindowStage> =
+  | ({ readonly kind: 'opened'; readonly file: FileRef } & S['opened'])
+  /** Some rows or events could not be used: the user may open the others, or keep what was open. */
+  | ({
+      readonly kind: 'needs-review';
+      readonly file: FileRef;
       readonly format: ImportFormat;
-      readonly rows: { readonly total: number; readonly imported: number; readonly skipped: number };
+      readonly rows: RowCounts;
+      /** Why rows or events were left out (severity error). */
       readonly problems: readonly Problem[];
-    }
+    } & S['review'])
   /** A generic table: the user confirms or corrects which column holds what. */
-  | { readonly status: 'mapping'; readonly token: string; readonly file: string; readonly preview: CsvPreview }
-  /** The user closed the file dialog, or cancelled. */
-  | { readonly status: 'dismissed' };
+  | ({ readonly kind: 'needs-mapping'; readonly file: FileRef; readonly preview: CsvPreview } & S['mapping'])
+  /** Nothing was opened: why, with every problem (error.problems); `file` when there was one. */
+  | { readonly kind: 'failed'; readonly file?: FileRef; readonly error: AppError }
+  /** The load was cancelled (by the user, or by a newer open). */
+  | { readonly kind: 'cancelled'; readonly file: FileRef; readonly message: string }
+  /** The user closed the file dialog or declined a review, or main had nothing to hand over. */
+  | { readonly kind: 'dismissed' };
+
+export type NeedsReview = Extract<OpenOutcome, { kind: 'needs-review' }>;
+export type NeedsMapping = Extract<OpenOutcome, { kind: 'needs-mapping' }>;
 
 export interface RecentFile {
   readonly path: string;

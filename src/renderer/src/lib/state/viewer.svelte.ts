@@ -4,7 +4,7 @@ import { EVENT_TYPES, type EventType } from '../../../../shared/dataset/eventTyp
 import { eventView, type EventView } from '../../../../shared/dataset/columns';
 import type { Problem } from '../../../../shared/dataset/problems';
 import type { Actor, Place, Source, TimelineEvent } from '../../../../shared/dataset/schema';
-import type { AppError, DatasetPayload, LoadProgress, OpenOutcome, RecentFile, Result, SaveFormat } from '../../../../shared/ipc/contract';
+import type { AppError, DatasetPayload, LoadProgress, NeedsMapping, NeedsReview, OpenOutcome, RecentFile, Result, SaveFormat } from '../../../../shared/ipc/contract';
 import { FORMAT_LABEL } from '../../../../shared/import/types';
 import { getApi } from '../api';
 import { FinderState } from './finder.svelte';
@@ -29,9 +29,9 @@ export class ViewerState {
   /** A file that could not be opened (the previous dataset stays). */
   openError = $state.raw<AppError | undefined>(undefined);
   /** A file with rows that could not be used: open the rest, or keep what was open. */
-  review = $state.raw<Extract<OpenOutcome, { status: 'review' }> | undefined>(undefined);
+  review = $state.raw<NeedsReview | undefined>(undefined);
   /** A generic table whose columns the user confirms. */
-  mapping = $state.raw<Extract<OpenOutcome, { status: 'mapping' }> | undefined>(undefined);
+  mapping = $state.raw<NeedsMapping | undefined>(undefined);
   recent = $state.raw<readonly RecentFile[]>([]);
   /** A short message in the corner ("Opened …", "Saved …"). */
   notice = $state<string | undefined>(undefined);
@@ -165,26 +165,28 @@ export class ViewerState {
     }
     this.review = undefined;
     this.mapping = undefined;
-    if (!result.ok) {
-      if (result.error.code === 'cancelled') this.notice = result.error.message;
-      else this.openError = result.error;
-      return;
-    }
-    const outcome = result.value;
-    switch (outcome.status) {
+    // An IPC error (a refused call) is shown as an open that failed.
+    const outcome: OpenOutcome = result.ok ? result.value : { kind: 'failed', error: result.error };
+    switch (outcome.kind) {
       case 'opened': {
-        await this.#show(outcome.payload);
-        const file = outcome.payload.file;
-        const skipped = outcome.payload.warnings.length;
-        this.notice = `Opened ${file.name} (${FORMAT_LABEL[file.format]}): ${outcome.payload.columns.count.toLocaleString('en-GB')} events${skipped > 0 ? `, ${skipped} warning${skipped === 1 ? '' : 's'}` : ''}.`;
+        await this.#show(outcome.dataset);
+        const file = outcome.dataset.file;
+        const skipped = outcome.dataset.warnings.length;
+        this.notice = `Opened ${file.name} (${FORMAT_LABEL[file.format]}): ${outcome.dataset.columns.count.toLocaleString('en-GB')} events${skipped > 0 ? `, ${skipped} warning${skipped === 1 ? '' : 's'}` : ''}.`;
         void this.refreshRecent();
         return;
       }
-      case 'review':
+      case 'needs-review':
         this.review = outcome;
         return;
-      case 'mapping':
+      case 'needs-mapping':
         this.mapping = outcome;
+        return;
+      case 'failed':
+        this.openError = outcome.error;
+        return;
+      case 'cancelled':
+        this.notice = outcome.message;
         return;
       case 'dismissed':
         return;
