@@ -70,7 +70,7 @@ export async function renderExport(req: ExportImageRequest, options: ExportOptio
     };
     // Pages of one document share a type size: the one that fits the fullest page.
     let fontSize: number | undefined;
-    if (count > 1) fontSize = Math.min(...windows.map((window, k) => renderTimelineSvg(pageRequest(window, k)).fontSize));
+    if (count > 1) fontSize = windows.reduce((size, window, k) => Math.min(size, renderTimelineSvg(pageRequest(window, k)).fontSize), Infinity);
     const svgs: string[] = [];
     let labelled = 0;
     let counted = 0;

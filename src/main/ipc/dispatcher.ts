@@ -34,6 +34,7 @@ export function createDispatcher(handlers: Handlers, isTrustedSender: (sender: S
     try {
       // The schema guarantees the tuple matches the method's parameters.
       const handler = handlers[method] as (...a: readonly unknown[]) => Promise<Result<unknown>>;
+      // eslint-disable-next-line no-restricted-syntax -- a handful of arguments, their count fixed by the method's schema
       return await handler(...(parsed.data as readonly unknown[]));
     } catch (err) {
       log(`handler ${method} threw: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

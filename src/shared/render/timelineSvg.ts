@@ -537,7 +537,7 @@ function layout(
   // Plot: lane label column, axis, lanes.
   const laneNameFs = fs * 0.98;
   const laneMetaFs = fs * 0.8;
-  const widest = Math.max(fs * 5, ...lanes.map((l) => Math.min(textWidth(l.info.label, laneNameFs, true), contentW * 0.2)));
+  const widest = lanes.reduce((w, l) => Math.max(w, Math.min(textWidth(l.info.label, laneNameFs, true), contentW * 0.2)), fs * 5);
   const laneColW = Math.min(contentW * 0.22, widest + fs * 1.4);
   const plotX0 = margin + laneColW;
   const plotX1 = width - margin;
@@ -676,10 +676,10 @@ function layout(
       let metaY2 = laneY + lanePad + laneNameFs * (0.95 + 1.2 * (nameLines.length - 1)) + laneMetaFs * 1.45;
       out.push(svgText(margin + fs * 0.5, metaY2, plural(l.events.length, 'event'), { size: laneMetaFs, fill: theme.muted }));
       if (l.density) {
-        out.push(...drawDensity(req, l, xOf, plotX0, plotX1, laneY + lanePad, densityH, theme, fs, (text) => {
+        for (const part of drawDensity(req, l, xOf, plotX0, plotX1, laneY + lanePad, densityH, theme, fs, (text) => {
           metaY2 += laneMetaFs * 1.3;
           return svgText(margin + fs * 0.5, metaY2, fitText(text, laneMetaFs, laneColW - fs * 0.9), { size: laneMetaFs, fill: theme.muted });
-        }));
+        })) out.push(part);
       } else {
         for (const p of l.placed) out.push(drawEvent(p, laneY + lanePad + p.row * rowH, m, theme, plotX0, plotX1, defs));
       }
