@@ -206,6 +206,22 @@ export const citationSchema = z.strictObject({
     .meta({ description: 'What the source says beyond a quote, e.g. the articles an ACLED or UCDP row cites.' })
 });
 
+/** What a media item of an event is: a picture, a film, a recording, a map, a document, or another page. */
+export const MEDIA_KINDS = ['image', 'video', 'audio', 'map', 'document', 'other'] as const;
+
+export const mediaSchema = z
+  .strictObject({
+    url: z
+      .string()
+      .min(1, { message: 'must not be empty' })
+      .max(2_048)
+      .meta({ description: 'http(s) address of the media. Shown as text: never loaded, embedded or played; other schemes are flagged.' }),
+    kind: z.enum(MEDIA_KINDS).optional(),
+    caption: shortText.optional(),
+    credit: shortText.optional().meta({ description: 'Who made or holds the media, as the file credits it.' })
+  })
+  .meta({ description: 'A picture, video, sound, map or document that goes with the event (TimelineJS media). Not a source: the citations are.' });
+
 export const timelineEventSchema = z.strictObject({
   id: idSchema,
   type: z.enum(EVENT_TYPES),
@@ -221,7 +237,8 @@ export const timelineEventSchema = z.strictObject({
   statusNote: shortText.optional(),
   figures: z.array(figureSchema).max(100).default([]),
   citations: z.array(citationSchema).min(1, { message: 'every event needs at least one citation' }).max(100),
-  tags: z.array(shortText).max(100).default([])
+  tags: z.array(shortText).max(100).default([]),
+  media: z.array(mediaSchema).max(100).optional()
 });
 
 export const theatreSchema = z.strictObject({
@@ -287,6 +304,8 @@ export type Figure = z.infer<typeof figureSchema>;
 export type EventActor = z.infer<typeof eventActorSchema>;
 export type Claimant = z.infer<typeof claimantSchema>;
 export type Citation = z.infer<typeof citationSchema>;
+export type Media = z.infer<typeof mediaSchema>;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export type StoryStep = z.infer<typeof storyStepSchema>;
 export type Story = z.infer<typeof storySchema>;

@@ -427,6 +427,10 @@ export class DatasetValidator {
       checkRef(this.#actorIds, e.claimant?.actor, 'actor', ['claimant', 'actor'], findings);
       e.citations.forEach((c, j) => checkRef(this.#sourceIds, c.source, 'source', ['citations', j, 'source'], findings));
     }
+    // Media are only ever shown as text; an address that is not http(s) is said to be one, as for sources.
+    e.media?.forEach((m, j) => {
+      if (safeExternalUrl(m.url) === null) findings.push({ severity: 'warning', path: ['media', j, 'url'], message: 'this address is not an http(s) web address; it is shown as text and never opened' });
+    });
     e.figures.forEach((f, j) => {
       const fp: Path = ['figures', j];
       checkIsoDate(f.asOf, [...fp, 'asOf'], findings);
