@@ -1,6 +1,8 @@
 // Strict calendar dates with a precision. A date value names a window of time in which the date
 // lies (a day, an ISO week, a month, a year, a day give or take some days, or any days between
 // two dates); it is never silently rolled over the way `new Date('2017-02-30')` is.
+import { DAY_MS, MONTHS_LONG, utcDay } from '../time/calendar';
+
 
 // New precisions go at the end: columns store a precision as its index here.
 export const DATE_PRECISIONS = ['day', 'week', 'month', 'year', 'approximate', 'between'] as const;
@@ -21,7 +23,6 @@ export interface DateWindow {
 export const MAX_MARGIN_DAYS = 366;
 export const MAX_BETWEEN_DAYS = 36_600;
 
-const DAY_MS = 86_400_000;
 export const MIN_YEAR = 1;
 export const MAX_YEAR = 9999;
 
@@ -48,16 +49,6 @@ export function isLeapYear(year: number): boolean {
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** UTC milliseconds of a proleptic Gregorian date; works for years 1–99 too (Date.UTC maps them to 19xx). */
-export function utcDay(year: number, month: number, day: number): number {
-  // Date.UTC is fast but maps years 0-99 to 1900-1999; those take the slow road.
-  if (year >= 100) return Date.UTC(year, month - 1, day);
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  d.setUTCHours(0, 0, 0, 0);
-  return d.getTime();
 }
 
 /** Number of ISO weeks (52 or 53) in an ISO week-numbering year. */
@@ -192,29 +183,15 @@ export function coarserPrecision(a: DatePrecision, b: DatePrecision): DatePrecis
   return PRECISION_RANK[a] >= PRECISION_RANK[b] ? a : b;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export function monthName(month: number): string {
-  return MONTHS[month - 1] ?? '';
+  return MONTHS_LONG[month - 1] ?? '';
 }
 
 function formatDay(ms: number, withWeekday: boolean): string {
   const d = new Date(ms);
-  const text = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  const text = `${d.getUTCDate()} ${MONTHS_LONG[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
   return withWeekday ? `${WEEKDAYS[d.getUTCDay()]} ${text}` : text;
 }
 
@@ -224,7 +201,7 @@ export function describeDays(start: number, end: number): string {
   const last = new Date(end - DAY_MS);
   const sameYear = first.getUTCFullYear() === last.getUTCFullYear();
   const sameMonth = sameYear && first.getUTCMonth() === last.getUTCMonth();
-  const firstText = !sameYear ? formatDay(start, false) : sameMonth ? `${first.getUTCDate()}` : `${first.getUTCDate()} ${MONTHS[first.getUTCMonth()]}`;
+  const firstText = !sameYear ? formatDay(start, false) : sameMonth ? `${first.getUTCDate()}` : `${first.getUTCDate()} ${MONTHS_LONG[first.getUTCMonth()]}`;
   return `${firstText}–${formatDay(end - DAY_MS, false)}`;
 }
 
@@ -251,7 +228,7 @@ export function describeDateValue(value: string, precision: DatePrecision, margi
       return `week of ${describeDays(start, end)}`;
     case 'month': {
       const d = new Date(start);
-      return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+      return `${MONTHS_LONG[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
     }
     case 'year':
       return String(new Date(start).getUTCFullYear());
@@ -267,4 +244,4 @@ export function isoDay(ms: number): string {
   return `${y}-${m}-${day}`;
 }
 
-export { DAY_MS };
+export { DAY_MS, utcDay };

@@ -2,9 +2,8 @@
 // "3 Nov 2017", "c. 3 Nov 2017", "c. 3 Nov 2017 ±3 d", "wk of 30 Oct 2017", "Nov 2017", "2017",
 // "betw. 7 Apr – 31 May 2017", and spans "2014 – 3 Nov 2017".
 import type { EventView } from './columns';
-import { DAY_MS, type DatePrecision } from './dates';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import type { DatePrecision } from './dates';
+import { DAY_MS, MONTHS_SHORT as MONTHS } from '../time/calendar';
 
 function day(ms: number): string {
   const d = new Date(ms);

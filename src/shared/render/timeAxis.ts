@@ -2,10 +2,7 @@
 // years, decades…) spaced so their labels never collide, and a row of major ticks naming the
 // larger unit (the month of the days, the year of the months). Calendar-aligned, in UTC, with
 // English month names written out here so the output does not depend on the machine's locale.
-import { DAY_MS, utcDay } from '../dataset/dates';
-
-export const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-export const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+import { calendarFloor, calendarNext, DAY_MS, MONTHS_LONG, MONTHS_SHORT } from '../time/calendar';
 
 export type TickUnit = 'day' | 'week' | 'month' | 'quarter' | 'year' | '5 years' | 'decade' | '50 years' | 'century' | '500 years' | 'millennium';
 
@@ -30,69 +27,6 @@ const UNITS: readonly UnitInfo[] = [
   { unit: '500 years', approx: 500 * 365.25 * DAY_MS, sample: '1500', major: 'millennium' },
   { unit: 'millennium', approx: 365250 * DAY_MS, sample: '2000', major: 'millennium' }
 ];
-
-function yearStep(unit: TickUnit): number {
-  switch (unit) {
-    case 'year':
-      return 1;
-    case '5 years':
-      return 5;
-    case 'decade':
-      return 10;
-    case '50 years':
-      return 50;
-    case 'century':
-      return 100;
-    case '500 years':
-      return 500;
-    case 'millennium':
-      return 1000;
-    default:
-      return 0;
-  }
-}
-
-/** Start of the tick interval of `unit` holding `t`. */
-export function tickFloor(t: number, unit: TickUnit): number {
-  const d = new Date(t);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth();
-  switch (unit) {
-    case 'day':
-      return Math.floor(t / DAY_MS) * DAY_MS;
-    case 'week': {
-      // Mondays (1970-01-01 was a Thursday).
-      const monday = Math.floor((t - 4 * DAY_MS) / (7 * DAY_MS)) * 7 * DAY_MS + 4 * DAY_MS;
-      return monday > t ? monday - 7 * DAY_MS : monday;
-    }
-    case 'month':
-      return utcDay(y, m + 1, 1);
-    case 'quarter':
-      return utcDay(y, m - (m % 3) + 1, 1);
-    default: {
-      const step = yearStep(unit);
-      return utcDay(Math.max(1, y - (((y % step) + step) % step)), 1, 1);
-    }
-  }
-}
-
-export function tickNext(t: number, unit: TickUnit): number {
-  const d = new Date(t);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth();
-  switch (unit) {
-    case 'day':
-      return t + DAY_MS;
-    case 'week':
-      return t + 7 * DAY_MS;
-    case 'month':
-      return utcDay(y, m + 2, 1);
-    case 'quarter':
-      return utcDay(y, m + 4, 1);
-    default:
-      return utcDay(y + yearStep(unit), 1, 1);
-  }
-}
 
 export function minorLabel(t: number, unit: TickUnit): string {
   const d = new Date(t);
@@ -146,7 +80,7 @@ export function axisTicks(start: number, end: number, widthPx: number, labelWidt
   const majorUnit = info.major;
   const collect = (unit: TickUnit, label: (t: number) => string, limit: number): Tick[] => {
     const out: Tick[] = [];
-    for (let t = tickFloor(start, unit); t < end && out.length < limit; t = tickNext(t, unit)) out.push({ t, label: label(t) });
+    for (let t = calendarFloor(start, unit); t < end && out.length < limit; t = calendarNext(t, unit)) out.push({ t, label: label(t) });
     return out;
   };
   const minor = collect(info.unit, (t) => minorLabel(t, info.unit), 5000);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { ColumnsBuilder, type EventColumns } from '../dataset/columns';
 import { DAY_MS, utcDay } from '../dataset/dates';
-import { binEdges, binFloor, binNext, binUnitFor, describeBin, laneDensity, type BinUnit } from './density';
+import { binEdges, binUnitFor, describeBin, laneDensity, type BinUnit } from './density';
+import { calendarFloor, calendarNext } from '../time/calendar';
 import { EventIndex } from './eventIndex';
 import { prng } from '../../../tests/support/prng';
 
@@ -66,98 +67,6 @@ describe('binUnitFor', () => {
   });
 });
 
-describe('binFloor and binNext', () => {
-  const t = at('2017-11-03T13:45:10.500Z'); // a Friday
-
-  it('hours', () => {
-    expect(iso(binFloor(t, 'hour'))).toBe('2017-11-03T13:00:00.000Z');
-    expect(iso(binNext(binFloor(t, 'hour'), 'hour'))).toBe('2017-11-03T14:00:00.000Z');
-    expect(iso(binFloor(t, '3 hours'))).toBe('2017-11-03T12:00:00.000Z');
-    expect(iso(binNext(binFloor(t, '3 hours'), '3 hours'))).toBe('2017-11-03T15:00:00.000Z');
-    expect(iso(binFloor(t, '6 hours'))).toBe('2017-11-03T12:00:00.000Z');
-    expect(iso(binNext(binFloor(t, '6 hours'), '6 hours'))).toBe('2017-11-03T18:00:00.000Z');
-    expect(iso(binFloor(t, '12 hours'))).toBe('2017-11-03T12:00:00.000Z');
-    expect(iso(binFloor(at('2017-11-03T11:59:59.999Z'), '12 hours'))).toBe('2017-11-03T00:00:00.000Z');
-    expect(iso(binNext(binFloor(t, '12 hours'), '12 hours'))).toBe('2017-11-04T00:00:00.000Z');
-  });
-
-  it('days', () => {
-    expect(iso(binFloor(t, 'day'))).toBe('2017-11-03T00:00:00.000Z');
-    expect(iso(binNext(binFloor(t, 'day'), 'day'))).toBe('2017-11-04T00:00:00.000Z');
-    expect(iso(binNext(at('2016-02-28T00:00:00Z'), 'day'))).toBe('2016-02-29T00:00:00.000Z');
-  });
-
-  it('ISO weeks start on Monday', () => {
-    expect(iso(binFloor(t, 'week'))).toBe('2017-10-30T00:00:00.000Z');
-    expect(iso(binFloor(at('2017-10-23T00:00:00Z'), 'week'))).toBe('2017-10-23T00:00:00.000Z'); // a Monday is its own week
-    expect(iso(binFloor(at('2017-10-29T23:59:59.999Z'), 'week'))).toBe('2017-10-23T00:00:00.000Z'); // the Sunday after
-    expect(iso(binNext(at('2017-10-23T00:00:00Z'), 'week'))).toBe('2017-10-30T00:00:00.000Z');
-    // Across a year end, and before 1970.
-    expect(iso(binFloor(at('2019-01-01T00:00:00Z'), 'week'))).toBe('2018-12-31T00:00:00.000Z');
-    expect(iso(binFloor(at('1970-01-01T00:00:00Z'), 'week'))).toBe('1969-12-29T00:00:00.000Z');
-    expect(iso(binFloor(at('1969-12-31T12:00:00Z'), 'week'))).toBe('1969-12-29T00:00:00.000Z');
-  });
-
-  it('every week floor is a Monday at midnight, within the 7 days before', () => {
-    const random = prng(9);
-    for (let n = 0; n < 2000; n++) {
-      const x = at('1900-01-01T00:00:00Z') + random() * 200 * 365 * DAY_MS;
-      const monday = binFloor(x, 'week');
-      expect(new Date(monday).getUTCDay()).toBe(1);
-      expect(Math.abs(monday % DAY_MS)).toBe(0);
-      expect(monday).toBeLessThanOrEqual(x);
-      expect(x - monday).toBeLessThan(7 * DAY_MS);
-    }
-  });
-
-  it('months, across a year end', () => {
-    expect(iso(binFloor(t, 'month'))).toBe('2017-11-01T00:00:00.000Z');
-    expect(iso(binNext(binFloor(t, 'month'), 'month'))).toBe('2017-12-01T00:00:00.000Z');
-    expect(iso(binNext(at('2017-12-01T00:00:00Z'), 'month'))).toBe('2018-01-01T00:00:00.000Z');
-    expect(iso(binFloor(at('2016-02-29T23:00:00Z'), 'month'))).toBe('2016-02-01T00:00:00.000Z');
-    expect(iso(binNext(at('2016-02-01T00:00:00Z'), 'month'))).toBe('2016-03-01T00:00:00.000Z');
-    expect(iso(binNext(at('2017-01-01T00:00:00Z'), 'month'))).toBe('2017-02-01T00:00:00.000Z');
-  });
-
-  it('quarters start in January, April, July and October', () => {
-    expect(iso(binFloor(t, 'quarter'))).toBe('2017-10-01T00:00:00.000Z');
-    expect(iso(binNext(binFloor(t, 'quarter'), 'quarter'))).toBe('2018-01-01T00:00:00.000Z');
-    expect(iso(binFloor(at('2017-03-31T23:59:59Z'), 'quarter'))).toBe('2017-01-01T00:00:00.000Z');
-    expect(iso(binFloor(at('2017-04-01T00:00:00Z'), 'quarter'))).toBe('2017-04-01T00:00:00.000Z');
-    expect(iso(binNext(at('2017-01-01T00:00:00Z'), 'quarter'))).toBe('2017-04-01T00:00:00.000Z');
-    expect(iso(binNext(at('2017-07-01T00:00:00Z'), 'quarter'))).toBe('2017-10-01T00:00:00.000Z');
-  });
-
-  it('years and decades', () => {
-    expect(iso(binFloor(t, 'year'))).toBe('2017-01-01T00:00:00.000Z');
-    expect(iso(binNext(binFloor(t, 'year'), 'year'))).toBe('2018-01-01T00:00:00.000Z');
-    expect(iso(binFloor(at('2017-01-01T00:00:00Z'), 'year'))).toBe('2017-01-01T00:00:00.000Z');
-    expect(iso(binFloor(t, 'decade'))).toBe('2010-01-01T00:00:00.000Z');
-    expect(iso(binNext(binFloor(t, 'decade'), 'decade'))).toBe('2020-01-01T00:00:00.000Z');
-    expect(iso(binFloor(at('2010-01-01T00:00:00Z'), 'decade'))).toBe('2010-01-01T00:00:00.000Z');
-    expect(iso(binFloor(at('2009-12-31T23:59:59Z'), 'decade'))).toBe('2000-01-01T00:00:00.000Z');
-    expect(iso(binFloor(at('1969-06-01T00:00:00Z'), 'decade'))).toBe('1960-01-01T00:00:00.000Z');
-    expect(binFloor(utcDay(1916, 5, 16), 'decade')).toBe(utcDay(1910, 1, 1));
-    expect(binNext(utcDay(1910, 1, 1), 'decade')).toBe(utcDay(1920, 1, 1));
-  });
-
-  it('for every unit: floor <= t < next(floor), and floors and steps land on bin starts', () => {
-    const random = prng(10);
-    for (const unit of UNITS) {
-      for (let n = 0; n < 300; n++) {
-        const x = at('1910-01-01T00:00:00Z') + random() * 120 * 365 * DAY_MS;
-        const floor = binFloor(x, unit);
-        const next = binNext(floor, unit);
-        expect(floor, unit).toBeLessThanOrEqual(x);
-        expect(next, unit).toBeGreaterThan(x);
-        expect(binFloor(floor, unit), unit).toBe(floor);
-        expect(binFloor(next, unit), unit).toBe(next);
-        expect(binFloor(next - 1, unit), unit).toBe(floor);
-      }
-    }
-  });
-});
-
 describe('binEdges', () => {
   it('covers [t0, t1): the first edge is at or before t0, the last at or after t1, the one before it before t1', () => {
     const random = prng(12);
@@ -166,11 +75,11 @@ describe('binEdges', () => {
         const t0 = at('2000-01-01T00:00:00Z') + random() * 20 * 365 * DAY_MS;
         const t1 = t0 + 1 + random() * APPROX[unit] * 40;
         const edges = binEdges(t0, t1, unit);
-        expect(edges[0]).toBe(binFloor(t0, unit));
+        expect(edges[0]).toBe(calendarFloor(t0, unit));
         expect(edges[0]).toBeLessThanOrEqual(t0);
         expect(edges.at(-1)).toBeGreaterThanOrEqual(t1);
         expect(edges.at(-2)).toBeLessThan(t1);
-        for (let k = 1; k < edges.length; k++) expect(edges[k]).toBe(binNext(edges[k - 1]!, unit));
+        for (let k = 1; k < edges.length; k++) expect(edges[k]).toBe(calendarNext(edges[k - 1]!, unit));
       }
     }
   });
@@ -202,7 +111,7 @@ function randomColumns(n: number, seed: number): { cols: EventColumns; laneCount
         : r < 0.4
           ? utcDay(year, 1 + Math.floor(random() * 12), 1)
           : r < 0.5
-            ? binFloor(utcDay(year, 1, 1) + random() * 365 * DAY_MS, 'week')
+            ? calendarFloor(utcDay(year, 1, 1) + random() * 365 * DAY_MS, 'week')
             : r < 0.8
               ? utcDay(year, 1, 1) + Math.floor(random() * 365) * DAY_MS
               : utcDay(year, 1, 1) + Math.floor(random() * 365 * 24) * HOUR;
@@ -299,7 +208,7 @@ describe('describeBin', () => {
   });
 
   it('describes the bin a floor gives', () => {
-    expect(describeBin(binFloor(at('2017-11-03T13:45:00Z'), 'week'), 'week')).toBe('week of 30 October 2017');
-    expect(describeBin(binFloor(utcDay(1916, 5, 16), 'decade'), 'decade')).toBe('1910s');
+    expect(describeBin(calendarFloor(at('2017-11-03T13:45:00Z'), 'week'), 'week')).toBe('week of 30 October 2017');
+    expect(describeBin(calendarFloor(utcDay(1916, 5, 16), 'decade'), 'decade')).toBe('1910s');
   });
 });

@@ -1,27 +1,16 @@
 // Density at wide zoom: events counted in calendar bins (hours, days, ISO weeks, months, quarters,
 // years, decades) per lane, with their figures summed. Bins are aligned to the calendar, so they do
 // not shift while the view pans, and the counts of a lane's bins add up to its events in range.
-import { utcDay } from '../dataset/dates';
+import { approxUnitMs, calendarFloor, calendarNext, MONTHS_LONG } from '../time/calendar';
 import type { EventIndex } from './eventIndex';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 export type BinUnit = 'hour' | '3 hours' | '6 hours' | '12 hours' | 'day' | 'week' | 'month' | 'quarter' | 'year' | 'decade';
 
 /** Units from finest to coarsest, with their typical length (for choosing one). */
-const UNITS: readonly { unit: BinUnit; approx: number }[] = [
-  { unit: 'hour', approx: HOUR },
-  { unit: '3 hours', approx: 3 * HOUR },
-  { unit: '6 hours', approx: 6 * HOUR },
-  { unit: '12 hours', approx: 12 * HOUR },
-  { unit: 'day', approx: DAY },
-  { unit: 'week', approx: 7 * DAY },
-  { unit: 'month', approx: 30.44 * DAY },
-  { unit: 'quarter', approx: 91.3 * DAY },
-  { unit: 'year', approx: 365.25 * DAY },
-  { unit: 'decade', approx: 3652.5 * DAY }
-];
+const UNITS: readonly { unit: BinUnit; approx: number }[] = (['hour', '3 hours', '6 hours', '12 hours', 'day', 'week', 'month', 'quarter', 'year', 'decade'] as const).map((unit) => ({
+  unit,
+  approx: approxUnitMs(unit)
+}));
 
 /**
  * The finest calendar unit whose bins are at least `minPx` wide at this zoom, and never finer
@@ -34,70 +23,10 @@ export function binUnitFor(msPerPx: number, minPx = 6, finest: BinUnit = 'day'):
   return 'decade';
 }
 
-/** Start of the bin of `unit` containing `t`. */
-export function binFloor(t: number, unit: BinUnit): number {
-  const d = new Date(t);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth();
-  switch (unit) {
-    case 'hour':
-    case '3 hours':
-    case '6 hours':
-    case '12 hours': {
-      const hours = unit === 'hour' ? 1 : Number.parseInt(unit, 10);
-      return Math.floor(t / (hours * HOUR)) * hours * HOUR;
-    }
-    case 'day':
-      return Math.floor(t / DAY) * DAY;
-    case 'week': {
-      // ISO weeks start on Monday; 1970-01-01 was a Thursday.
-      const monday = Math.floor((t - 4 * DAY) / (7 * DAY)) * 7 * DAY + 4 * DAY;
-      return monday > t ? monday - 7 * DAY : monday;
-    }
-    case 'month':
-      return utcDay(y, m + 1, 1);
-    case 'quarter':
-      return utcDay(y, m - (m % 3) + 1, 1);
-    case 'year':
-      return utcDay(y, 1, 1);
-    case 'decade':
-      return utcDay(y - (((y % 10) + 10) % 10), 1, 1);
-  }
-}
-
-/** The bin after the one starting at `start`. */
-export function binNext(start: number, unit: BinUnit): number {
-  const d = new Date(start);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth();
-  switch (unit) {
-    case 'hour':
-      return start + HOUR;
-    case '3 hours':
-      return start + 3 * HOUR;
-    case '6 hours':
-      return start + 6 * HOUR;
-    case '12 hours':
-      return start + 12 * HOUR;
-    case 'day':
-      return start + DAY;
-    case 'week':
-      return start + 7 * DAY;
-    case 'month':
-      return utcDay(y, m + 2, 1);
-    case 'quarter':
-      return utcDay(y, m + 4, 1);
-    case 'year':
-      return utcDay(y + 1, 1, 1);
-    case 'decade':
-      return utcDay(y + 10, 1, 1);
-  }
-}
-
 /** Bin edges covering [t0, t1): edges[0] <= t0 and edges[last] >= t1. */
 export function binEdges(t0: number, t1: number, unit: BinUnit, maxBins = 20_000): Float64Array {
-  const edges: number[] = [binFloor(t0, unit)];
-  while (edges[edges.length - 1]! < t1 && edges.length <= maxBins) edges.push(binNext(edges[edges.length - 1]!, unit));
+  const edges: number[] = [calendarFloor(t0, unit)];
+  while (edges[edges.length - 1]! < t1 && edges.length <= maxBins) edges.push(calendarNext(edges[edges.length - 1]!, unit));
   return Float64Array.from(edges);
 }
 
@@ -135,7 +64,7 @@ export function laneDensity(index: EventIndex, lane: number, edges: Float64Array
 /** How a bin reads: "week of 23 October 2017", "October 2017", "2017". */
 export function describeBin(start: number, unit: BinUnit): string {
   const d = new Date(start);
-  const month = d.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  const month = MONTHS_LONG[d.getUTCMonth()]!;
   const day = `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
   switch (unit) {
     case 'hour':
