@@ -142,6 +142,38 @@ describe('csvEventLine', () => {
     for (const value of row) expect(value).not.toMatch(/^[=+@\t\r\n]/);
   });
 
+  it('writes a figure with its range and in agreement, and a window of possible dates as one point without an end', () => {
+    const check = validateDataset(
+      {
+        format: 'frontline-dataset',
+        version: 1,
+        metadata: { title: 'UCDP-like' },
+        sources: [{ id: 'ucdp', publisher: 'UCDP', title: 'GED' }],
+        events: [
+          {
+            id: 'e',
+            type: 'clash',
+            title: 'Fighting',
+            start: { value: '2017-04-07/2017-05-31', precision: 'between', asWritten: '2017-04-07 to 2017-05-31' },
+            figures: [
+              { value: 0, low: 0, high: 7961, unit: 'fatalities', counts: 'deaths, UCDP best estimate', label: 'killed', bound: 'approximate', asWritten: 'best 0 (low 0, high 7961)' },
+              { value: 1, unit: 'civilian deaths', counts: 'civilian deaths', label: 'civilians killed', bound: 'exact', asWritten: '1' }
+            ],
+            citations: [{ source: 'ucdp' }]
+          }
+        ]
+      },
+      'ucdp.frontline'
+    );
+    if (!check.ok) throw new Error(JSON.stringify(check.problems));
+    const { header } = columnsFromDataset(check.dataset);
+    const row = parse(csvEventLine(header, check.dataset.events[0] as TimelineEvent))[0]!;
+    const cell = (name: (typeof CSV_COLUMNS)[number]) => row[CSV_COLUMNS.indexOf(name)];
+    expect(cell('figures')).toBe('0 deaths, UCDP best estimate, up to 7,961; 1 civilian death');
+    expect([cell('start'), cell('start_precision'), cell('end'), cell('end_precision')]).toEqual(['2017-04-07/2017-05-31', 'between', '', '']);
+    expect(cell('date_resolved')).toBe('sometime between 7 April and 31 May 2017');
+  });
+
   it('leaves out citations without a quote rather than writing empty pieces', () => {
     const check = validateDataset(
       {

@@ -3,7 +3,7 @@
 // apostrophe, as OWASP ASVS 5.0 (1.2.10) asks (line feed too, which some spreadsheets also read
 // past). Plain numbers (-5, 3.2) are left as numbers.
 import { describeDatePoint } from '../dataset/describe';
-import { figureQualifier, formatFigureNumber } from '../dataset/formatFigure';
+import { figureText } from '../dataset/formatFigure';
 import type { DatasetHeader } from '../dataset/columns';
 import type { TimelineEvent } from '../dataset/schema';
 
@@ -80,7 +80,7 @@ export function csvEventLine(header: DatasetHeader, e: TimelineEvent, lookups: C
     e.claimant ? (e.claimant.actor ? (lookups.actors.get(e.claimant.actor)?.name ?? e.claimant.asWritten) : e.claimant.asWritten) : undefined,
     e.status,
     e.statusNote,
-    e.figures.map((f) => [figureQualifier(f), formatFigureNumber(f), f.counts].filter((x) => x !== '').join(' ')).join('; '),
+    e.figures.map((f) => figureText(f, f.counts)).join('; '),
     [...new Set(e.citations.map((c) => c.source))]
       .map((id) => {
         const s = lookups.sources.get(id);

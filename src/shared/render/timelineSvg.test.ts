@@ -218,6 +218,26 @@ describe('renderTimelineSvg: hostile and Arabic text', () => {
   });
 });
 
+describe('renderTimelineSvg: figures with a range', () => {
+  it('writes the range and agrees in number, as on screen ("0 killed, up to 7,961", "1 civilian killed")', () => {
+    const json = bundledJson();
+    const events = json.events as unknown as { start: { value: string }; figures?: unknown[] }[];
+    const [a, b] = events.filter((e) => e.start.value.startsWith('2017-11'));
+    a!.figures = [{ value: 0, low: 0, high: 7961, unit: 'fatalities', counts: 'deaths, UCDP best estimate', label: 'killed', bound: 'approximate', asWritten: 'best 0 (low 0, high 7961)' }];
+    b!.figures = [
+      { value: 12, low: 10, high: 15, unit: 'fatalities', counts: 'deaths, UCDP best estimate', label: 'killed', bound: 'approximate', asWritten: 'best 12 (low 10, high 15)' },
+      { value: 1, unit: 'civilian deaths', counts: 'civilian deaths', label: 'civilians killed', bound: 'exact', asWritten: '1' }
+    ];
+    const { header, columns } = load(JSON.stringify(json));
+    const image = renderTimelineSvg({ header, columns, window: YEAR_2017, width: 1920, height: 1080 });
+    const texts = checkSvg(image.svg).texts;
+    expect(texts).toContain('0 killed, up to 7,961');
+    expect(texts).toContain('12 killed (10–15)');
+    expect(texts).toContain('1 civilian killed');
+    expect(texts.join('\n')).not.toMatch(/about 0|1 civilians/);
+  });
+});
+
 describe('renderTimelineSvg: too many events to label', () => {
   /** A dataset of `n` one-day events over 2017 in two theatres. */
   function many(n: number): LoadedDataset {
