@@ -1,20 +1,24 @@
 // UCDP GED CSV files (the global release and special releases such as Syria's, in any column
-// order, upper- or lower-case headers) read into a native dataset: the date window with its
-// precision, deaths (best estimate with low and high, and by party), the two sides, the place with
-// its admin regions, and the articles UCDP cites. Rows that cannot be used are skipped with their
-// line and column; the rest are imported.
+// order, upper- or lower-case headers) read into a native dataset, one small function per part of
+// a row: the window of possible dates with its precision (ucdpDates), deaths with low and high
+// (ucdpDeaths), the two sides, the place under its admin regions, the articles UCDP cites, tags.
+// Rows that cannot be used are skipped with their line and column; the rest are imported.
 import type { EventType } from '../dataset/eventTypes';
 import type { ACTOR_KINDS, EVENT_ACTOR_ROLES, PLACE_KINDS } from '../dataset/vocabulary';
-import { cell, DayColumn, dayWords, isoWeekOf, Memo, PlaceMaker, readCoordinates, RepeatedWarnings, reportOrder, splitList } from './acled';
+import { cell, DayColumn, dayWords, Memo, PlaceMaker, readCoordinates, RepeatedWarnings, reportOrder, splitList } from './acled';
 import { alpha2FromName } from './countries';
 import { columnOf, type CsvTable } from './csvTable';
 import { clip, ImportBuilder, sortByLine, type EventInput, type ImportEventSink } from './importBuilder';
 import type { ImportOutcome } from './types';
-import { daysInMonth } from '../dataset/dates';
+import { isDatePrec, ucdpWhen, type UcdpWhen } from './ucdpDates';
+import { partyDeaths, ucdpDeaths, type Figure } from './ucdpDeaths';
 
 type ActorKind = (typeof ACTOR_KINDS)[number];
 type EventActorRole = (typeof EVENT_ACTOR_ROLES)[number];
 type PlaceKind = (typeof PLACE_KINDS)[number];
+type Citation = EventInput['citations'][number];
+type EventActorInput = { readonly actor: string; readonly role: EventActorRole };
+type Cells = readonly string[];
 
 /** Is this row (as header keys) the header of a UCDP GED file? */
 export function isUcdpHeader(keys: readonly string[]): boolean {
@@ -27,14 +31,7 @@ const VIOLENCE: Readonly<Record<string, { type: EventType; words: string; tag: s
   '2': { type: 'clash', words: 'Non-state fighting', tag: 'ucdp: non-state conflict', roles: ['participant', 'participant'] },
   '3': { type: 'civilians', words: 'One-sided violence', tag: 'ucdp: one-sided violence', roles: ['attacker', 'target'] }
 };
-
-const DATE_PREC_WORDS: Readonly<Record<string, string>> = {
-  '1': 'the exact day is known',
-  '2': 'the day is known within 2–6 days',
-  '3': 'only the week is known',
-  '4': 'known within 8–30 days or only the month',
-  '5': 'known only within more than a month, up to a year'
-};
+const PARTICIPANTS: readonly [EventActorRole, EventActorRole] = ['participant', 'participant'];
 
 /** where_prec: kind of place, how precise its coordinates are, and what UCDP says about them. */
 const WHERE_PREC: Readonly<Record<string, { kind: PlaceKind; exact: boolean; km?: number; note?: string }>> = {
@@ -46,6 +43,7 @@ const WHERE_PREC: Readonly<Record<string, { kind: PlaceKind; exact: boolean; km?
   '6': { kind: 'country', exact: false, note: 'UCDP where precision 6: only the country is known' },
   '7': { kind: 'area', exact: false, note: 'UCDP where precision 7: international waters or airspace' }
 };
+const NO_WHERE_PRECISION = 'UCDP gives no where precision for this row';
 
 const UCDP_SOURCE_NOTE =
   'UCDP Georeferenced Event Dataset (GED), CC BY 4.0. Cite: Sundberg, Ralph and Erik Melander (2013), "Introducing the UCDP Georeferenced Event Dataset", Journal of Peace Research 50(4). Each event cites the GED row and the articles it lists.';
@@ -56,200 +54,227 @@ function actorKind(name: string): ActorKind {
   return 'armed-group';
 }
 
-/** A non-negative whole number of deaths, or undefined when the cell is empty or not one. */
-function deaths(text: string): number | undefined {
-  return /^\d{1,9}(?:\.0+)?$/.test(text) ? Number(text) : undefined;
-}
-
-type Figure = EventInput['figures'] extends readonly (infer F)[] | undefined ? F : never;
-type Citation = EventInput['citations'][number];
-type EventActorInput = { readonly actor: string; readonly role: EventActorRole };
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** The best estimate with low and high, once per distinct "best\0low\0high". */
-interface Deaths {
-  readonly figure: Figure | undefined;
-  readonly warning?: string;
-  readonly bad?: string;
-}
-
-function deathsOf(key: string): Deaths {
-  const [bestText = '', lowText = '', highText = ''] = key.split('\u0000');
-  const best = deaths(bestText);
-  if (best === undefined) return { figure: undefined, ...(bestText !== '' ? { bad: `"${clip(bestText, 40)}" is not a number of deaths; it was left out` } : {}) };
-  let low = deaths(lowText);
-  let high = deaths(highText);
-  let warning: string | undefined;
-  if ((low !== undefined && low > best) || (high !== undefined && high < best)) {
-    warning = `the best estimate ${best} is not between low (${low ?? '–'}) and high (${high ?? '–'}); low and high were left out`;
-    low = undefined;
-    high = undefined;
-  }
-  if (best === 0 && (high ?? 0) === 0) return { figure: undefined, ...(warning ? { warning } : {}) };
-  const range = low !== undefined && high !== undefined && (low !== best || high !== best);
-  const figure: Figure = {
-    value: best,
-    ...(low !== undefined ? { low } : {}),
-    ...(high !== undefined ? { high } : {}),
-    unit: 'fatalities',
-    counts: range ? `deaths, UCDP best estimate (low ${low}, high ${high})` : 'deaths, UCDP best estimate',
-    label: 'killed',
-    bound: range ? 'approximate' : 'exact',
-    asWritten: range ? `best ${best} (low ${low}, high ${high})` : `best ${best}`
+/** The columns a GED file may have, by name (-1 when absent); "best_est" etc. in older releases. */
+function ucdpColumns(table: CsvTable) {
+  const col = (name: string, older?: string) => (older === undefined ? columnOf(table, name) : columnOf(table, name, older));
+  return {
+    id: col('id'),
+    year: col('year'),
+    violence: col('type_of_violence'),
+    conflict: col('conflict_name'),
+    dyad: col('dyad_name'),
+    sideA: col('side_a'),
+    sideB: col('side_b'),
+    article: col('source_article'),
+    office: col('source_office'),
+    headline: col('source_headline'),
+    sourceDate: col('source_date'),
+    wherePrec: col('where_prec'),
+    where: col('where_coordinates'),
+    whereDescription: col('where_description'),
+    adm1: col('adm_1'),
+    adm2: col('adm_2'),
+    lat: col('latitude'),
+    lon: col('longitude'),
+    country: col('country'),
+    clarity: col('event_clarity'),
+    datePrec: col('date_prec'),
+    start: col('date_start'),
+    end: col('date_end'),
+    deathsA: col('deaths_a'),
+    deathsB: col('deaths_b'),
+    deathsCivilians: col('deaths_civilians'),
+    deathsUnknown: col('deaths_unknown'),
+    best: col('best', 'best_est'),
+    high: col('high', 'high_est'),
+    low: col('low', 'low_est')
   };
-  return { figure, ...(warning ? { warning } : {}) };
 }
-
-/**
- * Deaths by party, each its own unit, so a density that sums fatalities does not count them
- * twice. Undefined for none.
- */
-function partFigure(text: string, unit: string, label: string, counts: string): Figure | undefined {
-  const n = deaths(text);
-  return n === undefined || n === 0 ? undefined : { value: n, unit, counts, label, bound: 'exact', asWritten: String(n) };
-}
+type Columns = ReturnType<typeof ucdpColumns>;
 
 /** A side as the rows name it: its id, its entries by role, its deaths figures by count. */
 interface Side {
+  readonly name: string;
   readonly id: string;
   readonly entries: Partial<Record<EventActorRole, EventActorInput>>;
   readonly deathsA: Memo<Figure | undefined>;
   readonly deathsB: Memo<Figure | undefined>;
 }
 
-/** Import the rows of a UCDP GED file (the table was read with isUcdpHeader). */
-/** `sink`: see ImportBuilder. */
+/** The sides of a row, with the roles its type of violence gives them. */
+interface Sides {
+  readonly a: Side | undefined;
+  readonly b: Side | undefined;
+  readonly actors: EventActorInput[];
+}
+
+/** Import the rows of a UCDP GED file (the table was read with isUcdpHeader). `sink`: see ImportBuilder. */
 export function importUcdp(table: CsvTable, sink?: ImportEventSink): ImportOutcome {
   const b = new ImportBuilder(table.file, 'ucdp', sink);
-  const notices = new RepeatedWarnings(b);
-  const col = (...names: string[]) => columnOf(table, ...names);
-  const cId = col('id');
-  const cYear = col('year');
-  const cViolence = col('type_of_violence');
-  const cConflict = col('conflict_name');
-  const cDyad = col('dyad_name');
-  const cSideA = col('side_a');
-  const cSideB = col('side_b');
-  const cArticle = col('source_article');
-  const cOffice = col('source_office');
-  const cHeadline = col('source_headline');
-  const cSourceDate = col('source_date');
-  const cWherePrec = col('where_prec');
-  const cWhere = col('where_coordinates');
-  const cWhereDescription = col('where_description');
-  const cAdm1 = col('adm_1');
-  const cAdm2 = col('adm_2');
-  const cLat = col('latitude');
-  const cLon = col('longitude');
-  const cCountry = col('country');
-  const cClarity = col('event_clarity');
-  const cDatePrec = col('date_prec');
-  const cStart = col('date_start');
-  const cEnd = col('date_end');
-  const cDeathsA = col('deaths_a');
-  const cDeathsB = col('deaths_b');
-  const cDeathsCivilians = col('deaths_civilians');
-  const cDeathsUnknown = col('deaths_unknown');
-  const cBest = col('best', 'best_est');
-  const cHigh = col('high', 'high_est');
-  const cLow = col('low', 'low_est');
-  const name = (column: number) => table.headers[column] ?? '';
   // What went wrong reading the table (an unclosed quote) is passed on.
   for (const p of table.problems) {
     if (p.severity === 'error') b.skip(p.line, p.field, p.message);
     else b.warn(p.line, p.field, p.message);
   }
-  if (cStart < 0) {
+  const columns = ucdpColumns(table);
+  if (columns.start < 0) {
     return { status: 'failed', problems: [...b.problems, { severity: 'error', file: table.file, line: table.headerLine, message: 'the header has no date_start column, which a UCDP GED file always has' }] };
   }
+  const rows = new UcdpRows(table, b, columns);
+  for (const row of table.rows) rows.row(row.line, row.cells);
+  rows.notices.flush();
+  sortByLine(b.problems);
+  if (b.eventCount === 0) {
+    const problems = b.problems.length > 0 ? b.problems : [{ severity: 'error' as const, file: table.file, line: table.headerLine, message: 'the file has a header but no data rows' }];
+    return { status: 'failed', problems };
+  }
+  const metadata = {
+    title: `UCDP GED events (${clip(table.file.split(/[\\/]/).pop() ?? table.file, 200)})`,
+    description:
+      "Imported from the UCDP Georeferenced Event Dataset. Each event keeps its window of possible dates (date_start to date_end, sometime in between) and UCDP's deaths estimate: the best one, with low and high beside it.",
+    license: 'CC BY 4.0 (UCDP GED); cite UCDP when using it'
+  };
+  // A row an unclosed quote swallowed is a row of the file too.
+  return { status: 'imported', result: b.finish(metadata, table.rows.length + table.problems.filter((p) => p.severity === 'error').length) };
+}
 
-  const ged = b.source({ kind: 'dataset', publisher: 'UCDP', title: 'UCDP Georeferenced Event Dataset (GED)', url: 'https://ucdp.uu.se', note: UCDP_SOURCE_NOTE }, '\u0000ucdp');
-  const starts = new DayColumn(table, cStart);
-  const ends = new DayColumn(table, cEnd);
-  reportOrder(b, table, starts, name(cStart));
-  reportOrder(b, table, ends, name(cEnd));
-  const places = new PlaceMaker(b, ged);
-  // What repeats from row to row is worked out once per distinct cell, and the objects made from
-  // it are shared by the events (nothing changes the dataset in place).
-  const countries = new Memo((text) => (text === '' ? undefined : alpha2FromName(text)));
-  const sides = new Memo<Side>((n) => ({
-    id: b.actor({ name: n, kind: actorKind(n) }),
-    entries: {},
-    deathsA: new Memo((t) => partFigure(t, 'deaths on side A', 'killed on side A', `deaths on side A (${clip(n, 300)})`)),
-    deathsB: new Memo((t) => partFigure(t, 'deaths on side B', 'killed on side B', `deaths on side B (${clip(n, 300)})`))
-  }));
-  const offices = new Memo((office) => b.source({ kind: 'news', publisher: office, title: 'Articles cited by UCDP GED' }, `pub\u0000${office}`));
-  const windows = new Memo((key) => {
-    const [prec = '', startText = '', endText = '', start = '', end = ''] = key.split('\u0000');
-    return dateWindow(start, end, prec, startText, endText);
+/**
+ * One GED file's rows, each made into an event by the small functions below. What repeats from
+ * row to row is worked out once per distinct cell, and the objects made from it are shared by the
+ * events (nothing changes the dataset in place).
+ */
+class UcdpRows {
+  readonly notices: RepeatedWarnings;
+  readonly #b: ImportBuilder;
+  readonly #c: Columns;
+  readonly #headers: readonly string[];
+  readonly #starts: DayColumn;
+  readonly #ends: DayColumn;
+  readonly #places: PlaceMaker;
+  readonly #ged: string;
+  readonly #gedCitation: Citation;
+  readonly #countries = new Memo((text) => (text === '' ? undefined : alpha2FromName(text)));
+  readonly #sides: Memo<Side>;
+  readonly #offices: Memo<string>;
+  readonly #windows = new Memo((key) => {
+    const [prec = '', firstText = '', lastText = '', first = '', last = ''] = key.split('\u0000');
+    return ucdpWhen(first, last, prec, firstText, lastText);
   });
-  const totals = new Memo(deathsOf);
-  const civilianDeaths = new Memo((t) => partFigure(t, 'civilian deaths', 'civilians killed', 'civilian deaths'));
-  const unknownDeaths = new Memo((t) => partFigure(t, 'deaths, party unknown', 'killed, party unknown', 'deaths of unknown affiliation'));
-  const conflictTags = new Memo((t) => clip(`ucdp conflict: ${t}`, 500));
-  const dyadTags = new Memo((t) => clip(`ucdp dyad: ${t}`, 500));
-  const placeLists = new Map<string, readonly string[]>();
-  const gedCitation: Citation = { source: ged };
+  readonly #totals = new Memo((key) => {
+    const [best = '', low = '', high = ''] = key.split('\u0000');
+    return ucdpDeaths(best, low, high);
+  });
+  readonly #civilianDeaths = new Memo((t) => partyDeaths(t, 'civilian deaths', 'civilians killed', 'civilian deaths'));
+  readonly #unknownDeaths = new Memo((t) => partyDeaths(t, 'deaths, party unknown', 'killed, party unknown', 'deaths of unknown affiliation'));
+  readonly #conflictTags = new Memo((t) => clip(`ucdp conflict: ${t}`, 500));
+  readonly #dyadTags = new Memo((t) => clip(`ucdp dyad: ${t}`, 500));
+  readonly #placeLists = new Map<string, string[]>();
 
-  for (const row of table.rows) {
-    const cells = row.cells;
-    const line = row.line;
+  constructor(table: CsvTable, b: ImportBuilder, columns: Columns) {
+    this.#b = b;
+    this.#c = columns;
+    this.#headers = table.headers;
+    this.notices = new RepeatedWarnings(b);
+    this.#ged = b.source({ kind: 'dataset', publisher: 'UCDP', title: 'UCDP Georeferenced Event Dataset (GED)', url: 'https://ucdp.uu.se', note: UCDP_SOURCE_NOTE }, '\u0000ucdp');
+    this.#gedCitation = { source: this.#ged };
+    this.#starts = new DayColumn(table, columns.start);
+    this.#ends = new DayColumn(table, columns.end);
+    reportOrder(b, table, this.#starts, this.#name(columns.start));
+    reportOrder(b, table, this.#ends, this.#name(columns.end));
+    this.#places = new PlaceMaker(b, this.#ged);
+    this.#sides = new Memo<Side>((n) => ({
+      name: n,
+      id: b.actor({ name: n, kind: actorKind(n) }),
+      entries: {},
+      deathsA: new Memo((t) => partyDeaths(t, 'deaths on side A', 'killed on side A', `deaths on side A (${clip(n, 300)})`)),
+      deathsB: new Memo((t) => partyDeaths(t, 'deaths on side B', 'killed on side B', `deaths on side B (${clip(n, 300)})`))
+    }));
+    this.#offices = new Memo((office) => b.source({ kind: 'news', publisher: office, title: 'Articles cited by UCDP GED' }, `pub\u0000${office}`));
+  }
 
-    // Dates: the window [date_start, date_end] and its precision.
-    const startText = cell(cells, cStart);
-    const endText = cell(cells, cEnd);
-    const s = starts.read(startText);
-    if (!s.ok) {
-      b.skip(line, name(cStart), s.reason);
-      continue;
-    }
-    const e = endText === '' ? s : ends.read(endText);
-    if (!e.ok) {
-      b.skip(line, name(cEnd), e.reason);
-      continue;
-    }
-    if (e.day < s.day) {
-      b.skip(line, name(cEnd), `the event ends (${dayWords(e.day)}) before it starts (${dayWords(s.day)})`);
-      continue;
-    }
-    if (s.droppedTime !== undefined) notices.add('time-start', line, name(cStart), `the time "${s.droppedTime}" was dropped; the date is kept as written`);
-    if (e.droppedTime !== undefined && endText !== '') notices.add('time-end', line, name(cEnd), `the time "${e.droppedTime}" was dropped; the date is kept as written`);
-    let prec = cell(cells, cDatePrec);
-    if (prec !== '' && DATE_PREC_WORDS[prec] === undefined) {
-      notices.add('prec', line, name(cDatePrec), `"${clip(prec, 40)}" is not a UCDP date precision (1 to 5); the dates are taken as written`);
+  #name(column: number): string {
+    return this.#headers[column] ?? '';
+  }
+
+  /** The row at `line` as an event, or skipped with the reason. */
+  row(line: number, cells: Cells): void {
+    const when = this.#when(line, cells);
+    if (!when) return;
+    const violence = this.#violence(line, cells);
+    const place = this.#place(line, cells);
+    if (!place) return;
+    const sides = this.#sidesOf(cells, violence?.roles ?? PARTICIPANTS);
+    const c = this.#c;
+    const event = {
+      id: this.#b.eventId(cell(cells, c.id), line),
+      type: violence?.type ?? 'other',
+      title: this.#title(line, cells, violence, place.words),
+      ...this.#summary(line, cells),
+      start: when.start,
+      ...(when.note ? { dateNote: when.note } : {}),
+      places: place.list,
+      actors: sides.actors,
+      status: 'reported',
+      figures: this.#figures(line, cells, sides),
+      citations: this.#citations(cells),
+      tags: this.#tags(cells, violence)
+    } satisfies EventInput;
+    this.#b.addEvent(event, line);
+  }
+
+  /** The window of possible dates and its precision; undefined when the row was skipped. */
+  #when(line: number, cells: Cells): (UcdpWhen & { ok: true }) | undefined {
+    const c = this.#c;
+    const startText = cell(cells, c.start);
+    const endText = cell(cells, c.end);
+    const s = this.#starts.read(startText);
+    if (!s.ok) return void this.#b.skip(line, this.#name(c.start), s.reason);
+    const e = endText === '' ? s : this.#ends.read(endText);
+    if (!e.ok) return void this.#b.skip(line, this.#name(c.end), e.reason);
+    if (e.day < s.day) return void this.#b.skip(line, this.#name(c.end), `the event ends (${dayWords(e.day)}) before it starts (${dayWords(s.day)})`);
+    if (s.droppedTime !== undefined) this.notices.add('time-start', line, this.#name(c.start), `the time "${s.droppedTime}" was dropped; the date is kept as written`);
+    if (e.droppedTime !== undefined && endText !== '') this.notices.add('time-end', line, this.#name(c.end), `the time "${e.droppedTime}" was dropped; the date is kept as written`);
+    let prec = cell(cells, c.datePrec);
+    if (prec !== '' && !isDatePrec(prec)) {
+      this.notices.add('prec', line, this.#name(c.datePrec), `"${clip(prec, 40)}" is not a UCDP date precision (1 to 5); the dates are taken as the first and last possible day`);
       prec = '';
     }
-    const when = windows.get(`${prec}\u0000${startText}\u0000${endText}\u0000${s.day}\u0000${e.day}`);
-    const yearText = cell(cells, cYear);
+    const when = this.#windows.get(`${prec}\u0000${startText}\u0000${endText}\u0000${s.day}\u0000${e.day}`);
+    if (!when.ok) return void this.#b.skip(line, this.#name(c.end), when.reason);
+    const yearText = cell(cells, c.year);
     if (yearText.length === 4 && yearText !== s.day.slice(0, 4) && /^\d{4}$/.test(yearText)) {
-      notices.add('year', line, name(cYear), `the event starts in ${s.day.slice(0, 4)} but ${name(cYear)} says ${yearText}; the dates are kept`);
+      this.notices.add('year', line, this.#name(c.year), `the event starts in ${s.day.slice(0, 4)} but ${this.#name(c.year)} says ${yearText}; the dates are kept`);
     }
+    return when;
+  }
 
-    // Type of violence.
-    const violenceText = cell(cells, cViolence);
-    const violence = VIOLENCE[violenceText];
-    if (!violence) notices.add('violence', line, name(cViolence), `"${clip(violenceText, 40)}" is not a UCDP type of violence (1, 2 or 3); imported as "other"`);
+  /** type_of_violence, or undefined (with a warning) when it is not 1, 2 or 3. */
+  #violence(line: number, cells: Cells): (typeof VIOLENCE)[string] | undefined {
+    const text = cell(cells, this.#c.violence);
+    const violence = VIOLENCE[text];
+    if (!violence) this.notices.add('violence', line, this.#name(this.#c.violence), `"${clip(text, 40)}" is not a UCDP type of violence (1, 2 or 3); imported as "other"`);
+    return violence;
+  }
 
-    // Place.
-    const coords = readCoordinates(cell(cells, cLat), cell(cells, cLon));
-    if (!coords.ok) {
-      b.skip(line, coords.which === 'lat' ? name(cLat) : name(cLon), coords.reason);
-      continue;
-    }
-    const countryText = cell(cells, cCountry);
-    const cc = countries.get(countryText);
-    if (cc === undefined && countryText !== '') notices.add(`country:${countryText}`, line, name(cCountry), `"${clip(countryText, 80)}" is not a country this app knows; its places have no country`);
-    const whereText = cell(cells, cWhere);
-    const wherePrecText = cell(cells, cWherePrec);
+  /** The row's place (under its admin regions) and the words naming it; undefined when the row was skipped. */
+  #place(line: number, cells: Cells): { list: string[]; words: string } | undefined {
+    const c = this.#c;
+    const coords = readCoordinates(cell(cells, c.lat), cell(cells, c.lon));
+    if (!coords.ok) return void this.#b.skip(line, this.#name(coords.which === 'lat' ? c.lat : c.lon), coords.reason);
+    const countryText = cell(cells, c.country);
+    const cc = this.#countries.get(countryText);
+    if (cc === undefined && countryText !== '') this.notices.add(`country:${countryText}`, line, this.#name(c.country), `"${clip(countryText, 80)}" is not a country this app knows; its places have no country`);
+    const whereText = cell(cells, c.where);
+    const wherePrecText = cell(cells, c.wherePrec);
     const wp = WHERE_PREC[wherePrecText];
-    if (!coords.at) notices.add('nocoords', line, name(cLat), 'no coordinates; the place is kept without them');
-    else if (!wp) notices.add('where_prec', line, name(cWherePrec), `"${clip(wherePrecText, 40)}" is not a UCDP where precision (1 to 7); the coordinates are taken as approximate`);
-    const adm1 = cell(cells, cAdm1);
-    const adm2 = cell(cells, cAdm2);
-    const placeId = places.place({
+    if (!coords.at) this.notices.add('nocoords', line, this.#name(c.lat), 'no coordinates; the place is kept without them');
+    else if (!wp) this.notices.add('where_prec', line, this.#name(c.wherePrec), `"${clip(wherePrecText, 40)}" is not a UCDP where precision (1 to 7); the coordinates are taken as approximate`);
+    const admin1 = cell(cells, c.adm1);
+    const admin2 = cell(cells, c.adm2);
+    const id = this.#places.place({
       name: whereText,
-      admin1: adm1,
-      admin2: adm2,
+      admin1,
+      admin2,
       country: cc,
       countryName: countryText,
       at: coords.at,
@@ -258,137 +283,92 @@ export function importUcdp(table: CsvTable, sink?: ImportEventSink): ImportOutco
       note: wp ? wp.note : NO_WHERE_PRECISION,
       uncertaintyKm: wp?.km
     });
+    return { list: this.#placeList(id), words: whereText || admin2 || admin1 || countryText };
+  }
 
-    // Sides.
-    const sideAText = cell(cells, cSideA);
-    const sideBText = cell(cells, cSideB);
-    const sideA = sideAText === '' ? undefined : sides.get(sideAText);
-    const sideB = sideBText === '' || sideBText === sideAText ? undefined : sides.get(sideBText);
-    const roles = violence?.roles ?? PARTICIPANTS;
+  /** An event's list of places, shared by every event of the place. */
+  #placeList(id: string | undefined): string[] {
+    if (id === undefined) return [];
+    let list = this.#placeLists.get(id);
+    if (list === undefined) this.#placeLists.set(id, (list = [id]));
+    return list;
+  }
+
+  /** side_a and side_b as actors in the roles of the type of violence (a side named twice is one actor). */
+  #sidesOf(cells: Cells, roles: readonly [EventActorRole, EventActorRole]): Sides {
+    const aText = cell(cells, this.#c.sideA);
+    const bText = cell(cells, this.#c.sideB);
+    const a = aText === '' ? undefined : this.#sides.get(aText);
+    const b = bText === '' || bText === aText ? undefined : this.#sides.get(bText);
     const actors: EventActorInput[] = [];
-    if (sideA) actors.push((sideA.entries[roles[0]] ??= { actor: sideA.id, role: roles[0] }));
-    if (sideB) actors.push((sideB.entries[roles[1]] ??= { actor: sideB.id, role: roles[1] }));
+    if (a) actors.push((a.entries[roles[0]] ??= { actor: a.id, role: roles[0] }));
+    if (b) actors.push((b.entries[roles[1]] ??= { actor: b.id, role: roles[1] }));
+    return { a, b, actors };
+  }
 
-    // Deaths: the best estimate with low and high, then by party.
-    const figures: Figure[] = [];
-    const total = totals.get(`${cell(cells, cBest)}\u0000${cell(cells, cLow)}\u0000${cell(cells, cHigh)}`);
-    if (total.bad !== undefined) notices.add('best', line, name(cBest), total.bad);
-    if (total.warning !== undefined) notices.add('range', line, name(cBest), total.warning);
-    if (total.figure) {
-      figures.push(total.figure);
-      const a = sideA ? sideA.deathsA.get(cell(cells, cDeathsA)) : undefined;
-      if (a) figures.push(a);
-      const bb = sideB ? sideB.deathsB.get(cell(cells, cDeathsB)) : undefined;
-      if (bb) figures.push(bb);
-      const civilians = civilianDeaths.get(cell(cells, cDeathsCivilians));
-      if (civilians) figures.push(civilians);
-      const unknown = unknownDeaths.get(cell(cells, cDeathsUnknown));
-      if (unknown) figures.push(unknown);
+  /** Deaths: the best estimate with low and high, then by party (only beside a total). */
+  #figures(line: number, cells: Cells, sides: Sides): Figure[] {
+    const c = this.#c;
+    const total = this.#totals.get(`${cell(cells, c.best)}\u0000${cell(cells, c.low)}\u0000${cell(cells, c.high)}`);
+    if (total.bad !== undefined) this.notices.add('best', line, this.#name(c.best), total.bad);
+    if (total.warning !== undefined) this.notices.add('range', line, this.#name(c.best), total.warning);
+    if (!total.figure) return [];
+    const parts = [
+      sides.a?.deathsA.get(cell(cells, c.deathsA)),
+      sides.b?.deathsB.get(cell(cells, c.deathsB)),
+      this.#civilianDeaths.get(cell(cells, c.deathsCivilians)),
+      this.#unknownDeaths.get(cell(cells, c.deathsUnknown))
+    ];
+    return [total.figure, ...parts.filter((f) => f !== undefined)];
+  }
+
+  /** The GED row with its source_article, then each office with its headline and date. */
+  #citations(cells: Cells): Citation[] {
+    const c = this.#c;
+    const article = cell(cells, c.article);
+    const citations: Citation[] = [article === '' ? this.#gedCitation : { source: this.#ged, note: clip(article, 2000) }];
+    const officeText = cell(cells, c.office);
+    if (officeText === '') return citations;
+    const officeList = splitList(officeText);
+    const headlines = cell(cells, c.headline).split(';');
+    const sourceDates = cell(cells, c.sourceDate).split(';');
+    for (let i = 0; i < officeList.length; i++) {
+      const source = this.#offices.get(officeList[i]!);
+      if (citations.some((x) => x.source === source)) continue;
+      const headline = headlines[i]?.trim() ?? '';
+      const on = sourceDates[i]?.trim() ?? '';
+      const note = headline !== '' ? `"${headline}"${on ? ` (${on})` : ''}` : on;
+      citations.push(note !== '' ? { source, note: clip(note, 2000) } : { source });
     }
+    return citations;
+  }
 
-    // Citations: the GED row with its source_article, then each office with its headline.
-    const article = cell(cells, cArticle);
-    const citations: Citation[] = [article === '' ? gedCitation : { source: ged, note: clip(article, 2000) }];
-    const officeText = cell(cells, cOffice);
-    if (officeText !== '') {
-      const officeList = splitList(officeText);
-      const headlines = cell(cells, cHeadline).split(';');
-      const sourceDates = cell(cells, cSourceDate).split(';');
-      for (let i = 0; i < officeList.length; i++) {
-        const sid = offices.get(officeList[i]!);
-        if (citations.some((x) => x.source === sid)) continue;
-        const headline = headlines[i]?.trim() ?? '';
-        const on = sourceDates[i]?.trim() ?? '';
-        const note = headline !== '' ? `"${headline}"${on ? ` (${on})` : ''}` : on;
-        citations.push(note !== '' ? { source: sid, note: clip(note, 2000) } : { source: sid });
-      }
-    }
-
-    // Tags: UCDP's classification and the conflict and dyad.
-    const conflict = cell(cells, cConflict);
-    const dyad = cell(cells, cDyad);
+  /** UCDP's classification, the conflict and dyad, and low clarity. */
+  #tags(cells: Cells, violence: (typeof VIOLENCE)[string] | undefined): string[] {
+    const c = this.#c;
+    const conflict = cell(cells, c.conflict);
+    const dyad = cell(cells, c.dyad);
     const tags: string[] = [];
     if (violence) tags.push(violence.tag);
-    if (conflict !== '') tags.push(conflictTags.get(conflict));
-    if (dyad !== '') tags.push(dyadTags.get(dyad));
-    if (cell(cells, cClarity) === '2') tags.push('ucdp: low clarity');
+    if (conflict !== '') tags.push(this.#conflictTags.get(conflict));
+    if (dyad !== '') tags.push(this.#dyadTags.get(dyad));
+    if (cell(cells, c.clarity) === '2') tags.push('ucdp: low clarity');
+    return tags;
+  }
 
-    const whereWords = whereText || adm2 || adm1 || countryText;
-    const who = violence?.type === 'civilians' ? (sideAText ? ` by ${sideAText}` : '') : sideAText && sideBText ? `: ${sideAText} vs ${sideBText}` : sideAText || sideBText ? `: ${sideAText || sideBText}` : '';
+  /** "State-based fighting: Government of Syria vs IS, Deir ez-Zor town", "One-sided violence by IS, …". */
+  #title(line: number, cells: Cells, violence: (typeof VIOLENCE)[string] | undefined, whereWords: string): string {
+    const a = cell(cells, this.#c.sideA);
+    const b = cell(cells, this.#c.sideB);
+    const who = violence?.type === 'civilians' ? (a ? ` by ${a}` : '') : a && b ? `: ${a} vs ${b}` : a || b ? `: ${a || b}` : '';
     const title = `${violence?.words ?? 'Event'}${who}${whereWords ? `, ${whereWords}` : ''}`;
-    const description = cell(cells, cWhereDescription);
-    const id = cell(cells, cId);
-    const event = { id: b.eventId(id, line), type: violence?.type ?? 'other', title: title.length > 500 ? b.short(title, line, 'title') : title } as Mutable<EventInput>;
-    if (description !== '' && description !== whereText) event.summary = b.long(`Where: ${description}`, line, name(cWhereDescription));
-    event.start = when.start;
-    if (when.end) event.end = when.end;
-    if (when.note) event.dateNote = when.note;
-    if (placeId === undefined) event.places = [];
-    else {
-      let list = placeLists.get(placeId);
-      if (list === undefined) placeLists.set(placeId, (list = [placeId]));
-      event.places = list as string[];
-    }
-    event.actors = actors;
-    event.status = 'reported';
-    event.figures = figures;
-    event.citations = citations;
-    event.tags = tags;
-    b.addEvent(event as EventInput, line);
+    return title.length > 500 ? this.#b.short(title, line, 'title') : title;
   }
-  notices.flush();
-  sortByLine(b.problems);
-  if (b.eventCount === 0) {
-    const problems = b.problems.length > 0 ? b.problems : [{ severity: 'error' as const, file: table.file, line: table.headerLine, message: 'the file has a header but no data rows' }];
-    return { status: 'failed', problems };
-  }
-  return {
-    status: 'imported',
-    result: b.finish(
-      {
-        title: `UCDP GED events (${clip(table.file.split(/[\\/]/).pop() ?? table.file, 200)})`,
-        description: "Imported from the UCDP Georeferenced Event Dataset. Each event keeps its date window (date_start to date_end) and UCDP's deaths estimate (best, low, high).",
-        license: 'CC BY 4.0 (UCDP GED); cite UCDP when using it'
-      },
-      // A row an unclosed quote swallowed is a row of the file too.
-      table.rows.length + table.problems.filter((p) => p.severity === 'error').length
-    )
-  };
-}
 
-const PARTICIPANTS: readonly [EventActorRole, EventActorRole] = ['participant', 'participant'];
-const NO_WHERE_PRECISION = 'UCDP gives no where precision for this row';
-
-type Point = { value: string; precision: 'day' | 'week' | 'month' | 'year' | 'approximate'; asWritten?: string };
-
-/**
- * The window [start, end] as the native format says it: one day; an ISO week, a calendar month
- * or a year when the window is exactly that; else the first and last possible day, with a note
- * that the event happened somewhere in between (date_prec 2–5) or lasted that long (date_prec 1).
- */
-function dateWindow(start: string, end: string, prec: string, startText: string, endText: string): { start: Point; end?: Point; note?: string } {
-  const written = (value: string, text: string): { asWritten?: string } => (text !== '' && text !== value ? { asWritten: clip(text, 500) } : {});
-  const precWords = DATE_PREC_WORDS[prec];
-  const label = precWords ? `UCDP date precision ${prec} (${precWords})` : 'UCDP';
-  if (start === end) {
-    if (prec === '' || prec === '1') return { start: { value: start, precision: 'day', ...written(start, startText) } };
-    return { start: { value: start, precision: 'approximate', ...written(start, startText) }, note: `${label}: UCDP dated it ${dayWords(start)}` };
+  /** where_description as the summary, unless it only repeats the place's name. */
+  #summary(line: number, cells: Cells): { summary?: string } {
+    const description = cell(cells, this.#c.whereDescription);
+    if (description === '' || description === cell(cells, this.#c.where)) return {};
+    return { summary: this.#b.long(`Where: ${description}`, line, this.#name(this.#c.whereDescription)) };
   }
-  const note = prec === '' || prec === '1' ? `${label}: from ${dayWords(start)} to ${dayWords(end)}` : `${label}: sometime between ${dayWords(start)} and ${dayWords(end)}`;
-  const sy = start.slice(0, 4);
-  const sm = start.slice(5, 7);
-  if (start.endsWith('-01-01') && end === `${sy}-12-31`) return { start: { value: sy, precision: 'year', asWritten: `${startText} to ${endText}` }, note };
-  if (start.endsWith('-01') && end.slice(0, 7) === start.slice(0, 7) && Number(end.slice(8, 10)) === daysInMonth(Number(sy), Number(sm))) {
-    return { start: { value: start.slice(0, 7), precision: 'month', asWritten: `${startText} to ${endText}` }, note };
-  }
-  const week = isoWeekOf(start);
-  if (isoWeekOf(end) === week && dayOfWeek(start) === 0 && dayOfWeek(end) === 6) {
-    return { start: { value: week, precision: 'week', asWritten: `${startText} to ${endText}` }, note };
-  }
-  return { start: { value: start, precision: 'day', ...written(start, startText) }, end: { value: end, precision: 'day', ...written(end, endText) }, note };
-}
-
-/** Monday 0 … Sunday 6 of a day written YYYY-MM-DD. */
-function dayOfWeek(day: string): number {
-  return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
 }
