@@ -2,7 +2,10 @@
 // places in Syria and Iraq under their admin regions, about 20 actors, dates clustered over
 // 2014–2018, a mix of time and geo precisions, fatalities on some rows, notes of about 150
 // characters with commas and quotes. Deterministic for a seed. Nothing here comes from ACLED:
-// every row is made up.
+// every row is made up. About one row in twenty has a sentence more in its notes naming a place or
+// actor by another name (Abu Kamal, Bukamal, داعش, Deir al-Zour…), a compound written three ways
+// (airstrike, air strike, air-strike) or a name that merely starts like another (Deir Zorjib), for
+// the search tests; they come from a random stream of their own, so every other cell is as it was.
 import { prng } from './prng';
 
 export const ACLED_HEADER =
@@ -110,6 +113,26 @@ function villages(r: () => number): Location[] {
   return out;
 }
 
+/** Sentences a few rows' notes end with (see the top of the file). */
+const EXTRA_NOTES: readonly string[] = [
+  'Local sources blamed an airstrike.',
+  'An air strike was reported nearby.',
+  'Residents described an air-strike at dawn.',
+  'ISIS claimed the attack.',
+  'ISIL fighters were reported in the area.',
+  'Residents blamed Daesh.',
+  'Residents blamed داعش.',
+  'Displaced families arrived from Abu Kamal.',
+  'Displaced families arrived from Bukamal.',
+  'Families fled towards البوكمال.',
+  'Reinforcements came from Deir al-Zour.',
+  'Reinforcements came from دير الزور.',
+  'Reinforcements came from Dayr az-Zawr.',
+  'Fighters moved through Deir Zorjib.',
+  'A cease-fire was announced later.',
+  'The ceasefire held overnight.'
+];
+
 const SOURCES = ['Invented Agency', 'Invented Observatory', 'Invented Weekly', 'Invented Iraqi News', 'Invented Radio', 'Invented Monitor', 'Local partner (invented)'];
 const SCALES = ['National', 'Subnational', 'International', 'National-International', 'Local partner-Other'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -125,6 +148,7 @@ function csvCell(text: string): string {
 export function syntheticAcledCsv(rows: number, seed = 1, options: SyntheticAcledOptions = {}): string {
   const r = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
+  const extra = prng(seed + 2);
   const newline = options.newline ?? '\n';
   // Bursts of fighting: most rows fall in one, around a place, over days to months.
   const small = villages(prng(seed + 1));
@@ -194,7 +218,8 @@ export function syntheticAcledCsv(rows: number, seed = 1, options: SyntheticAcle
     const when = timePrecision === 1 ? `On ${day} ${MONTHS[month]} ${year}` : timePrecision === 2 ? `During the week of ${day} ${MONTHS[month]} ${year}` : `In ${MONTHS[month]} ${year}`;
     const notes =
       `${when}, ${a1[0]}${a2 ? ` and ${a2[0]}` : ''} were involved in an event (${subType.toLowerCase()}) in ${loc.name}, ${loc.admin1}. ` +
-      `${fatalities > 0 ? `${fatalities} reported fatalities.` : 'No "reported" fatalities.'} [size=no report]`;
+      `${fatalities > 0 ? `${fatalities} reported fatalities.` : 'No "reported" fatalities.'} [size=no report]` +
+      (extra() < 0.05 ? ` ${EXTRA_NOTES[Math.floor(extra() * EXTRA_NOTES.length)]}` : '');
     const cells = [
       id,
       date,

@@ -150,8 +150,13 @@ export function isShortSkeleton(skeleton: string): boolean {
   return n < 3;
 }
 
-/** Can shape `full` be made from shape `sparse` by adding vowel marks ("a") only? */
+/**
+ * Can shape `full` be made from shape `sparse` by adding vowel marks ("a") only, not at the end?
+ * Arabic script leaves short vowels out inside a word, but a final vowel is written (ا ي و ة):
+ * العراق is Iraq, not Iraqi.
+ */
 function addsOnlyVowels(full: string, sparse: string): boolean {
+  if (full.endsWith('a') && !sparse.endsWith('a')) return false;
   let j = 0;
   for (let i = 0; i < full.length; i++) {
     if (j < sparse.length && full[i] === sparse[j]) j++;

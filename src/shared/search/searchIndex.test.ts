@@ -1,20 +1,22 @@
 // SearchIndex: on the bundled dataset, every spelling of Deir al-Zour (Arabic included) finds the
-// same events, exactly those that name it; al-Qaim likewise; Raqqa and Iraq stay apart; type-ahead
-// prefixes; blank queries; `within`. At scale (a synthetic dataset and a dataset of awkward text),
-// the index answers as folding each event's texts and matching them one by one would, and its
-// byte-level reading gives the words folding whole texts gives.
+// same events, exactly those that name it; al-Qaim likewise; Raqqa and Iraq stay apart; whole words,
+// with what completing the last word finds answered apart; blank queries; `within`. At scale (a
+// synthetic dataset and a dataset of awkward text), the index answers as folding each event's texts
+// and matching them one by one would, and its byte-level reading gives the words and pairs folding
+// whole texts gives. Aliases, phrases, compounds and explanations: searchPhrases.test.ts.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticDataset } from '../../../scripts/bench/synthetic';
 import { prng } from '../../../tests/support/prng';
-import { stringAt, valuesOf, type DatasetHeader, type EventColumns } from '../dataset/columns';
+import { naiveFind, textsOf } from '../../../tests/support/naiveSearch';
+import { stringAt, type DatasetHeader, type EventColumns } from '../dataset/columns';
 import { columnsFromDataset } from '../dataset/datasetColumns';
 import { loadDatasetBytes } from '../dataset/loadDatasetBytes';
 import type { Dataset, TimelineEvent } from '../dataset/schema';
 import { parseDatasetText } from '../dataset/validateDataset';
-import { compileQuery, foldText, wordMatches, type FoldedWord } from './fold';
+import { foldText } from './fold';
 import { SearchIndex } from './searchIndex';
 
 const BUNDLED_TEXT = readFileSync(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url), 'utf8');
@@ -37,15 +39,6 @@ function bundled(): Fixture {
   return fixture(check.dataset);
 }
 
-/** Every text an event is searched by: title, summary, its places' names, its actors' names. */
-function textsOf(f: Pick<Fixture, 'columns' | 'header'>, i: number): string[] {
-  const { columns: c, header: h } = f;
-  const texts = [stringAt(c.titles, i), stringAt(c.summaries, i)];
-  for (const p of valuesOf(c.placeOffsets, c.placeIndex, i)) texts.push(h.places[p]!.name, ...h.places[p]!.altNames.map((a) => a.name));
-  for (const a of valuesOf(c.actorOffsets, c.actorIndex, i)) texts.push(h.actors[a]!.name, ...h.actors[a]!.aliases);
-  return texts;
-}
-
 /** Ids of the events at these column indices. */
 function idsOf(f: Fixture, indices: Uint32Array): string[] {
   return Array.from(indices, (i) => stringAt(f.columns.ids, i));
@@ -58,21 +51,10 @@ function idsWhere(f: Fixture, pattern: RegExp): string[] {
   return out;
 }
 
-const foldedTexts = new WeakMap<EventColumns, FoldedWord[][]>();
-
-/** What the index should answer: each event's texts folded and matched one by one (as matchesText). */
-function naiveSearch(f: Pick<Fixture, 'columns' | 'header'>, query: string, within?: Uint8Array): number[] {
-  let folded = foldedTexts.get(f.columns);
-  if (!folded) {
-    folded = Array.from({ length: f.columns.count }, (_, i) => textsOf(f, i).flatMap(foldText));
-    foldedTexts.set(f.columns, folded);
-  }
-  const q = compileQuery(query);
-  const out: number[] = [];
-  folded.forEach((words, i) => {
-    if ((!within || within[i]) && q.words.every((qw) => words.some((w) => wordMatches(qw, w)))) out.push(i);
-  });
-  return out;
+/** The index's answer (whole words and completed) next to what matching each event's texts one by one gives. */
+function bothWays(f: Pick<Fixture, 'columns' | 'header'> & { index: SearchIndex }, query: string, within?: Uint8Array) {
+  const found = f.index.find(query, within);
+  return { index: { exact: Array.from(found.exact), prefix: Array.from(found.prefix) }, naive: naiveFind(f, f.index.plan(query), within) };
 }
 
 describe('SearchIndex on the bundled dataset', () => {
@@ -107,7 +89,8 @@ describe('SearchIndex on the bundled dataset', () => {
   it('answers an Arabic query from the Arabic names of places', () => {
     expect(idsOf(f, f.index.search('الموصل'))).toEqual(['mosul-taken']);
     expect(idsOf(f, f.index.search('الرقة'))).toEqual(['raqqa-taken']);
-    expect(idsOf(f, f.index.search('البوكمال'))).toEqual(['sdf-offensive-albu-kamal', 'syrian-army-offensive-albu-kamal']);
+    // Albu Kamal, and the crossing named after it ("Husaybah–Albu Kamal crossing").
+    expect(idsOf(f, f.index.search('البوكمال'))).toEqual(['border-post-seized', 'sdf-offensive-albu-kamal', 'syrian-army-offensive-albu-kamal']);
   });
 
   it('keeps Raqqa and Iraq apart', () => {
@@ -124,15 +107,23 @@ describe('SearchIndex on the bundled dataset', () => {
     expect(f.index.search('Manbij')).toHaveLength(0);
   });
 
-  it('finds words by their beginning as they are typed', () => {
+  it('matches whole words, and answers apart what completing the last word being typed finds', () => {
     const deir = idsOf(f, f.index.search('Deir al-Zour'));
-    for (const q of ['Deir al-Z', 'Deir al-Zo', 'Deir ez-Z', 'Dayr az-Za', 'دير الز']) expect(idsOf(f, f.index.search(q)), q).toEqual(deir);
+    for (const q of ['Deir al-Z', 'Deir al-Zo', 'Deir ez-Z', 'Dayr az-Za', 'دير الز']) {
+      const found = f.index.find(q);
+      expect(found.exact, q).toHaveLength(0);
+      expect(idsOf(f, found.prefix), q).toEqual(deir);
+    }
+    expect(f.index.find('Deir al-Z').completions).toContain('zour');
+    // Finished (a space after it), a word is not completed.
+    expect(f.index.find('Deir al-Z ').prefix).toHaveLength(0);
     // One short word alone: its skeleton (dr) is also that of "drew", in a summary, whose vowels
     // are not where Deir's (or دير's) are: it is not found.
     for (const q of ['deir', 'Dayr', 'Dair', 'دير']) expect(idsOf(f, f.index.search(q)), q).toEqual(deir);
     expect(idsOf(f, f.index.search('drew'))).toContain('sykes-picot');
-    expect(idsOf(f, f.index.search('Euphr'))).toEqual(idsOf(f, f.index.search('Euphrates')));
-    expect(f.index.search('Deir al-Zx')).toHaveLength(0);
+    expect(f.index.search('Euphr')).toHaveLength(0);
+    expect(idsOf(f, f.index.find('Euphr').prefix)).toEqual(idsOf(f, f.index.search('Euphrates')));
+    expect(f.index.find('Deir al-Zx').prefix).toHaveLength(0);
     expect(f.index.search('Deir Mosul')).toHaveLength(0);
   });
 
@@ -170,8 +161,11 @@ describe('SearchIndex on the bundled dataset', () => {
   });
 
   it('answers as matching each event\'s texts one by one would', () => {
-    const queries = ['Deir', 'Syrian army', 'IS', 'is', 'US', 'Iraqi forces', 'al-Qaim', 'province', 'a', 'al', 'the', 'Raqqa Syrian', '1,500', 'BBC', 'Usher', 'دير'];
-    for (const q of queries) expect(Array.from(f.index.search(q)), q).toEqual(naiveSearch(f, q));
+    const queries = ['Deir', 'Syrian army', 'IS', 'is', 'US', 'Iraqi forces', 'al-Qaim', 'province', 'a', 'al', 'the', 'Raqqa Syrian', '1,500', 'BBC', 'Usher', 'دير', 'ISIS', 'Daesh fighters', 'Abu Kamal', 'Islamic State group', 'Syrian Democratic Forces', 'QSD', 'Deir ez-Zor province'];
+    for (const q of queries) {
+      const { index, naive } = bothWays(f, q);
+      expect(index, q).toEqual(naive);
+    }
   });
 });
 
@@ -254,12 +248,20 @@ describe('SearchIndex on awkward text', () => {
     queries.push('1500', '2000000', 'is', 'us', 'un', 'zor', 'Zawr', 'qaim', 'halab', 'iraq', 'sham', 'fire', 'Allah', 'Safira', 'Ain', 'ayn');
   });
 
-  it('reads the bytes into the words folding whole texts gives', () => {
-    for (const q of queries) expect(Array.from(f.index.search(q)), q).toEqual(Array.from(slow.search(q)));
+  it('reads the bytes into the words and pairs folding whole texts gives', () => {
+    for (const q of queries) {
+      const fast = f.index.find(q);
+      const folded = slow.find(q);
+      expect(Array.from(fast.exact), q).toEqual(Array.from(folded.exact));
+      expect(Array.from(fast.prefix), q).toEqual(Array.from(folded.prefix));
+    }
   });
 
   it('answers as matching each event\'s texts one by one would', () => {
-    for (const q of queries) expect(Array.from(f.index.search(q)), q).toEqual(naiveSearch(f, q));
+    for (const q of queries) {
+      const { index, naive } = bothWays(f, q);
+      expect(index, q).toEqual(naive);
+    }
   });
 
   it('finds numbers written with thousands separators', () => {
@@ -301,9 +303,11 @@ describe('SearchIndex on a synthetic dataset', () => {
     const r = prng(3);
     const within = new Uint8Array(columns.count).map(() => (r() < 0.5 ? 1 : 0));
     for (const q of ['District 12', 'armed group 17', 'shelling', 'SY Dist', 'Armed Group 3 Group 17 clash', 'a', 'zzzz', 'IQ', 'Group 1', 'near', 'Protest against']) {
-      const found = Array.from(index.search(q));
-      expect(found, q).toEqual(naiveSearch({ columns, header }, q));
-      expect(Array.from(index.search(q, within)), q).toEqual(found.filter((i) => within[i] === 1));
+      const { index: found, naive } = bothWays({ columns, header, index }, q);
+      expect(found, q).toEqual(naive);
+      const inside = index.find(q, within);
+      expect(Array.from(inside.exact), q).toEqual(found.exact.filter((i) => within[i] === 1));
+      expect(Array.from(inside.prefix), q).toEqual(found.prefix.filter((i) => within[i] === 1));
     }
     expect(index.search('District 12').length).toBeGreaterThan(0);
   });
