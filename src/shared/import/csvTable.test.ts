@@ -106,6 +106,58 @@ describe('readCsv: broken quotes', () => {
   });
 });
 
+describe('readCsv: rows cut short', () => {
+  it('refuses a last line cut in the middle of a row (fewer cells, no line break after it) as the file ending there', () => {
+    const r = readCsv('id,actor1,actor2,notes\n1,A,B,fine\n2,A,Civilians (', 'cut.csv');
+    if (!r.ok) throw new Error('expected a table');
+    expect(r.table.rows.map((row) => row.cells)).toEqual([['1', 'A', 'B', 'fine']]);
+    expect(r.table.problems).toEqual([
+      { severity: 'error', file: 'cut.csv', line: 3, message: "the file ends in the middle of a row: it has 3 of the header's 4 cells (was the file cut short?); the row was left out" }
+    ]);
+  });
+
+  it('refuses a row with fewer cells than the header anywhere in the file, naming its line', () => {
+    const r = readCsv('a,b,c\n1,2,3\n4,5\n"6\nsix",7,8\n', 'short.csv');
+    if (!r.ok) throw new Error('expected a table');
+    expect(r.table.rows.map((row) => row.line)).toEqual([2, 4]);
+    expect(r.table.problems).toEqual([
+      {
+        severity: 'error',
+        file: 'short.csv',
+        line: 3,
+        message: "this row has 2 of the header's 3 cells: a cell or a delimiter is missing, so which value belongs to which column cannot be told; the row was left out"
+      }
+    ]);
+  });
+
+  it('asks rows only for the columns the header names (a header ending in delimiters), and keeps rows with extra cells', () => {
+    const t = table('a,b,,\n1,2\n3,4,5,6,7\n');
+    expect(t.problems).toEqual([]);
+    expect(t.rows.map((r) => r.cells)).toEqual([
+      ['1', '2'],
+      ['3', '4', '5', '6', '7']
+    ]);
+  });
+
+  it('hands a short row to no visitor, and counts only the rows it hands over', () => {
+    const rows: number[] = [];
+    const read = streamCsv('a,b\n1,2\n3\n4,5', 'f.csv', {}, { start: () => {}, row: (line) => void rows.push(line) });
+    if (!read.ok) throw new Error('expected a table');
+    expect(rows).toEqual([2, 4]);
+    expect(read.rows).toBe(2);
+    expect(read.problems.map((p) => p.line)).toEqual([3]);
+  });
+
+  it('says an open quote at the end of the file ends it in the middle of the row, at the line the row starts', () => {
+    const r = readCsv('a,b\n1,ok\n2,"a note\nthat runs on\nand on', 'open.csv');
+    if (!r.ok) throw new Error('expected a table');
+    expect(r.table.rows.map((row) => row.line)).toEqual([2]);
+    expect(r.table.problems.map((p) => [p.line, p.message])).toEqual([
+      [3, 'the file ends in the middle of a row: a quoted cell starting on this line is never closed (a " is missing), so this row and everything after it cannot be read']
+    ]);
+  });
+});
+
 describe('readCsv: header, preamble and HXL', () => {
   const isHeader = (keys: readonly string[]) => keys.includes('event_date');
 

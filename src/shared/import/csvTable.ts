@@ -24,14 +24,17 @@ export interface CsvTable {
   readonly headerLine: number;
   /**
    * Data rows, in file order (blank lines and the HXL row left out, and a row whose quoted cell is
-   * never closed: see problems).
+   * never closed or that has fewer cells than the header: see problems).
    */
   readonly rows: readonly CsvRow[];
   /** HXL hashtags under the header, when the file has that row. */
   readonly hxl: readonly string[] | undefined;
   /** Lines before the header that were skipped as preamble. */
   readonly preambleLines: number;
-  /** What went wrong while reading (an unclosed quote), for the importer to pass on in its result. */
+  /**
+   * What went wrong while reading, for the importer to pass on in its result: each error is a row
+   * left out (an unclosed quote, too few cells), at its line.
+   */
   readonly problems: readonly Problem[];
 }
 
@@ -80,6 +83,28 @@ export function cellAt(row: CsvRow, column: number): string {
 }
 
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
+/** An open quote that swallowed the rest of the file (papaparse's MissingQuotes). */
+export const UNCLOSED_QUOTE =
+  'the file ends in the middle of a row: a quoted cell starting on this line is never closed (a " is missing), so this row and everything after it cannot be read';
+
+/**
+ * Header cells up to the last one with a name: a header written with trailing delimiters
+ * ("a,b,c,,") does not ask rows for cells nobody named.
+ */
+function namedColumnCount(headerCells: readonly string[]): number {
+  let n = headerCells.length;
+  while (n > 1 && headerCells[n - 1]!.trim() === '') n--;
+  return n;
+}
+
+/** Why a row with too few cells is left out. `atEnd`: it is the last row, with no line break after it. */
+function shortRowMessage(cells: number, columns: number, atEnd: boolean): string {
+  const has = `${cells} of the header's ${columns} cells`;
+  return atEnd
+    ? `the file ends in the middle of a row: it has ${has} (was the file cut short?); the row was left out`
+    : `this row has ${has}: a cell or a delimiter is missing, so which value belongs to which column cannot be told; the row was left out`;
+}
 const isHxlRow = (cells: readonly string[]) => {
   const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
   return filled.length > 0 && filled.every((c) => c.startsWith('#'));
@@ -210,6 +235,8 @@ export function streamCsv(text: string, file: string, options: ReadCsvOptions, v
     }
   };
   let header: { cells: string[]; line: number } | undefined;
+  /** Cells a data row must have: the header's, up to its last named column. */
+  let namedColumns = 0;
   let preambleLines = 0;
   let seen = 0;
   let afterHeader = false;
@@ -235,12 +262,7 @@ export function streamCsv(text: string, file: string, options: ReadCsvOptions, v
       if (result.errors.some((e) => e.code === 'MissingQuotes')) {
         // The open quote swallowed the rest of the file into one cell: the row is left out, and
         // the problem (an error on its line) is the importer's to pass on.
-        problems.push({
-          severity: 'error',
-          file,
-          line: rowLine,
-          message: 'a quoted cell starting on this line is never closed (a " is missing): this row and the rest of the file cannot be read'
-        });
+        problems.push({ severity: 'error', file, line: rowLine, message: UNCLOSED_QUOTE });
         return;
       }
       if (isBlank(cells)) return;
@@ -249,6 +271,7 @@ export function streamCsv(text: string, file: string, options: ReadCsvOptions, v
         const keys = cells.map(headerKey);
         if (!options.isHeader || options.isHeader(keys)) {
           header = { cells, line: rowLine };
+          namedColumns = namedColumnCount(cells);
           afterHeader = true;
           return;
         }
@@ -270,6 +293,12 @@ export function streamCsv(text: string, file: string, options: ReadCsvOptions, v
           parser.abort();
           return;
         }
+      }
+      // A row with fewer cells than the header has lost some (a file cut short, a delimiter gone):
+      // which value belongs to which column cannot be told, so it is a problem, never an event.
+      if (cells.length < namedColumns) {
+        problems.push({ severity: 'error', file, line: rowLine, message: shortRowMessage(cells.length, namedColumns, rowStart >= body.length && !body.endsWith('\n')) });
+        return;
       }
       rowCount++;
       blankInvisibleCells(cells, rowLine);
