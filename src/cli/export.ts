@@ -8,7 +8,7 @@ import { formatProblem } from '../shared/dataset/problems';
 import { defaultWindow, parseRange, type TimeWindow } from '../shared/render/exportWindow';
 import { THEME_NAMES, isThemeName, type ThemeName } from '../shared/render/themes';
 import { LANE_MODES, type LaneMode } from '../shared/timeline/laneAssignment';
-import { openDatasetFile } from '../main/dataset/openDatasetFile';
+import { datasetOf, openDatasetFile } from '../main/dataset/openDatasetFile';
 import { sweepTempFiles } from '../main/files/atomicWrite';
 import { EXPORT_FORMATS, exportImage, type ExportFormat } from '../main/export/exportImage';
 import { MAX_PNG_SIDE } from '../main/export/rasterise';
@@ -166,15 +166,17 @@ async function exportFile(argv: readonly string[]): Promise<ExportOutput> {
   const parsed = parseExportArgs(argv);
   if (!parsed.ok) return { exitCode: 2, stdout: '', stderr: `${parsed.message ? `${parsed.message}\n\n` : ''}${USAGE}\n` };
   const a = parsed.args;
-  const opened = await openDatasetFile(resolve(a.file), a.file);
-  if (!opened.ok) {
-    if ('needsMapping' in opened) {
-      return { exitCode: 2, stdout: '', stderr: `${a.file}: a table whose columns must be mapped first; run npm run inspect -- ${a.file} to see them, then save it as a Frontline dataset.\n` };
-    }
-    return { exitCode: 1, stdout: '', stderr: `${opened.problems.map(formatProblem).join('\n')}\n${a.file}: cannot be opened\n` };
+  const outcome = await openDatasetFile(resolve(a.file), a.file);
+  if (outcome.kind === 'needs-mapping') {
+    return { exitCode: 2, stdout: '', stderr: `${a.file}: a table whose columns must be mapped first; run npm run inspect -- ${a.file} to see them, then save it as a Frontline dataset.\n` };
   }
-  const warnings = opened.skipped.length > 0 ? `${a.file}: ${opened.skipped.length} event(s) or row(s) left out, drawn without them\n` : '';
-  const { header, columns } = opened.loaded;
+  const read = datasetOf(outcome);
+  if (!read) {
+    const problems = outcome.kind === 'failed' ? (outcome.error.problems ?? []) : [];
+    return { exitCode: 1, stdout: '', stderr: `${problems.map(formatProblem).join('\n')}\n${a.file}: cannot be opened\n` };
+  }
+  const warnings = read.skipped.length > 0 ? `${a.file}: ${read.skipped.length} event(s) or row(s) left out, drawn without them\n` : '';
+  const { header, columns } = read.dataset;
   const window = a.window ?? defaultWindow(header);
   const target = resolve(a.out);
   await sweepTempFiles(dirname(target));

@@ -10,11 +10,12 @@ import { formatProblem, type Problem } from '../shared/dataset/problems';
 import type { Source, TimelineEvent } from '../shared/dataset/schema';
 import { readEvent } from '../shared/dataset/loadDatasetBytes';
 import { summarizeDataset, verifyQuotes, type DatasetSummary } from '../shared/dataset/summarize';
-import { CSV_FIELDS, FORMAT_LABEL, IMPORT_FORMATS, type CsvField, type CsvMapping, type CsvPreview, type ImportFormat } from '../shared/import/types';
+import { ambiguousDateColumns } from '../shared/import/csvMapping';
+import { CSV_FIELDS, DATE_ORDERS, FORMAT_LABEL, IMPORT_FORMATS, type CsvField, type CsvMapping, type CsvPreview, type DateOrder, type ImportFormat } from '../shared/import/types';
 import { decodeText } from '../shared/text/decodeText';
 import { readLocalCopy } from '../main/files/readLocalCopy';
 import { terminalSafe } from './terminalText';
-import { imageNow, openDatasetFile, type OpenedSuccess } from '../main/dataset/openDatasetFile';
+import { datasetOf, imageNow, openDatasetFile, type ReadDataset } from '../main/dataset/openDatasetFile';
 
 export interface InspectOutput {
   readonly exitCode: number;
@@ -22,7 +23,7 @@ export interface InspectOutput {
   readonly stderr: string;
 }
 
-export const USAGE = `Usage: npm run inspect -- <file> [--json] [--format <format>] [--map <field>=<column>,...]
+export const USAGE = `Usage: npm run inspect -- <file> [--json] [--format <format>] [--map <field>=<column>,...] [--dates dmy|mdy]
 
 Opens a file exactly as the app does: a Frontline dataset (.frontline JSON), an ACLED or UCDP
 export, a TimelineJS JSON or spreadsheet, or any CSV/TSV table. Prints a summary; for a
@@ -33,9 +34,12 @@ printed as file:line:column: severity: field: message.
   --format <format>  read the file as ${IMPORT_FORMATS.join(', ')} (default: told from the file)
   --map <mapping>    for a generic table: which column (0 = the first) holds what, e.g.
                      --map date=0,title=2,place=5 (fields: ${CSV_FIELDS.join(', ')})
+  --dates <order>    with --map, for date columns whose numeric dates all read both ways
+                     (03/04/2017): dmy (day first, 3 April 2017) or mdy (month first, March 4, 2017)
 
 Without --map a generic table is not opened: its columns and the mapping guessed from its
-header are printed, to run again with --map.
+header are printed, to run again with --map. Nor is one whose date columns do not show their
+day/month order, without --dates: the columns and some of their dates, read both ways, are printed.
 
 Exit status: 0 valid, 1 invalid or rows left out, 2 usage error or a table to map.`;
 
@@ -69,6 +73,7 @@ export function parseInspectArgs(argv: readonly string[]): ParsedArgs {
   let json = false;
   let format: ImportFormat | undefined;
   let mapping: CsvMapping | undefined;
+  let dates: DateOrder | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) {
@@ -103,14 +108,25 @@ export function parseInspectArgs(argv: readonly string[]): ParsedArgs {
         mapping = parsed.mapping;
         break;
       }
+      case '--dates': {
+        const v = value();
+        if (v === undefined || !(DATE_ORDERS as readonly string[]).includes(v)) {
+          return { ok: false, message: `--dates needs dmy (day first: 03/04/2017 is 3 April 2017) or mdy (month first: March 4, 2017)${v === undefined ? '' : `, not "${v}"`}` };
+        }
+        if (dates !== undefined) return { ok: false, message: '--dates is given twice' };
+        dates = v as DateOrder;
+        break;
+      }
       default:
         return { ok: false, message: `Unknown option ${name}` };
     }
   }
   if (files.length !== 1) return { ok: false, message: files.length === 0 ? '' : `One file at a time (got ${files.length})` };
+  if (dates !== undefined && mapping === undefined) return { ok: false, message: '--dates goes with --map: it says how the date columns of a generic table write their dates' };
   if (mapping !== undefined) {
     if (format !== undefined && format !== 'csv') return { ok: false, message: `--map is for a generic table (--format csv), not ${format}` };
     format = 'csv';
+    if (dates !== undefined) mapping.dateOrder = dates;
   }
   return { ok: true, args: { file: files[0]!, json, ...(format ? { format } : {}), ...(mapping ? { mapping } : {}) } };
 }
@@ -138,7 +154,7 @@ const MAX_FIGURES_LISTED = 50;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function formatSummary(s: DatasetSummary, file: string, opened: OpenedSuccess): string {
+function formatSummary(s: DatasetSummary, file: string, opened: ReadDataset): string {
   const lines = [
     opened.format === 'native' ? `${file}: valid Frontline dataset` : `${file}: ${FORMAT_LABEL[opened.format]}, read as a Frontline dataset`,
     `Title:     ${s.title}`,
@@ -167,6 +183,7 @@ function formatSummary(s: DatasetSummary, file: string, opened: OpenedSuccess): 
 
 /** The columns of a generic table, the mapping guessed, and the command to run with it. */
 export function formatMappingHelp(file: string, preview: CsvPreview): string {
+  if (preview.asked) return dateOrderHelp(file, preview, preview.asked).join('\n') + '\n';
   // However wide the table: at most HELP_COLUMNS columns are listed, headers are cut to
   // HELP_HEADER_WIDTH, and the file's lists are never spread into a call's arguments.
   const HELP_COLUMNS = 200;
@@ -191,12 +208,36 @@ export function formatMappingHelp(file: string, preview: CsvPreview): string {
   }
   lines.push('');
   const map = guessed.map(([field, column]) => `${field}=${column}`).join(',');
+  const question = dateOrderHelp(file, preview, preview.guess);
+  // The columns and their examples; the commands are the guessed one below, with --dates.
+  if (question.length > 0) {
+    for (const line of question.slice(0, -3)) lines.push(line);
+    lines.push('');
+  }
   lines.push(
     guessed.length > 0
-      ? `Guessed mapping: ${map}\nRun again with the mapping to open it, corrected where needed:\n  npm run inspect -- ${quoteArg(file)} --map ${map}`
+      ? `Guessed mapping: ${map}\nRun again with the mapping to open it, corrected where needed${question.length > 0 ? ', and the order of the dates' : ''}:\n  npm run inspect -- ${quoteArg(file)} --map ${map}${question.length > 0 ? ' --dates dmy|mdy' : ''}`
       : `No column could be guessed from the header. Run again with --map, e.g.\n  npm run inspect -- ${quoteArg(file)} --map date=0,title=1`
   );
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The question of a mapping whose date columns do not show their day/month order: each column
+ * with some of its dates read both ways, then the two commands to run (the last three lines).
+ * Empty when nothing needs asking.
+ */
+export function dateOrderHelp(file: string, preview: CsvPreview, mapping: CsvMapping): string[] {
+  const columns = ambiguousDateColumns(preview.dateColumns, mapping);
+  if (columns.length === 0) return [];
+  const lines: string[] = [];
+  for (const c of columns) {
+    lines.push(`${file}: every date in column ${c.column} "${c.header}" reads both ways, so its day/month order must be given:`);
+    for (const e of c.examples) lines.push(`  ${e.text} → ${e.dayFirst} (day first) or ${e.monthFirst} (month first)`);
+  }
+  const map = [...CSV_FIELDS].flatMap((f) => (mapping[f] !== undefined ? [`${f}=${mapping[f]}`] : [])).join(',');
+  lines.push('Run again with --dates dmy (day first) or --dates mdy (month first):', `  npm run inspect -- ${quoteArg(file)} --map ${map} --dates dmy`, `  npm run inspect -- ${quoteArg(file)} --map ${map} --dates mdy`);
+  return lines;
 }
 
 function quoteArg(text: string): string {
@@ -214,21 +255,30 @@ async function inspectFile(argv: readonly string[]): Promise<InspectOutput> {
   const parsed = parseInspectArgs(argv);
   if (!parsed.ok) return { exitCode: 2, stdout: '', stderr: `${parsed.message ? `${parsed.message}\n\n` : ''}${USAGE}\n` };
   const { file, json, format, mapping } = parsed.args;
-  let opened = await openDatasetFile(resolve(file), file, { ...(format ? { format } : {}), ...(mapping ? { mapping } : {}) });
+  const outcome = await openDatasetFile(resolve(file), file, { ...(format ? { format } : {}), ...(mapping ? { mapping } : {}) });
+  if (outcome.kind === 'needs-mapping') {
+    return json
+      ? { exitCode: 2, stdout: `${JSON.stringify({ valid: false, needsMapping: outcome.preview }, null, 2)}\n`, stderr: '' }
+      : { exitCode: 2, stdout: formatMappingHelp(file, outcome.preview), stderr: '' };
+  }
+  const read = datasetOf(outcome);
   // A native file must be valid whole (its invalid events are its problems, as the app's startup
   // check has it); rows of an import may be left out, which is reported with the summary.
-  if (opened.ok && opened.format === 'native' && opened.skipped.length > 0) opened = { ok: false, path: opened.path, name: opened.name, problems: opened.skipped };
-  if (!opened.ok) {
-    if ('needsMapping' in opened) {
-      return json
-        ? { exitCode: 2, stdout: `${JSON.stringify({ valid: false, needsMapping: opened.needsMapping }, null, 2)}\n`, stderr: '' }
-        : { exitCode: 2, stdout: formatMappingHelp(file, opened.needsMapping), stderr: '' };
-    }
+  const invalid = !read
+    ? outcome.kind === 'failed'
+      ? (outcome.error.problems ?? [])
+      : [{ severity: 'error' as const, file, message: outcome.kind }]
+    : read.dataset.format === 'native' && read.skipped.length > 0
+      ? read.skipped
+      : undefined;
+  if (!read || invalid) {
+    const problems = invalid ?? [];
     return json
-      ? { exitCode: 1, stdout: `${JSON.stringify({ valid: false, problems: opened.problems }, null, 2)}\n`, stderr: '' }
-      : { exitCode: 1, stdout: '', stderr: `${opened.problems.map(formatProblem).join('\n')}\n${file}: invalid (${plural(opened.problems.length, 'problem')})\n` };
+      ? { exitCode: 1, stdout: `${JSON.stringify({ valid: false, problems }, null, 2)}\n`, stderr: '' }
+      : { exitCode: 1, stdout: '', stderr: `${problems.map(formatProblem).join('\n')}\n${file}: invalid (${plural(problems.length, 'problem')})\n` };
   }
-  const { header, columns, warnings } = opened.loaded;
+  const { dataset: opened, skipped } = read;
+  const { header, columns, warnings } = opened;
   // Quotes are checked against local copies beside a native file, every event read back in file order.
   const copies = opened.format === 'native' ? await readSourceCopies(header.sources, resolve(file)) : { texts: new Map<string, string>(), problems: [] };
   const events: TimelineEvent[] = [];
@@ -239,7 +289,7 @@ async function inspectFile(argv: readonly string[]): Promise<InspectOutput> {
       if (event) events.push(event);
     }
   }
-  const problems = [...opened.skipped, ...copies.problems, ...verifyQuotes(events, copies.texts, file)];
+  const problems = [...skipped, ...copies.problems, ...verifyQuotes(events, copies.texts, file)];
   const summary = summarizeDataset(header, columns);
   if (json) {
     return {
@@ -249,7 +299,7 @@ async function inspectFile(argv: readonly string[]): Promise<InspectOutput> {
     };
   }
   const warningText = warnings.length > 0 ? `\n${warnings.map(formatProblem).join('\n')}` : '';
-  if (opened.skipped.length > 0) {
+  if (skipped.length > 0) {
     // An import with rows left out: what would open, and why the rest would not.
     return {
       exitCode: 1,

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { expect, test } from '../support/fixtures';
 import { inlineRunLoad, pendingImage, type RunLoad } from '../../src/main/dataset/datasetService';
+import { datasetOf, withImage } from '../../src/main/dataset/openDatasetFile';
 import type { FileImage } from '../../src/shared/dataset/packDataset';
 
 const ACLED = join(import.meta.dirname, '..', 'fixtures', 'import', 'acled-current.csv');
@@ -16,13 +17,14 @@ interface HeldBack {
 /** The real loader, except that an import's file image comes when the test says. */
 function imagesHeldBack(): { runLoad: RunLoad; images: HeldBack[] } {
   const images: HeldBack[] = [];
-  const runLoad: RunLoad = async (path, displayName, onProgress, signal, request) => {
-    const outcome = await inlineRunLoad(path, displayName, onProgress, signal, request);
-    if (!outcome.ok || outcome.format === 'native') return outcome;
-    const written: FileImage = await outcome.image.ready();
+  const runLoad: RunLoad = async (file, onProgress, signal, request) => {
+    const outcome = await inlineRunLoad(file, onProgress, signal, request);
+    const read = datasetOf(outcome);
+    if (!read || read.dataset.format === 'native') return outcome;
+    const written: FileImage = await read.dataset.image.ready();
     const pending = pendingImage({ cancel: () => pending.reject(new Error('the file image was not needed any more')) });
     images.push({ deliver: () => pending.resolve(written), fail: (message) => pending.reject(new Error(message)) });
-    return { ...outcome, image: pending.image };
+    return withImage(outcome, () => pending.image);
   };
   return { runLoad, images };
 }

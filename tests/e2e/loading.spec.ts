@@ -2,10 +2,11 @@
 // drawing frames), and cancelling leaves a clear message.
 import { expect, test } from '../support/fixtures';
 import type { RunLoad } from '../../src/main/dataset/datasetService';
+import { cancelledOpen } from '../../src/main/dataset/openDatasetFile';
 
 test('progress while loading, and Cancel stops the load', async ({ openApp, page }) => {
   let release: (() => void) | undefined;
-  const held: RunLoad = (path, displayName, onProgress, signal) =>
+  const held: RunLoad = (file, onProgress, signal) =>
     new Promise((resolve) => {
       let done = 0;
       const timer = setInterval(() => {
@@ -14,7 +15,7 @@ test('progress while loading, and Cancel stops the load', async ({ openApp, page
       }, 100);
       const stop = () => {
         clearInterval(timer);
-        resolve({ ok: false, cancelled: true, path, name: displayName });
+        resolve(cancelledOpen(file));
       };
       signal.addEventListener('abort', stop, { once: true });
       release = stop;

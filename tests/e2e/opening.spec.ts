@@ -18,21 +18,21 @@ const BUNDLED_EVENTS = (JSON.parse(readFileSync(BUNDLED_DATASET, 'utf8')) as { e
 /** What the real open code makes of a file: its title, event count and format. */
 async function expected(path: string): Promise<{ title: string; events: number; format: ImportFormat; ids: string[] }> {
   const opened = await openDatasetFile(path);
-  if (!opened.ok) throw new Error(`${path} does not open cleanly`);
-  const { header, columns } = opened.loaded;
+  if (opened.kind !== 'opened') throw new Error(`${path} does not open cleanly`);
+  const { header, columns } = opened.dataset;
   const ids: string[] = [];
   // Event ids come from the file image, in column order.
-  const text = new TextDecoder().decode(imageNow(opened.image).bytes);
+  const text = new TextDecoder().decode(imageNow(opened.dataset.image).bytes);
   const events = (JSON.parse(text) as { events: { id: string }[] }).events;
   for (let i = 0; i < columns.count; i++) ids.push(events[columns.sourceIndex[i]!]!.id);
-  return { title: header.metadata.title, events: columns.count, format: opened.format, ids };
+  return { title: header.metadata.title, events: columns.count, format: opened.dataset.format, ids };
 }
 
 /** The column mapping the app guesses for a generic table (what the user confirms unchanged). */
 async function guessedMapping(path: string): Promise<CsvMapping> {
   const opened = await openDatasetFile(path);
-  if (opened.ok || !('needsMapping' in opened)) throw new Error(`${path} is not a generic table`);
-  return opened.needsMapping.guess;
+  if (opened.kind !== 'needs-mapping') throw new Error(`${path} is not a generic table`);
+  return opened.preview.guess;
 }
 
 type Way = 'menu' | 'drop' | 'command line';
@@ -154,16 +154,16 @@ test.describe('broken files', () => {
       const app = await openApp({ dropDir: dir });
       const { page } = app;
       const opened = await openDatasetFile(join(dir, file), file, file.startsWith('generic') ? { mapping: await guessedMapping(join(dir, file)) } : {});
-      expect(opened.ok && opened.skipped.length > 0, `${file} has usable and unusable rows`).toBe(true);
-      if (!opened.ok) return;
+      expect(opened.kind === 'needs-review' && opened.problems.length > 0, `${file} has usable and unusable rows`).toBe(true);
+      if (opened.kind !== 'needs-review') return;
       await openBy(app, 'menu', join(dir, file));
       if (file.startsWith('generic')) await page.getByTestId('mapping').getByRole('button', { name: 'Import' }).click();
       const review = page.getByTestId('review');
       await expect(review.getByRole('heading')).toHaveText(`Some rows of ${file} cannot be used`);
       const rows = review.locator('.problem-table tbody tr');
-      await expect(rows).toHaveCount(opened.skipped.length);
+      await expect(rows).toHaveCount(opened.problems.length);
       // Each problem names the file, where, and why.
-      const first = opened.skipped[0]!;
+      const first = opened.problems[0]!;
       await expect(rows.first().locator('td').nth(0)).toHaveText(file);
       if (first.line !== undefined) await expect(rows.first().locator('td').nth(1)).toContainText(String(first.line));
       if (first.field !== undefined) await expect(rows.first().locator('td').nth(2)).toHaveText(first.field);
@@ -178,7 +178,7 @@ test.describe('broken files', () => {
       if (file.startsWith('generic')) await page.getByTestId('mapping').getByRole('button', { name: 'Import' }).click();
       await review.getByRole('button', { name: /^Open \d+ events/ }).click();
       await expect(page.getByTestId('notice')).toContainText(`Opened ${file}`);
-      await expect(page.locator('.toolbar h1')).toHaveText(opened.loaded.header.metadata.title);
+      await expect(page.locator('.toolbar h1')).toHaveText(opened.dataset.header.metadata.title);
     });
   }
 
@@ -187,15 +187,16 @@ test.describe('broken files', () => {
       const app = await openApp({ dropDir: FIXTURES });
       const { page } = app;
       const opened = await openDatasetFile(join(FIXTURES, file));
-      expect(opened.ok).toBe(false);
-      if (opened.ok || !('problems' in opened)) return;
+      expect(opened.kind).toBe('failed');
+      if (opened.kind !== 'failed') return;
+      const problems = opened.error.problems ?? [];
       for (const way of ['menu', 'drop', 'command line'] as const) {
         await openBy(app, way, join(FIXTURES, file));
         const dialog = page.getByTestId('open-error');
         await expect(dialog.getByRole('heading')).toHaveText('The file could not be opened');
         await expect(dialog).toContainText(`${BUNDLED_TITLE ? 'deir-al-zour-al-qaim-2017.frontline is still open' : ''}`);
-        await expect(dialog.locator('.problem-table tbody tr')).toHaveCount(opened.problems.length);
-        await expect(dialog.locator('.problem-table tbody tr').first()).toContainText(opened.problems[0]!.message);
+        await expect(dialog.locator('.problem-table tbody tr')).toHaveCount(problems.length);
+        await expect(dialog.locator('.problem-table tbody tr').first()).toContainText(problems[0]!.message);
         if (way === 'menu') await page.screenshot({ path: test.info().outputPath('open-error.png') });
         await dialog.getByRole('button', { name: 'Close' }).click();
         await expectBundledStill(page);

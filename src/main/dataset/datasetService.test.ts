@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../shared/dataset/schema';
 import { parseDatasetText } from '../../shared/dataset/validateDataset';
-import type { AppError, DatasetPayload, LoadProgress, OpenOutcome, Result } from '../../shared/ipc/contract';
-import { DatasetService, inlineRunLoad, pendingImage, readyImage, type LoadOutcome, type RunLoad } from './datasetService';
+import type { AppError, DatasetPayload, FileRef, LoadProgress, OpenOutcome, Result } from '../../shared/ipc/contract';
+import { DatasetService, inlineRunLoad, pendingImage, readyImage, type PendingImage, type RunLoad } from './datasetService';
 import type { FileProgress } from './loadDatasetFile';
-import { imageNow, openDatasetFile } from './openDatasetFile';
+import { cancelledOpen, datasetOf, imageNow, openDatasetFile, withImage, type ReadOutcome } from './openDatasetFile';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 const BROKEN = fileURLToPath(new URL('../../../tests/fixtures/broken-syntax.frontline', import.meta.url));
@@ -53,12 +53,11 @@ function failed(outcome: OpenOutcome): AppError {
 }
 
 interface PendingLoad {
-  readonly path: string;
-  readonly displayName: string;
+  readonly file: FileRef;
   readonly signal: AbortSignal;
   readonly onProgress: (p: FileProgress) => void;
   /** Finish the load with this outcome (ignored once it has ended). */
-  finish(outcome: LoadOutcome): void;
+  finish(outcome: ReadOutcome<PendingImage>): void;
 }
 
 /**
@@ -67,19 +66,19 @@ interface PendingLoad {
  */
 function controlledRunLoad(honourAbort = true): { runLoad: RunLoad; loads: PendingLoad[] } {
   const loads: PendingLoad[] = [];
-  const runLoad: RunLoad = (path, displayName, onProgress, signal) =>
-    new Promise<LoadOutcome>((resolve) => {
-      loads.push({ path, displayName, signal, onProgress, finish: resolve });
-      if (honourAbort) signal.addEventListener('abort', () => resolve({ ok: false, cancelled: true, path, name: displayName }), { once: true });
+  const runLoad: RunLoad = (file, onProgress, signal) =>
+    new Promise<ReadOutcome<PendingImage>>((resolve) => {
+      loads.push({ file, signal, onProgress, finish: resolve });
+      if (honourAbort) signal.addEventListener('abort', () => resolve(cancelledOpen(file)), { once: true });
     });
   return { runLoad, loads };
 }
 
 /** A real successful outcome, read through the same loader the app uses. */
-async function realOutcome(path: string): Promise<LoadOutcome> {
+async function realOutcome(path: string): Promise<ReadOutcome<PendingImage>> {
   const outcome = await openDatasetFile(path);
-  if (!outcome.ok) throw new Error('fixture did not load');
-  return { ...outcome, image: readyImage(imageNow(outcome.image)) };
+  if (outcome.kind === 'failed') throw new Error('fixture did not load');
+  return withImage(outcome, (image) => readyImage(imageNow(image)));
 }
 
 /** Let pending promise callbacks run. */
@@ -173,7 +172,7 @@ describe('loading', () => {
     const loading = service.load(BROKEN, { displayName: 'broken', bundled: true });
     const waiting = service.awaitCurrent();
     const broken = await openDatasetFile(BROKEN, 'broken', { strict: true });
-    if (broken.ok) throw new Error('expected the broken fixture to fail');
+    if (broken.kind !== 'failed') throw new Error('expected the broken fixture to fail');
     loads[0]!.finish(broken);
     const failure = failed(await loading);
     expect(error(await waiting)).toEqual(failure);
@@ -368,14 +367,14 @@ describe('open: review, mapping and reload', () => {
    */
   function withFakeImport(): { runLoad: RunLoad; requests: { path: string; request: unknown }[] } {
     const requests: { path: string; request: unknown }[] = [];
-    const runLoad: RunLoad = async (path, displayName, onProgress, signal, request) => {
-      requests.push({ path, request });
+    const runLoad: RunLoad = async (file, onProgress, signal, request) => {
+      requests.push({ path: file.path, request });
       if (request?.mapping) {
         const outcome = await realOutcome(BUNDLED);
-        if (!outcome.ok) throw new Error('bundled did not load');
-        return { ...outcome, path, format: 'csv', mapping: request.mapping };
+        if (outcome.kind !== 'opened') throw new Error('bundled did not load');
+        return { ...outcome, file, dataset: { ...outcome.dataset, format: 'csv', mapping: request.mapping } };
       }
-      return inlineRunLoad(path, displayName, onProgress, signal, request);
+      return inlineRunLoad(file, onProgress, signal, request);
     };
     return { runLoad, requests };
   }
@@ -527,9 +526,10 @@ describe('open: review, mapping and reload', () => {
 
 describe("an import's file image, written after its timeline is held", () => {
   /** A real outcome whose file image comes when the test says (as from the load worker). */
-  async function deferredOutcome(path: string): Promise<{ outcome: LoadOutcome; deliver: () => void; fail: (message: string) => void; cancelled: () => boolean }> {
+  async function deferredOutcome(path: string): Promise<{ outcome: ReadOutcome<PendingImage>; deliver: () => void; fail: (message: string) => void; cancelled: () => boolean }> {
     const opened = await openDatasetFile(path);
-    if (!opened.ok) throw new Error('fixture did not load');
+    const read = datasetOf(opened);
+    if (!read) throw new Error('fixture did not load');
     let wasCancelled = false;
     const pending = pendingImage({
       cancel: () => {
@@ -538,8 +538,8 @@ describe("an import's file image, written after its timeline is held", () => {
       }
     });
     return {
-      outcome: { ...opened, image: pending.image },
-      deliver: () => pending.resolve(imageNow(opened.image)),
+      outcome: withImage(opened, () => pending.image),
+      deliver: () => pending.resolve(imageNow(read.dataset.image)),
       fail: (message) => pending.reject(new Error(message)),
       cancelled: () => wasCancelled
     };

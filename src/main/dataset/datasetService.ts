@@ -12,7 +12,7 @@ import type { TimelineEvent } from '../../shared/dataset/schema';
 import { fail, ok, type AppError, type DatasetPayload, type FileRef, type LoadProgress, type OpenOutcome, type Result } from '../../shared/ipc/contract';
 import type { CsvMapping, ImportFormat } from '../../shared/import/types';
 import type { FileProgress } from './loadDatasetFile';
-import { imageNow, type OpenedFile, type OpenedSuccess, type OpenRequest } from './openDatasetFile';
+import { cancelledOpen, datasetOf, failedOpen, imageNow, withImage, withoutDataset, type OpenRequest, type ReadDataset, type ReadOutcome } from './openDatasetFile';
 
 /**
  * A file image that may still have to be written (an import's: written once its timeline shows,
@@ -68,13 +68,11 @@ export function pendingImage(hooks: { start?: () => void; cancel?: () => void } 
   return { image, resolve, reject };
 }
 
-export type LoadOutcome = OpenedFile<PendingImage> | { ok: false; cancelled: true; path: string; name: string };
-
 /**
  * Runs one load (in a worker, or inline for tests and the command line). `request` says how to
  * read the file (format, mapping, strict); absent, the file's format is detected.
  */
-export type RunLoad = (path: string, displayName: string, onProgress: (p: FileProgress) => void, signal: AbortSignal, request?: OpenRequest) => Promise<LoadOutcome>;
+export type RunLoad = (file: FileRef, onProgress: (p: FileProgress) => void, signal: AbortSignal, request?: OpenRequest) => Promise<ReadOutcome<PendingImage>>;
 
 /** Where the held dataset came from, and how it was read (for Reload and the recent list). */
 export interface HeldFile {
@@ -109,7 +107,7 @@ export interface OpenOptions {
   readonly request?: OpenRequest;
 }
 
-type Opened = OpenedSuccess<PendingImage>;
+type Opened = ReadDataset<PendingImage>;
 
 type Pending =
   | { readonly kind: 'needs-review'; readonly token: string; readonly opened: Opened; readonly file: HeldFile }
@@ -176,15 +174,20 @@ export class DatasetService {
   load(path: string, options: { displayName: string; bundled: boolean }): Promise<OpenOutcome> {
     const file: FileRef = { path, displayName: options.displayName };
     return this.#exclusive(file, { strict: true }, (outcome): OpenOutcome => {
-      if ('code' in outcome) return this.#failed(file, outcome);
-      if (!outcome.ok) {
-        const error: AppError =
-          'needsMapping' in outcome
-            ? { code: 'invalid-data', message: `${options.displayName} is a table whose columns must be matched to what they hold: open it with File > Open.` }
-            : { code: 'invalid-data', message: `${options.displayName} could not be opened.`, problems: outcome.problems };
-        return this.#failed(file, error);
+      switch (outcome.kind) {
+        case 'opened':
+          return { kind: 'opened', file, dataset: this.#install(outcome.dataset, heldFile(outcome.dataset, { ...file, bundled: options.bundled })) };
+        case 'needs-review':
+          // A strict load leaves nothing out; were rows left out all the same, it fails with them.
+          outcome.dataset.image.cancel();
+          return this.#failed(file, { code: 'invalid-data', message: `${file.displayName} could not be opened.`, problems: outcome.problems });
+        case 'needs-mapping':
+          return this.#failed(file, { code: 'invalid-data', message: `${file.displayName} is a table whose columns must be matched to what they hold: open it with File > Open.` });
+        case 'failed':
+          return this.#failed(file, outcome.error);
+        case 'cancelled':
+          return this.#failed(file, { code: 'cancelled', message: outcome.message });
       }
-      return { kind: 'opened', file, dataset: this.#install(outcome, { ...file, bundled: options.bundled }) };
     });
   }
 
@@ -199,21 +202,24 @@ export class DatasetService {
     const bundled = options.bundled ?? false;
     this.#dropPending();
     return this.#exclusive(file, options.request ?? {}, (outcome): OpenOutcome => {
-      if ('code' in outcome) return outcome.code === 'cancelled' ? { kind: 'cancelled', file, message: outcome.message } : { kind: 'failed', file, error: outcome };
-      if (!outcome.ok) {
-        if ('needsMapping' in outcome) {
+      switch (outcome.kind) {
+        case 'opened':
+          return { kind: 'opened', file, dataset: this.#install(outcome.dataset, heldFile(outcome.dataset, { ...file, bundled })) };
+        case 'needs-review': {
+          const token = newToken();
+          this.#pending = { kind: 'needs-review', token, opened: outcome.dataset, file: heldFile(outcome.dataset, { ...file, bundled }) };
+          const { dataset: _held, ...review } = outcome;
+          return { ...review, token };
+        }
+        case 'needs-mapping': {
           const token = newToken();
           this.#pending = { kind: 'needs-mapping', token, file, bundled };
-          return { kind: 'needs-mapping', file, token, preview: outcome.needsMapping };
+          return { ...outcome, token };
         }
-        return { kind: 'failed', file, error: { code: 'invalid-data', message: `${file.displayName} could not be opened.`, problems: outcome.problems } };
+        case 'failed':
+        case 'cancelled':
+          return outcome;
       }
-      if (outcome.skipped.length > 0) {
-        const token = newToken();
-        this.#pending = { kind: 'needs-review', token, opened: outcome, file: heldFile(outcome, { ...file, bundled }) };
-        return { kind: 'needs-review', file, token, format: outcome.format, rows: outcome.rows, problems: outcome.skipped };
-      }
-      return { kind: 'opened', file, dataset: this.#install(outcome, { ...file, bundled }) };
     });
   }
 
@@ -251,27 +257,25 @@ export class DatasetService {
   }
 
   /**
-   * Run one load, cancelling the one running, and `finish` with what it came to (an AppError for
-   * a cancelled or crashed load). The load counts as running until `finish` has run, so whoever
-   * waits for it (awaitCurrent) sees its result held.
+   * Run one load, cancelling the one running, and `finish` with what it came to (failed for a
+   * loader that throws, cancelled for a cancelled or superseded one). The load counts as running
+   * until `finish` has run, so whoever waits for it (awaitCurrent) sees its result held.
    */
-  #exclusive<T>(file: FileRef, request: OpenRequest, finish: (outcome: OpenedFile<PendingImage> | AppError) => T): Promise<T> {
-    const { path, displayName } = file;
+  #exclusive<T>(file: FileRef, request: OpenRequest, finish: (outcome: ReadOutcome<PendingImage>) => T): Promise<T> {
     this.#loading?.abort.abort();
     const abort = new AbortController();
-    const cancelled: AppError = { code: 'cancelled', message: `Opening ${displayName} was cancelled.` };
     const promise = (async (): Promise<T> => {
-      let outcome: LoadOutcome;
+      let outcome: ReadOutcome<PendingImage>;
       try {
-        outcome = await this.runLoad(path, displayName, (p) => this.emitProgress({ ...p, file: displayName }), abort.signal, request);
+        outcome = await this.runLoad(file, (p) => this.emitProgress({ ...p, file: file.displayName }), abort.signal, request);
       } catch (err) {
         // A loader that throws is a bug, but what the user had stays and they get a message.
-        return finish({ code: 'internal', message: `${displayName} could not be opened: ${err instanceof Error ? err.message : String(err)}` });
+        return finish({ kind: 'failed', file, error: { code: 'internal', message: `${file.displayName} could not be opened: ${err instanceof Error ? err.message : String(err)}` } });
       }
       // Cancelled, or superseded by a newer load: never held, never waiting for review.
-      if ((!outcome.ok && 'cancelled' in outcome) || abort.signal.aborted) {
-        if (outcome.ok) outcome.image.cancel();
-        return finish(cancelled);
+      if (outcome.kind === 'cancelled' || abort.signal.aborted) {
+        datasetOf(outcome)?.dataset.image.cancel();
+        return finish(cancelledOpen(file));
       }
       return finish(outcome);
     })().finally(() => {
@@ -287,18 +291,16 @@ export class DatasetService {
     return error.code === 'cancelled' ? { kind: 'cancelled', file, message: error.message } : { kind: 'failed', file, error };
   }
 
-  #install(opened: Opened, file: { path: string; displayName: string; bundled: boolean } | HeldFile): DatasetPayload {
-    const heldAs = 'format' in file ? file : heldFile(opened, file);
-    const { loaded } = opened;
+  #install(opened: Opened, file: HeldFile): DatasetPayload {
     const payload: DatasetPayload = {
-      header: loaded.header,
-      columns: loaded.columns,
-      warnings: loaded.warnings,
-      file: { name: heldAs.displayName, bundled: heldAs.bundled, bytes: opened.size, format: opened.format }
+      header: opened.header,
+      columns: opened.columns,
+      warnings: opened.warnings,
+      file: { name: file.displayName, bundled: file.bundled, bytes: opened.bytes, format: opened.format }
     };
     const previous = this.#current;
     if (previous && previous.image !== opened.image) previous.image.cancel();
-    this.#current = { payload, image: opened.image, file: heldAs };
+    this.#current = { payload, image: opened.image, file };
     this.#lastError = undefined;
     return payload;
   }
@@ -354,17 +356,18 @@ function heldFile(opened: Opened, file: { path: string; displayName: string; bun
  * Runs the load in this thread (tests, the command line), the file image written at once.
  * Cancellation is honoured between stages.
  */
-export const inlineRunLoad: RunLoad = async (path, displayName, onProgress, signal, request) => {
+export const inlineRunLoad: RunLoad = async (file, onProgress, signal, request) => {
   const { openDatasetFile } = await import('./openDatasetFile');
-  const outcome = await openDatasetFile(path, displayName, request, onProgress);
-  if (signal.aborted) return { ok: false, cancelled: true, path, name: displayName };
-  if (!outcome.ok) return outcome;
+  const outcome = await openDatasetFile(file.path, file.displayName, request, onProgress);
+  if (signal.aborted) return cancelledOpen(file);
+  const bare = withoutDataset(outcome);
+  if (bare) return bare;
   let image: FileImage;
   try {
-    image = imageNow(outcome.image);
+    image = imageNow(datasetOf(outcome)!.dataset.image);
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
-    return { ok: false, path, name: outcome.name, problems: [{ severity: 'error', file: displayName, message: `is too large once converted: ${err.message}` }] };
+    return failedOpen(file, [{ severity: 'error', file: file.displayName, message: `is too large once converted: ${err.message}` }]);
   }
-  return { ...outcome, image: readyImage(image) };
+  return withImage(outcome, () => readyImage(image));
 };

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { columnBuffers } from '../../shared/dataset/columns';
 import type { FileImage } from '../../shared/dataset/packDataset';
 import { fastEventCheck } from './fastEventCheck';
-import { openDatasetFile } from './openDatasetFile';
+import { datasetOf, openDatasetFile, withImage, withoutDataset } from './openDatasetFile';
 import type { WorkerReply, WorkerRequest, WriteImage } from './workerRunLoad';
 
 const port = parentPort;
@@ -24,24 +24,26 @@ function transferable(image: FileImage): { image: FileImage; buffers: ArrayBuffe
 
 async function run(request: WorkerRequest): Promise<void> {
   let lastProgress = 0;
-  const outcome = await openDatasetFile(request.path, request.displayName, request.request ?? {}, (progress) => {
+  const outcome = await openDatasetFile(request.file.path, request.file.displayName, request.request ?? {}, (progress) => {
     const now = Date.now();
     if (now - lastProgress < 50 && progress.done < progress.total) return;
     lastProgress = now;
     port!.postMessage({ type: 'progress', progress } satisfies WorkerReply);
   });
-  if (!outcome.ok) {
-    port!.postMessage({ type: 'done', outcome } satisfies WorkerReply);
+  const bare = withoutDataset(outcome);
+  if (bare) {
+    port!.postMessage({ type: 'done', outcome: bare } satisfies WorkerReply);
     return;
   }
-  const columns = columnBuffers(outcome.loaded.columns) as ArrayBuffer[];
-  const { image } = outcome;
+  const { dataset } = datasetOf(outcome)!;
+  const columns = columnBuffers(dataset.columns) as ArrayBuffer[];
+  const { image } = dataset;
   if (typeof image !== 'function') {
     const ready = transferable(image);
-    port!.postMessage({ type: 'done', outcome: { ...outcome, image: ready.image } } satisfies WorkerReply, [...new Set([...columns, ...ready.buffers])]);
+    port!.postMessage({ type: 'done', outcome: withImage(outcome, () => ready.image) } satisfies WorkerReply, [...new Set([...columns, ...ready.buffers])]);
     return;
   }
-  port!.postMessage({ type: 'done', outcome: { ...outcome, image: 'follows' } } satisfies WorkerReply, [...new Set(columns)]);
+  port!.postMessage({ type: 'done', outcome: withImage(outcome, () => 'follows' as const) } satisfies WorkerReply, [...new Set(columns)]);
   await new Promise<void>((resolve) => port!.once('message', (message: WriteImage) => message.type === 'write-image' && resolve()));
   let written: FileImage;
   try {

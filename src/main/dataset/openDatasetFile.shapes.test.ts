@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACLED_HEADER } from '../../../tests/support/syntheticAcled';
-import { openDatasetFile, type OpenedFile } from './openDatasetFile';
+import { openDatasetFile, type ReadOutcome } from './openDatasetFile';
 
 const MB = 1024 * 1024;
 const SLOW = 60_000;
@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 /** Write the file, open it, and say how long that took and how far peak memory rose (MB). */
-async function openMeasured(name: string, bytes: Uint8Array): Promise<{ opened: OpenedFile; seconds: number; grewMB: number }> {
+async function openMeasured(name: string, bytes: Uint8Array): Promise<{ opened: ReadOutcome; seconds: number; grewMB: number }> {
   const path = join(tmp, name);
   await writeFile(path, bytes);
   const before = process.memoryUsage().rss;
@@ -34,9 +34,9 @@ async function openMeasured(name: string, bytes: Uint8Array): Promise<{ opened: 
   return { opened, seconds, grewMB: Math.max(0, process.resourceUsage().maxRSS * 1024 - before) / MB };
 }
 
-function problemsOf(opened: OpenedFile) {
-  if (opened.ok || !('problems' in opened)) throw new Error(`expected the file to be refused, got ${JSON.stringify(opened).slice(0, 300)}`);
-  return opened.problems;
+function problemsOf(opened: ReadOutcome) {
+  if (opened.kind !== 'failed') throw new Error(`expected the file to be refused, got ${JSON.stringify(opened).slice(0, 300)}`);
+  return opened.error.problems ?? [];
 }
 
 const row = (n: number, cell: (i: number) => string) => Array.from({ length: n }, (_, i) => cell(i)).join(',');

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileProgress } from './loadDatasetFile';
 import { MAX_DATASET_BYTES } from './loadDatasetFile';
-import { imageNow, MAX_IMPORT_BYTES, openDatasetFile, type OpenedFile, type OpenedSuccess } from './openDatasetFile';
+import { datasetOf, imageNow, MAX_IMPORT_BYTES, openDatasetFile, type ReadOutcome } from './openDatasetFile';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../../tests/fixtures/${name}`, import.meta.url));
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
@@ -26,14 +26,16 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-function opened(result: OpenedFile): OpenedSuccess {
-  if (!result.ok) throw new Error(`expected the file to open, got ${JSON.stringify(result).slice(0, 500)}`);
-  return result;
+/** What opened (or opened but for the rows left out for review), with those rows, flattened for the assertions. */
+function opened(result: ReadOutcome) {
+  if (result.kind !== 'opened' && result.kind !== 'needs-review') throw new Error(`expected the file to open, got ${JSON.stringify(result).slice(0, 500)}`);
+  const read = datasetOf(result)!;
+  return { ...read.dataset, skipped: read.skipped, file: result.file };
 }
 
-function problemsOf(result: OpenedFile) {
-  if (result.ok || !('problems' in result)) throw new Error(`expected problems, got ${JSON.stringify(result).slice(0, 300)}`);
-  return result.problems;
+function problemsOf(result: ReadOutcome) {
+  if (result.kind !== 'failed') throw new Error(`expected problems, got ${JSON.stringify(result).slice(0, 300)}`);
+  return result.error.problems ?? [];
 }
 
 async function write(name: string, data: string | Uint8Array): Promise<string> {
@@ -48,27 +50,27 @@ describe('native files', () => {
     expect(r.format).toBe('native');
     expect(r.rows).toEqual({ total: 23, imported: 23, skipped: 0 });
     expect(r.skipped).toEqual([]);
-    expect(r.loaded.columns.count).toBe(23);
-    expect(r.name).toBe('deir-al-zour-al-qaim-2017.frontline');
+    expect(r.columns.count).toBe(23);
+    expect(r.file).toEqual({ path: BUNDLED, displayName: 'deir-al-zour-al-qaim-2017.frontline' });
     // A native file is its own file image, there at once.
     const image = r.image;
     if (typeof image === 'function') throw new Error('a native file image should be there at once');
     expect(Buffer.from(image.bytes).equals(await readFile(BUNDLED))).toBe(true);
-    expect(r.size).toBe(image.bytes.byteLength);
+    expect(r.bytes).toBe(image.bytes.byteLength);
     expect(r.mapping).toBeUndefined();
   });
 
   it('opens a file whose only problems are invalid events, leaving them out for review', async () => {
     const r = opened(await openDatasetFile(INVALID_REFS, 'refs.frontline'));
     expect(r.rows).toEqual({ total: 23, imported: 20, skipped: 3 });
-    expect(r.loaded.columns.count).toBe(20);
+    expect(r.columns.count).toBe(20);
     expect(r.skipped.map((p) => p.field)).toEqual(['events[0] (id "is-holds-deir-al-zour").start.value', 'events[1] (id "is-area-2015-01").places[2]', 'events[3] (id "raqqa-taken").id']);
     for (const p of r.skipped) {
       expect(p).toMatchObject({ severity: 'error', file: 'refs.frontline' });
       expect(p.line).toBeGreaterThan(0);
     }
     // Positions in the file are kept: the left-out events are simply not among the columns.
-    expect([...r.loaded.columns.sourceIndex].sort((a, b) => a - b)).not.toContain(0);
+    expect([...r.columns.sourceIndex].sort((a, b) => a - b)).not.toContain(0);
     expect(imageNow(r.image).ranges.length / 2).toBe(23);
   });
 
@@ -93,7 +95,7 @@ describe('native files', () => {
   it('opens the hostile fixture with its warnings (not skipped rows)', async () => {
     const r = opened(await openDatasetFile(HOSTILE));
     expect(r.skipped).toEqual([]);
-    expect(r.loaded.warnings.length).toBeGreaterThan(0);
+    expect(r.warnings.length).toBeGreaterThan(0);
   });
 
   it('tells a native file from its contents whatever its name, and reads --format native', async () => {
@@ -101,15 +103,15 @@ describe('native files', () => {
     const asJson = await write('export.json', text);
     expect(opened(await openDatasetFile(asJson)).format).toBe('native');
     const asTxt = await write('export.txt', text);
-    expect(opened(await openDatasetFile(asTxt, 'export.txt', { format: 'native' })).loaded.columns.count).toBe(23);
+    expect(opened(await openDatasetFile(asTxt, 'export.txt', { format: 'native' })).columns.count).toBe(23);
   });
 
   it('accepts UTF-16 with a byte-order mark', async () => {
     const text = await readFile(BUNDLED, 'utf8');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const r = opened(await openDatasetFile(await write('utf16.frontline', utf16)));
-    expect(r.loaded.columns.count).toBe(23);
-    expect(r.size).toBe(utf16.byteLength);
+    expect(r.columns.count).toBe(23);
+    expect(r.bytes).toBe(utf16.byteLength);
   });
 
   it('reports progress: reading first, checking last, up to the whole file', async () => {
@@ -124,7 +126,11 @@ describe('native files', () => {
 describe('files that cannot be opened', () => {
   it('a missing file', async () => {
     const path = join(tmp, 'absent.csv');
-    expect(await openDatasetFile(path)).toEqual({ ok: false, path, name: 'absent.csv', problems: [{ severity: 'error', file: 'absent.csv', message: 'cannot be read: no such file' }] });
+    expect(await openDatasetFile(path)).toEqual({
+      kind: 'failed',
+      file: { path, displayName: 'absent.csv' },
+      error: { code: 'invalid-data', message: 'absent.csv could not be opened.', problems: [{ severity: 'error', file: 'absent.csv', message: 'cannot be read: no such file' }] }
+    });
   });
 
   it('a folder', async () => {
@@ -170,18 +176,18 @@ describe('generic tables', () => {
   it('a small CSV without a mapping needs its columns mapped, with a preview', async () => {
     const path = await write('events.csv', 'when,what,where\n2017-11-03,Town taken,Deir al-Zour\n2017-11-09,Border crossing taken,al-Qaim\n');
     const r = await openDatasetFile(path);
-    if (r.ok || !('needsMapping' in r)) throw new Error(`expected needsMapping, got ${JSON.stringify(r).slice(0, 300)}`);
-    expect(r).toMatchObject({ ok: false, path, name: 'events.csv', size: (await readFile(path)).byteLength });
-    expect(r.needsMapping.delimiter).toBe(',');
-    expect(r.needsMapping.headers).toEqual(['when', 'what', 'where']);
-    expect(r.needsMapping.sample[0]).toEqual(['2017-11-03', 'Town taken', 'Deir al-Zour']);
-    expect(r.needsMapping.rowCount).toBe(2);
+    if (r.kind !== 'needs-mapping') throw new Error(`expected needs-mapping, got ${JSON.stringify(r).slice(0, 300)}`);
+    expect(r.file).toEqual({ path, displayName: 'events.csv' });
+    expect(r.preview.delimiter).toBe(',');
+    expect(r.preview.headers).toEqual(['when', 'what', 'where']);
+    expect(r.preview.sample[0]).toEqual(['2017-11-03', 'Town taken', 'Deir al-Zour']);
+    expect(r.preview.rowCount).toBe(2);
   });
 
   it('a TSV likewise', async () => {
     const path = await write('events.tsv', 'when\twhat\n2017-11-03\tTown taken\n');
     const r = await openDatasetFile(path);
-    if (r.ok || !('needsMapping' in r)) throw new Error('expected needsMapping');
-    expect(r.needsMapping.delimiter).toBe('\t');
+    if (r.kind !== 'needs-mapping') throw new Error('expected needs-mapping');
+    expect(r.preview.delimiter).toBe('\t');
   });
 });

@@ -8,9 +8,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringAt } from '../../shared/dataset/columns';
-import { DatasetService, inlineRunLoad, type LoadOutcome, type PendingImage } from './datasetService';
+import type { FileRef } from '../../shared/ipc/contract';
+import { DatasetService, inlineRunLoad, type PendingImage } from './datasetService';
 import type { FileProgress } from './loadDatasetFile';
-import { imageNow, openDatasetFile, type OpenedFile, type OpenedSuccess } from './openDatasetFile';
+import { datasetOf, imageNow, openDatasetFile, type ReadDataset, type ReadOutcome } from './openDatasetFile';
 import { syntheticAcledCsv } from '../../../tests/support/syntheticAcled';
 import { workerPool, workerRunLoad } from './workerRunLoad';
 
@@ -50,16 +51,20 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-function loaded(outcome: LoadOutcome): OpenedSuccess<PendingImage> {
-  if (!outcome.ok) throw new Error(`expected the file to load, got ${JSON.stringify(outcome)}`);
-  return outcome;
+/** What a load opened (or opened but for the rows left out: `skipped`), and its file. */
+function loaded<I>(outcome: ReadOutcome<I>): ReadDataset<I> & { skipped: readonly unknown[]; file: FileRef } {
+  if (outcome.kind !== 'opened' && outcome.kind !== 'needs-review') throw new Error(`expected the file to load, got ${JSON.stringify(outcome)}`);
+  const read = datasetOf(outcome)!;
+  return { ...read.dataset, skipped: read.skipped, file: outcome.file };
 }
+
+const ref = (path: string, displayName: string): FileRef => ({ path, displayName });
 
 const neverAborted = () => new AbortController().signal;
 
-/** A failed opening (which has no file image to differ in). */
-function failureOf(outcome: OpenedFile): LoadOutcome {
-  if (outcome.ok) throw new Error('expected the file not to open');
+/** An opening that brings no dataset (so no file image to differ in). */
+function failureOf<I>(outcome: ReadOutcome<I>): ReadOutcome<PendingImage> {
+  if (outcome.kind === 'opened' || outcome.kind === 'needs-review') throw new Error('expected the file not to open');
   return outcome;
 }
 
@@ -68,19 +73,18 @@ describe('workerRunLoad with the real worker', () => {
     'loads the bundled file with the same result as loading inline',
     async () => {
       const run = workerRunLoad(() => spawnTsWorker());
-      const viaWorker = loaded(await run(BUNDLED, 'bundled.frontline', () => {}, neverAborted()));
-      const inline = await openDatasetFile(BUNDLED, 'bundled.frontline');
-      if (!inline.ok) throw new Error('bundled dataset did not load inline');
-      expect(viaWorker.loaded.columns.count).toBe(23);
-      expect(viaWorker.loaded.columns).toEqual(inline.loaded.columns);
-      expect(viaWorker.loaded.header).toEqual(inline.loaded.header);
-      expect(viaWorker.loaded.warnings).toEqual(inline.loaded.warnings);
+      const viaWorker = loaded(await run(ref(BUNDLED, 'bundled.frontline'), () => {}, neverAborted()));
+      const inline = loaded(await openDatasetFile(BUNDLED, 'bundled.frontline'));
+      expect(viaWorker.columns.count).toBe(23);
+      expect(viaWorker.columns).toEqual(inline.columns);
+      expect(viaWorker.header).toEqual(inline.header);
+      expect(viaWorker.warnings).toEqual(inline.warnings);
       const image = await viaWorker.image.ready();
       expect(image.ranges).toEqual(imageNow(inline.image).ranges);
       expect(Buffer.from(image.bytes).equals(await readFile(BUNDLED))).toBe(true);
-      expect(viaWorker).toMatchObject({ ok: true, path: BUNDLED, name: 'deir-al-zour-al-qaim-2017.frontline', size: inline.size });
+      expect(viaWorker).toMatchObject({ file: { path: BUNDLED, displayName: 'bundled.frontline' }, bytes: inline.bytes });
       // The columns arrive readable (their buffers were transferred whole).
-      expect(stringAt(viaWorker.loaded.columns.ids, 0)).toBe(stringAt(inline.loaded.columns.ids, 0));
+      expect(stringAt(viaWorker.columns.ids, 0)).toBe(stringAt(inline.columns.ids, 0));
     },
     SLOW
   );
@@ -90,7 +94,7 @@ describe('workerRunLoad with the real worker', () => {
     async () => {
       const progress: FileProgress[] = [];
       const run = workerRunLoad(() => spawnTsWorker());
-      loaded(await run(BUNDLED, 'bundled.frontline', (p) => progress.push(p), neverAborted()));
+      loaded(await run(ref(BUNDLED, 'bundled.frontline'), (p) => progress.push(p), neverAborted()));
       const size = (await readFile(BUNDLED)).byteLength;
       expect(progress.length).toBeGreaterThanOrEqual(2);
       expect(progress[0]).toMatchObject({ phase: 'reading', done: 0, total: size });
@@ -103,10 +107,10 @@ describe('workerRunLoad with the real worker', () => {
     'returns the problems of an invalid file, as loading inline does',
     async () => {
       const run = workerRunLoad(() => spawnTsWorker());
-      const outcome = await run(BROKEN, 'broken.frontline', () => {}, neverAborted());
+      const outcome = await run(ref(BROKEN, 'broken.frontline'), () => {}, neverAborted());
       const inline = failureOf(await openDatasetFile(BROKEN, 'broken.frontline'));
       expect(outcome).toEqual(inline);
-      expect(outcome.ok).toBe(false);
+      expect(outcome.kind).toBe('failed');
     },
     SLOW
   );
@@ -120,15 +124,14 @@ describe('workerRunLoad with the real worker', () => {
       const progress: FileProgress[] = [];
       // Abort as soon as the worker says it has started.
       const outcome = await run(
-        BUNDLED,
-        'bundled.frontline',
+        ref(BUNDLED, 'bundled.frontline'),
         (p) => {
           progress.push(p);
           controller.abort();
         },
         controller.signal
       );
-      expect(outcome).toEqual({ ok: false, cancelled: true, path: BUNDLED, name: 'bundled.frontline' });
+      expect(outcome).toEqual({ kind: 'cancelled', file: ref(BUNDLED, 'bundled.frontline'), message: 'Opening bundled.frontline was cancelled.' });
       expect(progress[0]).toMatchObject({ phase: 'reading', done: 0 });
       expect(worker).toBeDefined();
       const [code] = (await once(worker!, 'exit')) as [number];
@@ -146,7 +149,7 @@ describe('workerRunLoad with the real worker', () => {
       workers.push(w);
       return w;
     });
-    expect(await pool.runLoad(BUNDLED, 'b', () => {}, controller.signal)).toEqual({ ok: false, cancelled: true, path: BUNDLED, name: 'b' });
+    expect(await pool.runLoad(ref(BUNDLED, 'b'), () => {}, controller.signal)).toEqual({ kind: 'cancelled', file: ref(BUNDLED, 'b'), message: 'Opening b was cancelled.' });
     await once(workers[0]!, 'exit');
     // A fresh spare is made ready for the next load; disposing the pool stops it too.
     await new Promise((r) => setTimeout(r, 50));
@@ -178,15 +181,14 @@ describe('workerRunLoad: any format, as the request says', () => {
     async () => {
       const pool = workerPool(() => spawnTsWorker());
       try {
-        const lenient = loaded(await pool.runLoad(INVALID_REFS, 'refs.frontline', () => {}, neverAborted()));
+        const lenient = loaded(await pool.runLoad(ref(INVALID_REFS, 'refs.frontline'), () => {}, neverAborted()));
         expect(lenient.rows).toEqual({ total: 23, imported: 20, skipped: 3 });
         expect(lenient.skipped).toHaveLength(3);
-        const inline = await openDatasetFile(INVALID_REFS, 'refs.frontline');
-        if (!inline.ok) throw new Error('expected it to open inline');
-        expect(lenient.loaded.columns).toEqual(inline.loaded.columns);
-        const strict = await pool.runLoad(INVALID_REFS, 'refs.frontline', () => {}, neverAborted(), { strict: true });
+        const inline = loaded(await openDatasetFile(INVALID_REFS, 'refs.frontline'));
+        expect(lenient.columns).toEqual(inline.columns);
+        const strict = await pool.runLoad(ref(INVALID_REFS, 'refs.frontline'), () => {}, neverAborted(), { strict: true });
         expect(strict).toEqual(failureOf(await openDatasetFile(INVALID_REFS, 'refs.frontline', { strict: true })));
-        expect(strict.ok).toBe(false);
+        expect(strict.kind).toBe('failed');
       } finally {
         pool.dispose();
       }
@@ -200,9 +202,9 @@ describe('workerRunLoad: any format, as the request says', () => {
       const path = join(tmp, 'table.csv');
       await writeFile(path, 'when,what\n2017-11-03,Town taken\n');
       const run = workerRunLoad(() => spawnTsWorker());
-      const outcome = await run(path, 'table.csv', () => {}, neverAborted());
+      const outcome = await run(ref(path, 'table.csv'), () => {}, neverAborted());
       expect(outcome).toEqual(failureOf(await openDatasetFile(path, 'table.csv')));
-      expect(!outcome.ok && 'needsMapping' in outcome && outcome.needsMapping.headers).toEqual(['when', 'what']);
+      expect(outcome.kind === 'needs-mapping' && outcome.preview.headers).toEqual(['when', 'what']);
     },
     SLOW
   );
@@ -217,9 +219,9 @@ describe('workerRunLoad: an import\'s file image comes after its columns', () =>
   }
 
   /** `path` opened by a real worker of its own (`imageDelayMs`: see workerRunLoad): what it opened, and the worker. */
-  async function openInWorker(path: string, imageDelayMs?: number): Promise<{ opened: OpenedSuccess<PendingImage>; worker: Worker }> {
+  async function openInWorker(path: string, imageDelayMs?: number): Promise<{ opened: ReturnType<typeof loaded<PendingImage>>; worker: Worker }> {
     let worker: Worker | undefined;
-    const opened = loaded(await workerRunLoad(() => (worker = spawnTsWorker()), imageDelayMs)(path, basename(path), () => {}, neverAborted()));
+    const opened = loaded(await workerRunLoad(() => (worker = spawnTsWorker()), imageDelayMs)(ref(path, basename(path)), () => {}, neverAborted()));
     return { opened, worker: worker! };
   }
 
@@ -228,10 +230,9 @@ describe('workerRunLoad: an import\'s file image comes after its columns', () =>
     async () => {
       const path = await writeAcled('acled.csv', 2000, 5);
       const { opened: viaWorker, worker } = await openInWorker(path);
-      const inline = await openDatasetFile(path, 'acled.csv');
-      if (!inline.ok) throw new Error('expected it to open inline');
+      const inline = loaded(await openDatasetFile(path, 'acled.csv'));
       expect(viaWorker.format).toBe('acled');
-      expect(viaWorker.loaded.columns).toEqual(inline.loaded.columns);
+      expect(viaWorker.columns).toEqual(inline.columns);
       const exited = once(worker, 'exit');
       const image = await viaWorker.image.ready();
       const expected = imageNow(inline.image);
@@ -281,18 +282,18 @@ describe('workerRunLoad: an import\'s file image comes after its columns', () =>
     spawnJs(`
       const { parentPort } = require('node:worker_threads');
       parentPort.once('message', (r) => {
-        parentPort.postMessage({ type: 'done', outcome: { ok: true, loaded: {}, image: 'follows', path: r.path, name: r.displayName, size: 1, format: 'acled', rows: { total: 1, imported: 1, skipped: 0 }, skipped: [] } });
+        parentPort.postMessage({ type: 'done', outcome: { kind: 'opened', file: r.file, dataset: { header: {}, columns: {}, warnings: [], image: 'follows', bytes: 1, format: 'acled', rows: { total: 1, imported: 1, skipped: 0 } } } });
         ${then}
       });
     `);
 
   it('a worker that stops while writing the image fails the image, not the load', async () => {
-    const outcome = loaded(await workerRunLoad(columnsThen('setTimeout(() => process.exit(5), 20);'))('/data/x.csv', 'x.csv', () => {}, neverAborted()));
+    const outcome = loaded(await workerRunLoad(columnsThen('setTimeout(() => process.exit(5), 20);'))(ref('/data/x.csv', 'x.csv'), () => {}, neverAborted()));
     await expect(outcome.image.ready()).rejects.toThrow(/loader stopped unexpectedly \(exit code 5\)/);
   });
 
   it('a worker that cannot write the image says why', async () => {
-    const outcome = loaded(await workerRunLoad(columnsThen("parentPort.postMessage({ type: 'image-failed', message: 'the converted dataset would be larger than 4 GB' });"))('/data/x.csv', 'x.csv', () => {}, neverAborted()));
+    const outcome = loaded(await workerRunLoad(columnsThen("parentPort.postMessage({ type: 'image-failed', message: 'the converted dataset would be larger than 4 GB' });"))(ref('/data/x.csv', 'x.csv'), () => {}, neverAborted()));
     await expect(outcome.image.ready()).rejects.toThrow('the converted dataset would be larger than 4 GB');
   });
 });
@@ -300,23 +301,21 @@ describe('workerRunLoad: an import\'s file image comes after its columns', () =>
 describe('workerRunLoad when the worker fails', () => {
   it('a worker that throws resolves with a problem naming the file', async () => {
     const run = workerRunLoad(spawnJs("throw new Error('loader exploded');"));
-    const outcome = await run('/data/x.frontline', 'Shown name.frontline', () => {}, neverAborted());
+    const outcome = await run(ref('/data/x.frontline', 'Shown name.frontline'), () => {}, neverAborted());
     expect(outcome).toEqual({
-      ok: false,
-      path: '/data/x.frontline',
-      name: 'Shown name.frontline',
-      problems: [{ severity: 'error', file: 'Shown name.frontline', message: 'could not be loaded: loader exploded' }]
+      kind: 'failed',
+      file: { path: '/data/x.frontline', displayName: 'Shown name.frontline' },
+      error: { code: 'invalid-data', message: 'Shown name.frontline could not be opened.', problems: [{ severity: 'error', file: 'Shown name.frontline', message: 'could not be loaded: loader exploded' }] }
     });
   });
 
   it('a worker that exits without an answer resolves with a problem naming the file and the exit code', async () => {
     const run = workerRunLoad(spawnJs('process.exit(3);'));
-    const outcome = await run('/data/x.frontline', 'x.frontline', () => {}, neverAborted());
+    const outcome = await run(ref('/data/x.frontline', 'x.frontline'), () => {}, neverAborted());
     expect(outcome).toEqual({
-      ok: false,
-      path: '/data/x.frontline',
-      name: 'x.frontline',
-      problems: [{ severity: 'error', file: 'x.frontline', message: 'the loader stopped unexpectedly (exit code 3)' }]
+      kind: 'failed',
+      file: { path: '/data/x.frontline', displayName: 'x.frontline' },
+      error: { code: 'invalid-data', message: 'x.frontline could not be opened.', problems: [{ severity: 'error', file: 'x.frontline', message: 'the loader stopped unexpectedly (exit code 3)' }] }
     });
   });
 
@@ -328,24 +327,22 @@ describe('workerRunLoad when the worker fails', () => {
           resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 }
         })
     );
-    const outcome = await run('/data/big.frontline', 'big.frontline', () => {}, neverAborted());
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok || !('problems' in outcome)) throw new Error('expected problems');
-    expect(outcome.problems).toHaveLength(1);
-    expect(outcome.problems[0]).toMatchObject({ severity: 'error', file: 'big.frontline' });
+    const outcome = await run(ref('/data/big.frontline', 'big.frontline'), () => {}, neverAborted());
+    if (outcome.kind !== 'failed') throw new Error('expected problems');
+    expect(outcome.error.problems).toHaveLength(1);
+    expect(outcome.error.problems?.[0]).toMatchObject({ severity: 'error', file: 'big.frontline' });
   }, SLOW);
 
   it(
     'the real worker on a file it cannot read answers with the problem, not a crash',
     async () => {
       const run = workerRunLoad(() => spawnTsWorker());
-      const outcome = await run(join(tmp, 'absent.frontline'), 'absent.frontline', () => {}, neverAborted());
+      const outcome = await run(ref(join(tmp, 'absent.frontline'), 'absent.frontline'), () => {}, neverAborted());
       expect(outcome).toEqual({
-        ok: false,
-        path: join(tmp, 'absent.frontline'),
-        name: 'absent.frontline',
-        problems: [{ severity: 'error', file: 'absent.frontline', message: 'cannot be read: no such file' }]
-      });
+      kind: 'failed',
+      file: { path: join(tmp, 'absent.frontline'), displayName: 'absent.frontline' },
+      error: { code: 'invalid-data', message: 'absent.frontline could not be opened.', problems: [{ severity: 'error', file: 'absent.frontline', message: 'cannot be read: no such file' }] }
+    });
     },
     SLOW
   );
@@ -356,11 +353,11 @@ describe('workerRunLoad when the worker fails', () => {
       const path = join(tmp, 'latin1-broken.frontline');
       await writeFile(path, Buffer.concat([Buffer.from('{\n  "format": "frontline-dataset",\n  '), Buffer.from([0xe9]), Buffer.from('\n}')]));
       const run = workerRunLoad(() => spawnTsWorker());
-      const outcome = await run(path, 'latin1-broken.frontline', () => {}, neverAborted());
-      if (outcome.ok || !('problems' in outcome)) throw new Error('expected problems');
+      const outcome = await run(ref(path, 'latin1-broken.frontline'), () => {}, neverAborted());
+      if (outcome.kind !== 'failed') throw new Error('expected problems');
       // Source bug (loadDatasetBytes syntaxProblem): the worker crashes on a TypeError from the
       // fatal decoder, and the user sees the decoder's message instead of a line and column.
-      expect(outcome.problems).toEqual([{ severity: 'error', file: 'latin1-broken.frontline', line: 3, column: 3, message: expect.stringMatching(/not valid (UTF-8|JSON)/) }]);
+      expect(outcome.error.problems).toEqual([{ severity: 'error', file: 'latin1-broken.frontline', line: 3, column: 3, message: expect.stringMatching(/not valid (UTF-8|JSON)/) }]);
     },
     SLOW
   );

@@ -5,13 +5,13 @@
 // it, and is let go once it has sent it.
 import type { Worker } from 'node:worker_threads';
 import type { FileImage } from '../../shared/dataset/packDataset';
-import { pendingImage, readyImage, type LoadOutcome, type RunLoad } from './datasetService';
+import type { FileRef } from '../../shared/ipc/contract';
+import { pendingImage, readyImage, type PendingImage, type RunLoad } from './datasetService';
 import type { FileProgress } from './loadDatasetFile';
-import type { OpenedFile, OpenRequest } from './openDatasetFile';
+import { cancelledOpen, datasetOf, failedOpen, withImage, withoutDataset, type OpenRequest, type ReadOutcome } from './openDatasetFile';
 
 export interface WorkerRequest {
-  readonly path: string;
-  readonly displayName: string;
+  readonly file: FileRef;
   /** How to read the file (format, mapping, strict); absent, its format is detected. */
   readonly request?: OpenRequest;
 }
@@ -31,7 +31,7 @@ export type WorkerReply =
   | { type: 'ready' }
   | { type: 'progress'; progress: FileProgress }
   /** The outcome; its file image in it, or 'follows': the image comes in a message of its own. */
-  | { type: 'done'; outcome: OpenedFile<FileImage | 'follows'> }
+  | { type: 'done'; outcome: ReadOutcome<FileImage | 'follows'> }
   | { type: 'image'; image: FileImage }
   | { type: 'image-failed'; message: string };
 
@@ -65,8 +65,8 @@ export function workerPool(spawn: () => Worker, imageDelayMs = IMAGE_DELAY_MS): 
   };
   prepare();
 
-  const runLoad: RunLoad = (path, displayName, onProgress, signal, request) =>
-    new Promise<LoadOutcome>((resolve) => {
+  const runLoad: RunLoad = (file, onProgress, signal, request) =>
+    new Promise<ReadOutcome<PendingImage>>((resolve) => {
       if (!spare) prepare();
       const worker = spare!;
       spare = undefined;
@@ -85,7 +85,7 @@ export function workerPool(spawn: () => Worker, imageDelayMs = IMAGE_DELAY_MS): 
       };
       /** Settled while the worker still writes the file image: its end, or its failure. */
       let image: { resolve: (image: FileImage) => void; reject: (err: Error) => void } | undefined;
-      const settle = (outcome: LoadOutcome, keepWorker = false) => {
+      const settle = (outcome: ReadOutcome<PendingImage>, keepWorker = false) => {
         if (settled) return;
         settled = true;
         signal.removeEventListener('abort', onAbort);
@@ -97,7 +97,7 @@ export function workerPool(spawn: () => Worker, imageDelayMs = IMAGE_DELAY_MS): 
         image = undefined;
         release();
       };
-      const onAbort = () => settle({ ok: false, cancelled: true, path, name: displayName });
+      const onAbort = () => settle(cancelledOpen(file));
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       worker.on('message', (reply: WorkerReply) => {
@@ -109,28 +109,33 @@ export function workerPool(spawn: () => Worker, imageDelayMs = IMAGE_DELAY_MS): 
         } else if (reply.type === 'image-failed') imageFailed(reply.message);
         else if (reply.type === 'done') {
           const { outcome } = reply;
-          if (!outcome.ok) return settle(outcome);
-          if (outcome.image !== 'follows') return settle({ ...outcome, image: readyImage(outcome.image) });
-          const write = () => {
-            clearTimeout(imageTimer);
-            if (!released) worker.postMessage({ type: 'write-image' } satisfies WriteImage);
-          };
-          const pending = pendingImage({ start: write, cancel: () => imageFailed('the file image was not needed any more') });
-          // Started when asked for, or after a moment: whichever comes first (ready() starts it once).
-          imageTimer = setTimeout(() => void pending.image.ready(), imageDelayMs);
-          image = pending;
-          settle({ ...outcome, image: pending.image }, true);
+          const bare = withoutDataset(outcome);
+          if (bare) return settle(bare);
+          // An import's image follows: written when asked for, or after a moment, whichever comes
+          // first (ready() starts it once); the worker is kept until then.
+          let later: PendingImage | undefined;
+          if (datasetOf(outcome)?.dataset.image === 'follows') {
+            const write = () => {
+              clearTimeout(imageTimer);
+              if (!released) worker.postMessage({ type: 'write-image' } satisfies WriteImage);
+            };
+            const pending = pendingImage({ start: write, cancel: () => imageFailed('the file image was not needed any more') });
+            imageTimer = setTimeout(() => void pending.image.ready(), imageDelayMs);
+            image = pending;
+            later = pending.image;
+          }
+          settle(withImage(outcome, (sent) => (sent === 'follows' ? later! : readyImage(sent))), later !== undefined);
         }
       });
       const failed = (message: string) => {
-        settle({ ok: false, path, name: displayName, problems: [{ severity: 'error', file: displayName, message }] });
+        settle(failedOpen(file, [{ severity: 'error', file: file.displayName, message }]));
         imageFailed(message);
       };
       worker.on('error', (err) => failed(`could not be loaded: ${err.message}`));
       worker.on('exit', (code) => {
         if (!settled || image) failed(`the loader stopped unexpectedly (exit code ${code})`);
       });
-      worker.postMessage({ path, displayName, ...(request ? { request } : {}) } satisfies WorkerRequest);
+      worker.postMessage({ file, ...(request ? { request } : {}) } satisfies WorkerRequest);
     });
 
   return {

@@ -13,8 +13,8 @@ export const YEAR_2017 = { start: Date.UTC(2017, 0, 1), end: Date.UTC(2018, 0, 1
 
 export async function openForTest(path: string): Promise<OpenedColumns> {
   const opened = await openDatasetFile(path);
-  if (!opened.ok) throw new Error(`${path} did not open`);
-  return opened.loaded;
+  if (opened.kind !== 'opened') throw new Error(`${path} did not open`);
+  return opened.dataset;
 }
 
 /** The bundled dataset with one event's title in Arabic (and optionally a new dataset title), written to `path`. */

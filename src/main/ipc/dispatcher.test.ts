@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TimelineEvent } from '../../shared/dataset/schema';
 import { INVOKE_CHANNELS, type AppCommand, type AppError, type AppInfo, type DatasetPayload, type InvokeMethod, type OpenOutcome, type Result } from '../../shared/ipc/contract';
-import { DatasetService, inlineRunLoad, type LoadOutcome, type RunLoad } from '../dataset/datasetService';
+import { DatasetService, inlineRunLoad, type RunLoad } from '../dataset/datasetService';
+import { cancelledOpen } from '../dataset/openDatasetFile';
 import { ExportSession } from '../export/exportSession';
 import { FileSession } from '../files/fileSession';
 import { SettingsStore } from '../files/settingsStore';
@@ -334,10 +335,9 @@ describe('getEvent and cancelLoad through the dispatcher', () => {
     const inline = new DatasetService(inlineRunLoad);
     await loadInto(inline, BUNDLED);
     // A load that never finishes on its own: it ends only when aborted.
-    const hanging: RunLoad = (path, displayName, _onProgress, signal) =>
-      new Promise<LoadOutcome>((resolve) => signal.addEventListener('abort', () => resolve({ ok: false, cancelled: true, path, name: displayName }), { once: true }));
+    const hanging: RunLoad = (file, _onProgress, signal) => new Promise((resolve) => signal.addEventListener('abort', () => resolve(cancelledOpen(file)), { once: true }));
     let calls = 0;
-    const runLoad: RunLoad = (path, displayName, onProgress, signal) => (calls++ === 0 ? inlineRunLoad(path, displayName, onProgress, signal) : hanging(path, displayName, onProgress, signal));
+    const runLoad: RunLoad = (file, onProgress, signal) => (calls++ === 0 ? inlineRunLoad(file, onProgress, signal) : hanging(file, onProgress, signal));
     const { dispatch, service } = await setup({ files: [BUNDLED], runLoad });
     const before = service.current;
     const loading = service.load('/nowhere/other.frontline', { displayName: 'other.frontline', bundled: false });
