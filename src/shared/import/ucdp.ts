@@ -4,20 +4,33 @@
 // (ucdpDeaths), the two sides, the place under its admin regions, the articles UCDP cites, tags.
 // Rows that cannot be used are skipped with their line and column; the rest are imported.
 import type { EventType } from '../dataset/eventTypes';
-import type { ACTOR_KINDS, EVENT_ACTOR_ROLES, PLACE_KINDS } from '../dataset/vocabulary';
-import { cell, DayColumn, dayWords, Memo, PlaceMaker, readCoordinates, RepeatedWarnings, reportOrder, splitList } from './acled';
+import type { ACTOR_KINDS, PLACE_KINDS } from '../dataset/vocabulary';
 import { alpha2FromName } from './countries';
 import { columnOf, type CsvTable } from './csvTable';
 import { clip, ImportBuilder, sortByLine, type EventInput, type ImportEventSink } from './importBuilder';
+import { PlaceMaker } from './placeMaker';
+import { DayColumn, dayWords, reportOrder } from './rowDates';
+import {
+  cell,
+  fileNameForTitle,
+  Memo,
+  noEventsOutcome,
+  passOnTableProblems,
+  PlaceLists,
+  readCoordinates,
+  RepeatedWarnings,
+  splitList,
+  type Citation,
+  type EventActorInput,
+  type EventActorRole,
+  type Figure
+} from './rowHelpers';
 import type { ImportOutcome } from './types';
 import { isDatePrec, ucdpWhen, type UcdpWhen } from './ucdpDates';
-import { partyDeaths, ucdpDeaths, type Figure } from './ucdpDeaths';
+import { partyDeaths, ucdpDeaths } from './ucdpDeaths';
 
 type ActorKind = (typeof ACTOR_KINDS)[number];
-type EventActorRole = (typeof EVENT_ACTOR_ROLES)[number];
 type PlaceKind = (typeof PLACE_KINDS)[number];
-type Citation = EventInput['citations'][number];
-type EventActorInput = { readonly actor: string; readonly role: EventActorRole };
 type Cells = readonly string[];
 
 /** Is this row (as header keys) the header of a UCDP GED file? */
@@ -111,11 +124,8 @@ interface Sides {
 /** Import the rows of a UCDP GED file (the table was read with isUcdpHeader). `sink`: see ImportBuilder. */
 export function importUcdp(table: CsvTable, sink?: ImportEventSink): ImportOutcome {
   const b = new ImportBuilder(table.file, 'ucdp', sink);
-  // What went wrong reading the table (an unclosed quote) is passed on.
-  for (const p of table.problems) {
-    if (p.severity === 'error') b.skip(p.line, p.field, p.message);
-    else b.warn(p.line, p.field, p.message);
-  }
+  // What went wrong reading the table (an unclosed quote) is passed on; such a row is a row of the file too.
+  const rowsLeftOut = passOnTableProblems(b, table.problems);
   const columns = ucdpColumns(table);
   if (columns.start < 0) {
     return { status: 'failed', problems: [...b.problems, { severity: 'error', file: table.file, line: table.headerLine, message: 'the header has no date_start column, which a UCDP GED file always has' }] };
@@ -124,18 +134,14 @@ export function importUcdp(table: CsvTable, sink?: ImportEventSink): ImportOutco
   for (const row of table.rows) rows.row(row.line, row.cells);
   rows.notices.flush();
   sortByLine(b.problems);
-  if (b.eventCount === 0) {
-    const problems = b.problems.length > 0 ? b.problems : [{ severity: 'error' as const, file: table.file, line: table.headerLine, message: 'the file has a header but no data rows' }];
-    return { status: 'failed', problems };
-  }
+  if (b.eventCount === 0) return noEventsOutcome(b, table);
   const metadata = {
-    title: `UCDP GED events (${clip(table.file.split(/[\\/]/).pop() ?? table.file, 200)})`,
+    title: `UCDP GED events (${fileNameForTitle(table.file)})`,
     description:
       "Imported from the UCDP Georeferenced Event Dataset. Each event keeps its window of possible dates (date_start to date_end, sometime in between) and UCDP's deaths estimate: the best one, with low and high beside it.",
     license: 'CC BY 4.0 (UCDP GED); cite UCDP when using it'
   };
-  // A row an unclosed quote swallowed is a row of the file too.
-  return { status: 'imported', result: b.finish(metadata, table.rows.length + table.problems.filter((p) => p.severity === 'error').length) };
+  return { status: 'imported', result: b.finish(metadata, table.rows.length + rowsLeftOut) };
 }
 
 /**
@@ -168,7 +174,7 @@ class UcdpRows {
   readonly #unknownDeaths = new Memo((t) => partyDeaths(t, 'deaths, party unknown', 'killed, party unknown', 'deaths of unknown affiliation'));
   readonly #conflictTags = new Memo((t) => clip(`ucdp conflict: ${t}`, 500));
   readonly #dyadTags = new Memo((t) => clip(`ucdp dyad: ${t}`, 500));
-  readonly #placeLists = new Map<string, string[]>();
+  readonly #placeLists = new PlaceLists();
 
   constructor(table: CsvTable, b: ImportBuilder, columns: Columns) {
     this.#b = b;
@@ -283,15 +289,7 @@ class UcdpRows {
       note: wp ? wp.note : NO_WHERE_PRECISION,
       uncertaintyKm: wp?.km
     });
-    return { list: this.#placeList(id), words: whereText || admin2 || admin1 || countryText };
-  }
-
-  /** An event's list of places, shared by every event of the place. */
-  #placeList(id: string | undefined): string[] {
-    if (id === undefined) return [];
-    let list = this.#placeLists.get(id);
-    if (list === undefined) this.#placeLists.set(id, (list = [id]));
-    return list;
+    return { list: this.#placeLists.of(id), words: whereText || admin2 || admin1 || countryText };
   }
 
   /** side_a and side_b as actors in the roles of the type of violence (a side named twice is one actor). */

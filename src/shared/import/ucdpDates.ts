@@ -2,7 +2,7 @@
 // on (a window of possible dates, never a duration), date_prec how precisely UCDP knows the day.
 import { daysInMonth, describeDateValue, parseDateValue } from '../dataset/dates';
 import type { DatePoint } from '../dataset/schema';
-import { dayWords, isoWeekOf } from './acled';
+import { dayWords, isoWeekOf } from './rowDates';
 import { clip } from './importBuilder';
 
 /**

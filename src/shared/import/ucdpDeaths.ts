@@ -1,9 +1,7 @@
 // UCDP GED deaths as figures: the best estimate with UCDP's low and high estimates around it,
 // then deaths by party (side A, side B, civilians, unknown), each in its own unit.
-import type { EventInput } from './importBuilder';
 import { clip } from './importBuilder';
-
-export type Figure = EventInput['figures'] extends readonly (infer F)[] | undefined ? F : never;
+import type { Figure } from './rowHelpers';
 
 /** The total deaths of a row: its figure (none when UCDP counts none), and what to tell the user. */
 export interface Deaths {
