@@ -223,8 +223,8 @@ export class PackWriter {
 export function packDataset(dataset: Dataset, warnings: Problem[] = []): PackedDataset {
   const writer = new PackWriter(headerLookup(dataset));
   for (const e of dataset.events) {
-    const start = parseDateValue(e.start.value, e.start.precision);
-    const end = e.end ? parseDateValue(e.end.value, e.end.precision) : undefined;
+    const start = parseDateValue(e.start.value, e.start.precision, e.start.margin);
+    const end = e.end ? parseDateValue(e.end.value, e.end.precision, e.end.margin) : undefined;
     if (!start.ok || (end && !end.ok)) throw new Error(`event ${e.id} was not validated`);
     writer.add({ event: e, startWindow: start.window, endWindow: end?.ok ? end.window : undefined });
   }

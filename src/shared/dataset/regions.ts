@@ -16,8 +16,11 @@ export interface PlaceRegions {
   readonly regionOfPlace: Int32Array;
 }
 
-/** Regions of every place. Labels name the country too when regions of several countries occur. */
-export function placeRegions(places: readonly Place[]): PlaceRegions {
+/**
+ * Regions of every place. Labels name the country too when regions of several countries occur,
+ * by `countryLabel` (see countryLabeller: the name the dataset gives it).
+ */
+export function placeRegions(places: readonly Place[], countryLabel: (code: string) => string = countryName): PlaceRegions {
   const byId = new Map(places.map((p, i) => [p.id, i]));
   const keys = new Map<string, number>();
   const found: { key: string; name: string; country: string | undefined }[] = [];
@@ -54,7 +57,7 @@ export function placeRegions(places: readonly Place[]): PlaceRegions {
   const countries = new Set(found.map((f) => f.country ?? ''));
   const regions = found.map((f) => ({
     key: f.key,
-    label: countries.size > 1 && f.country ? `${f.name} (${countryName(f.country)})` : f.name,
+    label: countries.size > 1 && f.country ? `${f.name} (${countryLabel(f.country)})` : f.name,
     country: f.country
   }));
   return { regions, regionOfPlace };

@@ -7,9 +7,10 @@
 // Keys are ids and type names, never positions, so a filter (plain data) survives a reload.
 import { NO_END, FLAG_HAS_FIGURES, type DatasetHeader, type EventColumns } from '../dataset/columns';
 import { DATE_PRECISIONS, coarserPrecision, type DatePrecision } from '../dataset/dates';
-import { countryName, PRECISION_LABEL } from '../dataset/describe';
+import { PRECISION_LABEL } from '../dataset/describe';
 import { EVENT_TYPE_STYLES, EVENT_TYPES } from '../dataset/eventTypes';
 import { placeCountries } from '../dataset/lanes';
+import { countryLabeller } from '../dataset/countryLabels';
 import { placeRegions } from '../dataset/regions';
 import type { Place } from '../dataset/schema';
 
@@ -227,9 +228,10 @@ export class FilterEngine {
         return code;
       })
     );
-    const { regions, regionOfPlace } = placeRegions(places);
+    const countryLabel = countryLabeller(header.metadata);
+    const { regions, regionOfPlace } = placeRegions(places, countryLabel);
     const regionLists = places.map((_, p) => (regionOfPlace[p]! >= 0 ? [regionOfPlace[p]!] : []));
-    add('country', { kind: 'multi', ...unionLists(cols.placeOffsets, cols.placeIndex, countryOfCode.length, (p) => placeCountryLists[p] ?? []) }, (c) => countryOfCode[c]!, (c) => countryName(countryOfCode[c]!), 'busiest');
+    add('country', { kind: 'multi', ...unionLists(cols.placeOffsets, cols.placeIndex, countryOfCode.length, (p) => placeCountryLists[p] ?? []) }, (c) => countryOfCode[c]!, (c) => countryLabel(countryOfCode[c]!), 'busiest');
     add('region', { kind: 'multi', ...unionLists(cols.placeOffsets, cols.placeIndex, regions.length, (p) => regionLists[p] ?? []) }, (c) => regions[c]!.key, (c) => regions[c]!.label, 'busiest');
     add('place', { kind: 'multi', ...unionLists(cols.placeOffsets, cols.placeIndex, places.length, undefined) }, (c) => places[c]!.id, (c) => places[c]!.name, 'busiest');
 

@@ -3,10 +3,10 @@
 // invented rows (ACLED's terms forbid redistributing real ones).
 import { describe, expect, it } from 'vitest';
 import { syntheticAcledCsv } from '../../../tests/support/syntheticAcled';
-import { parseDateValue } from '../dataset/dates';
+import { DAY_MS, isoDay, parseDateValue, type DatePrecision } from '../dataset/dates';
 import { placeRegions } from '../dataset/regions';
 import type { Place } from '../dataset/schema';
-import { importAcled, isAcledHeader, isoWeekOf, Memo, readDecimal, splitList } from './acled';
+import { importAcled, isAcledHeader } from './acled';
 import { headerKey, readCsv } from './csvTable';
 import { detectFormat, importText } from './importText';
 import type { ImportResult } from './types';
@@ -49,6 +49,12 @@ const citationsOf = (r: ImportResult, id: string) =>
     return c.note ? `${s.publisher}: ${c.note}` : s.publisher;
   });
 const problems = (r: ImportResult) => r.problems.map((p) => `${p.severity} line ${p.line} ${p.field}: ${p.message}`);
+/** The first and last possible day of a date point. */
+const daysOf = (point: { value: string; precision: DatePrecision; margin?: number }) => {
+  const w = parseDateValue(point.value, point.precision, point.margin);
+  if (!w.ok) throw new Error(w.reason);
+  return [isoDay(w.window.start), isoDay(w.window.end - DAY_MS)];
+};
 
 describe('isAcledHeader', () => {
   const keys = (line: string) => line.split(',').map(headerKey);
@@ -73,10 +79,10 @@ describe('ACLED: the current 31-column export', () => {
     expect(r.dataset.events.map((e) => `${e.id} ${e.type}`)).toEqual([
       'SYR90001 clash',
       'SYR90002 attack',
-      'SYR90003 control',
+      'SYR90003 development',
       'SYR90004 protest',
       'IRQ70001 capture',
-      'SYR90005 statement',
+      'SYR90005 development',
       'IRQ70002 civilians'
     ]);
     expect(r.dataset.metadata.theatres).toEqual([
@@ -98,19 +104,19 @@ describe('ACLED: the current 31-column export', () => {
     expect(e.tags).toEqual(['acled: Battles / Armed clash', 'acled disorder: Political violence']);
   });
 
-  it('turns time precision 2 into the ISO week and 3 into the month, saying what ACLED coded', () => {
+  it('keeps time precision 2 and 3 as the coded day give or take a few days or about half a month, saying so', () => {
     const week = byId(r, 'SYR90002');
-    expect(week.start).toEqual({ value: '2017-W45', precision: 'week', asWritten: '08 November 2017' });
-    expect(week.dateNote).toBe('ACLED time precision 2: the source gives only the week; ACLED coded the day 8 November 2017');
-    const w = parseDateValue(week.start.value, 'week');
-    expect(w.ok && [new Date(w.window.start).toISOString().slice(0, 10), new Date(w.window.end).toISOString().slice(0, 10)]).toEqual(['2017-11-06', '2017-11-13']);
+    expect(week.start).toEqual({ value: '2017-11-08', precision: 'approximate', margin: 3, asWritten: '08 November 2017' });
+    expect(week.dateNote).toBe('ACLED time precision 2: the sources date it only to about a week; within a few days of 8 November 2017, the day ACLED coded');
+    expect(daysOf(week.start)).toEqual(['2017-11-05', '2017-11-11']);
     const month = byId(r, 'SYR90003');
-    expect(month.start).toEqual({ value: '2017-10', precision: 'month', asWritten: '15 October 2017' });
-    expect(month.dateNote).toBe("ACLED time precision 3: the source gives only the month; ACLED coded the month's mid-point, 15 October 2017");
+    expect(month.start).toEqual({ value: '2017-10-15', precision: 'approximate', margin: 15, asWritten: '15 October 2017' });
+    expect(month.dateNote).toBe('ACLED time precision 3: the sources date it only to about a month; within about a month of 15 October 2017, the day ACLED coded');
   });
 
   it('maps event and sub-event types onto the app types, keeping ACLED\'s as tags', () => {
     expect(byId(r, 'SYR90003').tags).toEqual(['acled: Strategic developments / Headquarters or base established', 'acled disorder: Strategic developments']);
+    expect(byId(r, 'SYR90003').type).toBe('development');
     expect(byId(r, 'SYR90004').tags).toEqual(['acled: Protests / Peaceful protest', 'acled disorder: Demonstrations', 'acled tag: crowd size=no report']);
     expect(byId(r, 'SYR90005').tags?.[0]).toBe('acled: Strategic developments / Agreement');
     expect(byId(r, 'IRQ70002').tags).toContain('acled: civilian targeting');
@@ -192,7 +198,7 @@ describe('ACLED: other layouts', () => {
       'Women (Syria) [other] target',
       'Children (Syria) [other] target'
     ]);
-    expect(byId(r, 'SYR90002').start).toEqual({ value: '2017-W45', precision: 'week', asWritten: '2017-11-08' });
+    expect(byId(r, 'SYR90002').start).toEqual({ value: '2017-11-08', precision: 'approximate', margin: 3 });
   });
 
   it('reads the 2019–2023 layout (data_id, iso3, no disorder_type)', () => {
@@ -216,9 +222,9 @@ describe('ACLED: other layouts', () => {
     expect(r.dataset.events.map((e) => `${e.id} ${e.type} ${e.start.value} ${e.start.precision}`)).toEqual([
       'SYR1001 capture 2015-01-01 day',
       // "14-Mar-15": the two-digit year is read with the YEAR column.
-      'SYR1002 attack 2015-W11 week',
+      'SYR1002 attack 2015-03-14 approximate',
       'IRQ2001 protest 2015-06-20 day',
-      'SYR1003 control 2015-07-02 day',
+      'SYR1003 development 2015-07-02 day',
       'SYR1004 capture 2015-07-05 day'
     ]);
     expect(byId(r, 'SYR1001').start.asWritten).toBe('01-January-2015');
@@ -270,7 +276,7 @@ describe('ACLED: other layouts', () => {
     const r = acled('acled-semicolon.csv');
     expect(r.problems).toEqual([]);
     // 14/11/2017 can only be day-first, so 03/11/2017 is 3 November too.
-    expect(r.dataset.events.map((e) => e.start.value)).toEqual(['2017-11-03', '2017-11-14', '2017-10']);
+    expect(r.dataset.events.map((e) => e.start.value)).toEqual(['2017-11-03', '2017-11-14', '2017-10-15']);
     expect(byId(r, 'SYR90001').start.asWritten).toBe('03/11/2017');
     expect(placeOf(r, 'SYR90001').coordinates).toMatchObject({ lat: 35.3359, lon: 40.1408 });
     expect(actorsOf(r, 'SYR90001')).toHaveLength(4);
@@ -291,44 +297,6 @@ describe('ACLED: other layouts', () => {
     expect(r.lineOfEvent).toEqual([2, 5, 6]);
     expect(problems(r)).toEqual(['error line 8 event_date: "sometime in 2017" is not a date this app can read (write it as YYYY-MM-DD, e.g. 2017-11-03)']);
     expect(r.rows).toEqual({ total: 4, imported: 3, skipped: 1 });
-  });
-});
-
-describe('ACLED: event types', () => {
-  it('maps every event and sub-event type, current and old, onto the closest app type', () => {
-    const cases: [string, string, string, string][] = [
-      ['Battles', 'Armed clash', 'clash', 'participant/participant'],
-      ['Battles', 'Government regains territory', 'capture', 'attacker/defender'],
-      ['Battles', 'Non-state actor overtakes territory', 'capture', 'attacker/defender'],
-      ['Explosions/Remote violence', 'Chemical weapon', 'attack', 'attacker/target'],
-      ['Explosions/Remote violence', 'Air/drone strike', 'attack', 'attacker/target'],
-      ['Explosions/Remote violence', 'Shelling/artillery/missile attack', 'attack', 'attacker/target'],
-      ['Explosions/Remote violence', 'Remote explosive/landmine/IED', 'attack', 'attacker/target'],
-      ['Violence against civilians', 'Sexual violence', 'civilians', 'attacker/target'],
-      ['Violence against civilians', 'Abduction/forced disappearance', 'civilians', 'attacker/target'],
-      ['Protests', 'Excessive force against protesters', 'protest', 'participant/participant'],
-      ['Riots', 'Mob violence', 'protest', 'participant/participant'],
-      ['Strategic developments', 'Agreement', 'statement', 'participant/participant'],
-      ['Strategic developments', 'Change to group/activity', 'statement', 'participant/participant'],
-      ['Strategic developments', 'Headquarters or base established', 'control', 'holder/participant'],
-      ['Strategic developments', 'Non-violent transfer of territory', 'capture', 'holder/participant'],
-      ['Strategic developments', 'Arrests', 'development', 'participant/participant'],
-      ['Strategic developments', 'Disrupted weapons use', 'development', 'participant/participant'],
-      ['Strategic developments', 'Looting/property destruction', 'development', 'participant/participant'],
-      ['Strategic developments', 'Other', 'development', 'participant/participant'],
-      ['Battle-No change of territory', '', 'clash', 'participant/participant'],
-      ['Battle - Government regains territory', '', 'capture', 'attacker/defender'],
-      ['Strategic development', '', 'development', 'participant/participant'],
-      ['Headquarters or base established', '', 'control', 'holder/participant'],
-      ['Violence against civilians', '', 'civilians', 'attacker/target']
-    ];
-    const header = fixture('acled-current.csv').split('\n')[0];
-    const rows = cases.map(([type, sub], i) => `T${i},2017-11-03,2017,1,,${type},${sub},A,,1,B,,2,12,,760,,Syria,Deir ez-Zor,,,X,35.3,40.1,1,S,,,0,,`);
-    const r = imported(importText([header, ...rows].join('\n'), 'types.csv'));
-    expect(r.problems).toEqual([]);
-    expect(r.dataset.events.map((e) => [e.tags![0], e.type, e.actors!.map((a) => a.role).join('/')])).toEqual(
-      cases.map(([type, sub, app, roles]) => [sub ? `acled: ${type} / ${sub}` : `acled: ${type}`, app, roles])
-    );
   });
 });
 
@@ -435,12 +403,12 @@ describe('ACLED: synthetic exports', () => {
     expect(r.rows).toEqual({ total: 3000, imported: 3000, skipped: 0 });
     expect(r.problems).toEqual([]);
     const types = new Set(r.dataset.events.map((e) => e.type));
-    expect([...types].sort()).toEqual(['attack', 'capture', 'civilians', 'clash', 'control', 'development', 'protest', 'statement']);
-    const precisions = new Set(r.dataset.events.map((e) => e.start.precision));
-    expect([...precisions].sort()).toEqual(['day', 'month', 'week']);
+    expect([...types].sort()).toEqual(['attack', 'capture', 'civilians', 'clash', 'development', 'protest']);
+    const precisions = new Set(r.dataset.events.map((e) => `${e.start.precision}${e.start.margin ? ` ±${e.start.margin}` : ''}`));
+    expect([...precisions].sort()).toEqual(['approximate ±15', 'approximate ±3', 'day']);
     const years = r.dataset.events.map((e) => Number(e.start.value.slice(0, 4)));
     expect(Math.min(...years)).toBeGreaterThanOrEqual(2014);
-    expect(Math.max(...years)).toBeLessThanOrEqual(2019); // an ISO week of late December 2018 may be 2019-W01
+    expect(Math.max(...years)).toBeLessThanOrEqual(2018);
     expect(r.dataset.metadata.theatres?.map((t) => t.country).sort()).toEqual(['IQ', 'SY']);
     // Every event's place is in a region.
     const places = r.dataset.places as Place[];
@@ -455,37 +423,5 @@ describe('ACLED: synthetic exports', () => {
     const r = imported(importAcled(read.table));
     expect(r.rows.imported).toBe(50);
     expect(r.dataset.events[0]!.start.asWritten).toMatch(/^\d{2} [A-Z][a-z]+ 201\d$/);
-  });
-});
-
-describe('ACLED helpers', () => {
-  it('isoWeekOf gives the ISO week, across year ends', () => {
-    expect(isoWeekOf('2017-11-08')).toBe('2017-W45');
-    expect(isoWeekOf('2018-12-31')).toBe('2019-W01');
-    expect(isoWeekOf('2016-01-01')).toBe('2015-W53');
-  });
-
-  it('readDecimal reads points and commas, and nothing else', () => {
-    expect(readDecimal('35.3359')).toBe(35.3359);
-    expect(readDecimal('-40,5')).toBe(-40.5);
-    expect(readDecimal('0x10')).toBeNaN();
-    expect(readDecimal('1e3')).toBeNaN();
-    expect(readDecimal('')).toBeNaN();
-  });
-
-  it('splitList splits on ";", trims and drops repeats', () => {
-    expect(splitList('A; B;; A ;C')).toEqual(['A', 'B', 'C']);
-    expect(splitList('')).toEqual([]);
-  });
-
-  it('Memo makes each value once, before and after it switches to a Map', () => {
-    let made = 0;
-    const memo = new Memo((k) => ({ k, n: ++made }));
-    const keys = Array.from({ length: 40 }, (_, i) => `key ${i % 20}`);
-    const values = keys.map((k) => memo.get(k));
-    expect(made).toBe(20);
-    expect(values[0]).toBe(values[20]);
-    expect(values[19]).toBe(values[39]);
-    expect([...memo.values()]).toHaveLength(20);
   });
 });

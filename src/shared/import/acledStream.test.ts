@@ -1,26 +1,15 @@
 // importAcledText (rows imported as they are read) against readCsv then importAcled (the whole
 // table first): the same outcome for every ACLED fixture and for large synthetic exports.
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { syntheticAcledCsv } from '../../../tests/support/syntheticAcled';
 import { importAcled, importAcledText, isAcledHeader } from './acled';
 import { readCsv } from './csvTable';
 import { importText } from './importText';
 import type { ImportOutcome } from './types';
-import { importFixture as fixture } from '../../../tests/support/importFixtures';
+import { importFixture as fixture, IMPORT_FIXTURES } from '../../../tests/support/importFixtures';
 
-const ACLED_FIXTURES = [
-  'acled-2019.csv',
-  'acled-broken.csv',
-  'acled-crlf-bom.csv',
-  'acled-current.csv',
-  'acled-extra-columns.csv',
-  'acled-hxl-preamble.csv',
-  'acled-multiline-notes.csv',
-  'acled-numeric-inter.csv',
-  'acled-old-upper.csv',
-  'acled-semicolon.csv',
-  'acled-us-dates.csv'
-];
+const ACLED_FIXTURES = readdirSync(IMPORT_FIXTURES).filter((name) => name.startsWith('acled-'));
 
 /** The outcome of reading the whole table first. */
 function wholeTable(text: string, file: string): ImportOutcome {
@@ -46,6 +35,15 @@ describe('importAcledText', () => {
     expect(importAcledText(fixture('acled-current.csv'), 'acled-current.csv')).toBeDefined();
     expect(importAcledText(fixture('acled-hxl-preamble.csv'), 'acled-hxl-preamble.csv')).toBeDefined();
     expect(importAcledText(fixture('acled-broken.csv'), 'acled-broken.csv')).toBeDefined();
+  });
+
+  it('reads every ACLED fixture (at least the 19 there are)', () => {
+    expect(ACLED_FIXTURES.length).toBeGreaterThanOrEqual(19);
+  });
+
+  it.each(['acled-truncated.csv', 'acled-short-row.csv', 'acled-unclosed-quote.csv'])('streams %s, leaving out the broken row as the whole table does', (name) => {
+    const streamed = importAcledText(fixture(name), name);
+    expect(streamed?.status === 'imported' && streamed.result.rows).toEqual({ total: 3, imported: 2, skipped: 1 });
   });
 
   it('leaves numeric dates (a day/month order to decide) to the whole table', () => {

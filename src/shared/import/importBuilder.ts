@@ -87,6 +87,8 @@ export class ImportBuilder {
   readonly #eventsAtPlace = new Map<string, number>();
   #skippedRows = 0;
   readonly #skippedLines = new Set<number>();
+  /** The name the file writes for each country code it names (see countryLabel). */
+  readonly #countryLabels = new Map<string, string>();
 
   /** `sink`: takes the events as they are made (the result then holds none). */
   constructor(
@@ -133,6 +135,15 @@ export class ImportBuilder {
     if (text.length <= LIMITS.longText) return text;
     this.warn(line, field, `is ${text.length} characters long; cut to ${LIMITS.longText}`);
     return clip(text, LIMITS.longText);
+  }
+
+  /**
+   * The name the file writes for a country (the first it gives for that code), which its theatre
+   * is labelled with: "Democratic Republic of Congo" as ACLED writes it, not the runtime's
+   * "Congo - Kinshasa". Codes without one are labelled with the runtime's English name.
+   */
+  countryLabel(code: string, name: string): void {
+    if (name !== '' && !this.#countryLabels.has(code)) this.#countryLabels.set(code, clip(name, LIMITS.shortText));
   }
 
   /** Id for a source, made once per distinct `key` (defaults to publisher + title). */
@@ -261,7 +272,7 @@ export class ImportBuilder {
     const theatres = [...this.#countries()]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, maxTheatres)
-      .map(([country]) => ({ country, label: regionName(country) }));
+      .map(([country]) => ({ country, label: this.#countryLabels.get(country) ?? regionName(country) }));
     const sources = this.#sources.length > 0 ? this.#sources : [];
     return {
       format: this.format,

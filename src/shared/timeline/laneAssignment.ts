@@ -3,6 +3,7 @@
 // groups). Modes with many values keep the busiest as lanes and gather the rest in one.
 import { EVENT_TYPE_STYLES, EVENT_TYPES } from '../dataset/eventTypes';
 import type { DatasetHeader, EventColumns, LaneInfo } from '../dataset/columns';
+import { countryLabeller } from '../dataset/countryLabels';
 import { placeRegions } from '../dataset/regions';
 
 export const LANE_MODES = ['theatre', 'type', 'actor', 'admin1', 'group'] as const;
@@ -60,7 +61,7 @@ export function assignLanes(mode: LaneMode, header: DatasetHeader, cols: EventCo
       return byValue(value, header.actors.length, (v) => ({ id: `actor:${header.actors[v]!.id}`, label: header.actors[v]!.name }), { id: 'actor:other', label: 'Other actors' }, { id: 'actor:none', label: 'No actor named' }, maxLanes);
     }
     case 'admin1': {
-      const { regions, regionOfPlace } = placeRegions(header.places);
+      const { regions, regionOfPlace } = placeRegions(header.places, countryLabeller(header.metadata));
       const value = new Int32Array(n).fill(-1);
       for (let i = 0; i < n; i++) {
         for (let k = cols.placeOffsets[i]!; k < cols.placeOffsets[i + 1]!; k++) {
