@@ -1,9 +1,10 @@
 // Countries as ISO 3166-1 alpha-2 codes, from what event datasets write: a name (ACLED's and
 // UCDP's spellings included: "Democratic Republic of Congo", "DR Congo (Zaire)", "Russia (Soviet
-// Union)", "eSwatini"), an ISO numeric code (ACLED's `iso`) or an alpha-3 code (`iso3`).
-// i18n-iso-countries holds the codes and the English names. Only its plain module and its English
-// locale are imported (its Node entry loads every locale through a dynamic require, which neither
-// bundles nor runs in the renderer), so this works anywhere src/shared does.
+// Union)", "eSwatini"), an ISO numeric code (ACLED's `iso`) or an alpha-3 code (`iso3`). Codes only
+// group: a country is shown by the name its file writes (ImportBuilder.countryLabel).
+// i18n-iso-countries holds the codes and English names; only its plain module and English locale
+// are imported (its Node entry loads every locale through a dynamic require, which neither bundles
+// nor runs in the renderer), so this works anywhere src/shared does.
 import * as isoCountries from 'i18n-iso-countries/index.js';
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 
@@ -145,12 +146,6 @@ export function alpha2FromAlpha3(code: string): string | undefined {
 /** Is this an assigned alpha-2 code (or XK, Kosovo)? */
 export function isAlpha2(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && isoCountries.isValid(code);
-}
-
-/** English name of an alpha-2 code (the short, common one), or the code itself. */
-export function countryName(alpha2: string): string {
-  const names = isoCountries.getName(alpha2, 'en', { select: 'alias' });
-  return names ?? isoCountries.getName(alpha2, 'en') ?? alpha2;
 }
 
 export interface CountryClues {
