@@ -80,9 +80,9 @@ describe('TimelineJS JSON', () => {
     expect(byId(result, 'slide-3').title).toBe('Some 350,000 civilians fled their homes during weeks of fighting in the…');
   });
 
-  it('makes eras background spans, typed by their words or as control', () => {
-    expect(byId(result, 'era-1')).toMatchObject({ title: 'IS holds Deir al-Zour province', type: 'control', tags: [ERA_TAG], start: { value: '2014', precision: 'year' }, end: { value: '2017-11-03', precision: 'day' } });
-    expect(byId(result, 'era-2')).toMatchObject({ title: 'Battle for Raqqa', type: 'clash', tags: [ERA_TAG] });
+  it('makes eras background context (type "context"), drawn as background periods, whatever their words', () => {
+    expect(byId(result, 'era-1')).toMatchObject({ title: 'IS holds Deir al-Zour province', type: 'context', tags: [ERA_TAG], start: { value: '2014', precision: 'year' }, end: { value: '2017-11-03', precision: 'day' } });
+    expect(byId(result, 'era-2')).toMatchObject({ title: 'Battle for Raqqa', type: 'context', tags: [ERA_TAG] });
   });
 
   it('makes groups lanes, and a group that names a type gives the type; others are "other"', () => {
@@ -91,9 +91,11 @@ describe('TimelineJS JSON', () => {
     expect(byId(result, 'deir-taken-2').tags).toEqual(['group: Iraq']);
   });
 
-  it('cites the first link of the text, or the media with its credit and caption, as the source', () => {
+  it('cites the first link of the text as the source; media are kept as media, never the source', () => {
     expect(sourceOf(result, 'deir-taken')).toMatchObject({ publisher: 'bbc.com', title: 'the BBC report', url: 'https://www.bbc.com/news/world-middle-east-41860258' });
-    expect(sourceOf(result, 'slide-2')).toMatchObject({ publisher: 'Example Agency', title: 'Troops near al-Qaim', url: 'https://example.org/photos/qaim.jpg' });
+    expect(byId(result, 'slide-2').media).toEqual([{ url: 'https://example.org/photos/qaim.jpg', kind: 'image', caption: 'Troops near al-Qaim', credit: 'Example Agency' }]);
+    expect(sourceOf(result, 'slide-2')).toMatchObject({ publisher: 'TimelineJS timeline', title: 'Deir al-Zour & al-Qaim, 2017' });
+    expect(result.dataset.sources.map((s) => s.url)).not.toContain('https://example.org/photos/qaim.jpg');
   });
 
   it('never keeps an unsafe media address; such slides cite the file, with the credit as a note', () => {
@@ -212,11 +214,12 @@ describe('TimelineJS spreadsheet CSV', () => {
       end: { value: '2017-11-03', precision: 'day' },
       tags: ['group: Iraq']
     });
-    expect(era).toMatchObject({ title: 'IS rule in Deir al-Zour', type: 'control', tags: ['era'], start: { value: '2014', precision: 'year' } });
+    expect(era).toMatchObject({ title: 'IS rule in Deir al-Zour', type: 'context', tags: ['era'], start: { value: '2014', precision: 'year' } });
     // "1,815": a year with a thousands separator.
     expect(waterloo).toMatchObject({ title: 'Waterloo', type: 'context', start: { value: '1815-06-18', precision: 'day' }, tags: ['group: Context'] });
     expect(sourceOf(result, taken!.id)).toMatchObject({ url: 'https://www.bbc.com/news/x', publisher: 'bbc.com', title: 'more' });
-    expect(sourceOf(result, offensive!.id)).toMatchObject({ url: 'https://example.org/qaim', publisher: 'Example Agency', title: 'Troops' });
+    expect(offensive!.media).toEqual([{ url: 'https://example.org/qaim', kind: 'other', caption: 'Troops', credit: 'Example Agency' }]);
+    expect(sourceOf(result, offensive!.id)).toMatchObject({ publisher: 'TimelineJS timeline', title: 'Deir al-Zour 2017' });
   });
 
   it('says once that times of day were dropped, on the first line with one', () => {
