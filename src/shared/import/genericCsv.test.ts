@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../text/decodeText';
 import { readCsv, type CsvTable } from './csvTable';
+import { ambiguousDateColumns } from './csvMapping';
 import { figureMeaning, firstWords, guessMapping, importMappedCsv, parseFigure, previewCsv, PREVIEW_CELL_CHARS, PREVIEW_COLUMNS, typeFromWords } from './genericCsv';
 import { importText } from './importText';
 import type { CsvMapping, ImportResult } from './types';
@@ -223,7 +224,7 @@ describe('importMappedCsv: comma CSV with every field', () => {
   it('reports each problem with its line, column and a plain reason', () => {
     expect(r.problems.map((p) => [p.severity, p.line, p.field, p.message])).toEqual([
       ['warning', 4, 'url', '"javascript:alert(1)" is not an http(s) web address; it was left out'],
-      ['warning', 4, 'latitude', 'latitude 95 is outside −90 to 90; the place has no coordinates'],
+      ['warning', 4, 'latitude', 'the latitude 95 is outside -90 to 90; the place has no coordinates'],
       ['error', 5, 'date', 'the date cannot be used: "not a date" is not a date this app can read (write it as YYYY-MM-DD, e.g. 2017-11-03)'],
       ['warning', 6, 'end_date', 'the end date (2017-11-01) is before the start (2017-11-04); it was left out'],
       ['warning', 6, 'id', 'the id "e1" is used by an earlier row; this event\'s id is "e1-2"'],
@@ -299,12 +300,37 @@ describe('importMappedCsv: dates', () => {
     expect(r.problems).toEqual([]);
   });
 
-  it('assumes day first for a column that never shows its order, and warns', () => {
-    const r = importGuessed('generic-ambiguous.csv');
-    expect(starts(r)).toEqual(['2017-04-03', '2017-06-05']);
-    expect(r.problems).toHaveLength(1);
-    expect(r.problems[0]).toMatchObject({ severity: 'warning', line: 2, field: 'date' });
-    expect(r.problems[0]!.message).toContain('read day first');
+  it('never assumes an order for a column that does not show it: the table needs mapping again, with the question', () => {
+    const text = fixture('generic-ambiguous.csv');
+    const first = importText(text, 'generic-ambiguous.csv');
+    if (first.status !== 'needs-mapping') throw new Error(first.status);
+    const again = importText(text, 'generic-ambiguous.csv', { mapping: first.preview.guess });
+    expect(again.status).toBe('needs-mapping');
+    if (again.status !== 'needs-mapping') return;
+    expect(again.preview.asked).toEqual({ date: 0, title: 1 });
+    expect(again.preview.dateColumns).toEqual([
+      {
+        column: 0,
+        header: 'date',
+        order: 'both',
+        examples: [
+          { text: '03/04/2017', dayFirst: '3 April 2017', monthFirst: '4 March 2017' },
+          { text: '05/06/2017', dayFirst: '5 June 2017', monthFirst: '6 May 2017' }
+        ]
+      }
+    ]);
+    expect(ambiguousDateColumns(again.preview.dateColumns, again.preview.asked!).map((c) => c.column)).toEqual([0]);
+  });
+
+  it('reads such a column in the order the user chose, day first or month first, without a warning', () => {
+    const text = fixture('generic-ambiguous.csv');
+    const dmy = imported(importText(text, 'generic-ambiguous.csv', { mapping: { date: 0, title: 1, dateOrder: 'dmy' } }));
+    expect(starts(dmy)).toEqual(['2017-04-03', '2017-06-05']);
+    expect(dmy.dataset.events[0]!.start.asWritten).toBe('03/04/2017');
+    expect(dmy.problems).toEqual([]);
+    const mdy = imported(importText(text, 'generic-ambiguous.csv', { mapping: { date: 0, title: 1, dateOrder: 'mdy' } }));
+    expect(starts(mdy)).toEqual(['2017-03-04', '2017-05-06']);
+    expect(mdy.problems).toEqual([]);
   });
 
   it('borrows the order of the other date column when its own shows none', () => {
@@ -345,7 +371,7 @@ describe('importMappedCsv: dates', () => {
     ]);
     expect(r.problems[0]!.message).toBe('the date cannot be used: "2017-02-30" does not exist: February 2017 has 28 days');
     expect(r.problems[2]!.message).toBe('the date is empty, so the event cannot be placed on the timeline');
-    expect(r.problems[3]!.message).toContain('dropped from 2 dates');
+    expect(r.problems[3]!.message).toBe('the time of day ("14:00:00Z") was dropped; the date is kept as written, without converting time zones (and 1 more row like it)');
   });
 
   it('uses the date column where the start column is empty', () => {

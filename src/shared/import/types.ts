@@ -57,8 +57,40 @@ export const CSV_FIELDS = [
 ] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
+/** Day/month order of numeric dates such as 03/04/2017: day first (3 April 2017) or month first (March 4, 2017). */
+export const DATE_ORDERS = ['dmy', 'mdy'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
 /** For each field, the index of the column that holds it (absent: not in the file). */
-export type CsvMapping = Partial<Record<CsvField, number>>;
+export type CsvMapping = Partial<Record<CsvField, number>> & {
+  /**
+   * The order of numeric dates in date columns that do not show it themselves (every date in them
+   * reads both ways, 03/04/2017): the user says which; it is never assumed.
+   */
+  dateOrder?: DateOrder;
+};
+
+/** A date as each order reads it: "03/04/2017" → "3 April 2017" (day first) or "4 March 2017" (month first). */
+export interface DateReadings {
+  readonly text: string;
+  readonly dayFirst: string;
+  readonly monthFirst: string;
+}
+
+/** How a column's numeric dates (03/04/2017) show their day/month order. */
+export interface CsvDateColumn {
+  readonly column: number;
+  /** The column's header (cut like the preview's). */
+  readonly header: string;
+  /**
+   * dmy or mdy: some date reads only that way (25/10/2017, 10/25/2017); both: every one reads
+   * both ways, so the order must be chosen (CsvMapping.dateOrder); mixed: some read only day
+   * first and others only month first (dates that read both ways are left out).
+   */
+  readonly order: DateOrder | 'both' | 'mixed';
+  /** Up to 3 of its dates that read both ways, with both readings (for the question). */
+  readonly examples: readonly DateReadings[];
+}
 
 /**
  * What a generic table looks like, for the user to confirm or correct the mapping. Capped (see
@@ -80,6 +112,17 @@ export interface CsvPreview {
   readonly guess: CsvMapping;
   /** Data rows in the file. */
   readonly rowCount: number;
+  /**
+   * Columns with numeric dates and the order each shows: the date columns of the guess (and of the
+   * mapping asked for), from all their dates, and other columns with such dates in the first rows,
+   * from their first 1,000 rows. Absent when there are none.
+   */
+  readonly dateColumns?: readonly CsvDateColumn[];
+  /**
+   * The mapping the table was asked to be read with, when it cannot be used as it is: its date
+   * columns do not show their day/month order and it does not say it (see ambiguousDateColumns).
+   */
+  readonly asked?: CsvMapping;
 }
 
 export interface ImportOptions {
@@ -93,7 +136,7 @@ export interface ImportOptions {
 
 export type ImportOutcome =
   | { readonly status: 'imported'; readonly result: ImportResult }
-  /** A generic table: the user must confirm or correct the guessed mapping first. */
+  /** A generic table: the user must confirm or correct the guessed mapping first (or say its dates' order). */
   | { readonly status: 'needs-mapping'; readonly preview: CsvPreview }
   /** Nothing could be imported: the whole file is unusable (not this format, no usable rows...). */
   | { readonly status: 'failed'; readonly problems: readonly Problem[] };

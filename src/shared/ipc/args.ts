@@ -2,14 +2,25 @@
 // handler sees it. Kept apart from the contract so the preload bundle stays free of zod.
 import { z } from 'zod';
 import { idSchema, LIMITS, storySchema } from '../dataset/schema';
-import { CSV_FIELDS } from '../import/types';
+import { CSV_FIELDS, DATE_ORDERS, type CsvField } from '../import/types';
 import { THEME_NAMES } from '../render/themes';
 import { LANE_MODES } from '../timeline/laneAssignment';
 import { EXPORT_LIMITS as L, type ImageExportRequest, type InvokeArgs, type InvokeMethod } from './contract';
 
 const path = z.string().min(1).max(4096);
 const token = z.string().regex(/^[a-f0-9]{16,64}$/);
-const mapping = z.partialRecord(z.enum(CSV_FIELDS), z.number().int().min(0).max(9999));
+const column = z.number().int().min(0).max(9999).optional();
+/**
+ * A column index for each field (CsvMapping), and the day/month order of dates the user chose. An
+ * own "__proto__" key (as JSON.parse makes) is dropped first; any other unknown key is refused.
+ */
+const mapping = z.preprocess(
+  (v) => (v !== null && typeof v === 'object' && Object.hasOwn(v, '__proto__') ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== '__proto__')) : v),
+  z.strictObject({
+    ...(Object.fromEntries(CSV_FIELDS.map((f) => [f, column])) as Record<CsvField, typeof column>),
+    dateOrder: z.enum(DATE_ORDERS).optional()
+  })
+);
 
 /** Dates the app can draw: years 1 to 9999 in UTC ms. */
 const instant = z.number().finite().min(-62_135_596_800_000).max(253_402_300_799_999);
