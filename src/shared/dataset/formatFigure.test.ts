@@ -157,6 +157,12 @@ describe('a figure with a range (UCDP best, low and high)', () => {
     expect(figureLabel(f)).toBe('dozens killed');
     expect(figureRange(f)).toBe('');
   });
+
+  it('a figure without a number does not say its qualifier twice (details, CSV)', () => {
+    const f = fig({ value: null, unit: 'km', qualifier: 'just a few', bound: 'vague', counts: 'distance between the lines', asWritten: 'just a few kilometres apart' });
+    expect(figureText(f, f.counts)).toBe('just a few kilometres apart distance between the lines');
+    expect(figureParts(f, f.counts).qualifier).toBe('');
+  });
 });
 
 describe('agreement in number', () => {

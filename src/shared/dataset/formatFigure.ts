@@ -106,11 +106,12 @@ export interface FigureParts {
 /**
  * The parts of a figure followed by `words` (its label on the timeline, what it counts in details
  * and exports). An approximation shown by its range is not also called "about": "about 0 killed"
- * would hide that UCDP's high estimate is 7,961.
+ * would hide that UCDP's high estimate is 7,961. A figure without a number is the source's own
+ * words, qualifier included ("just a few kilometres"), so the qualifier is not said twice.
  */
 export function figureParts(f: Figure, words: string): FigureParts {
   const range = figureRange(f);
-  const qualifier = range !== '' && !f.qualifier && f.bound === 'approximate' ? '' : figureQualifier(f);
+  const qualifier = f.value === null || (range !== '' && !f.qualifier && f.bound === 'approximate') ? '' : figureQualifier(f);
   return { qualifier, number: formatFigureNumber(f), words: f.value === null ? words : agreeInNumber(words, f.value), range, rangeAlone: figureRangeAlone(f) };
 }
 
