@@ -51,7 +51,7 @@ describe('inspect on the bundled dataset', () => {
     expect(out.stdout).toContain(`${BUNDLED}: valid Frontline dataset`);
     expect(out.stdout).toContain('Title:     IS loses Deir al-Zour and al-Qaim');
     expect(out.stdout).toMatch(/^Events: {4}23 \(2 spans\)$/m);
-    expect(out.stdout).toMatch(/^Sources: {3}3$/m);
+    expect(out.stdout).toMatch(/^Sources: {3}7$/m);
     expect(out.stdout).toMatch(/^Figures: {3}5$/m);
   });
 
