@@ -93,7 +93,7 @@ describe('loading', () => {
     expect(payload.columns.count).toBe(23);
     expect(payload.header.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
     expect(payload.warnings).toEqual([]);
-    expect(payload.file).toEqual({ name: 'Bundled.frontline', bundled: true, bytes: Buffer.byteLength(bundledText), format: 'native' });
+    expect(payload.file).toEqual({ path: BUNDLED, displayName: 'Bundled.frontline', bundled: true, bytes: Buffer.byteLength(bundledText), format: 'native' });
     expect(service.loading).toBe(false);
     expect(service.heldBytes()).toBeGreaterThan(Buffer.byteLength(bundledText));
   });
@@ -105,7 +105,7 @@ describe('loading', () => {
     expect(second).not.toBe(first);
     expect(service.current).toBe(second);
     expect(second.header.metadata.title).toBe('Another dataset');
-    expect(second.file).toMatchObject({ name: 'b', bundled: false });
+    expect(second.file).toMatchObject({ path: otherPath, displayName: 'b', bundled: false });
     expect(value(await service.awaitCurrent())).toBe(second);
   });
 
@@ -339,9 +339,9 @@ describe('progress', () => {
     opened(await service.load(BUNDLED, { displayName: 'Shown name.frontline', bundled: true }));
     const size = Buffer.byteLength(bundledText);
     expect(progress.length).toBeGreaterThanOrEqual(2);
-    expect(progress.every((p) => p.file === 'Shown name.frontline' && p.total === size)).toBe(true);
-    expect(progress[0]).toEqual({ file: 'Shown name.frontline', phase: 'reading', done: 0, total: size, events: 0 });
-    expect(progress.at(-1)).toEqual({ file: 'Shown name.frontline', phase: 'checking', done: size, total: size, events: 23 });
+    expect(progress.every((p) => p.file.displayName === 'Shown name.frontline' && p.total === size)).toBe(true);
+    expect(progress[0]).toEqual({ file: { path: BUNDLED, displayName: 'Shown name.frontline' }, phase: 'reading', done: 0, total: size, events: 0 });
+    expect(progress.at(-1)).toEqual({ file: { path: BUNDLED, displayName: 'Shown name.frontline' }, phase: 'checking', done: size, total: size, events: 23 });
   });
 
   it('passes on whatever the loader reports, as it arrives', async () => {
@@ -350,9 +350,9 @@ describe('progress', () => {
     const service = new DatasetService(runLoad, (p) => progress.push(p));
     const loading = service.load(BUNDLED, { displayName: 'named', bundled: true });
     loads[0]!.onProgress({ phase: 'reading', done: 0, total: 100, events: 0 });
-    expect(progress).toEqual([{ file: 'named', phase: 'reading', done: 0, total: 100, events: 0 }]);
+    expect(progress).toEqual([{ file: { path: BUNDLED, displayName: 'named' }, phase: 'reading', done: 0, total: 100, events: 0 }]);
     loads[0]!.onProgress({ phase: 'checking', done: 50, total: 100, events: 7 });
-    expect(progress.at(-1)).toEqual({ file: 'named', phase: 'checking', done: 50, total: 100, events: 7 });
+    expect(progress.at(-1)).toEqual({ file: { path: BUNDLED, displayName: 'named' }, phase: 'checking', done: 50, total: 100, events: 7 });
     service.cancel();
     await loading;
   });
@@ -394,7 +394,7 @@ describe('open: review, mapping and reload', () => {
     const { service } = await started();
     const opened = outcome(await service.open(otherPath), 'opened');
     expect(service.current).toBe(opened.dataset);
-    expect(opened.dataset.file).toEqual({ name: 'other.frontline', bundled: false, bytes: Buffer.byteLength(bundledText) - Buffer.byteLength('IS loses Deir al-Zour and al-Qaim') + Buffer.byteLength('Another dataset'), format: 'native' });
+    expect(opened.dataset.file).toEqual({ path: otherPath, displayName: 'other.frontline', bundled: false, bytes: Buffer.byteLength(bundledText) - Buffer.byteLength('IS loses Deir al-Zour and al-Qaim') + Buffer.byteLength('Another dataset'), format: 'native' });
     expect(service.currentFile).toEqual({ path: otherPath, displayName: 'other.frontline', bundled: false, format: 'native' });
     expect(service.pending).toBeUndefined();
   });
@@ -410,7 +410,7 @@ describe('open: review, mapping and reload', () => {
     expect(service.pending).toBe('needs-review');
     const accepted = outcome(await service.resolveReview(review.token, true), 'opened');
     expect(accepted.dataset.columns.count).toBe(20);
-    expect(accepted.dataset.file).toMatchObject({ name: 'invalid-refs.frontline', bundled: false, format: 'native' });
+    expect(accepted.dataset.file).toMatchObject({ path: INVALID_REFS, displayName: 'invalid-refs.frontline', bundled: false, format: 'native' });
     expect(service.current).toBe(accepted.dataset);
     expect(service.currentFile?.path).toBe(INVALID_REFS);
     // Details of a kept event come from the file by its position.
@@ -473,7 +473,7 @@ describe('open: review, mapping and reload', () => {
     expect(failed(await service.openWithMapping(mapping.token, {}))).toMatchObject({ code: 'bad-arguments' });
     const opened = outcome(await service.openWithMapping(mapping.token, { date: 0, title: 1 }), 'opened');
     expect(requests.at(-1)).toEqual({ path: csv, request: { format: 'csv', mapping: { date: 0, title: 1 } } });
-    expect(opened.dataset.file).toMatchObject({ name: 'table.csv', format: 'csv' });
+    expect(opened.dataset.file).toMatchObject({ path: csv, displayName: 'table.csv', format: 'csv' });
     expect(service.currentFile).toEqual({ path: csv, displayName: 'table.csv', bundled: false, format: 'csv', mapping: { date: 0, title: 1 } });
     expect(failed(await service.openWithMapping(mapping.token, { date: 0, title: 1 })).code).toBe('not-found');
     outcome(await service.reload(), 'opened');
@@ -586,7 +586,7 @@ describe("an import's file image, written after its timeline is held", () => {
     const { service, loads } = await serviceWithControlledLoads();
     const image = await openDeferred(service, loads, otherPath);
     const held = service.current;
-    expect(held?.file.name).toBe('other.frontline');
+    expect(held?.file.displayName).toBe('other.frontline');
     image.fail('the loader stopped unexpectedly (exit code 5)');
     await expect(service.event(0)).rejects.toThrow('other.frontline could not be made ready for details and saving (the loader stopped unexpectedly (exit code 5))');
     await expect(service.held()).rejects.toThrow(/could not be made ready/);

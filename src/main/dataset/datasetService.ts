@@ -75,9 +75,7 @@ export function pendingImage(hooks: { start?: () => void; cancel?: () => void } 
 export type RunLoad = (file: FileRef, onProgress: (p: FileProgress) => void, signal: AbortSignal, request?: OpenRequest) => Promise<ReadOutcome<PendingImage>>;
 
 /** Where the held dataset came from, and how it was read (for Reload and the recent list). */
-export interface HeldFile {
-  readonly path: string;
-  readonly displayName: string;
+export interface HeldFile extends FileRef {
   readonly bundled: boolean;
   readonly format: ImportFormat;
   readonly mapping?: CsvMapping;
@@ -148,7 +146,7 @@ export class DatasetService {
     try {
       return await held.image.ready();
     } catch (err) {
-      throw new Error(`${held.payload.file.name} could not be made ready for details and saving (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+      throw new Error(`${held.file.displayName} could not be made ready for details and saving (${err instanceof Error ? err.message : String(err)})`, { cause: err });
     }
   }
 
@@ -267,7 +265,7 @@ export class DatasetService {
     const promise = (async (): Promise<T> => {
       let outcome: ReadOutcome<PendingImage>;
       try {
-        outcome = await this.runLoad(file, (p) => this.emitProgress({ ...p, file: file.displayName }), abort.signal, request);
+        outcome = await this.runLoad(file, (p) => this.emitProgress({ ...p, file }), abort.signal, request);
       } catch (err) {
         // A loader that throws is a bug, but what the user had stays and they get a message.
         return finish({ kind: 'failed', file, error: { code: 'internal', message: `${file.displayName} could not be opened: ${err instanceof Error ? err.message : String(err)}` } });
@@ -296,7 +294,7 @@ export class DatasetService {
       header: opened.header,
       columns: opened.columns,
       warnings: opened.warnings,
-      file: { name: file.displayName, bundled: file.bundled, bytes: opened.bytes, format: opened.format }
+      file: { path: file.path, displayName: file.displayName, bundled: file.bundled, bytes: opened.bytes, format: opened.format }
     };
     const previous = this.#current;
     if (previous && previous.image !== opened.image) previous.image.cancel();
@@ -336,7 +334,7 @@ export class DatasetService {
     if (!held) return undefined;
     const image = await this.#imageOf(held);
     if (sourceIndex >= image.ranges.length / 2) return undefined;
-    return readEvent(image.bytes, image.ranges, sourceIndex, held.payload.file.name);
+    return readEvent(image.bytes, image.ranges, sourceIndex, held.file.displayName);
   }
 
   /** Size of what is held, for diagnostics (the file image once written). */
@@ -348,7 +346,7 @@ export class DatasetService {
   }
 }
 
-function heldFile(opened: Opened, file: { path: string; displayName: string; bundled: boolean }): HeldFile {
+function heldFile(opened: Opened, file: FileRef & { bundled: boolean }): HeldFile {
   return { ...file, format: opened.format, ...(opened.mapping ? { mapping: opened.mapping } : {}) };
 }
 

@@ -190,7 +190,7 @@ describe('imports through the session (the real importers and their fixtures)', 
     expect(review.rows.skipped).toBeGreaterThan(0);
     expect(review.problems.every((p) => p.file === 'acled-broken.csv' && p.line !== undefined)).toBe(true);
     const opened = (await files.resolveReview(review.token, true));
-    expect(opened.kind === 'opened' && opened.dataset.file).toMatchObject({ name: 'acled-broken.csv', format: 'acled', bundled: false });
+    expect(opened.kind === 'opened' && opened.dataset.file).toMatchObject({ displayName: 'acled-broken.csv', format: 'acled', bundled: false });
     expect(service.currentFile).toMatchObject({ format: 'acled' });
     saveAnswers.push(join(dir, 'from-acled.frontline'));
     const saved = value(await files.saveAs('frontline', null));
@@ -246,7 +246,7 @@ describe('files main opens by itself', () => {
     expect((await startup).kind).toBe('opened');
     expect(service.currentFile).toMatchObject({ path: BUNDLED, bundled: true });
     const dataset = await service.awaitCurrent();
-    expect(dataset.ok && dataset.value.file.name).toBe('bundled.frontline');
+    expect(dataset.ok && dataset.value.file.displayName).toBe('bundled.frontline');
   });
 
   it('at startup the command-line file opens after the bundled dataset, and is what is held', async () => {

@@ -79,7 +79,7 @@ export function* csvChunks(held: HeldDataset, indices: Uint32Array, linesPerChun
   let chunk = `${CSV_BOM}${csvHeaderLine()}`;
   let lines = 0;
   for (const i of indices) {
-    const event = readEvent(held.bytes, held.ranges, columns.sourceIndex[i]!, file.name);
+    const event = readEvent(held.bytes, held.ranges, columns.sourceIndex[i]!, file.displayName);
     if (!event) continue;
     chunk += csvEventLine(header, event, lookups);
     if (++lines === linesPerChunk) {

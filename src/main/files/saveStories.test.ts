@@ -94,7 +94,7 @@ describe('FileSession.saveStories', () => {
     saveAnswers.push(target);
     const payload = opened(await files.saveStories([STORY]));
     expect(dialogs.showSave).toHaveBeenLastCalledWith({ defaultName: expect.stringMatching(/\.frontline$/), format: 'frontline' });
-    expect(payload.file).toMatchObject({ name: 'copy.frontline', bundled: false });
+    expect(payload.file).toMatchObject({ displayName: 'copy.frontline', bundled: false });
     expect(payload.header.stories).toEqual([STORY]);
     expect(await readFile(BUNDLED, 'utf8')).toContain('"The fall of Raqqa, Mosul and Deir al-Zour in 8 steps"');
   });

@@ -35,9 +35,8 @@ export const fail = (code: ErrorCode, message: string, problems?: readonly Probl
   error: problems ? { code, message, problems } : { code, message }
 });
 
-export interface DatasetFileInfo {
-  /** File name shown to the user. */
-  readonly name: string;
+/** The held dataset's file: where it is and its name (as every step of opening names it), and how it was read. */
+export interface DatasetFileInfo extends FileRef {
   /** True for the dataset that ships with the app. */
   readonly bundled: boolean;
   readonly bytes: number;
@@ -130,7 +129,7 @@ export interface DatasetPayload {
 
 /** How far a load has got, sent while it runs. */
 export interface LoadProgress {
-  readonly file: string;
+  readonly file: FileRef;
   readonly phase: 'reading' | 'checking' | 'sending';
   /** Bytes processed and the file's size. */
   readonly done: number;

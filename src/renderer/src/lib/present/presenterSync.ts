@@ -135,6 +135,6 @@ export function elapsedLabel(ms: number): string {
 }
 
 /** Which dataset a window holds, as the two windows compare it: file name and event count. */
-export function datasetIdentity(payload: { readonly file: { readonly name: string }; readonly columns: { readonly count: number } }): string {
-  return `${payload.file.name}|${payload.columns.count}`;
+export function datasetIdentity(payload: { readonly file: { readonly displayName: string }; readonly columns: { readonly count: number } }): string {
+  return `${payload.file.displayName}|${payload.columns.count}`;
 }

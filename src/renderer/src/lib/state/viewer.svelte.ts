@@ -172,7 +172,7 @@ export class ViewerState {
         await this.#show(outcome.dataset);
         const file = outcome.dataset.file;
         const skipped = outcome.dataset.warnings.length;
-        this.notice = `Opened ${file.name} (${FORMAT_LABEL[file.format]}): ${outcome.dataset.columns.count.toLocaleString('en-GB')} events${skipped > 0 ? `, ${skipped} warning${skipped === 1 ? '' : 's'}` : ''}.`;
+        this.notice = `Opened ${file.displayName} (${FORMAT_LABEL[file.format]}): ${outcome.dataset.columns.count.toLocaleString('en-GB')} events${skipped > 0 ? `, ${skipped} warning${skipped === 1 ? '' : 's'}` : ''}.`;
         void this.refreshRecent();
         return;
       }
