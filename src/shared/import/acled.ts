@@ -48,11 +48,6 @@ import {
 } from './rowHelpers';
 import type { ImportOutcome } from './types';
 
-// The helpers the UCDP importer still imports from here (they now live in rowHelpers, rowDates
-// and placeMaker; import them from there).
-export { cell, Memo, RepeatedWarnings, readCoordinates, readDecimal, splitList, type CoordinatesRead } from './rowHelpers';
-export { DayColumn, dayWords, isoWeekOf, reportOrder, type DayRead } from './rowDates';
-export { PlaceMaker, type PlaceRow } from './placeMaker';
 export { ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES, mapAcledType } from './acledTypes';
 export { ACLED_TIME_PRECISIONS } from './acledFields';
 
