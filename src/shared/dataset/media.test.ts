@@ -6,6 +6,8 @@ import { fastEventCheck } from '../../main/dataset/fastEventCheck';
 import { EventJsonWriter } from './eventJson';
 import { loadDatasetBytes, readEvent } from './loadDatasetBytes';
 import { validateDataset } from './validateDataset';
+import { importText } from '../import/importText';
+import { importFixture } from '../../../tests/support/importFixtures';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests build deliberately malformed datasets */
 
@@ -90,5 +92,14 @@ describe('event media', () => {
       const e = { id: 'e', title: 't', media, citations: [{ source: 's' }] };
       expect(w.text(e)).toBe(JSON.stringify(e));
     }
+  });
+
+  it('the event JSON writer writes every event of a TimelineJS import with media and quotes as JSON.stringify does', () => {
+    const outcome = importText(importFixture('timelinejs-media.json'), 'timelinejs-media.json');
+    if (outcome.status !== 'imported') throw new Error(outcome.status);
+    const events = outcome.result.dataset.events;
+    expect(events.filter((e) => e.media !== undefined).length).toBe(5);
+    const w = new EventJsonWriter();
+    for (const e of events) expect(w.text(e)).toBe(JSON.stringify(e));
   });
 });
