@@ -395,6 +395,12 @@ describe('importMappedCsv: mapping problems', () => {
     expect(outcome.status === 'failed' && outcome.problems[0]!.message).toBe('the mapping puts title in column 8, but the table has 3 columns');
   });
 
+  it('reads a protocol-relative address (//host/path) in the url column as https', () => {
+    const r = imported(importMappedCsv(tableOf('date,title,url\n2017-11-03,a,//www.bbc.com/news/x\n', 'x.csv'), { date: 0, title: 1, url: 2 }));
+    expect(r.dataset.sources[0]).toMatchObject({ publisher: 'bbc.com', url: 'https://www.bbc.com/news/x' });
+    expect(r.problems).toEqual([]);
+  });
+
   it('names an event without title or description after its type and place', () => {
     const table = tableOf('date,type,place,title\n2017-11-03,capture,Raqqa,\n', 'x.csv');
     const r = imported(importMappedCsv(table, { date: 0, type: 1, place: 2, title: 3 }));
