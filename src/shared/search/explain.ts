@@ -45,7 +45,7 @@ interface FieldIds {
 function fieldIds(ctx: ExplainContext, field: MatchField, text: string, of?: string): FieldIds {
   const tokens = foldLinked(text);
   const words = tokens.map((t) => ctx.vocab.find(wordKey(t.word)));
-  const pairs = pairsOf(tokens).map(([a, b]) => [a, b, words[a]! >= 0 && words[b]! >= 0 ? ctx.pairs.find(words[a]!, words[b]!) : -1] as const);
+  const pairs = pairsOf(tokens).map(([a, b]) => [a, b, words[a]! >= 0 && words[b]! >= 0 ? ctx.pairs.findKept(words[a]!, words[b]!) : -1] as const);
   return { field, text, spans: tokens.map((t) => [t.start, t.end] as const), words, pairs, ...(of !== undefined ? { of } : {}) };
 }
 

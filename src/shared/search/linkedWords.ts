@@ -85,13 +85,19 @@ export function foldLinked(text: string, acronyms?: boolean): LinkedWord[] {
 
 /**
  * Turns a stream of word ids with their links into pairs of neighbours (see the top of the file).
- * Reused for each text: reset() before the first word.
+ * Reused for each text: reset() before the first word. With `flags` (per word id: 1 may start a
+ * pair wanted, 2 may end one; see pairFilter.ts), only pairs of such words are given.
  */
 export class Linker {
   #prev = new Int32Array(MAX_ALTERNATIVES);
   #cur = new Int32Array(MAX_ALTERNATIVES);
   #prevLength = 0;
   #curLength = 0;
+  readonly #flags: readonly number[] | undefined;
+
+  constructor(flags?: readonly number[]) {
+    this.#flags = flags;
+  }
 
   reset(): void {
     this.#prevLength = 0;
@@ -109,7 +115,7 @@ export class Linker {
     if (link === LINK_SLASH && this.#curLength > 0) {
       // An alternative to the word before: the same neighbours before it (and after it, later).
       if (this.#curLength < MAX_ALTERNATIVES) this.#cur[this.#curLength++] = id;
-      for (let k = 0; k < this.#prevLength; k++) pair(this.#prev[k]!, id);
+      this.#pairs(this.#prev, this.#prevLength, id, pair);
       return;
     }
     const prev = this.#cur;
@@ -118,7 +124,17 @@ export class Linker {
     this.#prevLength = this.#curLength;
     this.#cur[0] = id;
     this.#curLength = 1;
-    for (let k = 0; k < this.#prevLength; k++) pair(prev[k]!, id);
+    this.#pairs(prev, this.#prevLength, id, pair);
+  }
+
+  #pairs(prev: Int32Array, length: number, id: number, pair: (a: number, b: number) => void): void {
+    const flags = this.#flags;
+    if (flags === undefined) {
+      for (let k = 0; k < length; k++) pair(prev[k]!, id);
+      return;
+    }
+    if ((flags[id]! & 2) === 0) return;
+    for (let k = 0; k < length; k++) if ((flags[prev[k]!]! & 1) !== 0) pair(prev[k]!, id);
   }
 }
 

@@ -4,9 +4,10 @@
 //  - Names of an alias group (aliases.ts) are one term whose alternatives are all the group's names:
 //    "ISIS", "Daesh" and "Islamic State" make the same term, so they find the same events.
 //  - A compound is one term: "airstrike", "air strike" and "air-strike" all make the term "the word
-//    airstrike, or air followed by strike". Two query words are a compound when written together they
-//    make a word of the dataset or one of COMPOUND_WORDS; a word is split into two neighbours when
-//    its two halves are neighbours somewhere in the dataset.
+//    airstrike, or air followed by strike". Compounds are the words of COMPOUND_WORDS (and their
+//    plurals): two query words written together that make one, or one query word that is one, split
+//    into the two neighbouring words the dataset writes it as. (Only listed compounds: indexing every
+//    pair of neighbouring words, which any compound would need, costs twice the time and memory.)
 //  - Any other word is a term of its own, found anywhere in the event (title, summary, places,
 //    actors), in any order.
 //
@@ -56,8 +57,6 @@ export interface QueryPlan {
 
 /** What a plan needs to know of the dataset. */
 export interface Lexicon {
-  /** A word of the dataset (not an acronym) has this literal form. */
-  hasWord(literal: string): boolean;
   /** Words with these literal forms are neighbours somewhere in the dataset. */
   hasPair(first: string, second: string): boolean;
 }
@@ -92,11 +91,16 @@ function single(word: PlanWord): Alternative {
   return { words: [word], pairs: [] };
 }
 
-/** The term of one word: the word, and its splits into two neighbouring words of the dataset. */
+/** Is this literal form a compound word (see the top of the file)? */
+export function isCompound(literal: string): boolean {
+  return COMPOUNDS.has(literal) || (literal.endsWith('s') && COMPOUNDS.has(literal.slice(0, -1)));
+}
+
+/** The term of one word: the word, and for a compound its splits into two neighbouring words of the dataset. */
 export function wordTerm(word: FoldedWord, lexicon: Lexicon): Term {
   const alternatives: Alternative[] = [single(word)];
   const lit = word.literal;
-  if (word.skeleton !== '' && word.arabic !== true && lit.length >= MIN_SPLIT && /^[a-z]+$/.test(lit)) {
+  if (word.skeleton !== '' && word.arabic !== true && lit.length >= MIN_SPLIT && isCompound(lit)) {
     for (let k = MIN_HALF; k <= lit.length - MIN_HALF; k++) {
       const a = lit.slice(0, k);
       const b = lit.slice(k);
@@ -111,12 +115,10 @@ function literalWord(literal: string): PlanWord {
 }
 
 /** Two neighbouring query words written as one, when that is a compound word (see the top of the file). */
-function compoundOf(a: FoldedWord, b: FoldedWord, lexicon: Lexicon): FoldedWord | undefined {
+function compoundOf(a: FoldedWord, b: FoldedWord): FoldedWord | undefined {
   if (a.skeleton === '' || b.skeleton === '' || a.arabic === true || b.arabic === true) return undefined;
   const literal = a.literal + b.literal;
-  if (!/^[a-z]+$/.test(literal)) return undefined;
-  const known = COMPOUNDS.has(literal) || (literal.endsWith('s') && COMPOUNDS.has(literal.slice(0, -1))) || lexicon.hasWord(literal);
-  return known ? { literal, skeleton: skeletonOf(literal) } : undefined;
+  return isCompound(literal) ? { literal, skeleton: skeletonOf(literal) } : undefined;
 }
 
 /** The term of an alias group (or of several a name belongs to). */
@@ -158,7 +160,7 @@ function segment(toks: readonly QueryToken[], aliases: AliasTable, lexicon: Lexi
       continue;
     }
     const next = toks[i + 1];
-    const compound = next && next.link !== LINK_BREAK ? compoundOf(toks[i]!.word, next.word, lexicon) : undefined;
+    const compound = next && next.link !== LINK_BREAK ? compoundOf(toks[i]!.word, next.word) : undefined;
     if (compound) {
       terms.push(wordTerm(compound, lexicon));
       i += 2;

@@ -200,7 +200,8 @@ const AWKWARD_TITLES = [
   'x',
   'A B C D',
   "Ra's al-Ain and RAS AL-AIN",
-  'The US and THE UN'
+  'The US and THE UN',
+  'Air/drone strike near Albu Kamal/Abu Kamal; ISIS/Daesh, Islamic State, AIR STRIKE and air-strike/cease-fire'
 ];
 
 function awkwardDataset(): Dataset {
@@ -246,6 +247,7 @@ describe('SearchIndex on awkward text', () => {
     for (const t of AWKWARD_TITLES) for (const w of t.split(/[\s,;:()]+/)) if (w) words.add(w);
     queries = [...words, ...[...words].map((w) => w.slice(0, Math.ceil(w.length / 2))), ...[...words].map((w, k, all) => `${w} ${all[(k * 7) % all.length]}`)];
     queries.push('1500', '2000000', 'is', 'us', 'un', 'zor', 'Zawr', 'qaim', 'halab', 'iraq', 'sham', 'fire', 'Allah', 'Safira', 'Ain', 'ayn');
+    queries.push('airstrike', 'air strike', 'drone strike', 'Abu Kamal', 'Bukamal', 'Islamic State', 'Daesh', 'ceasefire', 'Deir ez-Zor', 'ISIS');
   });
 
   it('reads the bytes into the words and pairs folding whole texts gives', () => {

@@ -4,7 +4,8 @@
 // worker: no DOM, no Node APIs), then a query reads only the postings of what it matches.
 //
 // Every distinct folded word of the dataset gets an id (Vocabulary), and so does every distinct pair
-// of neighbouring words (PairTable, see linkedWords.ts). Each word and each pair keeps the events
+// of neighbouring words a query can ask for (PairTable, see linkedWords.ts and pairFilter.ts: words
+// of alias names, halves of compounds). Each word and each pair keeps the events
 // whose title or summary has it (postings: ascending, varint-coded gaps); a place or actor keeps the
 // ids of the words and pairs of its names, folded once however many events name it. A query term
 // marks the ids of the words and pairs it matches, ORs its bit into the events of their postings and
@@ -16,6 +17,7 @@ import { AliasTable, datasetAliases } from './aliases';
 import { explainEvent, type ExplainContext, type MatchReason } from './explain';
 import { shapeOf, type QueryWord } from './fold';
 import { foldLinked, Linker } from './linkedWords';
+import { PairFilter } from './pairFilter';
 import { planQuery, type Lexicon, type PlanWord, type QueryPlan, type Term } from './queryPlan';
 import { EventWords, invert, TextWords } from './textReader';
 import { PairTable, Vocabulary } from './vocabulary';
@@ -95,9 +97,10 @@ export class SearchIndex {
     this.#header = header;
     const n = cols.count;
     this.count = n;
-    const vocab = new Vocabulary();
-    const pairTable = new PairTable();
     this.#aliases = options.aliases ?? datasetAliases(header);
+    const filter = new PairFilter(this.#aliases);
+    const vocab = new Vocabulary(filter);
+    const pairTable = new PairTable(vocab, filter);
 
     this.#places = entityIds(
       header.places.map((p) => [p.name, ...p.altNames.map((a) => a.name)]),
@@ -114,7 +117,8 @@ export class SearchIndex {
     const tables: StringTable[] = [cols.titles];
     if (options.summaries !== false) tables.push(cols.summaries);
     const textBytes = tables.reduce((sum, t) => sum + t.bytes.length, 0);
-    const sink = { vocab, pairs: pairTable, words: new EventWords(n, textBytes), pairEvents: new EventWords(n, textBytes) };
+    // Pairs kept are few (alias names, compounds): their lists start small and grow.
+    const sink = { vocab, pairs: pairTable, words: new EventWords(n, textBytes), pairEvents: new EventWords(n, 0) };
     const reader = new TextWords(sink, options.byteFastPath !== false);
     for (let i = 0; i < n; i++) {
       sink.words.begin(i);
@@ -142,11 +146,10 @@ export class SearchIndex {
     this.#byShape = shapeIds;
     this.#sortedShapes = Array.from(shapeIds, (id) => shapes[id]!);
     this.#lexicon = {
-      hasWord: (literal) => vocab.find(literal) >= 0,
       hasPair: (a, b) => {
         const x = vocab.find(a);
         const y = x < 0 ? -1 : vocab.find(b);
-        return y >= 0 && pairTable.find(x, y) >= 0;
+        return y >= 0 && pairTable.findKept(x, y) >= 0;
       }
     };
   }
@@ -178,10 +181,10 @@ export class SearchIndex {
     const expansions = plan.terms.filter((t) => t.aliases || t.compound).map((t) => ({ typed: t.typed, names: t.aliases ?? [t.compound!, ...t.alternatives.slice(1).map((a) => a.words.map((w) => w.literal).join(' '))] }));
     const typing = plan.typing ? this.#completionTerms(plan.typing.word, plan.typing.before) : undefined;
     if (!typing || typing.completions.length === 0) return { exact, prefix: new Uint32Array(0), completions: [], expansions };
-    const found = this.#run(typing.terms, within);
-    const inExact = new Uint8Array(this.count);
-    for (let k = 0; k < exact.length; k++) inExact[exact[k]!] = 1;
-    return { exact, prefix: found.filter((i) => inExact[i] === 0), completions: typing.completions, expansions };
+    // The events found whole are not looked at again.
+    const rest = within ? within.slice() : new Uint8Array(this.count).fill(1);
+    for (let k = 0; k < exact.length; k++) rest[exact[k]!] = 0;
+    return { exact, prefix: this.#run(typing.terms, rest), completions: typing.completions, expansions };
   }
 
   /**
@@ -238,7 +241,7 @@ export class SearchIndex {
         const second = this.#wordIds(alt.words[b]!);
         const ids: number[] = [];
         for (const x of first) for (const y of second) {
-          const p = this.#pairTable.find(x, y);
+          const p = this.#pairTable.findKept(x, y);
           if (p >= 0) ids.push(p);
         }
         if (ids.length === 0) ok = false;
@@ -380,13 +383,13 @@ function entityIds(names: readonly (readonly string[])[], vocab: Vocabulary, pai
   const pairOffsets = new Uint32Array(names.length + 1);
   const words: number[] = [];
   const pairs: number[] = [];
-  const linker = new Linker();
+  const linker = new Linker(vocab.pairFlags);
   names.forEach((list, e) => {
     const seenWords = new Set<number>();
     const seenPairs = new Set<number>();
     const pair = (a: number, b: number) => {
-      const p = pairTable.id(a, b);
-      if (!seenPairs.has(p)) {
+      const p = pairTable.keep(a, b);
+      if (p >= 0 && !seenPairs.has(p)) {
         seenPairs.add(p);
         pairs.push(p);
       }

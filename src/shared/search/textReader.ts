@@ -140,14 +140,18 @@ export class TextWords {
   readonly #chunks = new ChunkTable();
   readonly #sink: TextSink;
   readonly #fast: boolean;
-  readonly #linker = new Linker();
+  readonly #linker: Linker;
   readonly #pair: (a: number, b: number) => void;
 
   constructor(sink: TextSink, fast: boolean) {
     this.#sink = sink;
     this.#fast = fast;
+    this.#linker = new Linker(sink.vocab.pairFlags);
     const { pairs, pairEvents } = sink;
-    this.#pair = (a, b) => pairEvents.push(pairs.id(a, b));
+    this.#pair = (a, b) => {
+      const p = pairs.keep(a, b);
+      if (p >= 0) pairEvents.push(p);
+    };
   }
 
   read(table: StringTable, i: number): void {

@@ -2,6 +2,7 @@
 // (see linkedWords.ts), for SearchIndex. A pair is two word ids, kept in typed arrays: no string is
 // made for it, however many a dataset has.
 import { isShortSkeleton, shapeOf, vowelsAgree, type FoldedWord } from './fold';
+import { PAIR_END, PAIR_START, type PairFilter } from './pairFilter';
 
 /** Key of a word among the ids: acronyms (no skeleton) are words of their own. */
 export function wordKey(word: FoldedWord): string {
@@ -10,6 +11,10 @@ export function wordKey(word: FoldedWord): string {
 
 export class Vocabulary {
   readonly literals: string[] = [];
+  /** Skeleton of each word id ('' for acronyms). */
+  readonly skeletons: string[] = [];
+  /** PairFilter flags of each word id: whether pairs it starts or ends may be kept. */
+  readonly pairFlags: number[] = [];
   readonly bySkeleton = new Map<string, number[]>();
   /** Shape of each word id ('' for acronyms), and the ids that have one. */
   readonly shapes: string[] = [];
@@ -17,6 +22,11 @@ export class Vocabulary {
   /** 1 for a word met in Arabic script (at least once: one literal may come from both scripts). */
   readonly arabic: number[] = [];
   readonly #ids = new Map<string, number>();
+  readonly #filter: PairFilter | undefined;
+
+  constructor(filter?: PairFilter) {
+    this.#filter = filter;
+  }
 
   get size(): number {
     return this.literals.length;
@@ -30,6 +40,8 @@ export class Vocabulary {
       id = this.literals.length;
       this.#ids.set(key, id);
       this.literals.push(word.literal);
+      this.skeletons.push(word.skeleton);
+      this.pairFlags.push(this.#filter?.flags(word) ?? 0);
       this.shapes.push(word.skeleton === '' ? '' : shapeOf(word.literal));
       this.arabic.push(0);
       if (word.skeleton !== '') {
@@ -41,6 +53,11 @@ export class Vocabulary {
     }
     if (word.arabic === true) this.arabic[id] = 1;
     return id;
+  }
+
+  /** The folded word of an id. */
+  word(id: number): FoldedWord {
+    return { literal: this.literals[id]!, skeleton: this.skeletons[id]!, ...(this.arabic[id] === 1 ? { arabic: true } : {}) };
   }
 
   /** Id of a word by its key (see wordKey), or -1. */
@@ -82,12 +99,34 @@ export class Vocabulary {
   }
 }
 
-/** Distinct pairs of word ids: an open-addressing hash table over two Uint32 columns. */
+/**
+ * Distinct pairs of word ids: an open-addressing hash table over two Uint32 columns. With a
+ * filter, only pairs of flagged words are looked at, and only those it wants are kept (see
+ * pairFilter.ts); pairs looked at but not wanted are remembered as such.
+ */
 export class PairTable {
   first = new Uint32Array(1024);
   second = new Uint32Array(1024);
+  /** 1 for a pair kept (its events indexed), 0 for one looked at and not wanted. */
+  kept = new Uint8Array(1024);
   size = 0;
   #slots = new Int32Array(1 << 11);
+  readonly #vocab: Vocabulary | undefined;
+  readonly #filter: PairFilter | undefined;
+
+  /** Without a filter, every pair is kept. */
+  constructor(vocab?: Vocabulary, filter?: PairFilter) {
+    this.#vocab = vocab;
+    this.#filter = filter;
+  }
+
+  /** Id of the pair (a, b) if it is kept (added if new), else -1. */
+  keep(a: number, b: number): number {
+    const vocab = this.#vocab;
+    if (vocab && this.#filter && ((vocab.pairFlags[a]! & PAIR_START) === 0 || (vocab.pairFlags[b]! & PAIR_END) === 0)) return -1;
+    const p = this.id(a, b);
+    return this.kept[p] === 1 ? p : -1;
+  }
 
   /** Id of the pair (a, b), added if new. */
   id(a: number, b: number): number {
@@ -106,12 +145,23 @@ export class PairTable {
       const second = new Uint32Array(e * 2);
       second.set(this.second);
       this.second = second;
+      const kept = new Uint8Array(e * 2);
+      kept.set(this.kept);
+      this.kept = kept;
     }
     this.first[e] = a;
     this.second[e] = b;
+    const vocab = this.#vocab;
+    this.kept[e] = !this.#filter || !vocab || this.#filter.wanted(vocab.word(a), vocab.word(b)) ? 1 : 0;
     if ((e + 1) * 2 > slots.length) this.#rehash(slots.length * 2);
     else this.#place(e);
     return e;
+  }
+
+  /** Id of the pair (a, b) if it is kept, or -1. */
+  findKept(a: number, b: number): number {
+    const p = this.find(a, b);
+    return p >= 0 && this.kept[p] === 1 ? p : -1;
   }
 
   /** Id of the pair (a, b), or -1. */
@@ -127,7 +177,7 @@ export class PairTable {
 
   /** Bytes held, roughly. */
   get byteSize(): number {
-    return this.first.byteLength + this.second.byteLength + this.#slots.byteLength;
+    return this.first.byteLength + this.second.byteLength + this.kept.byteLength + this.#slots.byteLength;
   }
 
   #rehash(size: number): void {
