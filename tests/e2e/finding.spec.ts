@@ -1,10 +1,17 @@
 // Finding what matters in the bundled dataset, in the built renderer bridged to the real handlers:
-// search that matches transliterations and Arabic, facet filters with counts, lanes chosen by the
-// user, and the table view in step with the timeline.
-import { readFileSync } from 'node:fs';
+// search that matches transliterations, Arabic and other names (aliases), whole words with what
+// only completing the last word finds listed apart, why each result matched, facet filters with
+// counts, lanes chosen by the user, and the table view in step with the timeline. Then search in a
+// 20,000-row ACLED export (synthetic): every spelling of a name finds the same events, exactly
+// those whose cells name it, and jumping to one in a density lane shows it.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { readCsv } from '../../src/shared/import/csvTable';
 import { BUNDLED_DATASET } from '../support/bridge';
-import { expect, test } from '../support/fixtures';
+import { expect, test, type AppPage } from '../support/fixtures';
+import { syntheticAcledCsv } from '../support/syntheticAcled';
 
 interface RawPlace {
   id: string;
@@ -36,14 +43,30 @@ const namesDeir = (e: RawEvent): boolean =>
   e.places.some((p) => /deir/i.test(placeById.get(p)?.name ?? '')) ||
   e.actors.some((a) => /deir/i.test(raw.actors.find((x) => x.id === a.actor)?.name ?? ''));
 
-async function search(page: Page, query: string): Promise<string[]> {
+/** Run a search and wait for its answer: how many events it finds (whole words) and how many only completing the last word finds. */
+async function runSearch(page: Page, query: string): Promise<{ count: number; completed: number }> {
   const box = page.getByRole('combobox', { name: 'Search events' });
   await box.fill(query);
   await box.press('Enter');
-  await expect(page.getByTestId('search-status')).toHaveText(/match/);
-  const status = (await page.getByTestId('search-status').textContent()) ?? '';
-  if (/No matches/.test(status)) return [];
-  return page.getByTestId('search-results').locator('[role="option"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-event') ?? '').sort());
+  const status = page.getByTestId('search-status');
+  await expect(status).toHaveAttribute('data-query', query);
+  await expect(status).toHaveText(/match/);
+  return { count: Number(await status.getAttribute('data-count')), completed: Number((await status.getAttribute('data-completed')) ?? 0) };
+}
+
+/** Ids of the events listed: the whole-word matches (or, `completed`, those found by completing the last word). */
+async function listed(page: Page, completed = false): Promise<string[]> {
+  return page
+    .getByTestId('search-results')
+    .locator(`[role="option"][data-match="${completed ? 'completed' : 'exact'}"]`)
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-event') ?? '').sort());
+}
+
+/** The events a search finds, whole words (ids, sorted). */
+async function search(page: Page, query: string): Promise<string[]> {
+  const { count, completed } = await runSearch(page, query);
+  if (count + completed > 0) await expect(page.getByTestId('search-results')).toBeVisible();
+  return count === 0 ? [] : listed(page);
 }
 
 async function drawnIds(page: Page): Promise<string[]> {
@@ -78,8 +101,12 @@ test.describe('search', () => {
     expect(qaim).toEqual(await search(page, 'القائم'));
     expect(qaim).toEqual(await search(page, 'al-Qaim'));
     expect(qaim.length).toBeGreaterThan(0);
-    // A prefix finds the whole name.
-    expect(await search(page, 'Deir al-Z')).toEqual(await search(page, 'Deir al-Zour'));
+    // Words match whole: a beginning finds nothing by itself, but what completing it finds is
+    // listed apart, under the whole-word matches.
+    const deir = await search(page, 'Deir al-Zour');
+    expect(await search(page, 'Deir al-Z')).toEqual([]);
+    expect(await listed(page, true)).toEqual(deir);
+    await expect(page.getByTestId('search-completed')).toContainText(/zour/i);
     expect(await search(page, 'zzyzx no such words')).toEqual([]);
     await expect(page.getByTestId('search-status')).toHaveText('No matches');
   });
@@ -114,6 +141,126 @@ test.describe('search', () => {
     await box.press('Escape');
     await expect(box).toHaveValue('');
     await expect.poll(async () => (await drawnIds(page)).length).toBeGreaterThan(ids.length);
+  });
+});
+
+test.describe('search: other names, and why each result matched', () => {
+  test('every name of Islamic State finds the same events, each shown with the field and words that matched', async ({ openApp, page }) => {
+    await openApp();
+    // The dataset names IS "Islamic State (IS)", "IS", "Islamic State group"…; the built-in groups add ISIS, ISIL, Daesh, داعش.
+    const is = await search(page, 'Islamic State');
+    expect(is.length).toBeGreaterThan(5);
+    for (const q of ['IS', 'ISIS', 'ISIL', 'Daesh', 'داعش']) expect(await search(page, q), q).toEqual(is);
+    await expect(page.getByTestId('search-expansions')).toContainText('Islamic State');
+    const first = page.getByTestId('search-results').locator('[role="option"][data-match="exact"]').first();
+    const why = first.getByTestId('result-why');
+    await expect(why).toBeVisible();
+    // The field is named, and the matched words are marked (as text: a <mark> holding words only).
+    await expect(why.locator('.why-field').first()).toHaveText(/^(title|notes|place|actor)/);
+    const marked = await why.locator('mark').allTextContents();
+    expect(marked.length).toBeGreaterThan(0);
+    for (const m of marked) expect(m).toMatch(/^(IS|IS's|Islamic State|Islamic|State|Daesh|ISIS|ISIL)$/);
+    expect(await why.locator('mark *').count()).toBe(0);
+    await page.screenshot({ path: test.info().outputPath('search-why.png') });
+  });
+
+  test('Albu Kamal under its other names, Arabic included; a place\'s other name says whose it is', async ({ openApp, page }) => {
+    await openApp();
+    const albu = await search(page, 'Albu Kamal');
+    expect(albu).toEqual(expect.arrayContaining(['sdf-offensive-albu-kamal', 'syrian-army-offensive-albu-kamal']));
+    for (const q of ['Abu Kamal', 'Bukamal', 'البوكمال', 'Al-Bukamal']) expect(await search(page, q), q).toEqual(albu);
+    // Found through the place's Arabic name: the list says it is another name of Albu Kamal.
+    await search(page, 'البوكمال');
+    const place = page.getByTestId('search-results').locator('[role="option"]').first().locator('.why[data-field="place"]');
+    await expect(place).toContainText('Albu Kamal');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A 20,000-row ACLED export
+
+const ACLED_ROWS = 20_000;
+let acledDir: string;
+let acledPath: string;
+/** Per row: every text search reads (sub-event type and location in the title, actors, notes). */
+let acledTexts: string[];
+
+test.beforeAll(() => {
+  acledDir = mkdtempSync(join(tmpdir(), 'frontline-finding-'));
+  acledPath = join(acledDir, 'acled-20000.csv');
+  const text = syntheticAcledCsv(ACLED_ROWS, 1);
+  writeFileSync(acledPath, text);
+  const read = readCsv(text, 'acled-20000.csv');
+  if (!read.ok) throw new Error('unreadable synthetic export');
+  const col = (name: string) => read.table.keys.indexOf(name);
+  const cols = ['sub_event_type', 'location', 'actor1', 'assoc_actor_1', 'actor2', 'assoc_actor_2', 'notes'].map(col);
+  acledTexts = read.table.rows.map((r) => cols.map((c) => r.cells[c] ?? '').join(' | '));
+});
+
+test.afterAll(() => rmSync(acledDir, { recursive: true, force: true }));
+
+/** Rows some text of which names the thing (written out here, independently of the app's folding). */
+const rowsNaming = (pattern: RegExp): number => acledTexts.filter((t) => pattern.test(t)).length;
+
+async function openAcled(openApp: (o?: object) => Promise<AppPage>, page: Page): Promise<AppPage> {
+  const app = await openApp();
+  await app.bridge.openFromCommandLine(acledPath);
+  await expect(page.getByTestId('notice')).toContainText('Opened acled-20000.csv', { timeout: 30_000 });
+  await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
+  return app;
+}
+
+test.describe('search in a 20,000-row ACLED export', () => {
+  test('every spelling of one name finds the same events, exactly those that name it', async ({ openApp, page }) => {
+    const app = await openAcled(openApp, page);
+    const cases: [string[], RegExp][] = [
+      [['Albu Kamal', 'Abu Kamal', 'Bukamal', 'البوكمال'], /Albu Kamal|Abu Kamal|Bukamal|البوكمال/],
+      [['Islamic State', 'ISIS', 'ISIL', 'Daesh', 'داعش'], /Islamic State|\bISIS\b|\bISIL\b|\bDaesh\b|داعش/],
+      [['airstrike', 'air strike', 'air-strike'], /air\/drone strike|air[- ]?strike/i],
+      [['ceasefire', 'cease-fire', 'cease fire'], /cease-?fire/],
+      [['Deir ez-Zor', 'Deir al-Zour', 'دير الزور', 'Dayr az-Zawr'], /Deir ez-Zor|Deir al-Zour|دير الزور|Dayr az-Zawr/]
+    ];
+    for (const [spellings, pattern] of cases) {
+      const expected = rowsNaming(pattern);
+      expect(expected, String(pattern)).toBeGreaterThan(50);
+      for (const q of spellings) expect((await runSearch(page, q)).count, q).toBe(expected);
+    }
+    // Names that merely start the same ("Deir Zorjib", "Deir Zorqas") are not among the matches;
+    // typing the name, they are listed apart, as starting with what was typed.
+    const deir = await runSearch(page, 'Deir ez-Zor');
+    expect(deir.completed).toBeGreaterThan(0);
+    await expect(page.getByTestId('search-completed')).toContainText('zorjib');
+    const completedRows = page.getByTestId('search-results').locator('[role="option"][data-match="completed"]');
+    await expect(completedRows.first()).toBeVisible();
+    for (let k = 0; k < 5; k++) {
+      const why = completedRows.nth(k).getByTestId('result-why');
+      await expect(why).toBeVisible();
+      expect(await why.locator('mark').allTextContents(), `completed row ${k}`).toContainEqual(expect.stringMatching(/\bZor[a-z]+$/));
+    }
+    await page.screenshot({ path: test.info().outputPath('acled-search.png') });
+    expect(app.errors).toEqual([]);
+  });
+
+  test('jumping to a match in a density lane shows that event', async ({ openApp, page }) => {
+    const app = await openAcled(openApp, page);
+    // Fitted to 2014–2018, the lanes show density bars.
+    await expect(page.locator('.lane-label-density').first()).toBeVisible();
+    await runSearch(page, 'Albu Kamal');
+    const options = page.getByTestId('search-results').locator('[role="option"][data-match="exact"]');
+    const box = page.getByRole('combobox', { name: 'Search events' });
+    for (const k of [0, 5, 20]) {
+      const id = (await options.nth(k).getAttribute('data-event')) ?? '';
+      while ((await options.nth(k).getAttribute('aria-selected')) !== 'true') await box.press('ArrowDown');
+      const item = page.locator(`.vis-foreground .vis-item.vis-range[data-event="${id}"]`);
+      await expect(item, `event ${id} drawn`).toBeVisible();
+      await expect(item).toHaveClass(/vis-selected/);
+      const panel = (await page.locator('.vis-panel.vis-center').boundingBox())!;
+      const box2 = (await item.boundingBox())!;
+      expect(box2.x + box2.width).toBeGreaterThan(panel.x);
+      expect(box2.x).toBeLessThan(panel.x + panel.width);
+    }
+    await page.screenshot({ path: test.info().outputPath('acled-jump.png') });
+    expect(app.errors).toEqual([]);
   });
 });
 

@@ -1,10 +1,12 @@
 // The renderer's side of search: one worker per window, one index per dataset. Only the newest
-// query's answer is delivered; if workers are unavailable, the index is built on this thread.
+// query's answer (and the newest explanation's) is delivered; if workers are unavailable, the
+// index is built on this thread.
 import type { DatasetHeader, EventColumns } from '../../../../shared/dataset/columns';
-import { SearchIndex } from '../../../../shared/search/searchIndex';
-import type { SearchReply, SearchRequest } from './searchMessages';
+import { SearchIndex, type SearchResult } from '../../../../shared/search/searchIndex';
+import type { Explanations, SearchReply, SearchRequest } from './searchMessages';
 
-type Pending = { resolve: (indices: Uint32Array | undefined) => void; reject: (err: Error) => void };
+type Kind = 'search' | 'explain';
+type Pending = { kind: Kind; resolve: (value: SearchResult | Explanations | undefined) => void; reject: (err: Error) => void };
 
 export class SearchClient {
   #worker: Worker | undefined;
@@ -29,8 +31,7 @@ export class SearchClient {
   /** Index a new dataset; queries wait for it. */
   index(cols: EventColumns, header: DatasetHeader): void {
     this.#generation++;
-    for (const p of this.#pending.values()) p.resolve(undefined);
-    this.#pending.clear();
+    this.#drop();
     this.#local = undefined;
     this.#localSource = { cols, header };
     if (!this.#worker) return;
@@ -40,28 +41,48 @@ export class SearchClient {
   }
 
   /**
-   * Column indices of the events matching `query`, ascending; undefined when a newer query or
-   * dataset has replaced this one before it was answered.
+   * What `query` finds (see SearchIndex.find); undefined when a newer query or dataset has
+   * replaced this one before it was answered.
    */
-  async search(query: string): Promise<Uint32Array | undefined> {
-    const generation = this.#generation;
-    if (!this.#worker) return this.#searchHere(query);
-    await this.#ready;
-    if (generation !== this.#generation) return undefined;
-    if (!this.#worker) return this.#searchHere(query);
-    for (const p of this.#pending.values()) p.resolve(undefined);
-    this.#pending.clear();
-    const id = ++this.#nextId;
-    return new Promise<Uint32Array | undefined>((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      const request: SearchRequest = { kind: 'search', id, generation, query };
-      this.#worker!.postMessage(request);
-    });
+  async search(query: string): Promise<SearchResult | undefined> {
+    return (await this.#ask('search', (id, generation) => ({ kind: 'search', id, generation, query }), (index) => index.find(query))) as SearchResult | undefined;
+  }
+
+  /** Why the events listed match `query` (whole words, and completing its last word); undefined when overtaken. */
+  async explain(query: string, exact: readonly number[], prefix: readonly number[]): Promise<Explanations | undefined> {
+    return (await this.#ask(
+      'explain',
+      (id, generation) => ({ kind: 'explain', id, generation, query, exact, prefix }),
+      (index) => ({ exact: index.explain(query, exact), prefix: index.explain(query, prefix, true) })
+    )) as Explanations | undefined;
   }
 
   dispose(): void {
     this.#worker?.terminate();
     this.#worker = undefined;
+  }
+
+  async #ask(kind: Kind, request: (id: number, generation: number) => SearchRequest, here: (index: SearchIndex) => SearchResult | Explanations): Promise<SearchResult | Explanations | undefined> {
+    const generation = this.#generation;
+    if (!this.#worker) return this.#here(here);
+    await this.#ready;
+    if (generation !== this.#generation) return undefined;
+    if (!this.#worker) return this.#here(here);
+    this.#drop(kind);
+    const id = ++this.#nextId;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { kind, resolve, reject });
+      this.#worker!.postMessage(request(id, generation));
+    });
+  }
+
+  /** Answer the pending requests (of a kind, or all) with undefined: they are overtaken. */
+  #drop(kind?: Kind): void {
+    for (const [id, p] of this.#pending) {
+      if (kind !== undefined && p.kind !== kind) continue;
+      p.resolve(undefined);
+      this.#pending.delete(id);
+    }
   }
 
   #receive(reply: SearchReply): void {
@@ -72,8 +93,9 @@ export class SearchClient {
     const pending = this.#pending.get(reply.id);
     if (!pending) return;
     this.#pending.delete(reply.id);
-    if (reply.kind === 'result') pending.resolve(reply.generation === this.#generation ? reply.indices : undefined);
-    else pending.reject(new Error(reply.message));
+    if (reply.kind === 'error') pending.reject(new Error(reply.message));
+    else if (reply.generation !== this.#generation) pending.resolve(undefined);
+    else pending.resolve(reply.kind === 'result' ? reply.result : reply.explanations);
   }
 
   /** The worker could not start or died: search on this thread from now on. */
@@ -81,14 +103,13 @@ export class SearchClient {
     this.#worker?.terminate();
     this.#worker = undefined;
     this.#markReady?.();
-    for (const p of this.#pending.values()) p.resolve(undefined);
-    this.#pending.clear();
+    this.#drop();
   }
 
-  #searchHere(query: string): Uint32Array | undefined {
+  #here<T>(answer: (index: SearchIndex) => T): T | undefined {
     const source = this.#localSource;
     if (!source) return undefined;
     this.#local ??= new SearchIndex(source.cols, source.header);
-    return this.#local.search(query);
+    return answer(this.#local);
   }
 }

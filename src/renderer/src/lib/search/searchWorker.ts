@@ -24,9 +24,14 @@ self.onmessage = (event: MessageEvent<SearchRequest>) => {
       post({ kind: 'error', id: request.id, message: 'The search index is not ready.' });
       return;
     }
-    const indices = index.search(request.query);
-    post({ kind: 'result', id: request.id, generation, indices }, [indices.buffer]);
+    if (request.kind === 'explain') {
+      const explanations = { exact: index.explain(request.query, request.exact), prefix: index.explain(request.query, request.prefix, true) };
+      post({ kind: 'explained', id: request.id, generation, explanations });
+      return;
+    }
+    const result = index.find(request.query);
+    post({ kind: 'result', id: request.id, generation, result }, [result.exact.buffer, result.prefix.buffer]);
   } catch (err) {
-    post({ kind: 'error', id: request.kind === 'search' ? request.id : -1, message: err instanceof Error ? err.message : String(err) });
+    post({ kind: 'error', id: request.kind === 'index' ? -1 : request.id, message: err instanceof Error ? err.message : String(err) });
   }
 };

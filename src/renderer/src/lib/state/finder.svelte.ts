@@ -4,10 +4,26 @@
 // the filter panel and the table all update together from one place.
 import type { DatasetPayload } from '../../../../shared/ipc/contract';
 import { FilterEngine, isEmptyFilter, maskIndices, normalizeFilter, toggleValue, withRange, type EventFilter, type FacetCounts, type FacetId } from '../../../../shared/filter/eventFilter';
+import type { SearchResult } from '../../../../shared/search/searchIndex';
 import { SearchClient } from '../search/searchClient';
+import type { Explanations } from '../search/searchMessages';
 
 /** Results listed under the search box; the count says how many there are in all. */
 export const LISTED_RESULTS = 200;
+/** Results found only by completing the last word, listed apart below the others. */
+export const LISTED_COMPLETED = 50;
+
+/** What the search finds besides its whole-word matches, for the list under the box. */
+export interface SearchAlso {
+  /** The query these answers (and `matches`) are for. */
+  readonly query: string | undefined;
+  /** Events found only by completing the last word being typed, that the filter lets through, in start order. */
+  readonly completed: Uint32Array | undefined;
+  /** What the last word was completed to. */
+  readonly completions: readonly string[];
+  /** Terms searched under other names too (alias groups, compounds). */
+  readonly expansions: SearchResult['expansions'];
+}
 
 /** Datasets up to this size get their filter engine and search index as soon as they open. */
 export const EAGER_EVENTS = 200_000;
@@ -19,8 +35,10 @@ export class FinderState {
   filter = $state.raw<EventFilter>({});
   /** What the user typed. */
   query = $state('');
-  /** Events matching the query (column indices, ascending), whatever the filter; undefined: no query. */
+  /** Events matching the query, whole words (column indices, ascending), whatever the filter; undefined: no query. */
   matches = $state.raw<Uint32Array | undefined>(undefined);
+  /** What else the search found: see SearchAlso (unfiltered). */
+  found = $state.raw<(Omit<SearchResult, 'exact'> & { readonly query: string }) | undefined>(undefined);
   searching = $state(false);
   searchError = $state<string | undefined>(undefined);
   /** Show only the search matches on the timeline and in the table. */
@@ -44,6 +62,7 @@ export class FinderState {
     this.filter = {};
     this.query = '';
     this.matches = undefined;
+    this.found = undefined;
     this.onlyMatches = false;
     this.searchError = undefined;
     this.#indexed = false;
@@ -100,12 +119,22 @@ export class FinderState {
     Object.entries(normalizeFilter(this.filter)).filter(([k]) => k !== 'from' && k !== 'to').length + (this.filter.from !== undefined || this.filter.to !== undefined ? 1 : 0)
   );
 
+  /** The filter's mask for search results (undefined: no filter). */
+  readonly #filterMask: Uint8Array | undefined = $derived(this.engine && !isEmptyFilter(this.filter) ? this.engine.mask(this.filter) : undefined);
+
   /** Search matches the filter lets through, in start order. */
   readonly results: Uint32Array | undefined = $derived.by(() => {
     const matches = this.matches;
-    const mask = this.engine && !isEmptyFilter(this.filter) ? this.engine.mask(this.filter) : undefined;
+    const mask = this.#filterMask;
     if (!matches || !mask) return matches;
     return matches.filter((i) => mask[i] === 1);
+  });
+
+  readonly also: SearchAlso = $derived.by(() => {
+    const found = this.found;
+    const mask = this.#filterMask;
+    const completed = found && mask ? found.prefix.filter((i) => mask[i] === 1) : found?.prefix;
+    return { query: found?.query, completed, completions: found?.completions ?? [], expansions: found?.expansions ?? [] };
   });
 
   toggle(facet: FacetId, key: string): void {
@@ -133,6 +162,7 @@ export class FinderState {
     this.query = query;
     if (query.trim() === '' || !this.#client) {
       this.matches = undefined;
+      this.found = undefined;
       this.onlyMatches = false;
       this.searching = false;
       return;
@@ -143,13 +173,26 @@ export class FinderState {
     try {
       const found = await this.#client.search(query);
       if (found === undefined || this.query !== query) return;
-      this.matches = found;
+      const { exact, ...rest } = found;
+      this.matches = exact;
+      this.found = { ...rest, query };
       this.searchError = undefined;
     } catch (err) {
       this.searchError = err instanceof Error ? err.message : String(err);
     } finally {
       if (this.query === query) this.searching = false;
     }
+  }
+
+  /**
+   * Why the events listed match the current query: `exact` among the whole-word results,
+   * `completed` among those found by completing the last word. Undefined when overtaken.
+   */
+  async explain(exact: readonly number[], completed: readonly number[]): Promise<Explanations | undefined> {
+    const query = this.query;
+    if (!this.#client || query.trim() === '') return undefined;
+    const answer = await this.#client.explain(query, exact, completed);
+    return this.query === query ? answer : undefined;
   }
 
   /** Events in the dataset (for "N of M"). */

@@ -412,12 +412,20 @@ export class TimelineController {
       this.#timeline.focus(`e${index}`, { zoom: false, animation: false });
       return;
     }
-    // Centre on it, zoomed in far enough that its lane shows events rather than density.
+    // Centre on it, zoomed in far enough that its lane shows events rather than density, by the
+    // test #refeed applies (rows of labels in view, items across the fed window), but not narrower
+    // than the event. Where even that is too dense, #refeed draws the selected event over the
+    // density all the same.
     let span = end - start;
     const lane = this.#laneOf[index] ?? 0;
     const centre = e.start + Math.min(e.end - e.start, span) / 2;
-    for (let tries = 0; tries < 30 && span > MIN_WINDOW_MS; tries++) {
-      const count = this.#index?.overlapping(lane, centre - 1.5 * span, centre + 1.5 * span, MAX_LANE_ITEMS, []) ?? 0;
+    const maxInView = Math.max(1, Math.floor((MAX_LABEL_ROWS * this.#centreWidth()) / this.#typicalLabelPx()));
+    const small = (this.#index?.size ?? 0) <= SMALL_DATASET;
+    const narrowest = Math.max(MIN_WINDOW_MS, 1.5 * (e.end - e.start));
+    for (let tries = 0; tries < 30 && !small && span / 2 >= narrowest; tries++) {
+      const local = { max: LONG_EVENT_SPANS * span };
+      const inView = this.#index?.overlapping(lane, centre - span / 2, centre + span / 2, maxInView, [], local) ?? 0;
+      const count = inView > maxInView ? MAX_LANE_ITEMS + 1 : (this.#index?.overlapping(lane, centre - 1.5 * span, centre + 1.5 * span, MAX_LANE_ITEMS, [], local) ?? 0);
       if (count <= MAX_LANE_ITEMS) break;
       span /= 2;
     }
@@ -639,6 +647,9 @@ export class TimelineController {
       total -= n;
     }
     for (const list of perLane) for (const i of list) wanted.add(i);
+    // The selected event is drawn even in a lane showing density (a search jumped to it).
+    const selected = this.#selected;
+    if (selected !== undefined && !wanted.has(selected) && (!this.#include || this.#include(selected)) && cols.start[selected]! < fedWindow.end && cols.end[selected]! > fedWindow.start) wanted.add(selected);
 
     this.#measureLabels([...wanted]);
     const remove: string[] = [];
