@@ -31,6 +31,8 @@ export interface ExplainContext {
 export const MAX_REASONS = 6;
 /** Notes longer than this are shown as an extract around the first match. */
 export const EXTRACT_CHARS = 160;
+/** Words shown before the first match of an extract (about this many characters). */
+const LEAD_CHARS = 40;
 
 interface FieldIds {
   readonly field: MatchField;
@@ -122,11 +124,11 @@ function joins(gap: string): boolean {
   return m !== null && (m[1] === undefined || ARTICLES.has(m[1].toLowerCase()));
 }
 
-/** Notes as shown: whole when short, else an extract around the first match, with its marks. */
+/** Notes as shown: whole when short and the match is near the start, else an extract from a little before the first match, with its marks. */
 function extract(text: string, hits: readonly (readonly [number, number])[]): MatchReason {
-  if (text.length <= EXTRACT_CHARS) return { field: 'notes', text, hits };
   const first = hits[0]!;
-  let start = Math.max(0, first[0] - 50);
+  if (text.length <= EXTRACT_CHARS && first[0] <= LEAD_CHARS) return { field: 'notes', text, hits };
+  let start = Math.max(0, first[0] - LEAD_CHARS);
   if (start > 0) {
     const space = text.indexOf(' ', start);
     start = space >= 0 && space < first[0] ? space + 1 : start;

@@ -32,7 +32,8 @@ describe('planQuery', () => {
     expect(shape(planQuery('Kataib Hezbollah', aliases, none))[0]).toContain('hezbollah+brigades');
     expect(shape(planQuery('Hezbollah', aliases, none))[0]).not.toContain('hezbollah+brigades');
     const plan = planQuery('clashes with Islamic State near Raqqa', aliases, none);
-    expect(plan.terms.map((t) => t.typed)).toEqual(['clashes', 'with', 'islamic state', 'near', 'raqqa']);
+    expect(plan.terms.map((t) => t.typed)).toEqual(['clashes', 'with', 'Islamic State', 'near', 'Raqqa']);
+    expect(planQuery('Deir ez-Zor', aliases, none).terms[0]!.typed).toBe('Deir ez-Zor');
     expect(plan.terms[4]!.aliases).toContain('الرقة');
     // Not across punctuation.
     expect(planQuery('Islamic, State', aliases, none).terms.map((t) => t.aliases)).toEqual([undefined, undefined]);
@@ -66,9 +67,9 @@ describe('planQuery', () => {
     const plan = planQuery('Deir ez-Zor', aliases, none);
     expect(plan.terms).toHaveLength(1);
     expect(plan.typing?.word.literal).toBe('zor');
-    expect(plan.typing?.before.map((t) => t.typed)).toEqual(['deir']);
+    expect(plan.typing?.before.map((t) => t.typed)).toEqual(['Deir']);
     expect(planQuery('Deir ez-Zor ', aliases, none).typing).toBeUndefined();
-    expect(planQuery('Raqqa Deir al-Z', aliases, none).typing?.before.map((t) => t.typed)).toEqual(['raqqa', 'deir']);
+    expect(planQuery('Raqqa Deir al-Z', aliases, none).typing?.before.map((t) => t.typed)).toEqual(['Raqqa', 'Deir']);
     expect(planQuery('Dayr az-Za', aliases, none).typing?.word.open).toBe(true);
   });
 

@@ -36,7 +36,7 @@ export interface Alternative {
 }
 
 export interface Term {
-  /** The query words it comes from, as folded (for explaining matches). */
+  /** The query words it comes from, as typed. */
   readonly typed: string;
   readonly alternatives: readonly Alternative[];
   /** Names of the alias groups it was expanded to, the typed one among them. */
@@ -72,6 +72,10 @@ const WORD_END = /[^\p{L}\p{N}'\u2019\u02BC\u02BF\u02BE\p{M}]$/u;
 interface QueryToken {
   readonly word: QueryWord;
   readonly link: Link;
+  /** The query typed, and where the word's chunk lies in it. */
+  readonly query: string;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** The words of a query with their links (articles dropped unless it has nothing else). */
@@ -79,11 +83,14 @@ function tokens(query: string): QueryToken[] {
   const text = query.slice(0, 1000);
   const compiled = compileQuery(text);
   const linked = foldLinked(text);
-  if (linked.length === 0) return compiled.words.map((word, k) => ({ word, link: k === 0 ? LINK_BREAK : LINK_NEXT }));
+  if (linked.length === 0) return compiled.words.map((word, k) => ({ word, link: k === 0 ? LINK_BREAK : LINK_NEXT, query: word.literal, start: 0, end: word.literal.length }));
   const last = compiled.words[compiled.words.length - 1];
   return linked.map((w, k) => ({
     word: { ...w.word, open: k === linked.length - 1 && last !== undefined && last.open && last.literal === w.word.literal },
-    link: w.link
+    link: w.link,
+    query: text,
+    start: w.start,
+    end: w.end
   }));
 }
 
@@ -96,8 +103,8 @@ export function isCompound(literal: string): boolean {
   return COMPOUNDS.has(literal) || (literal.endsWith('s') && COMPOUNDS.has(literal.slice(0, -1)));
 }
 
-/** The term of one word: the word, and for a compound its splits into two neighbouring words of the dataset. */
-export function wordTerm(word: FoldedWord, lexicon: Lexicon): Term {
+/** The term of one word (`typed` as typed): the word, and for a compound its splits into two neighbouring words of the dataset. */
+export function wordTerm(word: FoldedWord, lexicon: Lexicon, typed = word.literal): Term {
   const alternatives: Alternative[] = [single(word)];
   const lit = word.literal;
   if (word.skeleton !== '' && word.arabic !== true && lit.length >= MIN_SPLIT && isCompound(lit)) {
@@ -107,7 +114,7 @@ export function wordTerm(word: FoldedWord, lexicon: Lexicon): Term {
       if (lexicon.hasPair(a, b)) alternatives.push({ words: [literalWord(a), literalWord(b)], pairs: [[0, 1]] });
     }
   }
-  return { typed: lit, alternatives, ...(alternatives.length > 1 ? { compound: lit } : {}) };
+  return { typed, alternatives, ...(alternatives.length > 1 ? { compound: lit } : {}) };
 }
 
 function literalWord(literal: string): PlanWord {
@@ -139,6 +146,11 @@ function aliasTerm(typed: string, groups: readonly number[], aliases: AliasTable
   return { typed, alternatives, aliases: names };
 }
 
+/** Query words as typed, from the first to the last. */
+function typedText(toks: readonly QueryToken[]): string {
+  return toks[0]!.query.slice(toks[0]!.start, toks[toks.length - 1]!.end);
+}
+
 /** The terms of a run of query words: names of alias groups (longest first), compounds, words. */
 function segment(toks: readonly QueryToken[], aliases: AliasTable, lexicon: Lexicon): { terms: Term[]; starts: number[] } {
   const terms: Term[] = [];
@@ -155,18 +167,18 @@ function segment(toks: readonly QueryToken[], aliases: AliasTable, lexicon: Lexi
       if (groups.length > 0) found = { end: j, groups };
     }
     if (found) {
-      terms.push(aliasTerm(toks.slice(i, found.end).map((t) => t.word.literal).join(' '), found.groups, aliases));
+      terms.push(aliasTerm(typedText(toks.slice(i, found.end)), found.groups, aliases));
       i = found.end;
       continue;
     }
     const next = toks[i + 1];
     const compound = next && next.link !== LINK_BREAK ? compoundOf(toks[i]!.word, next.word) : undefined;
     if (compound) {
-      terms.push(wordTerm(compound, lexicon));
+      terms.push(wordTerm(compound, lexicon, typedText(toks.slice(i, i + 2))));
       i += 2;
       continue;
     }
-    terms.push(wordTerm(toks[i]!.word, lexicon));
+    terms.push(wordTerm(toks[i]!.word, lexicon, typedText([toks[i]!])));
     i++;
   }
   return { terms, starts };
@@ -182,6 +194,6 @@ export function planQuery(query: string, aliases: AliasTable, lexicon: Lexicon):
   // Completing the last word: the terms before its term, then its term's other words, one by one.
   const lastStart = starts[starts.length - 1]!;
   const before = terms.slice(0, -1);
-  for (let k = lastStart; k < toks.length - 1; k++) before.push(wordTerm(toks[k]!.word, lexicon));
+  for (let k = lastStart; k < toks.length - 1; k++) before.push(wordTerm(toks[k]!.word, lexicon, typedText([toks[k]!])));
   return { terms, typing: { word: toks[toks.length - 1]!.word, before } };
 }

@@ -185,6 +185,11 @@ describe('why each event matched', () => {
     expect(notes.text.length).toBeLessThan(200);
     expect(notes.text.startsWith('…')).toBe(true);
     expect(marked(notes.text, notes.hits)).toEqual(['ISIS']);
+    // Short notes whose match is far in: from a little before it, so the list shows the match.
+    const short = fixture(crafted([{ id: 'short', title: 'Report', summary: 'In January 2014, protesters were involved in an event in Hajin, Deir ez-Zor.' }]));
+    const [far] = short.index.explain('Deir al-Zour', [0]);
+    expect(far![0]!.text).toBe('…were involved in an event in Hajin, Deir ez-Zor.');
+    expect(marked(far![0]!.text, far![0]!.hits)).toEqual(['Deir ez-Zor']);
   });
 });
 
