@@ -47,8 +47,10 @@ export interface SearchResult {
 
 /** Most query terms one pass handles (bits of a 32-bit mask); longer queries take several passes. */
 const TERMS_PER_PASS = 30;
-/** Most conditions (pairs and lone words) an alternative of several may have: bits of a byte. */
+/** Most conditions (pairs and lone words) an alternative of several may have. */
 const MAX_CONDITIONS = 8;
+/** Conditions of alternatives of several checked in one pass over the events (bits of a word, sign bit spared). */
+const COMPLEX_BITS = 31;
 export const MAX_COMPLETIONS = 8;
 
 /** A set of ids: of words or of pairs. */
@@ -89,7 +91,7 @@ export class SearchIndex {
   #marks: Uint32Array | undefined;
   #pairMarks: Uint32Array | undefined;
   #bits: Uint32Array | undefined;
-  #sub: Uint8Array | undefined;
+  #sub: Uint32Array | undefined;
   #scratch: Uint32Array | undefined;
 
   constructor(cols: EventColumns, header: DatasetHeader, options: SearchIndexOptions = {}) {
@@ -315,7 +317,7 @@ export class SearchIndex {
       const bit = 1 << j;
       markPostings(term.words, marks, bit, bits, this.#words);
       markPostings(term.pairs, pairMarks, bit, bits, this.#pairs);
-      for (const conditions of term.complex) this.#complex(conditions, bit, bits);
+      if (term.complex.length > 0) this.#complex(term.complex, bit, bits);
     }
     const full = (1 << terms.length) - 1;
     const placeBits = entityBits(this.#places, marks, pairMarks);
@@ -325,42 +327,68 @@ export class SearchIndex {
     return collect(bits, full, within, placeBits, c.placeOffsets, c.placeIndex, actorBits, c.actorOffsets, c.actorIndex, scratch);
   }
 
-  /** bits[e] |= bit for the events meeting every condition (up to MAX_CONDITIONS) with their places and actors. */
-  #complex(conditions: readonly Condition[], bit: number, bits: Uint32Array): void {
+  /**
+   * bits[e] |= bit for the events meeting every condition of one of the alternatives (each up to
+   * MAX_CONDITIONS), with their places and actors. Alternatives share one pass over the events
+   * while their conditions fit in the bits of a word.
+   */
+  #complex(alternatives: readonly (readonly Condition[])[], bit: number, bits: Uint32Array): void {
+    let from = 0;
+    while (from < alternatives.length) {
+      let to = from;
+      let used = 0;
+      while (to < alternatives.length && used + alternatives[to]!.length <= COMPLEX_BITS) used += alternatives[to++]!.length;
+      this.#complexPass(alternatives.slice(from, to), bit, bits);
+      from = to;
+    }
+  }
+
+  #complexPass(alternatives: readonly (readonly Condition[])[], bit: number, bits: Uint32Array): void {
     const n = this.count;
-    const sub = (this.#sub ??= new Uint8Array(n));
+    const sub = (this.#sub ??= new Uint32Array(n));
     sub.fill(0);
     const wordConds = new Map<number, number>();
     const pairConds = new Map<number, number>();
-    conditions.forEach((c, k) => {
-      const b = 1 << k;
-      const postings = c.pairs ? this.#pairs : this.#words;
-      const conds = c.pairs ? pairConds : wordConds;
-      for (const id of c.ids) {
-        orPostings8(sub, postings.bytes, postings.offsets[id]!, postings.offsets[id + 1]!, b);
-        conds.set(id, (conds.get(id) ?? 0) | b);
-      }
-    });
+    const masks: number[] = [];
+    let shift = 0;
+    for (const conditions of alternatives) {
+      conditions.forEach((c, k) => {
+        const b = 1 << (shift + k);
+        const postings = c.pairs ? this.#pairs : this.#words;
+        const conds = c.pairs ? pairConds : wordConds;
+        for (const id of c.ids) {
+          orPostings(sub, postings.bytes, postings.offsets[id]!, postings.offsets[id + 1]!, b);
+          conds.set(id, (conds.get(id) ?? 0) | b);
+        }
+      });
+      masks.push(((1 << conditions.length) - 1) << shift);
+      shift += conditions.length;
+    }
     const entity = (e: EntityIds) => {
       const count = e.wordOffsets.length - 1;
-      const out = new Uint8Array(count);
+      let out: Uint32Array | undefined;
       for (let x = 0; x < count; x++) {
         let b = 0;
         for (let k = e.wordOffsets[x]!; k < e.wordOffsets[x + 1]!; k++) b |= wordConds.get(e.words[k]!) ?? 0;
         for (let k = e.pairOffsets[x]!; k < e.pairOffsets[x + 1]!; k++) b |= pairConds.get(e.pairs[k]!) ?? 0;
-        out[x] = b;
+        if (b !== 0) (out ??= new Uint32Array(count))[x] = b;
       }
       return out;
     };
     const places = entity(this.#places);
     const actors = entity(this.#actors);
     const c = this.#cols;
-    const full = (1 << conditions.length) - 1;
     for (let i = 0; i < n; i++) {
       let b = sub[i]!;
-      for (let k = c.placeOffsets[i]!, end = c.placeOffsets[i + 1]!; k < end; k++) b |= places[c.placeIndex[k]!]!;
-      for (let k = c.actorOffsets[i]!, end = c.actorOffsets[i + 1]!; k < end; k++) b |= actors[c.actorIndex[k]!]!;
-      if (b === full) bits[i]! |= bit;
+      if (places) for (let k = c.placeOffsets[i]!, end = c.placeOffsets[i + 1]!; k < end; k++) b |= places[c.placeIndex[k]!]!;
+      if (actors) for (let k = c.actorOffsets[i]!, end = c.actorOffsets[i + 1]!; k < end; k++) b |= actors[c.actorIndex[k]!]!;
+      if (b === 0) continue;
+      for (const m of masks) {
+        if ((b & m) === m) {
+          bits[i]! |= bit;
+          break;
+        }
+      }
     }
   }
 }
@@ -437,24 +465,6 @@ function prefixRange(sorted: readonly string[], prefix: string): [number, number
 
 /** bits[e] |= bit for every event of a varint-coded posting list. */
 function orPostings(bits: Uint32Array, postings: Uint8Array, from: number, to: number, bit: number): void {
-  let e = -1;
-  let k = from;
-  while (k < to) {
-    let b = postings[k++]!;
-    let gap = b & 0x7f;
-    let shift = 7;
-    while (b >= 0x80) {
-      b = postings[k++]!;
-      gap |= (b & 0x7f) << shift;
-      shift += 7;
-    }
-    e += gap;
-    bits[e]! |= bit;
-  }
-}
-
-/** orPostings into bytes. */
-function orPostings8(bits: Uint8Array, postings: Uint8Array, from: number, to: number, bit: number): void {
   let e = -1;
   let k = from;
   while (k < to) {
