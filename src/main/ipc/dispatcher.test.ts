@@ -391,11 +391,11 @@ describe('openSourceUrl through the dispatcher', () => {
   it.each(['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', '\\\\server\\share', 'https://user:pw@example.org/'])(
     'refuses a dataset address %j as unsafe-url and never calls openExternal',
     async (url) => {
-      const path = await fileWithUrls('unsafe.frontline', { 'frontline-gazetteer': url });
+      const path = await fileWithUrls('unsafe.frontline', { 'geonames-170794': url });
       const { dispatch, openExternal, service } = await setup({ files: [path] });
       // The file loads (the address is only a warning) but the address is never opened.
-      expect(service.current?.warnings.map((w) => w.field)).toEqual(['sources[1] (id "frontline-gazetteer").url']);
-      const error = errorOf(await dispatch(INVOKE_CHANNELS.openSourceUrl, APP_SENDER, ['frontline-gazetteer']));
+      expect(service.current?.warnings.map((w) => w.field)).toEqual(['sources[1] (id "geonames-170794").url']);
+      const error = errorOf(await dispatch(INVOKE_CHANNELS.openSourceUrl, APP_SENDER, ['geonames-170794']));
       expect(error.code).toBe('unsafe-url');
       expect(error.message).toMatch(/not an http\(s\) web address/);
       expect(openExternal).not.toHaveBeenCalled();

@@ -249,7 +249,7 @@ describe.each(MODES)('problems agree with parseDatasetText (same fields, same li
     text = replaceOnce(text, '"title": "Mosul taken from IS', '"title": "Mosul\u200B taken from IS');
     text = replaceOnce(text, '"url": "https://www.geonames.org/2643743"', '"url": "javascript:alert(1)"');
     const warnings = loaded(same(text)).warnings;
-    expect(warnings.map((w) => w.field)).toEqual(['metadata.title', 'sources[2] (id "geonames-2643743").url', 'events[2] (id "mosul-taken").title']);
+    expect(warnings.map((w) => w.field)).toEqual(['metadata.title', 'sources[6] (id "geonames-2643743").url', 'events[2] (id "mosul-taken").title']);
   });
 
   it('invisible characters written as \\u escapes, in a file big enough to be parsed in batches', () => {
