@@ -90,6 +90,8 @@ function zodFinding(issue: z.core.$ZodIssue, raw: unknown): Finding {
   switch (issue.code) {
     case 'invalid_type':
       if (value === undefined) return { severity: 'error', path, message: `is required but missing (expected ${issue.expected})` };
+      // JSON.parse reads 1e400 as Infinity: say what the file wrote, not "number is not number".
+      if (typeof value === 'number' && !Number.isFinite(value)) return { severity: 'error', path, message: 'is a number too large to hold (it reads as infinity)' };
       return { severity: 'error', path, message: `should be ${issue.expected} but is ${describeType(value)}` };
     case 'unrecognized_keys':
       return {
