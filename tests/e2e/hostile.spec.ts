@@ -1,7 +1,11 @@
 // Hostile and broken datasets in the real renderer: markup and script in every text field stay
 // inert text, dangerous links are never offered, invisible characters are removed with a warning,
 // broken files show their problems by file, line and field, and the bridge refuses bad calls.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inspect } from '../../src/cli/inspect';
+import { HOSTILE_CASES } from '../support/hostileCorpus';
 import { expect, test } from '../support/fixtures';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../src/shared/ipc/contract';
 
@@ -136,5 +140,50 @@ test.describe('a broken dataset', () => {
     await expect(row.locator('td').nth(0)).toHaveText('broken-syntax.frontline');
     await expect(row.locator('td').nth(1)).toHaveText('6:18');
     await expect(row.locator('td').nth(2)).toHaveText('events[0]');
+  });
+});
+
+test.describe('hostile files opened in the app', () => {
+  // Made by the hostile corpus (tests/support/hostileCorpus.ts) into a folder of this test's own.
+  const CASES = ['deep-objects-in-event.frontline', 'deep-timelinejs.json', 'nul-bytes.csv', 'million-columns.csv', 'invalid-utf8.csv'] as const;
+
+  test('each is refused with its line and field, in seconds, and the open dataset stays', async ({ openApp, page }, info) => {
+    const dir = await mkdtemp(join(tmpdir(), 'frontline-hostile-app-'));
+    const app = await openApp();
+    const title = await page.locator('.toolbar h1').textContent();
+    for (const name of CASES) {
+      const c = HOSTILE_CASES.find((x) => x.name === name)!;
+      const path = await c.make(dir);
+      const problem = (await inspect([path])).stderr.split('\n')[0]!;
+      // file:line:column: error: field: message, as the command line prints it.
+      const [, line, field, message] = /:(\d+)(?::\d+)?: error: (?:([^:]+): )?(.*)$/.exec(problem) ?? [];
+      const started = Date.now();
+      app.bridge.nextOpenDialog(path);
+      await page.getByRole('button', { name: 'File', exact: true }).click();
+      await page.getByRole('menuitem', { name: /^Open…/ }).click();
+      const dialog = page.getByTestId('open-error');
+      await expect(dialog.getByRole('heading'), name).toHaveText('The file could not be opened', { timeout: 30_000 });
+      expect(Date.now() - started, name).toBeLessThan(30_000);
+      const row = dialog.locator('.problem-table tbody tr').first();
+      await expect(row, name).toContainText(line!);
+      if (field) await expect(row, name).toContainText(field);
+      await expect(row, name).toContainText(message!.slice(0, 40));
+      if (name === CASES[0]) await page.screenshot({ path: info.outputPath('deep-nesting-refused.png') });
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await expect(page.locator('.toolbar h1')).toHaveText(title!);
+    }
+    expect(app.errors).toEqual([]);
+  });
+
+  test('UTF-16 without a byte-order mark opens, with a warning naming the encoding', async ({ openApp, page }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'frontline-hostile-app-'));
+    const app = await openApp();
+    const path = await HOSTILE_CASES.find((x) => x.name === 'utf16le-no-bom.csv')!.make(dir);
+    app.bridge.nextOpenDialog(path);
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    await page.getByRole('menuitem', { name: /^Open…/ }).click();
+    await expect(page.getByTestId('notice')).toContainText('Opened utf16le-no-bom.csv');
+    await page.locator('.warnings summary').click();
+    await expect(page.locator('.warnings')).toContainText('read as UTF-16LE');
   });
 });
