@@ -176,6 +176,21 @@ test.describe('search: other names, and why each result matched', () => {
   });
 });
 
+test.describe('search: hostile text', () => {
+  test('markup in the texts that matched is shown as text, and none of it runs', async ({ openApp, page }) => {
+    await openApp({ datasetPath: join(import.meta.dirname, '..', 'fixtures', 'hostile.frontline') });
+    const found = await search(page, 'onerror');
+    expect(found.length).toBeGreaterThan(0);
+    const why = page.getByTestId('search-results').locator('[data-match="exact"]').first().getByTestId('result-why');
+    await expect(why).toContainText('<img src=x onerror="window.__pwned=1">');
+    await expect(why.locator('mark').first()).toHaveText('onerror');
+    await search(page, 'click');
+    await expect(page.getByTestId('search-results').getByTestId('result-why').first()).toContainText('<a href="javascript:window.__pwned=3">click</a>');
+    expect(await page.locator('#app img, #app script, #app a[href], #app iframe').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // A 20,000-row ACLED export
 
