@@ -261,6 +261,8 @@ class MappedRows {
     const text = oneLine(this.cell(row, 'country'));
     if (text === '') return undefined;
     const code = countryOf(text);
+    // A name is shown as the file writes it; a code (SY, SYR, 760) by the app's name for it.
+    if (code && !/^([A-Za-z]{2,3}|\d{1,3})$/.test(text)) this.b.countryLabel(code, text);
     if (!code && !this.#unknownCountries.has(text.toLowerCase())) {
       this.#unknownCountries.add(text.toLowerCase());
       this.b.warn(row.line, this.header(this.mapping.country), `"${clip(text, 80)}" is not a country Frontline knows; places in it have no country`);
@@ -304,13 +306,13 @@ class MappedRows {
     ];
   }
 
+  /** The actor and actor2 columns, one side each: the same name in both stays two participants. */
   actors(row: CsvRow): { actor: string; role: 'participant' }[] {
     const actors: { actor: string; role: 'participant' }[] = [];
     for (const f of ['actor', 'actor2'] as const) {
       const name = oneLine(this.cell(row, f));
       if (name === '') continue;
-      const id = this.b.actor({ name: this.b.short(name, row.line, this.header(this.mapping[f])) });
-      if (!actors.some((a) => a.actor === id)) actors.push({ actor: id, role: 'participant' });
+      actors.push({ actor: this.b.actor({ name: this.b.short(name, row.line, this.header(this.mapping[f])) }), role: 'participant' });
     }
     return actors;
   }

@@ -111,6 +111,23 @@ describe('UCDP GED', () => {
     expect(r.dataset.actors?.map((a) => a.name)).toEqual(['Government of Syria', 'IS', 'Civilians', 'Government of Iraq', 'SDF']);
   });
 
+  it('the same name on both sides stays two sides', () => {
+    const header = fixture('ucdp-ged.csv').split('\n')[0]!;
+    const row = fixture('ucdp-ged.csv').split('\n')[1]!.replace('Government of Syria - IS', 'IS - IS').replace(',Government of Syria,', ',IS,');
+    const same = imported(importText(`${header}\n${row}\n`, 'same-sides.csv'));
+    const e = same.dataset.events[0]!;
+    expect(e.actors.map((a) => a.actor)).toHaveLength(2);
+    expect(new Set(e.actors.map((a) => a.actor)).size).toBe(1);
+  });
+
+  it('labels a country by the name the file writes, without a bracketed former name, grouped by its code', () => {
+    const lines = fixture('ucdp-ged.csv').split('\n');
+    const header = lines[0]!;
+    const row = lines[1]!.replace(',Syria,', ',DR Congo (Zaire),').replace(',652,', ',490,');
+    const r2 = imported(importText(`${header}\n${row}\n`, 'yemen.csv'));
+    expect(r2.dataset.metadata.theatres).toEqual([{ country: 'CD', label: 'DR Congo' }]);
+  });
+
   it('keeps the conflict, dyad and type of violence as tags', () => {
     expect(byId(r, '900001').tags).toEqual(['ucdp: state-based conflict', 'ucdp conflict: Syria: Government', 'ucdp dyad: Government of Syria - IS']);
     expect(byId(r, '900004').tags).toEqual(['ucdp: non-state conflict', 'ucdp conflict: IS - SDF', 'ucdp dyad: IS - SDF', 'ucdp: low clarity']);

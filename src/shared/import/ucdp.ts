@@ -270,6 +270,8 @@ class UcdpRows {
     const countryText = cell(cells, c.country);
     const cc = this.#countries.get(countryText);
     if (cc === undefined && countryText !== '') this.notices.add(`country:${countryText}`, line, this.#name(c.country), `"${clip(countryText, 80)}" is not a country this app knows; its places have no country`);
+    // Shown by the name the file writes, without UCDP's bracketed former name ("Yemen (North Yemen)").
+    else if (cc !== undefined) this.#b.countryLabel(cc, countryText.replace(/\s*\([^)]*\)\s*$/, '') || countryText);
     const whereText = cell(cells, c.where);
     const wherePrecText = cell(cells, c.wherePrec);
     const wp = WHERE_PREC[wherePrecText];
@@ -292,12 +294,15 @@ class UcdpRows {
     return { list: this.#placeLists.of(id), words: whereText || admin2 || admin1 || countryText };
   }
 
-  /** side_a and side_b as actors in the roles of the type of violence (a side named twice is one actor). */
+  /**
+   * side_a and side_b as actors in the roles of the type of violence. The same name on both sides
+   * stays two sides (two groups UCDP cannot tell apart fought each other), as in every importer.
+   */
   #sidesOf(cells: Cells, roles: readonly [EventActorRole, EventActorRole]): Sides {
     const aText = cell(cells, this.#c.sideA);
     const bText = cell(cells, this.#c.sideB);
     const a = aText === '' ? undefined : this.#sides.get(aText);
-    const b = bText === '' || bText === aText ? undefined : this.#sides.get(bText);
+    const b = bText === '' ? undefined : this.#sides.get(bText);
     const actors: EventActorInput[] = [];
     if (a) actors.push((a.entries[roles[0]] ??= { actor: a.id, role: roles[0] }));
     if (b) actors.push((b.entries[roles[1]] ??= { actor: b.id, role: roles[1] }));
