@@ -93,7 +93,7 @@ describe('loading', () => {
     expect(payload.columns.count).toBe(23);
     expect(payload.header.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
     expect(payload.warnings).toEqual([]);
-    expect(payload.file).toEqual({ path: BUNDLED, displayName: 'Bundled.frontline', bundled: true, bytes: Buffer.byteLength(bundledText), format: 'native' });
+    expect(payload.file).toEqual({ path: BUNDLED, displayName: 'Bundled.frontline', bundled: true, bytes: Buffer.byteLength(bundledText), format: 'native', fromCache: false });
     expect(service.loading).toBe(false);
     expect(service.heldBytes()).toBeGreaterThan(Buffer.byteLength(bundledText));
   });
@@ -394,7 +394,7 @@ describe('open: review, mapping and reload', () => {
     const { service } = await started();
     const opened = outcome(await service.open(otherPath), 'opened');
     expect(service.current).toBe(opened.dataset);
-    expect(opened.dataset.file).toEqual({ path: otherPath, displayName: 'other.frontline', bundled: false, bytes: Buffer.byteLength(bundledText) - Buffer.byteLength('IS loses Deir al-Zour and al-Qaim') + Buffer.byteLength('Another dataset'), format: 'native' });
+    expect(opened.dataset.file).toEqual({ path: otherPath, displayName: 'other.frontline', bundled: false, bytes: Buffer.byteLength(bundledText) - Buffer.byteLength('IS loses Deir al-Zour and al-Qaim') + Buffer.byteLength('Another dataset'), format: 'native', fromCache: false });
     expect(service.currentFile).toEqual({ path: otherPath, displayName: 'other.frontline', bundled: false, format: 'native' });
     expect(service.pending).toBeUndefined();
   });

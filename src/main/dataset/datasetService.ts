@@ -11,6 +11,7 @@ import type { FileImage } from '../../shared/dataset/packDataset';
 import type { TimelineEvent } from '../../shared/dataset/schema';
 import { fail, ok, type AppError, type DatasetPayload, type FileRef, type LoadProgress, type OpenOutcome, type Result } from '../../shared/ipc/contract';
 import type { CsvMapping, ImportFormat } from '../../shared/import/types';
+import type { CacheConfig } from '../cache/openCache';
 import type { FileProgress } from './loadDatasetFile';
 import { cancelledOpen, datasetOf, failedOpen, imageNow, withImage, withoutDataset, type OpenRequest, type ReadDataset, type ReadOutcome } from './openDatasetFile';
 
@@ -294,7 +295,7 @@ export class DatasetService {
       header: opened.header,
       columns: opened.columns,
       warnings: opened.warnings,
-      file: { path: file.path, displayName: file.displayName, bundled: file.bundled, bytes: opened.bytes, format: opened.format }
+      file: { path: file.path, displayName: file.displayName, bundled: file.bundled, bytes: opened.bytes, format: opened.format, fromCache: opened.fromCache }
     };
     const previous = this.#current;
     if (previous && previous.image !== opened.image) previous.image.cancel();
@@ -356,7 +357,41 @@ function heldFile(opened: Opened, file: FileRef & { bundled: boolean }): HeldFil
  */
 export const inlineRunLoad: RunLoad = async (file, onProgress, signal, request) => {
   const { openDatasetFile } = await import('./openDatasetFile');
-  const outcome = await openDatasetFile(file.path, file.displayName, request, onProgress);
+  return imageWritten(file, await openDatasetFile(file.path, file.displayName, request, onProgress), signal);
+};
+
+/**
+ * Loading in this thread through a cache (the e2e bridge, tests): each entry is written after the
+ * result, in the background; `idle` resolves once none is being written.
+ */
+export function inlineCachedLoader(cache: CacheConfig, log: (message: string) => void = () => {}): { runLoad: RunLoad; idle(): Promise<void> } {
+  const writing = new Set<Promise<void>>();
+  const runLoad: RunLoad = async (file, onProgress, signal, request) => {
+    const { openThroughCache } = await import('../cache/cachedOpen');
+    const { outcome, entry, note } = await openThroughCache(file, request ?? {}, cache, { copy: false, onProgress });
+    if (note) log(note);
+    const loaded = imageWritten(file, outcome, signal);
+    const image = datasetOf(loaded)?.dataset.image.written();
+    if (entry && image) {
+      const written = entry
+        .withImage(image)
+        .write()
+        .then((n) => log(n.message));
+      writing.add(written);
+      void written.finally(() => writing.delete(written));
+    }
+    return loaded;
+  };
+  return {
+    runLoad,
+    idle: async () => {
+      while (writing.size > 0) await Promise.all(writing);
+    }
+  };
+}
+
+/** What opened, its file image written now (or cancelled, if the signal says so). */
+function imageWritten(file: FileRef, outcome: ReadOutcome, signal: AbortSignal): ReadOutcome<PendingImage> {
   if (signal.aborted) return cancelledOpen(file);
   const bare = withoutDataset(outcome);
   if (bare) return bare;
@@ -368,4 +403,4 @@ export const inlineRunLoad: RunLoad = async (file, onProgress, signal, request) 
     return failedOpen(file, [{ severity: 'error', file: file.displayName, message: `is too large once converted: ${err.message}` }]);
   }
   return withImage(outcome, () => readyImage(image));
-};
+}

@@ -61,6 +61,8 @@ export interface ReadDataset<I = ImageSource> extends OpenedColumns {
   /** The mapping a generic table was read with (kept for reloading). */
   readonly mapping?: CsvMapping;
   readonly rows: RowCounts;
+  /** Read from the cache of files opened before (unchanged since), not checked again. */
+  readonly fromCache: boolean;
 }
 
 /** Main's step of opening: an opened file, or one with rows to review, brings the dataset read. */
@@ -187,14 +189,18 @@ export async function measureFile(file: FileRef, request: OpenRequest): Promise<
   return { file, size, mtimeMs, format };
 }
 
-/** The whole file's bytes, or why they cannot be read. */
-export async function readWhole(measured: MeasuredFile, onProgress?: (p: FileProgress) => void): Promise<Uint8Array | ReadOutcome<never>> {
+/** The whole file's bytes, or why they cannot be read. `read` reads them (the cache's hashes them as they come). */
+export async function readWhole(
+  measured: MeasuredFile,
+  onProgress?: (p: FileProgress) => void,
+  read: (path: string, size: number) => Promise<Uint8Array> = (path) => readFile(path)
+): Promise<Uint8Array | ReadOutcome<never>> {
   const { file, size, format } = measured;
   const failure = (message: string) => failedOpen(file, [{ severity: 'error', file: file.displayName, message }]);
   onProgress?.({ phase: 'reading', done: 0, total: size, events: 0 });
   let raw: Uint8Array;
   try {
-    raw = await readFile(file.path);
+    raw = await read(file.path, size);
   } catch (err) {
     return failure(`cannot be read: ${describeIoError(err)}`);
   }
@@ -241,7 +247,8 @@ function openNative(raw: Uint8Array, file: FileRef, size: number, strict: boolea
     image: { bytes, ranges: eventRanges },
     bytes: size,
     format: 'native',
-    rows: { total, imported: loaded.columns.count, skipped: total - loaded.columns.count }
+    rows: { total, imported: loaded.columns.count, skipped: total - loaded.columns.count },
+    fromCache: false
   };
   return opened(file, dataset, skipped ?? []);
 }
@@ -289,7 +296,8 @@ function openImport(
     bytes: size,
     format,
     ...(format === 'csv' && mapping ? { mapping } : {}),
-    rows: { total: result.rows.total, imported: checked.kept, skipped: result.rows.skipped + checked.offered - checked.kept }
+    rows: { total: result.rows.total, imported: checked.kept, skipped: result.rows.skipped + checked.offered - checked.kept },
+    fromCache: false
   };
   return opened(file, dataset, skipped);
 }

@@ -238,7 +238,7 @@ describe('getDataset and getAppInfo through the dispatcher', () => {
     expect(payload).toBe(service.current);
     expect(payload.columns.count).toBe(23);
     expect(payload.header.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
-    expect(payload.file).toEqual({ path: BUNDLED, displayName: 'deir-al-zour-al-qaim-2017.frontline', bundled: true, bytes: (await readFile(BUNDLED)).byteLength, format: 'native' });
+    expect(payload.file).toEqual({ path: BUNDLED, displayName: 'deir-al-zour-al-qaim-2017.frontline', bundled: true, bytes: (await readFile(BUNDLED)).byteLength, format: 'native', fromCache: false });
   });
 
   it('accepts the test-harness origin as well as app://', async () => {

@@ -42,6 +42,8 @@ export interface DatasetFileInfo extends FileRef {
   readonly bytes: number;
   /** The format it was read as (imports are converted to the native format in memory). */
   readonly format: ImportFormat;
+  /** Read from the cache of files opened before (unchanged since), not checked again. */
+  readonly fromCache: boolean;
 }
 
 /**
