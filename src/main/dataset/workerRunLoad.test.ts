@@ -1,6 +1,6 @@
 // workerRunLoad with the real loadWorker.ts (under tsx): same result as loading inline, progress, cancelling terminates the worker, and crashed workers reported against the file.
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -221,7 +221,7 @@ describe('workerRunLoad: an import\'s file image comes after its columns', () =>
   /** `path` opened by a real worker of its own (`imageDelayMs`: see workerRunLoad): what it opened, and the worker. */
   async function openInWorker(path: string, imageDelayMs?: number): Promise<{ opened: ReturnType<typeof loaded<PendingImage>>; worker: Worker }> {
     let worker: Worker | undefined;
-    const opened = loaded(await workerRunLoad(() => (worker = spawnTsWorker()), imageDelayMs)(ref(path, basename(path)), () => {}, neverAborted()));
+    const opened = loaded(await workerRunLoad(() => (worker = spawnTsWorker()), imageDelayMs === undefined ? {} : { imageDelayMs })(ref(path, basename(path)), () => {}, neverAborted()));
     return { opened, worker: worker! };
   }
 
@@ -296,6 +296,59 @@ describe('workerRunLoad: an import\'s file image comes after its columns', () =>
     const outcome = loaded(await workerRunLoad(columnsThen("parentPort.postMessage({ type: 'image-failed', message: 'the converted dataset would be larger than 4 GB' });"))(ref('/data/x.csv', 'x.csv'), () => {}, neverAborted()));
     await expect(outcome.image.ready()).rejects.toThrow('the converted dataset would be larger than 4 GB');
   });
+});
+
+describe('workerRunLoad through a cache', () => {
+  it(
+    'a file opened again comes from the cache the worker wrote, the same (a native image at once, an import\'s after); the worker is let go once it has written',
+    async () => {
+      const cacheDir = join(tmp, 'cache');
+      const log: string[] = [];
+      const workers: Worker[] = [];
+      const exited = new Set<Worker>();
+      const pool = workerPool(
+        () => {
+          const w = spawnTsWorker();
+          workers.push(w);
+          w.once('exit', () => exited.add(w));
+          return w;
+        },
+        { cache: { dir: cacheDir, maxBytes: 1024 ** 3, stamp: 'worker test' }, imageDelayMs: 50, log: (m) => log.push(m) }
+      );
+      try {
+        for (const path of [BUNDLED, await writeFile(join(tmp, 'acled-cached.csv'), syntheticAcledCsv(400, 9)).then(() => join(tmp, 'acled-cached.csv'))]) {
+          const name = basename(path);
+          // The spare the load will take.
+          await new Promise((r) => setTimeout(r, 10));
+          const writer = workers.at(-1)!;
+          const first = loaded(await pool.runLoad(ref(path, name), () => {}, neverAborted()));
+          const firstImage = await first.image.ready();
+          await pool.idle();
+          // Let go once the entry is written (its exit follows the terminate).
+          await new Promise((r) => setTimeout(r, 100));
+          expect(exited.has(writer)).toBe(true);
+          expect(log.slice(-2)).toEqual([`${name} not from the cache: no entry yet`, expect.stringMatching(new RegExp(`^cached ${name.replace('.', '\\.')} \\(`))]);
+          const second = loaded(await pool.runLoad(ref(path, name), () => {}, neverAborted()));
+          expect(log.at(-1)).toBe(`opened ${name} from the cache`);
+          expect(first.fromCache).toBe(false);
+          expect(second.fromCache).toBe(true);
+          expect(second.columns).toEqual(first.columns);
+          expect(second.header).toEqual(first.header);
+          expect(second.rows).toEqual(first.rows);
+          // A native file's image is the file, there at once; an import's is read from the entry after.
+          expect(second.image.written() !== undefined).toBe(name.endsWith('.frontline'));
+          const secondImage = await second.image.ready();
+          expect(Buffer.from(secondImage.bytes).equals(Buffer.from(firstImage.bytes))).toBe(true);
+          expect(secondImage.ranges).toEqual(firstImage.ranges);
+        }
+        expect((await readdir(cacheDir)).filter((f) => f.endsWith('.fcache'))).toHaveLength(2);
+      } finally {
+        pool.dispose();
+        for (const w of workers) await w.terminate();
+      }
+    },
+    SLOW
+  );
 });
 
 describe('workerRunLoad when the worker fails', () => {
