@@ -6,6 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type AppCommand, type ExportProgress, type InvokeMethod, type LoadProgress } from '../shared/ipc/contract';
+import { codeStamp, openCacheFolder } from './cache/cacheFolder';
+import { clearCache } from './cache/cacheEntries';
+import { DEFAULT_CACHE_BYTES, type CacheConfig } from './cache/openCache';
 import { BUNDLED_DATASET_FILE, bundledDatasetPath } from './dataset/bundledDataset';
 import { DatasetService } from './dataset/datasetService';
 import { WORKER_RESOURCE_LIMITS, workerPool } from './dataset/workerRunLoad';
@@ -42,8 +45,15 @@ hardenApp(app, protocol);
 let mainWindow: BrowserWindow | undefined;
 /** The presenter view (one at most), closed with the main window. */
 let presenterWindow: BrowserWindow | undefined;
+// Files opened before and unchanged since open from a cache in the system's cache folder, written
+// and checked by this very build (its stamp), within a size bound.
+const cache: CacheConfig = {
+  dir: openCacheFolder(process.platform, app.getPath('home'), process.env, app.getName()),
+  maxBytes: DEFAULT_CACHE_BYTES,
+  stamp: `${app.getVersion()}+${codeStamp(here)}`
+};
 // Files are parsed and validated in a worker thread, never on the main process's event loop.
-const loaders = workerPool(() => new Worker(join(here, 'loadWorker.js'), { resourceLimits: WORKER_RESOURCE_LIMITS }));
+const loaders = workerPool(() => new Worker(join(here, 'loadWorker.js'), { resourceLimits: WORKER_RESOURCE_LIMITS }), { cache, log });
 app.on('will-quit', () => loaders.dispose());
 const service = new DatasetService(
   loaders.runLoad,
@@ -140,7 +150,12 @@ function registerIpc(): void {
     exports,
     appInfo: () => ({ name: app.getName(), version: app.getVersion(), platform: process.platform, versions: { ...process.versions } as Record<string, string> }),
     openExternal: (url) => shell.openExternal(url),
-    openPresenterView: async () => openPresenterWindow()
+    openPresenterView: async () => openPresenterWindow(),
+    clearCache: async () => {
+      const cleared = await clearCache(cache.dir);
+      log(`cleared the cache of opened files: ${cleared.entries} entries, ${cleared.bytes} bytes`);
+      return cleared;
+    }
   });
   const dispatch = createDispatcher(handlers, (sender) => isTrustedSender(sender, trustedOrigins), log);
   for (const method of Object.keys(INVOKE_CHANNELS) as InvokeMethod[]) {
@@ -287,6 +302,8 @@ if (!app.requestSingleInstanceLock()) {
     await settings.load();
     if (settings.notice) log(settings.notice);
     void sweepTempFiles(app.getPath('userData'));
+    // An entry half-written when the app was killed leaves a temporary file, never an entry.
+    void sweepTempFiles(cache.dir);
     await refreshMenu();
     started = true;
     startLoading();

@@ -1,4 +1,4 @@
-// The menu template: File (Open, Open Recent, Reload, Save As, Export Image), Edit (Find, Copy Image), View (Table, lanes),
+// The menu template: File (Open, Open Recent, Reload, Save As, Export Image, Clear Cache), Edit (Find, Copy Image), View (Table, lanes),
 // accelerators as the issue sets them, left to the renderer; no window-reload role anywhere.
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
@@ -33,7 +33,7 @@ function click(template: readonly Item[], sent: AppCommand[], label: string): Ap
 }
 
 describe('File', () => {
-  it('lists Open, Open Recent, Reload, the two Save As, Export Image, then Quit', () => {
+  it('lists Open, Open Recent, Reload, the two Save As, Export Image, Clear Cache, then Quit', () => {
     const { template } = build();
     const file = submenu(template, '&File');
     expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual([
@@ -46,6 +46,8 @@ describe('File', () => {
       'separator',
       '&Export Image…',
       'separator',
+      'Clear C&ache',
+      'separator',
       'quit'
     ]);
     expect(submenu(build({ isMac: true }).template, '&File').at(-1)).toEqual({ role: 'close' });
@@ -57,6 +59,7 @@ describe('File', () => {
     ['Save As &Frontline Dataset…', 'save-as-frontline', 'CmdOrCtrl+Shift+S'],
     ['Save As &CSV…', 'save-as-csv', undefined],
     ['&Export Image…', 'export-image', 'CmdOrCtrl+E'],
+    ['Clear C&ache', 'clear-cache', undefined],
     ['Copy &Image', 'copy-image', 'CmdOrCtrl+Shift+C'],
     ['&Find…', 'find', 'CmdOrCtrl+F'],
     ['&Table', 'toggle-table', 'CmdOrCtrl+T'],

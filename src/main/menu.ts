@@ -55,6 +55,9 @@ export function menuTemplate(send: (command: AppCommand) => void, options: MenuO
         { type: 'separator' },
         cmd('&Export Image…', 'export-image', 'CmdOrCtrl+E'),
         { type: 'separator' },
+        // Files opened again come from the cache while unchanged; this empties it (the window says what went).
+        cmd('Clear C&ache', 'clear-cache'),
+        { type: 'separator' },
         options.isMac ? { role: 'close' } : { role: 'quit' }
       ]
     },

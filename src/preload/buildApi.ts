@@ -37,6 +37,7 @@ export function buildApi(ipc: IpcLike, pathForFile: (file: File) => string): Fro
     copyImage: (request) => ipc.invoke(INVOKE_CHANNELS.copyImage, request),
     saveStories: (stories) => ipc.invoke(INVOKE_CHANNELS.saveStories, stories),
     getAppInfo: () => ipc.invoke(INVOKE_CHANNELS.getAppInfo),
+    clearCache: () => ipc.invoke(INVOKE_CHANNELS.clearCache),
     openSourceUrl: (sourceId) => ipc.invoke(INVOKE_CHANNELS.openSourceUrl, sourceId),
     openPresenterView: () => ipc.invoke(INVOKE_CHANNELS.openPresenterView),
     onCommand: (listener) => subscribe(EVENT_CHANNELS.onCommand, isAppCommand, listener),

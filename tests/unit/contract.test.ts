@@ -65,6 +65,7 @@ const CALLS: { [M in InvokeMethod]: { call: (api: ReturnType<typeof buildApi>) =
   copyImage: { call: (api) => api.copyImage({ ...EXPORT, format: 'png', what: 'all', indices: null, scale: 2 }), args: [{ ...EXPORT, format: 'png', what: 'all', indices: null, scale: 2 }] },
   saveStories: { call: (api) => api.saveStories(STORIES), args: [STORIES] },
   getAppInfo: { call: (api) => api.getAppInfo(), args: [] },
+  clearCache: { call: (api) => api.clearCache(), args: [] },
   openSourceUrl: { call: (api) => api.openSourceUrl('bbc-2017-11-03'), args: ['bbc-2017-11-03'] },
   openPresenterView: { call: (api) => api.openPresenterView(), args: [] }
 };

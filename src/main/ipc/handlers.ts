@@ -18,6 +18,8 @@ export interface HandlerDeps {
   readonly openExternal: (url: string) => Promise<void>;
   /** Open (or bring to the front) the presenter view's window; which display it went to. */
   readonly openPresenterView: () => Promise<{ readonly display: 'second' | 'same' }>;
+  /** Empty the cache of opened files: what was removed (none: there is no cache, nothing to remove). */
+  readonly clearCache?: () => Promise<{ readonly entries: number; readonly bytes: number }>;
 }
 
 export type Handlers = { [M in InvokeMethod]: (...args: InvokeArgs<M>) => Promise<Result<InvokeValue<M>>> };
@@ -57,6 +59,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async getAppInfo() {
       return ok(deps.appInfo());
+    },
+
+    async clearCache() {
+      return ok(deps.clearCache ? await deps.clearCache() : { entries: 0, bytes: 0 });
     },
 
     async openSourceUrl(sourceId) {

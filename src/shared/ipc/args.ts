@@ -61,6 +61,7 @@ export const INVOKE_ARGS = {
   copyImage: z.tuple([imageExportRequest]),
   saveStories: z.tuple([z.array(storySchema).max(LIMITS.listItems)]),
   getAppInfo: z.tuple([]),
+  clearCache: z.tuple([]),
   openSourceUrl: z.tuple([idSchema]),
   openPresenterView: z.tuple([])
 } as const satisfies { [M in InvokeMethod]: z.ZodType<InvokeArgs<M>> };

@@ -212,7 +212,9 @@ export const APP_COMMANDS = [
   'export-image',
   'copy-image',
   /** Main started opening a file itself (command line, the OS, a second instance): call takeMainOpen. */
-  'main-open'
+  'main-open',
+  /** File > Clear Cache: call clearCache and say what was removed. */
+  'clear-cache'
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
@@ -270,6 +272,11 @@ export interface FrontlineApi {
   /** Name, version and runtime versions, for the About box. */
   getAppInfo(): Promise<Result<AppInfo>>;
   /**
+   * Empty the cache of opened files (files opened again come from it while unchanged): how many
+   * entries and bytes were removed. Nothing open changes.
+   */
+  clearCache(): Promise<Result<{ readonly entries: number; readonly bytes: number }>>;
+  /**
    * Open a source's web address in the user's browser. Main looks the address up itself by
    * source id in the dataset it holds and refuses anything but http(s).
    */
@@ -306,6 +313,7 @@ export const INVOKE_CHANNELS = {
   copyImage: 'frontline:copy-image',
   saveStories: 'frontline:save-stories',
   getAppInfo: 'frontline:get-app-info',
+  clearCache: 'frontline:clear-cache',
   openSourceUrl: 'frontline:open-source-url',
   openPresenterView: 'frontline:open-presenter-view'
 } as const satisfies { [K in keyof FrontlineApi as FrontlineApi[K] extends (...a: never[]) => Promise<unknown> ? K : never]: `frontline:${string}` };

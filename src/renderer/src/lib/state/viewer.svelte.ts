@@ -172,7 +172,7 @@ export class ViewerState {
         await this.#show(outcome.dataset);
         const file = outcome.dataset.file;
         const skipped = outcome.dataset.warnings.length;
-        this.notice = `Opened ${file.displayName} (${FORMAT_LABEL[file.format]}): ${outcome.dataset.columns.count.toLocaleString('en-GB')} events${skipped > 0 ? `, ${skipped} warning${skipped === 1 ? '' : 's'}` : ''}.`;
+        this.notice = `Opened ${file.displayName} (${FORMAT_LABEL[file.format]}): ${outcome.dataset.columns.count.toLocaleString('en-GB')} events${skipped > 0 ? `, ${skipped} warning${skipped === 1 ? '' : 's'}` : ''}${file.fromCache ? ', from the cache (unchanged since last opened)' : ''}.`;
         void this.refreshRecent();
         return;
       }
@@ -214,6 +214,26 @@ export class ViewerState {
     if ('dismissed' in result.value) return;
     const { path, events } = result.value;
     this.notice = `Saved ${events.toLocaleString('en-GB')} event${events === 1 ? '' : 's'} to ${path}.`;
+  }
+
+  /** File > Clear Cache: empty main's cache of opened files, and say what went. */
+  async clearCache(): Promise<void> {
+    let result;
+    try {
+      result = await getApi().clearCache();
+    } catch (err) {
+      this.notice = `Could not clear the cache: ${err instanceof Error ? err.message : String(err)}`;
+      return;
+    }
+    if (!result.ok) {
+      this.notice = result.error.message;
+      return;
+    }
+    const { entries, bytes } = result.value;
+    this.notice =
+      entries === 0
+        ? 'The cache of opened files was already empty.'
+        : `Cleared the cache of opened files: ${entries.toLocaleString('en-GB')} file${entries === 1 ? '' : 's'}, ${(bytes / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB. Files open from disk again next time.`;
   }
 
   async cancelLoad(): Promise<void> {
