@@ -1,8 +1,8 @@
 // Opening analysts' own files in the built renderer, bridged to the real main-process code: every
 // format from File > Open, by drag and drop and from the command line; broken files show their
 // problems and leave what was open untouched; generic tables ask for their columns; recent files,
-// reload and Save As.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+// reload, a file opened again coming from the cache (and Clear Cache), and Save As.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { imageNow, openDatasetFile } from '../../src/main/dataset/openDatasetFile';
@@ -218,7 +218,6 @@ test.describe('broken files', () => {
 test.describe('recent files and reload', () => {
   test('lists recent files across restarts, marks missing ones, and reloads the current file', async ({ openApp }, testInfo) => {
     const work = testInfo.outputPath('work');
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(work, { recursive: true });
     const csv = join(work, 'acled.csv');
     copyFileSync(join(IMPORTS, 'acled-current.csv'), csv);
@@ -247,6 +246,43 @@ test.describe('recent files and reload', () => {
     expect(after.events).toBe(before.events - 1);
     await page.keyboard.press('Control+r');
     await expect(page.getByTestId('notice')).toContainText(`${after.events} events`);
+  });
+});
+
+test.describe('the cache of opened files', () => {
+  test('a file opened again, unchanged, comes from the cache, details and all; File › Clear Cache empties it and says so', async ({ openApp }, testInfo) => {
+    const work = testInfo.outputPath('work');
+    mkdirSync(work, { recursive: true });
+    const csv = join(work, 'acled-again.csv');
+    copyFileSync(join(IMPORTS, 'acled-current.csv'), csv);
+    const app = await openApp();
+    const { page, bridge } = app;
+    const want = await expected(csv);
+    const notice = page.getByTestId('notice');
+
+    await openBy(app, 'menu', csv);
+    await expectOpened(page, want, 'acled-again.csv');
+    await expect(notice).not.toContainText('from the cache');
+    await bridge.cacheIdle();
+    expect(bridge.cacheLog).toContain('acled-again.csv not from the cache: no entry yet');
+
+    // Opened again: from the cache, the same timeline, and event details read from the cached image.
+    await openBy(app, 'menu', csv);
+    await expect(notice).toContainText(`Opened acled-again.csv (${FORMAT_LABEL.acled}): ${want.events.toLocaleString('en-GB')} events, from the cache`);
+    await expectOpened(page, want, 'acled-again.csv');
+    expect(bridge.cacheLog).toContain('opened acled-again.csv from the cache');
+    await page.keyboard.press('Home');
+    await expect(page.locator('aside.detail').getByRole('heading', { level: 2 })).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    // File › Clear Cache (the menu sends the command): both files opened so far are gone from it.
+    await bridge.sendCommand('clear-cache');
+    await expect(notice).toContainText('Cleared the cache of opened files: 2 files');
+    expect(readdirSync(bridge.cacheDir!).filter((f) => f.endsWith('.fcache'))).toEqual([]);
+    await openBy(app, 'menu', csv);
+    await expect(notice).toContainText(`Opened acled-again.csv (${FORMAT_LABEL.acled}): ${want.events.toLocaleString('en-GB')} events.`);
+    await expect(notice).not.toContainText('from the cache');
+    expect(app.errors).toEqual([]);
   });
 });
 

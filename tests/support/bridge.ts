@@ -19,6 +19,8 @@
 //   app.bridge.copied                                    // PNGs Copy Image put on the clipboard
 //   app.bridge.exportProgress                            // export progress main sent
 //   app.bridge.settingsPath                              // settings.json in a temporary folder
+//   await app.bridge.cacheIdle()                         // files opened are in the cache (of this test's own)
+//   app.bridge.cacheLog                                  // what it did: 'opened x.csv from the cache', 'cached x.csv (...)'
 //
 // Dropping files: Chromium has no webUtils.getPathForFile, so the shim maps a dropped File to
 // `<dropDir>/<file.name>` (dropDir from the option or setDropDir). Without a drop folder it gives
@@ -36,7 +38,9 @@ import { tmpdir } from 'node:os';
 import { basename, join, sep } from 'node:path';
 import type { Page } from '@playwright/test';
 import { EVENT_CHANNELS, type AppCommand, type ExportProgress, type LoadProgress, type OpenOutcome, type RecentFile, type SaveFormat } from '../../src/shared/ipc/contract';
-import { DatasetService, inlineRunLoad, type RunLoad } from '../../src/main/dataset/datasetService';
+import { clearCache } from '../../src/main/cache/cacheEntries';
+import type { CacheConfig } from '../../src/main/cache/openCache';
+import { DatasetService, inlineCachedLoader, inlineRunLoad, type RunLoad } from '../../src/main/dataset/datasetService';
 import type { ExportFormat } from '../../src/main/export/exportImage';
 import { ExportSession } from '../../src/main/export/exportSession';
 import { FileSession, startDatasets, type Dialogs } from '../../src/main/files/fileSession';
@@ -72,8 +76,13 @@ export interface BridgeOptions {
   /** The startup dataset (default: the bundled one). */
   readonly datasetPath?: string;
   readonly trustedOrigin: string;
-  /** Replace main's loader (e.g. to hold a load open). Used for every load, the startup one included. */
+  /** Replace main's loader (e.g. to hold a load open). Used for every load, the startup one included; no cache then. */
   readonly runLoad?: RunLoad;
+  /**
+   * Open through a cache of opened files, as the app does (default true): in a folder of this
+   * test's own, written in the background after each open (cacheIdle waits for that).
+   */
+  readonly cache?: boolean;
   /** A file on the first instance's command line: opened after the startup dataset, as main does. */
   readonly commandLinePath?: string;
   /** Folder of settings.json (default: a fresh temporary folder, removed by dispose). */
@@ -92,6 +101,12 @@ export interface Bridge {
   readonly opened: string[];
   /** Log lines from the dispatcher (refusals) and the file session. */
   readonly log: string[];
+  /** What the cache of opened files did, as main logs it ('opened x from the cache', 'cached x (…)'). */
+  readonly cacheLog: string[];
+  /** The cache's folder (in tempDir), when there is a cache. */
+  readonly cacheDir: string | undefined;
+  /** Resolves once no entry is being written into the cache. */
+  cacheIdle(): Promise<void>;
   /** Load progress main sent. */
   readonly progress: LoadProgress[];
   /** How many times the page asked for the presenter view (openPresenterView; answered 'same'). */
@@ -154,7 +169,11 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
   const progress: LoadProgress[] = [];
   const commands: AppCommand[] = [];
   const log: string[] = [];
-  const service = new DatasetService(options.runLoad ?? inlineRunLoad, (p) => {
+  // As the app: through a cache (of this test's own), unless the test brings its own loader.
+  const cache: CacheConfig | undefined = options.runLoad === undefined && options.cache !== false ? { dir: join(tempDir, 'cache'), maxBytes: 2 * 1024 ** 3, stamp: 'e2e' } : undefined;
+  const cacheLog: string[] = [];
+  const cached = cache ? inlineCachedLoader(cache, (m) => cacheLog.push(m)) : undefined;
+  const service = new DatasetService(options.runLoad ?? cached?.runLoad ?? inlineRunLoad, (p) => {
     progress.push(p);
     emit(EVENT_CHANNELS.onLoadProgress, p);
   });
@@ -217,7 +236,8 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     openPresenterView: async () => {
       presenterViews.count++;
       return { display: 'same' };
-    }
+    },
+    ...(cache ? { clearCache: () => clearCache(cache.dir) } : {})
   });
   const trusted = [originOf(options.trustedOrigin) ?? ''];
   const dispatch = createDispatcher(handlers, (sender) => isTrustedSender(sender, trusted), (m) => log.push(m));
@@ -267,6 +287,9 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     presenterViews,
     attachPage,
     log,
+    cacheLog,
+    cacheDir: cache?.dir,
+    cacheIdle: async () => cached?.idle(),
     progress,
     commands,
     copied,
@@ -292,6 +315,11 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     openFromCommandLine: (file) => files.openFromMain(file),
     readWritten: (file) => readFile(file, 'utf8'),
     recentFiles: () => settings.recentFiles(),
-    dispose: () => rm(tempDir, { recursive: true, force: true })
+    dispose: async () => {
+      // Nothing may still be writing into the folder (a load running, a cache entry being written).
+      await service.awaitCurrent().catch(() => {});
+      await cached?.idle();
+      await rm(tempDir, { recursive: true, force: true });
+    }
   };
 }
