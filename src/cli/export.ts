@@ -5,7 +5,7 @@
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatProblem } from '../shared/dataset/problems';
-import { defaultWindow, parseRange, type TimeWindow } from '../shared/render/exportWindow';
+import { parseRange, type TimeWindow } from '../shared/render/exportWindow';
 import { THEME_NAMES, isThemeName, type ThemeName } from '../shared/render/themes';
 import { LANE_MODES, type LaneMode } from '../shared/timeline/laneAssignment';
 import { datasetOf, openDatasetFile } from '../main/dataset/openDatasetFile';
@@ -28,7 +28,8 @@ with a title, a legend of the event types shown and the sources.
 
   --out <file>         where to write; the format follows the extension (.png, .svg, .pdf)
   --range <from..to>   the dates shown, e.g. 2017-01-01..2017-12-31, 2017-10..2017-11 or 2017
-                       (default: the whole story, historical background left out)
+                       (default: where the events are, as the app frames them;
+                       events outside are counted at the edges)
   --theme <theme>      ${THEME_NAMES.join(', ')} (default screen)
   --title <text>       the title (default: the dataset's)
   --subtitle <text>    the subtitle (default: the dataset's)
@@ -177,14 +178,13 @@ async function exportFile(argv: readonly string[]): Promise<ExportOutput> {
   }
   const warnings = read.skipped.length > 0 ? `${a.file}: ${read.skipped.length} event(s) or row(s) left out, drawn without them\n` : '';
   const { header, columns } = read.dataset;
-  const window = a.window ?? defaultWindow(header);
   const target = resolve(a.out);
   await sweepTempFiles(dirname(target));
   const result = await exportImage(target, {
     format: a.format,
     header,
     columns,
-    window,
+    ...(a.window ? { window: a.window } : {}),
     lanes: a.lanes,
     theme: a.theme,
     labels: { ...(a.title !== undefined ? { title: a.title } : {}), ...(a.subtitle !== undefined ? { subtitle: a.subtitle } : {}) },

@@ -1,22 +1,29 @@
 // Export a timeline image in one call, for File > Export Image and the command line: render the
-// SVG (src/shared/render/timelineSvg.ts), turn it into PNG or PDF if asked, then write the file
-// atomically. Nothing is written until the whole image exists; a failure names the path and why.
+// SVG (src/shared/render/timelineSvg.ts), embed its fonts (SVG) or turn it into PNG or PDF, then
+// write the file atomically. Nothing is written until the whole image exists; a failure names the
+// path and why.
 import type { TimelineImageRequest } from '../../shared/render/timelineSvg';
-import { renderTimelineSvg, splitWindow } from '../../shared/render/timelineSvg';
+import { renderTimelineSvg } from '../../shared/render/timelineSvg';
+import { defaultWindow } from '../../shared/render/exportWindow';
+import { splitWindow } from '../../shared/render/pageSplit';
 import { checkSvg } from '../../shared/render/svgCheck';
 import { describeWindow } from '../../shared/render/timeAxis';
+import { FLAG_ERA } from '../../shared/dataset/columns';
 import type { AppLocation } from '../dataset/bundledDataset';
 import { writeFileAtomic } from '../files/atomicWrite';
 import { PAGE_SIZES, svgPagesToPdf, type PageSizeName } from './pdf';
 import { svgToPng } from './rasterise';
+import { embedFonts } from './svgFonts';
 
 export const EXPORT_FORMATS = ['png', 'svg', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_MIME: Readonly<Record<ExportFormat, string>> = { png: 'image/png', svg: 'image/svg+xml', pdf: 'application/pdf' };
 
-export interface ExportImageRequest extends Omit<TimelineImageRequest, 'width' | 'height'> {
+export interface ExportImageRequest extends Omit<TimelineImageRequest, 'width' | 'height' | 'window'> {
   readonly format: ExportFormat;
+  /** The dates shown. Omitted: the frame of the events at the picture's size (exportWindow.defaultWindow), as the app's default view. */
+  readonly window?: TimelineImageRequest['window'];
   /** SVG and PNG: the layout's size in px. Default 1920 wide, as tall as needed. */
   readonly width?: number;
   readonly height?: number;
@@ -56,46 +63,73 @@ export interface ExportOptions {
 export const DEFAULT_EXPORT_WIDTH = 1920;
 export const MAX_PDF_PAGES = 200;
 
+/** The window drawn: the one asked for, or the frame of the events at this width. */
+export function exportWindow(req: ExportImageRequest, width: number): { start: number; end: number } {
+  if (req.window) return req.window;
+  return defaultWindow(req.header, req.columns, { width, ...(req.theme ? { theme: req.theme } : {}), ...(req.typeScale !== undefined ? { typeScale: req.typeScale } : {}), ...(req.include ? { include: req.include } : {}) });
+}
+
+/** Where each event shown in `window` stands for sharing it out between pages: its start, or the window's start. */
+export function eventTimes(req: Pick<ExportImageRequest, 'columns' | 'include'>, window: { start: number; end: number }): number[] {
+  const cols = req.columns;
+  const times: number[] = [];
+  for (let i = 0; i < cols.count; i++) {
+    const start = cols.start[i]!;
+    if (start >= window.end) break;
+    if (cols.end[i]! <= window.start || cols.flags[i]! & FLAG_ERA || (req.include && !req.include(i))) continue;
+    times.push(Math.max(start, window.start));
+  }
+  return times;
+}
+
+async function renderPdf(req: ExportImageRequest, options: ExportOptions): Promise<RenderedExport> {
+  const page = PAGE_SIZES[req.page ?? 'a4'];
+  const asked = Math.floor(req.pages ?? 1);
+  if (!(asked >= 1 && asked <= MAX_PDF_PAGES)) throw new Error(`A PDF may have 1 to ${MAX_PDF_PAGES} pages (asked for ${req.pages})`);
+  const whole = exportWindow(req, page.width);
+  // Each page a fair share of the events (never an empty page: fewer pages when events are fewer).
+  const windows = splitWindow(whole, asked, asked > 1 ? eventTimes(req, whole) : undefined);
+  const count = windows.length;
+  const pageRequest = (window: { start: number; end: number }, k: number, fontSize?: number) => {
+    const range = `${describeWindow(window.start, window.end)}${count > 1 ? `  ·  page ${k + 1} of ${count}` : ''}`;
+    return { ...req, window, width: page.width, height: page.height, labels: { ...req.labels, range: count === 1 && req.labels?.range !== undefined ? req.labels.range : range }, ...(fontSize !== undefined ? { fontSize } : {}) };
+  };
+  // Pages of one document share a type size: the one that fits the fullest page.
+  let fontSize: number | undefined;
+  if (count > 1) fontSize = windows.reduce((size, window, k) => Math.min(size, renderTimelineSvg(pageRequest(window, k)).fontSize), Infinity);
+  const svgs: string[] = [];
+  let labelled = 0;
+  let counted = 0;
+  let overflow = false;
+  for (const [k, window] of windows.entries()) {
+    options.onProgress?.({ phase: 'drawing', done: k, total: count });
+    const image = renderTimelineSvg(pageRequest(window, k, fontSize));
+    svgs.push(image.svg);
+    labelled += image.labelled.length;
+    counted += image.counted;
+    overflow ||= image.overflow;
+  }
+  options.onProgress?.({ phase: 'drawing', done: count, total: count });
+  const title = req.labels?.title ?? req.header.metadata.title;
+  const bytes = await svgPagesToPdf(svgs, { title, ...(options.location ? { location: options.location } : {}) });
+  return { format: 'pdf', bytes, width: page.width, height: page.height, pages: count, labelled, counted, overflow };
+}
+
 /** Render the file's bytes (nothing is written). Throws with a plain reason. */
 export async function renderExport(req: ExportImageRequest, options: ExportOptions = {}): Promise<RenderedExport> {
   const { format } = req;
-  if (format === 'pdf') {
-    const page = PAGE_SIZES[req.page ?? 'a4'];
-    const count = Math.floor(req.pages ?? 1);
-    if (!(count >= 1 && count <= MAX_PDF_PAGES)) throw new Error(`A PDF may have 1 to ${MAX_PDF_PAGES} pages (asked for ${req.pages})`);
-    const windows = splitWindow(req.window, count);
-    const pageRequest = (window: { start: number; end: number }, k: number, fontSize?: number) => {
-      const range = `${describeWindow(window.start, window.end)}${count > 1 ? `  ·  page ${k + 1} of ${count}` : ''}`;
-      return { ...req, window, width: page.width, height: page.height, labels: { ...req.labels, range: count === 1 && req.labels?.range !== undefined ? req.labels.range : range }, ...(fontSize !== undefined ? { fontSize } : {}) };
-    };
-    // Pages of one document share a type size: the one that fits the fullest page.
-    let fontSize: number | undefined;
-    if (count > 1) fontSize = windows.reduce((size, window, k) => Math.min(size, renderTimelineSvg(pageRequest(window, k)).fontSize), Infinity);
-    const svgs: string[] = [];
-    let labelled = 0;
-    let counted = 0;
-    let overflow = false;
-    for (const [k, window] of windows.entries()) {
-      options.onProgress?.({ phase: 'drawing', done: k, total: count });
-      const image = renderTimelineSvg(pageRequest(window, k, fontSize));
-      svgs.push(image.svg);
-      labelled += image.labelled.length;
-      counted += image.counted;
-      overflow ||= image.overflow;
-    }
-    options.onProgress?.({ phase: 'drawing', done: count, total: count });
-    const title = req.labels?.title ?? req.header.metadata.title;
-    const bytes = await svgPagesToPdf(svgs, { title, ...(options.location ? { location: options.location } : {}) });
-    return { format, bytes, width: page.width, height: page.height, pages: count, labelled, counted, overflow };
-  }
+  if (format === 'pdf') return renderPdf(req, options);
   options.onProgress?.({ phase: 'drawing', done: 0, total: 1 });
-  const image = renderTimelineSvg({ ...req, width: req.width ?? DEFAULT_EXPORT_WIDTH, ...(req.height !== undefined ? { height: req.height } : {}) });
+  const width = req.width ?? DEFAULT_EXPORT_WIDTH;
+  const image = renderTimelineSvg({ ...req, window: exportWindow(req, width), width, ...(req.height !== undefined ? { height: req.height } : {}) });
   const common = { format, pages: 1, labelled: image.labelled.length, counted: image.counted, overflow: image.overflow };
   if (format === 'svg') {
+    // The fonts go in as subsets, so the file looks the same where IBM Plex is not installed.
+    const { svg } = await embedFonts(image.svg, options.location);
     // Last check before the SVG leaves the app: well-formed, nothing that runs or reaches out.
-    const report = checkSvg(image.svg);
+    const report = checkSvg(svg);
     if (!report.ok) throw new Error(`the drawing failed its safety check (${report.problems.slice(0, 3).join('; ')})`);
-    return { ...common, bytes: new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${image.svg}\n`), width: image.width, height: image.height };
+    return { ...common, bytes: new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`), width: image.width, height: image.height };
   }
   options.onProgress?.({ phase: 'rasterising', done: 0, total: 1 });
   const png = await svgToPng(image.svg, { scale: req.scale ?? 1, ...(options.location ? { location: options.location } : {}) });

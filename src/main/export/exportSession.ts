@@ -5,7 +5,6 @@
 // runs in the app, under Vitest and behind the e2e bridge.
 import { dirname, extname, isAbsolute } from 'node:path';
 import { fail, ok, type DatasetPayload, type ExportProgress, type ImageExportRequest, type Result } from '../../shared/ipc/contract';
-import { defaultWindow } from '../../shared/render/exportWindow';
 import { suggestedFileName } from '../../shared/render/fileName';
 import type { AppLocation } from '../dataset/bundledDataset';
 import type { DatasetService } from '../dataset/datasetService';
@@ -56,10 +55,10 @@ export function buildExportRequest(payload: DatasetPayload, request: ImageExport
     }
     include = (i) => mask[i] === 1;
   }
-  // The whole range is the dataset's story, as Fit shows it and the command line draws it by default
-  // (historical background far before it left out).
-  const window = request.what === 'all' ? defaultWindow(header) : request.window;
-  if (!window) return { ok: false, message: 'The current view or a date range is needed to export.' };
+  // The whole range is the frame of the events shown, as the app's default view and the command
+  // line's default draw it (exportImage works it out at the picture's size).
+  const window = request.what === 'all' ? undefined : request.window;
+  if (!window && request.what !== 'all') return { ok: false, message: 'The current view or a date range is needed to export.' };
   const labels = { ...(request.title !== undefined && request.title.trim() !== '' ? { title: request.title } : {}), ...(request.subtitle !== undefined ? { subtitle: request.subtitle } : {}) };
   return {
     ok: true,
@@ -67,7 +66,7 @@ export function buildExportRequest(payload: DatasetPayload, request: ImageExport
       format,
       header,
       columns,
-      window: { start: window.start, end: window.end },
+      ...(window ? { window: { start: window.start, end: window.end } } : {}),
       lanes: request.laneMode,
       theme: request.theme,
       labels,

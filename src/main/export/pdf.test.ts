@@ -105,8 +105,8 @@ describe('svgPagesToPdf', () => {
     'a hostile title extracts literally',
     async () => {
       const { header, columns } = await openForTest(HOSTILE_PATH);
-      const page = PAGE_SIZES.letter;
-      const svg = renderTimelineSvg({ header, columns, window: YEAR_2017, width: page.width, height: page.height, labels: { title: '<script>alert(1)</script>' } }).svg;
+      // Wide enough that the hostile event's label is whole (a label fitting on neither side of its mark is cut).
+      const svg = renderTimelineSvg({ header, columns, window: YEAR_2017, width: 2400, labels: { title: '<script>alert(1)</script>' } }).svg;
       const pdf = await svgPagesToPdf([svg], { title: '<script>alert(1)</script>' });
       const { text } = await extract(pdf);
       expect(text).toContain('<script>alert(1)</script>');

@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { DatasetHeader } from '../dataset/columns';
-import { defaultWindow, parseRange } from './exportWindow';
+import { eventView, FLAG_ERA, type DatasetHeader } from '../dataset/columns';
+import { loadDatasetBytes } from '../dataset/loadDatasetBytes';
+import { frameWindow } from '../timeline/frame';
+import { defaultWindow, frameItems, parseRange } from './exportWindow';
 import { axisTicks, describeWindow } from './timeAxis';
 import { textWidth } from './text';
+
+const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 
 describe('parseRange', () => {
   it('takes days, months, years and weeks, both ends included', () => {
@@ -19,12 +25,41 @@ describe('parseRange', () => {
 });
 
 describe('defaultWindow', () => {
-  it('is the story with a little room, leaving historical context out', () => {
-    const header = { storyRange: { start: Date.UTC(2014, 0, 1), end: Date.UTC(2017, 10, 4) }, fullRange: { start: Date.UTC(1916, 0, 1), end: Date.UTC(2017, 10, 4) } } as unknown as DatasetHeader;
-    const w = defaultWindow(header);
-    expect(w.start).toBeLessThan(Date.UTC(2014, 0, 1));
-    expect(w.start).toBeGreaterThan(Date.UTC(2013, 6, 1));
+  const { header, columns } = (() => {
+    const r = loadDatasetBytes(readFileSync(BUNDLED), 'deir-al-zour-al-qaim-2017.frontline');
+    if (!r.ok) throw new Error('bundled dataset invalid');
+    return r.loaded;
+  })();
+
+  it('frames where the events are (October–November 2017), not the 2014 background span or 1916', () => {
+    const w = defaultWindow(header, columns, { width: 1920 });
+    expect(w.start).toBeGreaterThan(Date.UTC(2017, 8, 1));
+    expect(w.start).toBeLessThanOrEqual(Date.UTC(2017, 9, 1));
     expect(w.end).toBeGreaterThan(Date.UTC(2017, 10, 4));
+    expect(w.end).toBeLessThan(Date.UTC(2018, 0, 1));
+    // Sykes-Picot (1916), the January 2015 map and Mosul (July 2017) lie wholly before it; the span
+    // since 2014 only runs off its edge.
+    expect(w.before).toBe(3);
+    expect(w.after).toBe(0);
+  });
+
+  it("is frameWindow over the events shown, at the picture's size (the rule the app's default view follows)", () => {
+    const { items, plotW, gap } = frameItems(columns, { width: 1280, theme: 'projector' });
+    const frame = frameWindow(items, { widthPx: plotW, gapPx: gap, marginPx: gap * 2 })!;
+    expect(defaultWindow(header, columns, { width: 1280, theme: 'projector' })).toEqual(frame);
+    // Eras are drawn behind the lanes: not framed.
+    expect(items).toHaveLength([...Array(columns.count).keys()].filter((i) => (columns.flags[i]! & FLAG_ERA) === 0).length);
+    // Filters: only the events shown are framed.
+    const iraq = [...Array(columns.count).keys()].filter((i) => eventView(columns, i).title.startsWith('Mosul'));
+    const only = defaultWindow(header, columns, { width: 1280, include: (i) => iraq.includes(i) });
+    expect(only.start).toBeLessThanOrEqual(Date.UTC(2017, 6, 1));
+    expect(only.end).toBeGreaterThan(Date.UTC(2017, 7, 1));
+  });
+
+  it('gives an empty dataset a window all the same', () => {
+    const empty = { ...columns, count: 0 };
+    const w = defaultWindow({ ...header, storyRange: undefined, fullRange: undefined } as unknown as DatasetHeader, empty, { width: 1920 });
+    expect(w.end).toBeGreaterThan(w.start);
   });
 });
 

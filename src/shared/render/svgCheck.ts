@@ -1,8 +1,9 @@
 // Reads an exported SVG back as XML and checks what the export promises: well-formed, nothing
 // that runs or reaches out (no <script>, <foreignObject>, event-handler attribute, external
-// href/src or url()), and the text it shows. Used by the tests, and by main as a last check
-// before an SVG leaves the app.
+// href/src or url(), no stylesheet but inline @font-face data), and the text it shows. Used by
+// the tests, and by main as a last check before an SVG leaves the app.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { isFontFaceOnly } from './fontFace';
 
 export interface SvgReport {
   /** Well-formed and nothing forbidden. */
@@ -16,7 +17,7 @@ export interface SvgReport {
 
 type XmlNode = { [name: string]: XmlNode[] | string | Record<string, string> | undefined; ':@'?: Record<string, string> };
 
-const FORBIDDEN_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'object', 'embed', 'image', 'use', 'a', 'style', 'animate', 'set', 'animatetransform', 'animatemotion', 'handler', 'listener']);
+const FORBIDDEN_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'object', 'embed', 'image', 'use', 'a', 'animate', 'set', 'animatetransform', 'animatemotion', 'handler', 'listener']);
 
 /** An attribute value that points outside the document. */
 function external(value: string): boolean {
@@ -67,6 +68,8 @@ export function checkSvg(svg: string): SvgReport {
           if (/javascript:|data:/i.test(value) && a !== 'aria-label') problems.push(`<${name}> ${attr} holds a script or data address`);
         }
         if (!Array.isArray(children)) continue;
+        // A stylesheet only of embedded fonts (fontFace.ts): anything else in one could reach out or hide text.
+        if (lower === 'style' && (Object.keys(attrs).length > 0 || !isFontFaceOnly(textOf(children)))) problems.push('has a <style> that is not only embedded fonts');
         if (lower === 'text') texts.push(textOf(children));
         walk(children);
       }
