@@ -1,4 +1,4 @@
-// EventIndex against brute force on seeded random columns: overlapping() (order, duplicates, limit, window edges), countStarting, figureSum, include filters, empty lanes; lowerBound.
+// EventIndex against brute force on seeded random columns: overlapping() (order, duplicates, limit, window edges), countStarting, figureSum, include filters, empty lanes; lowerBound; windows of possible dates kept apart (certainStarting, datedIn).
 import { describe, expect, it } from 'vitest';
 import { ColumnsBuilder, stringAt, type ColumnsInput, type EventColumns } from '../dataset/columns';
 import { DAY_MS, utcDay } from '../dataset/dates';
@@ -342,5 +342,80 @@ describe('EventIndex at window edges', () => {
     expect(none.size).toBe(0);
     expect(none.overlapping(0, -Infinity, Infinity, 5, [])).toBe(0);
     expect(none.countStarting(1, -Infinity, Infinity)).toBe(0);
+  });
+});
+
+describe('EventIndex: windows of possible dates kept apart for density', () => {
+  /** Point events of a day, an ISO week (7 days) or a month from the columns' own windows, and spans; every third left out by a filter. */
+  function mixed(n: number, seed: number): EventColumns {
+    const random = prng(seed);
+    const builder = new ColumnsBuilder();
+    for (let i = 0; i < n; i++) {
+      const start = BASE + Math.floor(random() * SPAN_DAYS) * DAY_MS;
+      const r = random();
+      const precision = r < 0.4 ? 'day' : r < 0.7 ? 'week' : 'month';
+      const window = precision === 'day' ? DAY_MS : precision === 'week' ? 7 * DAY_MS : 30 * DAY_MS;
+      const span = random() < 0.2;
+      builder.add({
+        id: `e${i}`,
+        title: `e${i}`,
+        type: 'clash',
+        status: 'reported',
+        start,
+        end: start + (span ? 400 * DAY_MS : window),
+        startPrecision: precision === 'month' ? 'between' : precision,
+        startDays: precision === 'month' ? 30 : 0,
+        endPrecision: span ? 'day' : undefined,
+        theatreKey: LANE_KEYS[Math.floor(random() * 2)]!,
+        figures: random() < 0.5 ? [{ unit: 'people', value: Math.floor(random() * 100), label: 'x' }] : [],
+        sourceIndex: i,
+        actors: [],
+        places: [],
+        claimant: -1,
+        summary: ''
+      });
+    }
+    return builder.finish((keys) => keys.map((k) => ({ key: k.key, label: k.key }))).columns;
+  }
+
+  it('certainStarting and datedIn against brute force, with a filter', () => {
+    const cols = mixed(3000, 21);
+    const include = (i: number) => i % 3 !== 0;
+    const index = new EventIndex(cols, { laneOf: cols.theatre, laneCount: 2 }, include);
+    const random = prng(22);
+    for (let n = 0; n < 200; n++) {
+      const [t0, t1] = randomWindow(random, cols);
+      for (let lane = 0; lane < 2; lane++) {
+        let certain = 0;
+        let count = 0;
+        let uncertain = 0;
+        let sum = 0;
+        for (let i = 0; i < cols.count; i++) {
+          if (cols.theatre[i] !== lane || !include(i)) continue;
+          const s = cols.start[i]!;
+          // The window the start's precision names: a day, a week, 30 days ("between").
+          const w = cols.startPrecision[i] === 0 ? DAY_MS : cols.startDays[i]! > 0 ? cols.startDays[i]! * DAY_MS : 7 * DAY_MS;
+          const share = w === DAY_MS ? (s >= t0 && s < t1 ? 1 : 0) : Math.max(0, Math.min(t1, s + w) - Math.max(t0, s)) / w;
+          if (w === DAY_MS) certain += share;
+          else uncertain += share;
+          count += share;
+          if (!Number.isNaN(cols.figure[i]!)) sum += share * cols.figure[i]!;
+        }
+        expect(index.certainStarting(lane, t0, t1)).toBe(certain);
+        const got = index.datedIn(lane, t0, t1);
+        expect(got.count).toBeCloseTo(count, 9);
+        expect(got.uncertain).toBeCloseTo(uncertain, 9);
+        expect(got.sum).toBeCloseTo(sum, 6);
+      }
+    }
+    // Everything the filter keeps is dated somewhere.
+    const all = index.datedIn(0, -Infinity, Infinity).count + index.datedIn(1, -Infinity, Infinity).count;
+    expect(all).toBeCloseTo(index.size, 9);
+  });
+
+  it('a lane without windows of possible dates has no spread', () => {
+    const { cols, laneCount } = randomColumns(200, 23);
+    const index = new EventIndex(cols, { laneOf: cols.theatre, laneCount });
+    for (let lane = 0; lane < laneCount; lane++) expect(index.spread(lane)).toBeUndefined();
   });
 });

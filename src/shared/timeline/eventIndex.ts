@@ -1,11 +1,18 @@
 // A time index over columnar events, per lane: "which events overlap [t0, t1) in this lane, at most
 // N of them" in O(log n + k), and "how many start in [t0, t1), and what do their figures add up
 // to" in O(log n). Density displays and the windowed timeline are drawn from it every frame.
+// Events whose date is a window of possible dates wider than a day are also kept apart per lane
+// (spread.ts), so density can spread them over their windows instead of counting them at its start.
 //
 // Overlap queries need to know how far back an event that overlaps t0 may start. Events are split
 // by duration into classes (up to 1 day, 4 days, 16 days, ...): in class k every event lasts at
 // most D_k, so only events starting after t0 - D_k can reach t0.
 import type { EventColumns } from '../dataset/columns';
+import { DATE_PRECISIONS } from '../dataset/dates';
+import { lowerBound } from './sortedSearch';
+import { dateWindowLength, isUncertainWindow, WindowSpread } from './spread';
+
+export { lowerBound } from './sortedSearch';
 
 const DAY = 86_400_000;
 /** Upper duration bound of each class; the last class holds everything longer. */
@@ -28,19 +35,16 @@ interface LaneIndex {
   /** figurePrefix[k] = sum of figures of events[0..k). */
   readonly figurePrefix: Float64Array;
   readonly classes: readonly DurationClass[];
+  /** Its events dated only to a window of possible dates wider than a day; undefined when none. */
+  readonly spread: WindowSpread | undefined;
 }
 
-/** First position in `a` whose value is >= x. */
-export function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** classOf bit: the event's date is a window of possible dates wider than a day (see spread.ts). */
+const UNCERTAIN = 0x80;
+/** Code of the precision 'day' in the columns (DATE_PRECISIONS). */
+const DAY_PRECISION = DATE_PRECISIONS.indexOf('day');
+/** classOf value: the event is left out (filters). */
+const LEFT_OUT = 0xff;
 
 export interface LaneAssignment {
   /** Lane of each event (by column index). */
@@ -68,22 +72,28 @@ export class EventIndex {
     const starts = cols.start;
     const ends = cols.end;
     const figures = cols.figure;
+    const startPrecision = cols.startPrecision;
+    const startDays = cols.startDays;
     const classCount = DURATION_CLASSES.length;
-    // Pass 1: the class of every event (255: left out), and the sizes of every (lane, class).
-    // Plain loops over typed arrays: this runs over every event when a dataset arrives.
+    // Pass 1: the class of every event (with the UNCERTAIN bit; LEFT_OUT), and the sizes of every
+    // (lane, class). Plain loops over typed arrays: this runs over every event when a dataset arrives.
     const classSize = new Uint32Array(laneCount * classCount);
+    const uncertainSize = new Uint32Array(laneCount);
     const classOf = new Uint8Array(n);
     let size = 0;
     for (let i = 0; i < n; i++) {
       if (include !== undefined && !include(i)) {
-        classOf[i] = 255;
+        classOf[i] = LEFT_OUT;
         continue;
       }
       const duration = ends[i]! - starts[i]!;
       let k = 0;
       while (duration > DURATION_CLASSES[k]!) k++;
-      classOf[i] = k;
+      // Most events are of a single day: only others need their window measured.
+      const uncertain = (startPrecision[i] !== DAY_PRECISION || startDays[i] !== 0) && isUncertainWindow(dateWindowLength(cols, i));
+      classOf[i] = uncertain ? k | UNCERTAIN : k;
       classSize[laneOf[i]! * classCount + k]!++;
+      if (uncertain) uncertainSize[laneOf[i]!]!++;
       size++;
     }
     this.size = size;
@@ -105,14 +115,31 @@ export class EventIndex {
       laneStarts.push(new Float64Array(m));
       lanePrefix.push(new Float64Array(m + 1));
     }
+    // The uncertain events of each lane, by start: their windows and figures.
+    const uStarts: Float64Array[] = [];
+    const uLengths: Float64Array[] = [];
+    const uFigures: Float64Array[] = [];
+    for (let l = 0; l < laneCount; l++) {
+      uStarts.push(new Float64Array(uncertainSize[l]!));
+      uLengths.push(new Float64Array(uncertainSize[l]!));
+      uFigures.push(new Float64Array(uncertainSize[l]!));
+    }
+    const uFill = new Uint32Array(laneCount);
     const laneFill = new Uint32Array(laneCount);
     const classFill = new Uint32Array(laneCount * classCount);
     const maxDuration = new Float64Array(laneCount * classCount);
     for (let i = 0; i < n; i++) {
-      const k = classOf[i]!;
-      if (k === 255) continue;
+      const code = classOf[i]!;
+      if (code === LEFT_OUT) continue;
+      const k = code & ~UNCERTAIN;
       const lane = laneOf[i]!;
       const start = starts[i]!;
+      if (code & UNCERTAIN) {
+        const u = uFill[lane]!++;
+        uStarts[lane]![u] = start;
+        uLengths[lane]![u] = dateWindowLength(cols, i);
+        uFigures[lane]![u] = figures[i]!;
+      }
       const at = laneFill[lane]!++;
       laneEvents[lane]![at] = i;
       laneStarts[lane]![at] = start;
@@ -133,7 +160,8 @@ export class EventIndex {
         const c = l * classCount + k;
         if (classEvents[c]!.length > 0) classes.push({ events: classEvents[c]!, starts: classStarts[c]!, maxDuration: maxDuration[c]!, above: k === 0 ? 0 : DURATION_CLASSES[k - 1]! });
       }
-      out.push({ events: laneEvents[l]!, starts: laneStarts[l]!, figurePrefix: lanePrefix[l]!, classes });
+      const spread = uncertainSize[l]! > 0 ? new WindowSpread(uStarts[l]!, uLengths[l]!, uFigures[l]!) : undefined;
+      out.push({ events: laneEvents[l]!, starts: laneStarts[l]!, figurePrefix: lanePrefix[l]!, classes, spread });
     }
     this.#lanes = out;
   }
@@ -157,6 +185,60 @@ export class EventIndex {
     const a = lowerBound(l.starts, t0);
     const b = lowerBound(l.starts, t1);
     return b > a ? l.figurePrefix[b]! - l.figurePrefix[a]! : 0;
+  }
+
+  /**
+   * The lane's events dated only to a window of possible dates wider than a day (a week, a month,
+   * a day give or take some days, "sometime between"; a span whose first day is such a window),
+   * to spread over their windows; undefined when it has none.
+   */
+  spread(lane: number): WindowSpread | undefined {
+    return this.#lanes[lane]?.spread;
+  }
+
+  /** Events in the lane starting in [t0, t1) whose date (a span's first day) is a single day. */
+  certainStarting(lane: number, t0: number, t1: number): number {
+    const spread = this.#lanes[lane]?.spread;
+    return this.countStarting(lane, t0, t1) - (spread ? spread.startingIn(t0, t1) : 0);
+  }
+
+  /**
+   * Events of the lane of a single day (a span: its first day) starting before t, and the sum of
+   * their figures, into out[0] and out[1]; `scratch` is written over.
+   */
+  certainBefore(lane: number, t: number, out: Float64Array, scratch: Float64Array): void {
+    const l = this.#lanes[lane];
+    if (!l) {
+      out[0] = 0;
+      out[1] = 0;
+      return;
+    }
+    const a = lowerBound(l.starts, t);
+    out[0] = a;
+    out[1] = l.figurePrefix[a]!;
+    if (l.spread) {
+      l.spread.startingBefore(t, scratch);
+      out[0] -= scratch[0]!;
+      out[1] -= scratch[1]!;
+    }
+  }
+
+  /** Sum of their figures. */
+  certainFigureSum(lane: number, t0: number, t1: number): number {
+    const spread = this.#lanes[lane]?.spread;
+    return this.figureSum(lane, t0, t1) - (spread ? spread.figuresStartingIn(t0, t1) : 0);
+  }
+
+  /**
+   * Events of the lane dated in [t0, t1): those of a single day (a span: its first day) starting
+   * there, and the share of every window of possible dates that falls there (`uncertain`: that
+   * part), with their figures spread the same way.
+   */
+  datedIn(lane: number, t0: number, t1: number): { count: number; uncertain: number; sum: number } {
+    const spread = this.#lanes[lane]?.spread;
+    const uncertain = spread ? Math.max(0, spread.before(t1) - spread.before(t0)) : 0;
+    const sum = this.certainFigureSum(lane, t0, t1) + (spread ? spread.figuresBefore(t1) - spread.figuresBefore(t0) : 0);
+    return { count: this.certainStarting(lane, t0, t1) + uncertain, uncertain, sum };
   }
 
   /**
