@@ -1,15 +1,21 @@
 // The windowed timeline against the data, on a synthetic dataset of 20,000 events: what is drawn
 // as items equals what the filters select in the visible range (nothing lost at lane or window
-// edges, nothing twice), density counts add up, and zooming in turns density into events.
+// edges, nothing twice), density counts add up, and zooming in turns density into events. Then a
+// 20,000-row ACLED export, dated to about a week or a month on some rows: density spreads those
+// over the days they may fall on, bin by bin as the CSV says, and says how many are uncertain.
 import type { Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSyntheticDataset } from '../../scripts/bench/synthetic';
 import { loadDatasetFile } from '../../src/main/dataset/loadDatasetFile';
 import type { DatasetHeader, EventColumns } from '../../src/shared/dataset/columns';
+import { DATE_PRECISIONS } from '../../src/shared/dataset/dates';
 import { EVENT_TYPES } from '../../src/shared/dataset/eventTypes';
+import { readCsv } from '../../src/shared/import/csvTable';
+import { binEdges, type BinUnit } from '../../src/shared/timeline/density';
 import { expect, test } from '../support/fixtures';
+import { syntheticAcledCsv } from '../support/syntheticAcled';
 
 const EVENTS = 20_000;
 let dir: string;
@@ -34,7 +40,17 @@ interface Drawn {
   fed: { start: number; end: number };
   /** The view the drawing was made for (it follows the view once a zoom settles). */
   fedFor: { start: number; end: number };
-  lanes: { density: boolean; items: string[]; spanning: number; visible: boolean; canvas?: { total: number; from: number; to: number } }[];
+  lanes: { density: boolean; items: string[]; spanning: number; visible: boolean; canvas?: Bars }[];
+}
+
+/** A density canvas: the range its bins cover, its exact totals, and each bin's count (and uncertain part) as shown. */
+interface Bars {
+  total: number;
+  uncertain: number;
+  from: number;
+  to: number;
+  shown: number[];
+  shownUncertain: number[];
 }
 
 /** Events lasting longer than this many view widths are counted in the lane label, not drawn (LONG_EVENT_SPANS). */
@@ -62,7 +78,18 @@ async function drawn(page: Page): Promise<Drawn> {
           density: label.classList.contains('lane-label-density'),
           spanning: Number(label.querySelector<HTMLElement>('.lane-spanning')?.dataset['spanning'] ?? 0),
           items: [...(groups[i]?.querySelectorAll<HTMLElement>('.vis-item.vis-range[data-event]') ?? [])].map((el) => el.dataset['event'] ?? ''),
-          ...(canvas ? { canvas: { total: Number(canvas.dataset['total']), from: Number(canvas.dataset['from']), to: Number(canvas.dataset['to']) } } : {})
+          ...(canvas
+            ? {
+                canvas: {
+                  total: Number(canvas.dataset['total']),
+                  uncertain: Number(canvas.dataset['uncertain']),
+                  from: Number(canvas.dataset['from']),
+                  to: Number(canvas.dataset['to']),
+                  shown: (canvas.dataset['shown'] ?? '').split(',').map(Number),
+                  shownUncertain: (canvas.dataset['shownUncertain'] ?? '').split(',').map(Number)
+                }
+              }
+            : {})
         };
       })
     };
@@ -109,12 +136,48 @@ function longOverlapping(lane: number, t0: number, t1: number, minDuration: numb
   return n;
 }
 
-function startingIn(lane: number, t0: number, t1: number, hidden: ReadonlySet<string> = new Set()): number {
-  let n = 0;
+const DAY = 86_400_000;
+
+/**
+ * The window of possible dates (ms) an event is counted by: a point event's whole window (a week,
+ * a month…); a span's first day, or the window its start's precision names.
+ */
+function dateWindow(i: number): number {
+  const start = cols.start[i]!;
+  const end = cols.end[i]!;
+  if (cols.endPrecision[i] === 255) return end - start;
+  if (cols.startDays[i]! > 0) return Math.min(end - start, cols.startDays[i]! * DAY);
+  const d = new Date(start);
+  const precision = DATE_PRECISIONS[cols.startPrecision[i]!];
+  const window =
+    precision === 'week' ? 7 * DAY : precision === 'month' ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - start : precision === 'year' ? Date.UTC(d.getUTCFullYear() + 1, 0, 1) - start : DAY;
+  return Math.min(end - start, window);
+}
+
+/** Brute force: a lane's events dated in [t0, t1), an event of a single day whole on its day, any other by the share of its window there. */
+function datedIn(lane: number, t0: number, t1: number, hidden: ReadonlySet<string> = new Set()): { count: number; uncertain: number } {
+  let count = 0;
+  let uncertain = 0;
   for (let i = 0; i < cols.count; i++) {
-    if (cols.theatre[i] === lane && !hidden.has(EVENT_TYPES[cols.type[i]!]!) && cols.start[i]! >= t0 && cols.start[i]! < t1) n++;
+    if (cols.theatre[i] !== lane || hidden.has(EVENT_TYPES[cols.type[i]!]!)) continue;
+    const start = cols.start[i]!;
+    const w = dateWindow(i);
+    if (w <= DAY) count += start >= t0 && start < t1 ? 1 : 0;
+    else {
+      const share = Math.max(0, Math.min(t1, start + w) - Math.max(t0, start)) / w;
+      count += share;
+      uncertain += share;
+    }
   }
-  return n;
+  return { count, uncertain };
+}
+
+/** The bars as shown add up to their total as shown (to a tenth), and their uncertain parts likewise. */
+function checkShownAddUp(bars: Bars, label: string): void {
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  expect(Math.round(sum(bars.shown) * 10), `${label}: bars as shown add up`).toBe(Math.round(bars.total * 10));
+  expect(Math.round(sum(bars.shownUncertain) * 10), `${label}: uncertain parts as shown add up`).toBe(Math.round(bars.uncertain * 10));
+  bars.shown.forEach((c, k) => expect(c, `${label}: bin ${k} holds its uncertain part`).toBeGreaterThanOrEqual(bars.shownUncertain[k]!));
 }
 
 function checkAgainstData(d: Drawn, hidden: ReadonlySet<string> = new Set()): { itemLanes: number; densityLanes: number } {
@@ -135,8 +198,12 @@ function checkAgainstData(d: Drawn, hidden: ReadonlySet<string> = new Set()): { 
       densityLanes++;
       expect(lane.items, `density lane ${i} draws no items`).toEqual([]);
       expect(lane.canvas, `density lane ${i} has its counts`).toBeDefined();
-      // The bins' counts add up to the events starting in the range they cover: none lost or twice.
-      expect(lane.canvas!.total).toBe(startingIn(l, lane.canvas!.from, lane.canvas!.to, hidden));
+      // The bins' counts add up to the events dated in the range they cover: none lost or twice
+      // (an event dated only to a week or a month by the share of it there).
+      const want = datedIn(l, lane.canvas!.from, lane.canvas!.to, hidden);
+      expect(lane.canvas!.total).toBeCloseTo(want.count, 6);
+      expect(lane.canvas!.uncertain).toBeCloseTo(want.uncertain, 6);
+      checkShownAddUp(lane.canvas!, `lane ${i}`);
       expect(lane.canvas!.from).toBeLessThanOrEqual(d.fed.start);
       expect(lane.canvas!.to).toBeGreaterThanOrEqual(d.fed.end);
     } else {
@@ -234,5 +301,127 @@ test.describe('windowed rendering at 20,000 events', () => {
       const d = await drawn(page);
       return d.window.end - d.window.start;
     }).toBeLessThan((before.window.end - before.window.start) / 5);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A 20,000-row ACLED export: time precision 2 (about a week: the day ACLED coded, give or take 3
+// days) and 3 (about a month: give or take 15 days) on some rows.
+
+const ACLED_ROWS = 20_000;
+let acledPath: string;
+/** Each row as the CSV says: its country, the first possible day and how many days may be its date, its fatalities. */
+let acledRows: { country: string; start: number; days: number; fatalities: number }[];
+
+test.beforeAll(() => {
+  acledPath = join(dir, 'acled-20000.csv');
+  const text = syntheticAcledCsv(ACLED_ROWS, 7);
+  writeFileSync(acledPath, text);
+  const read = readCsv(text, 'acled-20000.csv');
+  if (!read.ok) throw new Error('unreadable synthetic export');
+  const col = (name: string) => read.table.keys.indexOf(name);
+  const [date, precision, country, fatalities] = ['event_date', 'time_precision', 'country', 'fatalities'].map(col) as [number, number, number, number];
+  acledRows = read.table.rows.map((r) => {
+    const margin = { '1': 0, '2': 3, '3': 15 }[r.cells[precision] as '1' | '2' | '3'];
+    return { country: r.cells[country]!, start: Date.parse(`${r.cells[date]}T00:00:00Z`) - margin * DAY, days: 2 * margin + 1, fatalities: Number(r.cells[fatalities]) };
+  });
+});
+
+/** Brute force from the CSV: a country's rows dated in [t0, t1), each window by the share of its days there, with their fatalities likewise. */
+function acledDatedIn(country: string, t0: number, t1: number): { count: number; uncertain: number; fatalities: number } {
+  let count = 0;
+  let uncertain = 0;
+  let fatalities = 0;
+  for (const r of acledRows) {
+    if (r.country !== country) continue;
+    // A single day counts whole on its day; a window by the share of its days in [t0, t1).
+    const share = r.days === 1 ? (r.start >= t0 && r.start < t1 ? 1 : 0) : Math.max(0, Math.min(t1, r.start + r.days * DAY) - Math.max(t0, r.start)) / (r.days * DAY);
+    count += share;
+    if (r.days > 1) uncertain += share;
+    fatalities += share * r.fatalities;
+  }
+  return { count, uncertain, fatalities };
+}
+
+/** Every visible density lane against the CSV, bin by bin, and its label's counts of what is in view. */
+async function checkAcledDensity(page: Page, d: Drawn): Promise<number> {
+  const names = await page.locator('.vis-labelset .lane-label .lane-name').allTextContents();
+  const unit = (await page.locator('.timeline').getAttribute('data-bin-unit')) as BinUnit;
+  let lanes = 0;
+  for (const [i, lane] of d.lanes.entries()) {
+    if (!lane.density || !lane.visible) continue;
+    const country = names[i]!;
+    const bars = lane.canvas!;
+    const all = acledDatedIn(country, bars.from, bars.to);
+    expect(all.uncertain, `${country}: rows dated to about a week or a month`).toBeGreaterThan(100);
+    expect(bars.total).toBeCloseTo(all.count, 6);
+    expect(bars.uncertain).toBeCloseTo(all.uncertain, 6);
+    checkShownAddUp(bars, country);
+    // Bin by bin, as shown: within a tenth of what the CSV says (no week's rows piled on one day).
+    const edges = binEdges(bars.from, bars.to, unit);
+    expect(bars.shown).toHaveLength(edges.length - 1);
+    for (let k = 0; k < edges.length - 1; k++) {
+      const want = acledDatedIn(country, edges[k]!, edges[k + 1]!);
+      expect(Math.abs(bars.shown[k]! - want.count), `${country} bin ${k}: ${bars.shown[k]} shown, ${want.count} dated there`).toBeLessThanOrEqual(0.1 + 1e-9);
+      expect(Math.abs(bars.shownUncertain[k]! - want.uncertain)).toBeLessThanOrEqual(0.1 + 1e-9);
+    }
+    // The label: how many are in view, and how many of them have uncertain dates.
+    const label = page.locator('.vis-labelset .lane-label').nth(i);
+    const inView = acledDatedIn(country, d.fedFor.start, d.fedFor.end);
+    await expect(label.locator('.lane-density-summary').first()).toContainText(`${Math.round(inView.count).toLocaleString('en-GB')} in view`);
+    await expect(label.locator('.lane-density-uncertain')).toHaveAttribute('data-uncertain', String(Math.round(inView.uncertain)));
+    await expect(label.locator('.lane-density-uncertain')).toHaveText(`${Math.round(inView.uncertain).toLocaleString('en-GB')} with uncertain dates`);
+    lanes++;
+  }
+  return lanes;
+}
+
+test.describe('density of a 20,000-row ACLED export dated to about a week or a month on some rows', () => {
+  test.setTimeout(120_000);
+  test.use({ viewport: { width: 1400, height: 1000 } });
+
+  test('spreads each row over the days it may fall on, says how many are uncertain, and its counts add up', async ({ openApp, page }, info) => {
+    const app = await openApp();
+    await app.bridge.openFromCommandLine(acledPath);
+    await expect(page.getByTestId('notice')).toContainText('Opened acled-20000.csv', { timeout: 30_000 });
+    await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
+    const d = await settled(page);
+    expect(await checkAcledDensity(page, d)).toBeGreaterThan(0);
+
+    // The tooltip of the busiest bin in view of the first density lane says what it holds.
+    const i = d.lanes.findIndex((l) => l.density && l.visible);
+    const bars = d.lanes[i]!.canvas!;
+    const unit = (await page.locator('.timeline').getAttribute('data-bin-unit')) as BinUnit;
+    const edges = binEdges(bars.from, bars.to, unit);
+    let k = -1;
+    for (let j = 0; j < bars.shown.length; j++) {
+      if (edges[j]! >= d.window.start && edges[j + 1]! <= d.window.end && (k < 0 || bars.shown[j]! > bars.shown[k]!)) k = j;
+    }
+    const panel = (await page.locator('.vis-panel.vis-center').boundingBox())!;
+    const canvas = (await page.locator(`canvas.density[data-lane="${i}"]`).boundingBox())!;
+    const mid = (edges[k]! + edges[k + 1]!) / 2;
+    await page.mouse.move(panel.x + ((mid - d.window.start) / (d.window.end - d.window.start)) * panel.width, canvas.y + canvas.height - 4);
+    const tooltip = page.locator('.density-tooltip');
+    await expect(tooltip).toBeVisible();
+    await expect(tooltip).toHaveAttribute('data-bin-start', String(edges[k]));
+    const text = (await tooltip.textContent()) ?? '';
+    const m = /^(.+): ([\d,.]+) events \(([\d,.]+) of them dated only to a week or more; spread over the days they may fall on\) · ([\d,]+) .+ \(the figures of events of uncertain date spread likewise\)\. Click to zoom in\.$/.exec(text);
+    expect(m, text).not.toBeNull();
+    const [count, uncertain, fatalities] = [m![2]!, m![3]!, m![4]!].map((x) => Number(x.replace(/,/g, ''))) as [number, number, number];
+    expect(count).toBe(bars.shown[k]);
+    expect(uncertain).toBe(bars.shownUncertain[k]);
+    const names = await page.locator('.vis-labelset .lane-label .lane-name').allTextContents();
+    const want = acledDatedIn(names[i]!, edges[k]!, edges[k + 1]!);
+    expect(Math.abs(count - want.count)).toBeLessThanOrEqual(0.1 + 1e-9);
+    expect(Math.abs(uncertain - want.uncertain)).toBeLessThanOrEqual(0.1 + 1e-9);
+    expect(Math.abs(fatalities - want.fatalities)).toBeLessThanOrEqual(0.5 + 1e-6);
+    await page.screenshot({ path: info.outputPath('acled-density.png') });
+
+    // Zoomed in to a few months: finer bins, the same agreement.
+    const from = Date.UTC(2017, 5, 1);
+    await zoomTo(page, from, from + 120 * DAY);
+    expect(await checkAcledDensity(page, await settled(page))).toBeGreaterThan(0);
+    await page.screenshot({ path: info.outputPath('acled-density-zoomed.png') });
+    expect(app.errors).toEqual([]);
   });
 });

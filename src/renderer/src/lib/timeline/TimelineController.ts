@@ -4,7 +4,9 @@
 // Scale: vis-timeline slows to a crawl beyond a few thousand items, so it only ever holds what is
 // drawable: the events of the visible window plus one window either side ("fed" window), taken from
 // the EventIndex in O(log n + k). A lane with too many events there shows a density display
-// instead (a canvas in a background item), counts per calendar bin, redrawn when the zoom settles.
+// instead (a canvas in a background item), counts per calendar bin, redrawn when the zoom settles;
+// events dated only to a window of possible dates are spread over it there (density.ts), drawn
+// paler on top of each bar, and counted apart in the tooltip and the lane label.
 //
 // Every event is a vis 'range' covering exactly what we draw (its bar and its label, see
 // itemLayout), so vis stacks items by their real extent and knows whether one is in view before
@@ -17,7 +19,7 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { eventView, FLAG_ERA, stringAt, type DatasetHeader, type EventColumns, type EventView, type LaneInfo } from '../../../../shared/dataset/columns';
 import { EVENT_TYPE_STYLES } from '../../../../shared/dataset/eventTypes';
 import { assignLanes, type LaneMode } from '../../../../shared/timeline/laneAssignment';
-import { binEdges, binUnitFor, describeBin, laneDensity, type BinUnit, type LaneDensity } from '../../../../shared/timeline/density';
+import { binEdges, binUnitFor, describeBin, describeUncertainty, formatCount, laneDensity, shownCounts, type BinUnit, type LaneDensity } from '../../../../shared/timeline/density';
 import { EventIndex, lowerBound } from '../../../../shared/timeline/eventIndex';
 import { buildItemElement, buildLabel } from './itemElement';
 import { fitWindow, layoutItem, type ItemLayout } from './itemLayout';
@@ -59,9 +61,28 @@ interface Group {
   className: string;
   /** Events in the lane, and in density lanes what is in view. */
   total: number;
-  density?: { total: number; sum: number; unit: string | undefined };
+  density?: LaneInView;
   /** Long events overlapping the view that are not drawn as items here. */
   spanning?: number;
+}
+
+/** What a density lane's label says is in view: events (spread, see density.ts), how many of them are dated only loosely, their figures. */
+interface LaneInView {
+  total: number;
+  uncertain: number;
+  /** How loosely: "a week or more". */
+  loosely: string;
+  sum: number;
+  unit: string | undefined;
+}
+
+/** A density lane's bins: the counts, and the counts as shown (adding up, see shownCounts). */
+interface DensityBins {
+  edges: Float64Array;
+  data: LaneDensity;
+  shown: { counts: Float64Array; uncertain: Float64Array };
+  unit: BinUnit;
+  inView: { count: number; uncertain: number; sum: number };
 }
 
 export interface TimelineCallbacks {
@@ -129,7 +150,7 @@ export class TimelineController {
   #fedWindow: TimeRange | undefined;
   #fedScale = 0;
   #densityLanes = new Set<number>();
-  #density = new Map<number, { edges: Float64Array; data: LaneDensity; unit: BinUnit; inView: { count: number; sum: number } }>();
+  #density = new Map<number, DensityBins>();
   /** Per lane: events lasting longer than LONG_EVENT_SPANS views that overlap the view. */
   readonly #spanning = new Map<number, number>();
   readonly #views = new Map<number, EventView>();
@@ -694,8 +715,8 @@ export class TimelineController {
     const unit = binUnitFor(scale, 6);
     const edges = binEdges(fedWindow.start, fedWindow.end, unit);
     for (const l of density) {
-      const inView = { count: index.countStarting(l, window.start, window.end), sum: index.figureSum(l, window.start, window.end) };
-      this.#density.set(l, { edges, data: laneDensity(index, l, edges), unit, inView });
+      const data = laneDensity(index, l, edges);
+      this.#density.set(l, { edges, data, shown: shownCounts(data), unit, inView: index.datedIn(l, window.start, window.end) });
       densityItems.push({ id: `d${l}`, group: `lane${l}`, start: edges[0]!, end: edges[edges.length - 1]!, type: 'background', className: 'fl-density', content: '', order: -1, rev });
     }
     const oldDensity = [...this.#densityLanes].map((l) => `d${l}`);
@@ -719,13 +740,14 @@ export class TimelineController {
   #updateGroups(): void {
     const unit = this.#header?.figureUnit?.unit;
     const updates: Partial<Group>[] = this.#lanes.map((_, l) => {
-      const d = this.#density.get(l)?.inView;
+      const density = this.#density.get(l);
+      const d = density?.inView;
       return {
         id: `lane${l}`,
         // Never empty: vis-timeline crashes when a group's className changes to '' (it passes null on).
         className: d ? 'lane-density' : 'lane-items',
         total: this.#index?.laneSize(l) ?? 0,
-        density: d ? { total: d.count, sum: d.sum, unit } : undefined,
+        density: d ? { total: d.count, uncertain: d.uncertain, loosely: describeUncertainty(density!.data.shortestWindow), sum: d.sum, unit } : undefined,
         spanning: this.#spanning.get(l) ?? 0
       };
     });
@@ -759,7 +781,7 @@ export class TimelineController {
     const canvas = document.createElement('canvas');
     canvas.className = 'density';
     if (!density) return canvas;
-    const { edges, data } = density;
+    const { edges, data, shown } = density;
     const width = Math.max(1, Math.round((edges[edges.length - 1]! - edges[0]!) / this.#msPerPx));
     const height = 56;
     const ratio = Math.min(2, window.devicePixelRatio || 1);
@@ -768,8 +790,12 @@ export class TimelineController {
     canvas.height = Math.round(height * ratio);
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
+    // What the bars say, for tests: exact totals, and each bin's count as shown.
     canvas.dataset['lane'] = String(lane);
     canvas.dataset['total'] = String(data.total);
+    canvas.dataset['uncertain'] = String(data.totalUncertain);
+    canvas.dataset['shown'] = shown.counts.join(',');
+    canvas.dataset['shownUncertain'] = shown.uncertain.join(',');
     canvas.dataset['from'] = String(edges[0]);
     canvas.dataset['to'] = String(edges[edges.length - 1]);
     canvas.dataset['bins'] = String(data.counts.length);
@@ -785,17 +811,26 @@ export class TimelineController {
     ctx.textAlign = 'center';
     for (let k = 0; k < data.counts.length; k++) {
       const c = data.counts[k]!;
-      if (c === 0) continue;
+      if (c <= 0) continue;
       const x0 = (edges[k]! - edges[0]!) / this.#msPerPx;
       const x1 = (edges[k + 1]! - edges[0]!) / this.#msPerPx;
       // Square-root scale, shared by every lane: lanes stay comparable, and a bin of 3 events
       // beside a spike of 3,000 is still visible.
       const h = Math.max(2, Math.sqrt(c / max) * usable);
+      // Events dated only to a window of possible dates (their shares of this bin): paler, on top.
+      const loose = Math.min(h, (data.uncertain[k]! / c) * h);
       ctx.fillStyle = colour;
-      ctx.fillRect(x0 + 0.5, height - 2 - h, Math.max(1, x1 - x0 - 1), h);
-      if (x1 - x0 >= 26) {
+      ctx.fillRect(x0 + 0.5, height - 2 - h + loose, Math.max(1, x1 - x0 - 1), h - loose);
+      if (loose > 0) {
+        ctx.globalAlpha = 0.4;
+        ctx.fillRect(x0 + 0.5, height - 2 - h, Math.max(1, x1 - x0 - 1), loose);
+        ctx.globalAlpha = 1;
+      }
+      const n = shown.counts[k]!;
+      const label = n >= 10_000 ? `${Math.round(n / 1000)}k` : formatCount(n);
+      if (x1 - x0 >= 26 && ctx.measureText(label).width <= x1 - x0 - 2) {
         ctx.fillStyle = '#1b1d20';
-        ctx.fillText(c >= 10_000 ? `${Math.round(c / 1000)}k` : String(c), (x0 + x1) / 2, height - 4 - h);
+        ctx.fillText(label, (x0 + x1) / 2, height - 4 - h);
       }
     }
     return canvas;
@@ -819,15 +854,15 @@ export class TimelineController {
     }
     const t = props.time.valueOf();
     const k = lowerBound(density.edges, t + 1) - 1;
-    const count = density.data.counts[k];
+    const count = density.shown.counts[k];
     if (count === undefined || k < 0) {
       this.#tooltip.hidden = true;
       return;
     }
-    const unit = this.#header?.figureUnit;
-    const sum = density.data.sums[k] ?? 0;
-    const figures = unit && sum > 0 ? ` · ${Math.round(sum).toLocaleString('en-GB')} ${unit.label}` : '';
-    this.#tooltip.textContent = `${describeBin(density.edges[k]!, density.unit)}: ${count.toLocaleString('en-GB')} event${count === 1 ? '' : 's'}${figures}. Click to zoom in.`;
+    this.#tooltip.textContent = densityTooltip(density, k, this.#header?.figureUnit?.label);
+    this.#tooltip.dataset['lane'] = String(lane);
+    this.#tooltip.dataset['binStart'] = String(density.edges[k]);
+    this.#tooltip.dataset['binEnd'] = String(density.edges[k + 1]);
     const rect = this.#container.getBoundingClientRect();
     this.#tooltip.style.left = `${props.event.clientX - rect.left + 12}px`;
     this.#tooltip.style.top = `${props.event.clientY - rect.top + 12}px`;
@@ -954,8 +989,37 @@ function renderGroup(group: Group): HTMLElement {
     const inView = document.createElement('span');
     inView.className = 'lane-density-summary';
     const sum = group.density.unit && group.density.sum > 0 ? `, ${Math.round(group.density.sum).toLocaleString('en-GB')} ${group.density.unit}` : '';
-    inView.textContent = `${group.density.total.toLocaleString('en-GB')} in view${sum}`;
+    inView.textContent = `${Math.round(group.density.total).toLocaleString('en-GB')} in view${sum}`;
     root.append(inView);
+    const uncertain = Math.round(group.density.uncertain);
+    if (uncertain > 0) {
+      const loose = document.createElement('span');
+      loose.className = 'lane-density-summary lane-density-uncertain';
+      loose.dataset['uncertain'] = String(uncertain);
+      loose.textContent = `${uncertain.toLocaleString('en-GB')} with uncertain dates`;
+      loose.title = `${uncertain.toLocaleString('en-GB')} of the events in view are dated only to ${group.density.loosely} (a window of possible dates). The bars spread each over the days it may fall on, drawn paler.`;
+      root.append(loose);
+    }
   }
   return root;
+}
+
+/**
+ * What a density bin holds, in words: "Week of 30 October 2017: 212 events (38 of them dated only
+ * to a week or more; spread over the days they may fall on) · 1,204 killed (…spread likewise).
+ * Click to zoom in." Counts as shown (shownCounts), so the bins' add up.
+ */
+function densityTooltip(density: DensityBins, k: number, figureLabel: string | undefined): string {
+  const { data, shown } = density;
+  const count = shown.counts[k]!;
+  const uncertain = shown.uncertain[k]!;
+  const bin = describeBin(density.edges[k]!, density.unit);
+  let text = `${bin.charAt(0).toUpperCase()}${bin.slice(1)}: ${formatCount(count)} event${count === 1 ? '' : 's'}`;
+  if (uncertain > 0) text += ` (${formatCount(uncertain)} of them dated only to ${describeUncertainty(data.shortestWindow)}; spread over the days they may fall on)`;
+  const sum = data.sums[k] ?? 0;
+  if (figureLabel && sum > 0) {
+    text += ` · ${Math.round(sum).toLocaleString('en-GB')} ${figureLabel}`;
+    if (uncertain > 0 && data.spreadSums) text += ' (the figures of events of uncertain date spread likewise)';
+  }
+  return `${text}. Click to zoom in.`;
 }
