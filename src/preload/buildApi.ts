@@ -35,6 +35,7 @@ export function buildApi(ipc: IpcLike, pathForFile: (file: File) => string): Fro
     saveAs: (format, indices) => ipc.invoke(INVOKE_CHANNELS.saveAs, format, indices),
     exportImage: (request) => ipc.invoke(INVOKE_CHANNELS.exportImage, request),
     copyImage: (request) => ipc.invoke(INVOKE_CHANNELS.copyImage, request),
+    previewImage: (request) => ipc.invoke(INVOKE_CHANNELS.previewImage, request),
     saveStories: (stories) => ipc.invoke(INVOKE_CHANNELS.saveStories, stories),
     getAppInfo: () => ipc.invoke(INVOKE_CHANNELS.getAppInfo),
     clearCache: () => ipc.invoke(INVOKE_CHANNELS.clearCache),

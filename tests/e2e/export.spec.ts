@@ -1,7 +1,9 @@
 // File > Export Image and Copy Image in the built renderer, bridged to main's real handlers: the
 // SVG of the current view lists exactly the events the screen shows (filters, zoom and lanes
-// included), the PNG has the size asked for, the PDF the pages, Copy Image puts a PNG on the
-// (recorded) clipboard, and errors name the path. The save dialog is answered by the test.
+// included) at the timeline's size on screen, with every label at or after its mark (before it
+// only where it would leave the picture, touching it); the dialog previews what it will export;
+// the PNG has the size asked for, the PDF the pages, Copy Image puts a PNG on the (recorded)
+// clipboard, and errors name the path. The save dialog is answered by the test.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +38,32 @@ async function openExportDialog(page: Page): Promise<void> {
 }
 
 const dialog = (page: Page) => page.getByTestId('export-dialog');
+
+/** Every event of an exported SVG: its label reads forward from its mark, or ends touching it where it would have left the plot. */
+function expectLabelsAtOrAfterMarks(svg: string): number {
+  const plot = /<g class="axis" data-plot="([\d.]+) ([\d.]+)"/.exec(svg)!;
+  const [plotX0, plotX1] = [Number(plot[1]), Number(plot[2])];
+  let count = 0;
+  for (const m of svg.matchAll(/<g class="event" [^>]*data-event="([^"]*)" data-side="(\w+)" data-mark="([\d.]+) ([\d.]+)">(.*?)<\/g>/g)) {
+    const [id, side, markX0, markX1] = [m[1]!, m[2]!, Number(m[3]), Number(m[4])];
+    const box = /<rect class="label-box" x="([\d.-]+)" y="[\d.]+" width="([\d.]+)"/.exec(m[5]!)!;
+    const [labelX, labelW] = [Number(box[1]), Number(box[2])];
+    expect(labelX, id).toBeGreaterThanOrEqual(plotX0 - 0.5);
+    expect(labelX + labelW, id).toBeLessThanOrEqual(plotX1 + 0.5);
+    if (side === 'left') {
+      // Before its mark only where reading forward would leave the picture, and then touching it (a small gap).
+      expect(markX0 - (labelX + labelW), id).toBeGreaterThan(0);
+      expect(markX0 - (labelX + labelW), id).toBeLessThan(20);
+      expect(markX1 + (markX0 - labelX - labelW) + labelW, id).toBeGreaterThan(plotX1);
+    } else {
+      expect(side === 'right' || side === 'overlay', id).toBe(true);
+      expect(labelX, id).toBeGreaterThanOrEqual(markX0 - 0.5);
+      if (side === 'right') expect(labelX - markX1, id).toBeLessThan(20);
+    }
+    count++;
+  }
+  return count;
+}
 const chooseFormat = (page: Page, format: 'png' | 'svg' | 'pdf') => dialog(page).locator(`input[name="export-format"][value="${format}"]`).check();
 
 test.describe('Export Image', () => {
@@ -73,6 +101,10 @@ test.describe('Export Image', () => {
     expect(shownByFilter).toBeGreaterThan(onScreen.length);
 
     await openExportDialog(page);
+    // Drawn at the timeline's size on screen, so the picture is the view as it is seen.
+    const onScreenSize = await page.locator('.timeline').evaluate((el) => el.getBoundingClientRect());
+    await expect(dialog(page).getByLabel('Size')).toHaveValue('screen');
+    await expect(dialog(page).getByTestId('export-preview-image')).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('export-dialog.png') });
     await chooseFormat(page, 'svg');
     const out = join(bridge.tempDir, 'view.svg');
@@ -86,6 +118,8 @@ test.describe('Export Image', () => {
     const inSvg = [...svg.matchAll(/<g class="event" [^>]*data-event="([^"]*)"/g)].map((m) => m[1]!).sort();
     expect(inSvg).toEqual(onScreen);
     expect(svg).toContain(TITLE);
+    expect(svg).toMatch(new RegExp(`<svg [^>]*width="${Math.round(onScreenSize.width)}" height="${Math.round(onScreenSize.height)}"`));
+    expect(expectLabelsAtOrAfterMarks(svg)).toBe(onScreen.length);
     testInfo.annotations.push({ type: 'events', description: `${inSvg.length} in the view; ${unfilteredInView} unfiltered; ${shownByFilter} shown by the filter` });
     await page.screenshot({ path: testInfo.outputPath('export-dialog-saved.png') });
   });
@@ -138,6 +172,50 @@ test.describe('Export Image', () => {
     await dialog(page).getByRole('button', { name: 'Export…' }).click();
     await expect(dialog(page).getByTestId('export-result')).toContainText(missing);
     await expect(dialog(page).getByTestId('export-result')).toHaveClass(/export-error/);
+  });
+});
+
+test.describe('Export preview', () => {
+  test('shows what will be exported, redrawn as the choices change, as an image (never markup)', async ({ openApp }, testInfo) => {
+    const { page, bridge } = await openApp();
+    await openExportDialog(page);
+    const image = dialog(page).getByTestId('export-preview-image');
+    await expect(image).toBeVisible();
+    await expect(image).toHaveAttribute('src', /^blob:/);
+    await expect(image).toHaveAttribute('alt', `Preview of the PNG to export: ${TITLE}`);
+    const first = await image.getAttribute('src');
+    const pixels = async () => image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
+    expect((await pixels())[0]).toBe(480);
+    // Another theme: another picture (the dark theme's background).
+    await dialog(page).getByLabel('Theme').selectOption('dark');
+    await expect.poll(() => image.getAttribute('src')).not.toBe(first);
+    const dark = await image.evaluate((img: HTMLImageElement) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const [r, g, b] = ctx.getImageData(2, 2, 1, 1).data;
+      return (r! + g! + b!) / 3;
+    });
+    expect(dark).toBeLessThan(80);
+    // A PDF: its first page, and how many pages there will be.
+    await chooseFormat(page, 'pdf');
+    await dialog(page).getByLabel('Pages').fill('3');
+    await dialog(page).locator('input[name="export-what"][value="all"]').check();
+    await expect(dialog(page).getByTestId('export-preview')).toContainText(/First page of 3, 842 × 595 pt/);
+    // A form the export would refuse says why, instead of a picture.
+    await dialog(page).getByLabel('Pages').fill('0');
+    await expect(dialog(page).getByTestId('export-preview')).toContainText('A PDF may have 1 to 200 pages.');
+    // The preview wrote nothing and asked for no file.
+    expect(bridge.dialogCalls).toEqual([]);
+    // Labelled controls (the accessibility of the dialog): every field has a name, and focus starts inside it.
+    const unnamed = await dialog(page).evaluate((d) =>
+      [...d.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')].filter((el) => el.labels?.length === 0 && !el.getAttribute('aria-label')).map((el) => el.outerHTML)
+    );
+    expect(unnamed).toEqual([]);
+    expect(await dialog(page).evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    await page.screenshot({ path: testInfo.outputPath('export-preview.png') });
   });
 });
 

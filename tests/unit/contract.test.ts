@@ -63,6 +63,7 @@ const CALLS: { [M in InvokeMethod]: { call: (api: ReturnType<typeof buildApi>) =
   saveAs: { call: (api) => api.saveAs('csv', Uint32Array.of(3, 1)), args: ['csv', Uint32Array.of(3, 1)] },
   exportImage: { call: (api) => api.exportImage(EXPORT), args: [EXPORT] },
   copyImage: { call: (api) => api.copyImage({ ...EXPORT, format: 'png', what: 'all', indices: null, scale: 2 }), args: [{ ...EXPORT, format: 'png', what: 'all', indices: null, scale: 2 }] },
+  previewImage: { call: (api) => api.previewImage({ ...EXPORT, format: 'pdf', page: 'slide', pages: 2 }), args: [{ ...EXPORT, format: 'pdf', page: 'slide', pages: 2 }] },
   saveStories: { call: (api) => api.saveStories(STORIES), args: [STORIES] },
   getAppInfo: { call: (api) => api.getAppInfo(), args: [] },
   clearCache: { call: (api) => api.clearCache(), args: [] },

@@ -2,11 +2,14 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDatasetBytes } from '../../shared/dataset/loadDatasetBytes';
 import { checkSvg } from '../../shared/render/svgCheck';
 import { sweepTempFiles } from '../files/atomicWrite';
-import { exportImage, renderExport } from './exportImage';
+import { exportImage, renderExport, renderPreview } from './exportImage';
 import { BUNDLED_PATH, openForTest, PROJECT_ROOT, YEAR_2017 } from './testData';
 
 const SLOW = 60_000;
@@ -118,6 +121,56 @@ process.stdout.write('finished\\n');
       // The leftover is ours and is swept (at once here; the app sweeps those older than an hour).
       expect(await sweepTempFiles(folder, 0)).toBe(1);
       expect((await readdir(folder)).sort()).toEqual(['child.mts', 'timeline.png']);
+    },
+    SLOW
+  );
+});
+
+/** 100 events: 90 in the week of 6 November 2017, 10 spread over the year (the bundled dataset's places and sources). */
+function skewed() {
+  const json = JSON.parse(readFileSync(BUNDLED_PATH, 'utf8')) as Record<string, unknown>;
+  json['events'] = Array.from({ length: 100 }, (_, k) => {
+    const day = k < 90 ? Date.UTC(2017, 10, 6 + (k % 7)) : Date.UTC(2017, 0, 10) + (k - 90) * 30 * 86_400_000;
+    return { id: `s${k}`, type: 'clash', title: `Skewed event ${k}`, start: { value: new Date(day).toISOString().slice(0, 10), precision: 'day' }, places: ['deir-al-zour'], citations: [{ source: 'bbc-2017-11-03', quote: 'IS' }] };
+  });
+  delete json['stories'];
+  const loaded = loadDatasetBytes(new TextEncoder().encode(JSON.stringify(json)), 'skewed.frontline');
+  if (!loaded.ok) throw new Error('skewed dataset invalid');
+  return loaded.loaded;
+}
+
+describe('PDF pages', () => {
+  it(
+    'share the events out fairly when most fall in one week: no page near-empty, none crammed',
+    async () => {
+      const { header, columns } = skewed();
+      const rendered = await renderExport({ header, columns, window: YEAR_2017, format: 'pdf', page: 'a4', pages: 4, maxLabelledEvents: 1000 });
+      expect(rendered.pages).toBe(4);
+      const file = join(tmp, 'skewed.pdf');
+      await writeFile(file, rendered.bytes);
+      const perPage = [1, 2, 3, 4].map((k) => (execFileSync('pdftotext', ['-f', String(k), '-l', String(k), file, '-'], { encoding: 'utf8' }).match(/Skewed event \d+/g) ?? []).length);
+      // Whole days of the busy week go to one page each: about 13 events a page (by equal time, 10 on
+      // three pages and 90 on the last).
+      expect(perPage.reduce((a, b) => a + b, 0)).toBe(100);
+      for (const n of perPage) {
+        expect(n).toBeGreaterThanOrEqual(10);
+        expect(n).toBeLessThanOrEqual(40);
+      }
+    },
+    SLOW
+  );
+});
+
+describe('renderPreview', () => {
+  it(
+    "draws a small PNG of what would be exported: the picture, or a PDF's first page and its page count",
+    async () => {
+      const { header, columns } = await openForTest(BUNDLED_PATH);
+      const png = await renderPreview({ header, columns, format: 'png', width: 1920, height: 1080 }, 480);
+      expect([png.width, png.height, png.imageWidth, png.imageHeight, png.pages]).toEqual([480, 270, 1920, 1080, 1]);
+      expect(PNG.sync.read(Buffer.from(png.png)).width).toBe(480);
+      const pdf = await renderPreview({ header, columns, window: YEAR_2017, format: 'pdf', page: 'slide', pages: 3 }, 480);
+      expect([pdf.width, pdf.imageWidth, pdf.imageHeight, pdf.pages]).toEqual([480, 960, 540, 3]);
     },
     SLOW
   );

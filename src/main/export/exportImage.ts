@@ -12,7 +12,7 @@ import { FLAG_ERA } from '../../shared/dataset/columns';
 import type { AppLocation } from '../dataset/bundledDataset';
 import { writeFileAtomic } from '../files/atomicWrite';
 import { PAGE_SIZES, svgPagesToPdf, type PageSizeName } from './pdf';
-import { svgToPng } from './rasterise';
+import { svgSize, svgToPng } from './rasterise';
 import { embedFonts } from './svgFonts';
 
 export const EXPORT_FORMATS = ['png', 'svg', 'pdf'] as const;
@@ -82,7 +82,8 @@ export function eventTimes(req: Pick<ExportImageRequest, 'columns' | 'include'>,
   return times;
 }
 
-async function renderPdf(req: ExportImageRequest, options: ExportOptions): Promise<RenderedExport> {
+/** The pages of a PDF: each page's request (its window, at the page's size, sharing one type size). */
+function pdfPages(req: ExportImageRequest): { page: (typeof PAGE_SIZES)[PageSizeName]; requests: TimelineImageRequest[] } {
   const page = PAGE_SIZES[req.page ?? 'a4'];
   const asked = Math.floor(req.pages ?? 1);
   if (!(asked >= 1 && asked <= MAX_PDF_PAGES)) throw new Error(`A PDF may have 1 to ${MAX_PDF_PAGES} pages (asked for ${req.pages})`);
@@ -90,20 +91,26 @@ async function renderPdf(req: ExportImageRequest, options: ExportOptions): Promi
   // Each page a fair share of the events (never an empty page: fewer pages when events are fewer).
   const windows = splitWindow(whole, asked, asked > 1 ? eventTimes(req, whole) : undefined);
   const count = windows.length;
-  const pageRequest = (window: { start: number; end: number }, k: number, fontSize?: number) => {
+  const pageRequest = (window: { start: number; end: number }, k: number, fontSize?: number): TimelineImageRequest => {
     const range = `${describeWindow(window.start, window.end)}${count > 1 ? `  ·  page ${k + 1} of ${count}` : ''}`;
     return { ...req, window, width: page.width, height: page.height, labels: { ...req.labels, range: count === 1 && req.labels?.range !== undefined ? req.labels.range : range }, ...(fontSize !== undefined ? { fontSize } : {}) };
   };
   // Pages of one document share a type size: the one that fits the fullest page.
   let fontSize: number | undefined;
   if (count > 1) fontSize = windows.reduce((size, window, k) => Math.min(size, renderTimelineSvg(pageRequest(window, k)).fontSize), Infinity);
+  return { page, requests: windows.map((window, k) => pageRequest(window, k, fontSize)) };
+}
+
+async function renderPdf(req: ExportImageRequest, options: ExportOptions): Promise<RenderedExport> {
+  const { page, requests } = pdfPages(req);
+  const count = requests.length;
   const svgs: string[] = [];
   let labelled = 0;
   let counted = 0;
   let overflow = false;
-  for (const [k, window] of windows.entries()) {
+  for (const [k, pageRequest] of requests.entries()) {
     options.onProgress?.({ phase: 'drawing', done: k, total: count });
-    const image = renderTimelineSvg(pageRequest(window, k, fontSize));
+    const image = renderTimelineSvg(pageRequest);
     svgs.push(image.svg);
     labelled += image.labelled.length;
     counted += image.counted;
@@ -113,6 +120,32 @@ async function renderPdf(req: ExportImageRequest, options: ExportOptions): Promi
   const title = req.labels?.title ?? req.header.metadata.title;
   const bytes = await svgPagesToPdf(svgs, { title, ...(options.location ? { location: options.location } : {}) });
   return { format: 'pdf', bytes, width: page.width, height: page.height, pages: count, labelled, counted, overflow };
+}
+
+export interface ExportPreview {
+  readonly png: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  readonly imageWidth: number;
+  readonly imageHeight: number;
+  readonly pages: number;
+}
+
+/** A small PNG of what renderExport would draw (a PDF's first page), `maxWidth` px wide at most. */
+export async function renderPreview(req: ExportImageRequest, maxWidth: number, options: Pick<ExportOptions, 'location'> = {}): Promise<ExportPreview> {
+  let svg: string;
+  let pages = 1;
+  if (req.format === 'pdf') {
+    const { requests } = pdfPages(req);
+    svg = renderTimelineSvg(requests[0]!).svg;
+    pages = requests.length;
+  } else {
+    const width = req.width ?? DEFAULT_EXPORT_WIDTH;
+    svg = renderTimelineSvg({ ...req, window: exportWindow(req, width), width, ...(req.height !== undefined ? { height: req.height } : {}) }).svg;
+  }
+  const size = svgSize(svg);
+  const png = await svgToPng(svg, { width: Math.min(maxWidth, Math.round(size.width)), ...(options.location ? { location: options.location } : {}) });
+  return { png: png.png, width: png.width, height: png.height, imageWidth: size.width, imageHeight: size.height, pages };
 }
 
 /** Render the file's bytes (nothing is written). Throws with a plain reason. */

@@ -196,3 +196,33 @@ describe('copyImage', () => {
     expect(copied).toEqual([]);
   });
 });
+
+describe('previewImage', () => {
+  it(
+    'draws a small PNG of what Export would write, with no dialog, no file and no clipboard',
+    async () => {
+      const { showSaveImage, copied, call } = await setup();
+      const before = await readdir(tmp);
+      const result = await call('previewImage', { ...VIEW, format: 'png', width: 1280, height: 720 });
+      if (!result.ok) throw new Error(result.error.message);
+      const value = result.value as { png: Uint8Array; width: number; height: number; imageWidth: number; imageHeight: number; pages: number };
+      expect([value.width, value.height, value.imageWidth, value.imageHeight, value.pages]).toEqual([480, 270, 1280, 720, 1]);
+      expect(PNG.sync.read(Buffer.from(value.png)).width).toBe(480);
+      // The whole range of a PDF: its first page, and how many pages there are.
+      const pdf = await call('previewImage', { ...VIEW, what: 'all', window: undefined, format: 'pdf', page: 'a4', pages: 2 });
+      expect(pdf).toMatchObject({ ok: true, value: { width: 480, pages: 2 } });
+      expect(showSaveImage).not.toHaveBeenCalled();
+      expect(copied).toEqual([]);
+      expect(await readdir(tmp)).toEqual(before);
+    },
+    SLOW
+  );
+
+  it('refuses what Export would refuse, and says so with nothing open', async () => {
+    const { call } = await setup();
+    expect(await call('previewImage', { ...VIEW, indices: Uint32Array.of(9999) })).toMatchObject({ ok: false, error: { code: 'bad-arguments' } });
+    expect(await call('previewImage', { ...VIEW, width: 10 })).toMatchObject({ ok: false });
+    const empty = await setup({ load: false });
+    expect(await empty.call('previewImage', VIEW)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});

@@ -4,13 +4,13 @@
 // exportImage. The dialog, the clipboard and the progress channel are injected, so the same code
 // runs in the app, under Vitest and behind the e2e bridge.
 import { dirname, extname, isAbsolute } from 'node:path';
-import { fail, ok, type DatasetPayload, type ExportProgress, type ImageExportRequest, type Result } from '../../shared/ipc/contract';
+import { EXPORT_LIMITS, fail, ok, type DatasetPayload, type ExportProgress, type ImageExportRequest, type ImagePreview, type Result } from '../../shared/ipc/contract';
 import { suggestedFileName } from '../../shared/render/fileName';
 import type { AppLocation } from '../dataset/bundledDataset';
 import type { DatasetService } from '../dataset/datasetService';
 import type { FileFilter } from '../files/dialogOptions';
 import { sweepTempFiles } from '../files/atomicWrite';
-import { exportImage, renderExport, type ExportFormat, type ExportImageRequest } from './exportImage';
+import { exportImage, renderExport, renderPreview, type ExportFormat, type ExportImageRequest } from './exportImage';
 
 /** The native save dialog for an image: a path, or undefined when the user cancelled. */
 export interface ImageDialogs {
@@ -104,6 +104,19 @@ export class ExportSession {
     }
     this.deps.log?.(`exported ${result.rendered.format} (${result.rendered.width} × ${result.rendered.height}) to ${result.path}`);
     return ok({ path: result.path, bytes: result.bytes });
+  }
+
+  /** The export dialog's preview: a small PNG of what Export would draw now (nothing written). */
+  async previewImage(request: ImageExportRequest): Promise<Result<ImagePreview>> {
+    const held = this.deps.service.current;
+    if (!held) return fail('not-found', 'No dataset is open to preview.');
+    const built = buildExportRequest(held, request);
+    if (!built.ok) return fail('bad-arguments', built.message);
+    try {
+      return ok(await renderPreview(built.request, EXPORT_LIMITS.previewWidth, this.deps.location ? { location: this.deps.location } : {}));
+    } catch (err) {
+      return fail('internal', `The preview could not be drawn: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   /** Copy Image: the picture as a PNG on the clipboard, whatever format the request names. */

@@ -55,6 +55,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     saveAs: (format, indices) => deps.files.saveAs(format, indices),
     exportImage: (request) => deps.exports.exportImage(request),
     copyImage: (request) => deps.exports.copyImage(request),
+    previewImage: (request) => deps.exports.previewImage(request),
     saveStories: (stories) => deps.files.saveStories(stories),
 
     async getAppInfo() {

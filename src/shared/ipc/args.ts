@@ -59,6 +59,7 @@ export const INVOKE_ARGS = {
   saveAs: z.tuple([z.enum(['frontline', 'csv']), z.instanceof(Uint32Array).nullable()]),
   exportImage: z.tuple([imageExportRequest]),
   copyImage: z.tuple([imageExportRequest]),
+  previewImage: z.tuple([imageExportRequest]),
   saveStories: z.tuple([z.array(storySchema).max(LIMITS.listItems)]),
   getAppInfo: z.tuple([]),
   clearCache: z.tuple([]),

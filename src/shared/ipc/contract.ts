@@ -148,7 +148,9 @@ export const EXPORT_LIMITS = {
   maxScale: 8,
   maxPages: 200,
   maxTitle: 500,
-  maxSubtitle: 1000
+  maxSubtitle: 1000,
+  /** Width of the export dialog's preview image, px. */
+  previewWidth: 480
 } as const;
 
 /** What File > Export Image (and Copy Image) draws; main renders it from the dataset it holds. */
@@ -175,6 +177,17 @@ export interface ImageExportRequest {
   /** Default: the dataset's. */
   readonly title?: string;
   readonly subtitle?: string;
+}
+
+/** A small PNG of an export, for the export dialog to show (as a blob: image, never as HTML). */
+export interface ImagePreview {
+  readonly png: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  /** The picture's own size (px, or pt for a PDF page) and how many pages a PDF would have. */
+  readonly imageWidth: number;
+  readonly imageHeight: number;
+  readonly pages: number;
 }
 
 /** How far an export has got, sent while it runs. */
@@ -263,6 +276,11 @@ export interface FrontlineApi {
   /** Copy Image: the picture as a PNG on the clipboard (the request's format is ignored); its size in pixels. */
   copyImage(request: ImageExportRequest): Promise<Result<{ readonly width: number; readonly height: number }>>;
   /**
+   * The export dialog's preview: what exportImage would draw for `request` (a PDF's first page), as
+   * a small PNG (at most EXPORT_LIMITS.previewWidth wide); nothing is written.
+   */
+  previewImage(request: ImageExportRequest): Promise<Result<ImagePreview>>;
+  /**
    * Save these stories (all the dataset's, replacing those it had) into the current file when it
    * is the user's own native file; otherwise (the bundled dataset, an import) into a native file
    * the user picks in main's save dialog. Written atomically, then opened again: 'opened' carries
@@ -311,6 +329,7 @@ export const INVOKE_CHANNELS = {
   saveAs: 'frontline:save-as',
   exportImage: 'frontline:export-image',
   copyImage: 'frontline:copy-image',
+  previewImage: 'frontline:preview-image',
   saveStories: 'frontline:save-stories',
   getAppInfo: 'frontline:get-app-info',
   clearCache: 'frontline:clear-cache',

@@ -2,7 +2,7 @@
 // argument schema, and the words for what went wrong.
 import { describe, expect, it, vi } from 'vitest';
 import { INVOKE_ARGS } from '../../../../shared/ipc/args';
-import { buildRequest, copyCurrentView, defaultForm, describeProgress, parseDay, type ExportContext } from './exportOptions';
+import { buildRequest, copyCurrentView, defaultForm, describeProgress, parseDay, previewKey, screenSize, screenSizeLabel, type ExportContext } from './exportOptions';
 
 const VIEW = { start: Date.UTC(2017, 9, 1), end: Date.UTC(2017, 11, 1) };
 const CONTEXT: ExportContext = { window: VIEW, laneMode: 'type', indices: Uint32Array.of(1, 4, 9) };
@@ -83,5 +83,35 @@ describe('the rest', () => {
     expect(copyImage).toHaveBeenCalledWith(expect.objectContaining({ format: 'png', what: 'view', window: VIEW, indices: CONTEXT.indices, laneMode: 'type' }));
     const failing = vi.fn(async () => ({ ok: false as const, error: { code: 'io' as const, message: 'the clipboard is busy' } }));
     expect(await copyCurrentView({ copyImage: failing }, CONTEXT, 'T', '')).toBe('Could not copy the image: the clipboard is busy');
+  });
+});
+
+describe('the current view as seen', () => {
+  it("is drawn at the timeline's size on screen when that is known (the same time per pixel, so the same labels)", () => {
+    const screen = screenSize(1141.4, 639.6)!;
+    expect(screen).toEqual({ width: 1141, height: 640 });
+    const built = buildRequest(defaultForm(CONTEXT, 'T', 'S', screen), CONTEXT);
+    expect(built.ok && [built.request.width, built.request.height]).toEqual([1141, 640]);
+    expect(built.ok && valid(built.request)).toBe(true);
+    expect(screenSizeLabel(screen)).toBe('As on screen (1,141 × 640)');
+    // Within the export's bounds; nothing measured, the usual 1920 × 1080.
+    expect(screenSize(100, 50)).toEqual({ width: 320, height: 200 });
+    expect(screenSize(0, 0)).toBeUndefined();
+    expect(defaultForm(CONTEXT, 'T', 'S').size).toBe('1920x1080');
+  });
+});
+
+describe('previewKey', () => {
+  it('changes with anything the picture shows, the filtered events included, and only then', () => {
+    const request = (change = {}) => {
+      const built = buildRequest(form(change), CONTEXT);
+      if (!built.ok) throw new Error(built.message);
+      return built.request;
+    };
+    expect(previewKey(request())).toBe(previewKey(request()));
+    expect(previewKey(request({ theme: 'dark' }))).not.toBe(previewKey(request()));
+    expect(previewKey(request({ title: 'Other' }))).not.toBe(previewKey(request()));
+    expect(previewKey({ ...request(), indices: Uint32Array.of(1, 4, 8) })).not.toBe(previewKey(request()));
+    expect(previewKey({ ...request(), indices: null })).not.toBe(previewKey(request()));
   });
 });

@@ -21,7 +21,8 @@ export const SIZE_PRESETS = [
   { key: '1920x1080', label: '1920 × 1080 (Full HD)', width: 1920, height: 1080 },
   { key: '3840x2160', label: '3840 × 2160 (4K)', width: 3840, height: 2160 }
 ] as const;
-export type SizeKey = (typeof SIZE_PRESETS)[number]['key'] | 'custom';
+/** A preset, the size of the timeline on screen ('screen': the current view as it is seen), or custom. */
+export type SizeKey = (typeof SIZE_PRESETS)[number]['key'] | 'screen' | 'custom';
 
 export const SCALES = [1, 2, 4] as const;
 
@@ -43,6 +44,8 @@ export interface ExportForm {
   /** Custom size (px). */
   width: number;
   height: number;
+  /** The timeline's size on screen (px), when known: what size 'screen' draws at. */
+  screen: { readonly width: number; readonly height: number } | undefined;
   scale: (typeof SCALES)[number];
   page: PageName;
   pages: number;
@@ -74,16 +77,29 @@ export function parseDay(text: string): number | undefined {
   return Number.isFinite(t) && isoDay(t) === text.trim() ? t : undefined;
 }
 
-export function defaultForm(context: ExportContext, title: string, subtitle: string): ExportForm {
+/** The timeline's size on screen as an export size: whole pixels, within the export's bounds. */
+export function screenSize(width: number, height: number): { width: number; height: number } | undefined {
+  if (!(width > 0 && height > 0)) return undefined;
+  const L = EXPORT_LIMITS;
+  return { width: Math.min(L.maxSide, Math.max(L.minWidth, Math.round(width))), height: Math.min(L.maxSide, Math.max(L.minHeight, Math.round(height))) };
+}
+
+/**
+ * The form's choices when the dialog opens. Given the timeline's size on screen, the picture is
+ * drawn at that size, so "the current view" comes out as it is seen: the same time per pixel, so
+ * the same labels on the same sides of their marks, and the same rows.
+ */
+export function defaultForm(context: ExportContext, title: string, subtitle: string, screen?: { width: number; height: number }): ExportForm {
   const window = context.window;
   return {
     format: 'png',
     what: 'view',
     from: window ? isoDay(window.start) : '',
     to: window ? isoDay(Math.max(window.start, window.end - 1)) : '',
-    size: '1920x1080',
+    size: screen ? 'screen' : '1920x1080',
     width: 1920,
     height: 1080,
+    screen,
     scale: 1,
     page: 'a4',
     pages: 1,
@@ -96,7 +112,22 @@ export function defaultForm(context: ExportContext, title: string, subtitle: str
 /** The layout size the form asks for (px). */
 export function formSize(form: ExportForm): { width: number; height: number } {
   const preset = SIZE_PRESETS.find((p) => p.key === form.size);
-  return preset ? { width: preset.width, height: preset.height } : { width: Math.round(form.width), height: Math.round(form.height) };
+  if (preset) return { width: preset.width, height: preset.height };
+  if (form.size === 'screen' && form.screen) return { width: form.screen.width, height: form.screen.height };
+  return { width: Math.round(form.width), height: Math.round(form.height) };
+}
+
+/** What the size list calls the screen's size: "As on screen (1,141 × 640)". */
+export function screenSizeLabel(screen: { width: number; height: number }): string {
+  return `As on screen (${screen.width.toLocaleString('en-GB')} × ${screen.height.toLocaleString('en-GB')})`;
+}
+
+/** A key for what a request draws, so the preview is redrawn only when that changes (the filtered events by a hash). */
+export function previewKey(request: ImageExportRequest): string {
+  const { indices, ...rest } = request;
+  let hash = 2166136261;
+  if (indices) for (let k = 0; k < indices.length; k++) hash = Math.imul(hash ^ indices[k]!, 16777619);
+  return JSON.stringify({ ...rest, indices: indices === null ? null : `${indices.length}:${hash >>> 0}` });
 }
 
 export type BuiltRequest = { readonly ok: true; readonly request: ImageExportRequest } | { readonly ok: false; readonly message: string };
