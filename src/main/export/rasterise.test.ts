@@ -1,8 +1,10 @@
 import { renderAsync } from '@resvg/resvg-js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { svgText } from '../../shared/render/svgPrimitives';
+import { textWidth } from '../../shared/render/text';
 import { renderTimelineSvg } from '../../shared/render/timelineSvg';
-import { FONT_FAMILY_ARABIC } from '../../shared/render/themes';
+import { FONT_FAMILY, FONT_FAMILY_ARABIC } from '../../shared/render/themes';
 import { fontPaths, fontsDir } from './fonts';
 import { resvgOptions, svgSize, svgToPng } from './rasterise';
 import { BUNDLED_PATH, HOSTILE_PATH, openForTest, YEAR_2017 } from './testData';
@@ -107,4 +109,38 @@ describe('svgToPng', () => {
     await expect(svgToPng(svg, { scale: 0 })).rejects.toThrow(/Invalid scale/);
     await expect(svgToPng('<svg xmlns="http://www.w3.org/2000/svg"/>')).rejects.toThrow(/no width and height/);
   });
+});
+
+describe('svgToPng: a title mixing Arabic and Latin', () => {
+  /** How dark the strip [x0, x1) of a PNG is: the sum of (255 - grey) over its pixels. */
+  function darkness(png: Uint8Array, x0: number, x1: number): number {
+    const img = PNG.sync.read(Buffer.from(png));
+    let sum = 0;
+    for (let y = 0; y < img.height; y++) {
+      for (let x = Math.max(0, Math.floor(x0)); x < Math.min(img.width, Math.ceil(x1)); x++) {
+        const p = (y * img.width + x) * 4;
+        sum += 255 - (img.data[p]! + img.data[p + 1]! + img.data[p + 2]!) / 3;
+      }
+    }
+    return sum;
+  }
+  const TITLE = 'Deir al-Zour دير الزور 2017';
+  const draw = (weight: 400 | 600) =>
+    svgToPng(`<svg xmlns="http://www.w3.org/2000/svg" width="700" height="80" viewBox="0 0 700 80" font-family="${FONT_FAMILY}"><rect width="700" height="80" fill="#fff"/>${svgText(10, 55, TITLE, { size: 40, fill: '#000', weight })}</svg>`);
+
+  it(
+    'keeps its Latin runs bold in bold (each run its own font and weight), in logical order',
+    async () => {
+      const [bold, regular] = await Promise.all([draw(600), draw(400)]);
+      // "Deir al-Zour": semibold strokes are markedly darker than regular ones.
+      const latin = [10, 10 + textWidth('Deir al-Zour', 40)] as const;
+      expect(darkness(bold.png, ...latin) / darkness(regular.png, ...latin)).toBeGreaterThan(1.15);
+      // "2017" after the Arabic, bold too: the runs are not reordered (the Arabic stays between them).
+      const arabicEnd = 10 + textWidth('Deir al-Zour ', 40, true) + textWidth('دير الزور', 40, true);
+      const digits = [arabicEnd + 4, arabicEnd + textWidth(' 2017', 40, true)] as const;
+      expect(darkness(bold.png, ...digits) / darkness(regular.png, ...digits)).toBeGreaterThan(1.15);
+      expect(darkness(bold.png, ...digits)).toBeGreaterThan(0);
+    },
+    SLOW
+  );
 });

@@ -22,7 +22,7 @@ export interface AxisGeometry {
 export function drawAxis(g: AxisGeometry, theme: Theme): string[] {
   const { ticks, xOf, plotX0, plotX1, axisY, axisH, axisFs } = g;
   const sw = theme.stroke;
-  const out: string[] = [`<g class="axis">`];
+  const out: string[] = [`<g class="axis" data-plot="${num(plotX0)} ${num(plotX1)}">`];
   out.push(`<rect x="${num(g.margin)}" y="${num(axisY)}" width="${num(g.contentW)}" height="${num(axisH)}" fill="${theme.surface}"/>`);
   for (const t of ticks.minor) {
     const x = xOf(t.t);

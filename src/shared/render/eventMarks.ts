@@ -123,6 +123,8 @@ export interface PlacedEvent {
   readonly labelW: number;
   readonly side: LabelSide;
   readonly parts: readonly LabelPart[];
+  /** The label's parts run past its box (no room for even its shortest form): drawn clipped to it. */
+  readonly clipped: boolean;
   /** The box of mark and label together, for packing rows. */
   readonly boxX0: number;
   readonly boxX1: number;
@@ -154,13 +156,29 @@ export function placeEvent(index: number, view: EventView, xOf: (t: number) => n
   }
   let { parts, width } = labelParts(view, m);
   const input = { barX0, barX1, labelW: width, viewX0: plotX0, viewX1: plotX1, gap: m.barGap };
-  let placed = placeLabel(input);
-  if (placed.side === 'right' && placed.labelX + width > plotX1) {
-    // Room on neither side: the label still reads forward from its mark, and the plot's edge cuts it.
-    ({ parts, width } = labelParts(view, m, plotX1 - placed.labelX));
-    placed = { ...placed, boxX1: Math.max(barX1, placed.labelX + width) };
+  const placed = placeLabel(input);
+  let side = placed.side;
+  let labelX = placed.labelX;
+  let clipped = false;
+  if (side === 'right' && labelX + width > plotX1) {
+    // Room on neither side: the label still reads forward from its mark, and the plot's edge cuts
+    // it (its title shortened to the room). With less room than the shortest label, before the
+    // mark, touching it, as the rule has a label that would leave the picture; as a last resort,
+    // on the roomier side, clipped to the plot.
+    const rightRoom = plotX1 - labelX;
+    const leftRoom = barX0 - m.barGap - plotX0;
+    const shortest = labelParts(view, m, 0).width;
+    if (rightRoom >= shortest || (leftRoom < shortest && rightRoom >= leftRoom)) {
+      ({ parts, width } = labelParts(view, m, rightRoom));
+      if (width > rightRoom) [width, clipped] = [Math.max(1, rightRoom), true];
+    } else {
+      ({ parts, width } = labelParts(view, m, leftRoom));
+      if (width > leftRoom) [width, clipped] = [Math.max(1, leftRoom), true];
+      side = 'left';
+      labelX = barX0 - m.barGap - width;
+    }
   }
-  return { index, view, kind, barX0, barX1, rawX0, rawX1, labelX: placed.labelX, labelW: width, side: placed.side, parts, boxX0: placed.boxX0, boxX1: placed.boxX1, row: 0 };
+  return { index, view, kind, barX0, barX1, rawX0, rawX1, labelX, labelW: width, side, parts, clipped, boxX0: Math.min(barX0, labelX), boxX1: Math.max(barX1, labelX + width), row: 0 };
 }
 
 /** Rows for the events of one lane, greedily: each goes in the first row it fits after. Returns the row count. */
@@ -246,8 +264,9 @@ export function drawEvent(p: PlacedEvent, top: number, m: Metrics, theme: Theme,
   const e = p.view;
   const c = theme.typeColour[e.type];
   const h = m.labelH;
-  // The event's id (escaped) and the label's side let a reader, or a test, tell what the picture shows.
-  const out: string[] = [`<g class="event" data-type="${e.type}" data-event="${escapeXml(e.id)}" data-side="${p.side}">`];
+  // The event's id (escaped), its mark's extent and its label's side let a reader, or a test, tell
+  // what the picture shows and where.
+  const out: string[] = [`<g class="event" data-type="${e.type}" data-event="${escapeXml(e.id)}" data-side="${p.side}" data-mark="${num(p.barX0)} ${num(p.barX1)}">`];
   out.push(drawMark(p, top, m, theme, plotX0, plotX1, defs));
   const lx = p.labelX;
   const borderColour = theme.name === 'print' ? theme.borderStrong : c;
@@ -264,6 +283,11 @@ export function drawEvent(p: PlacedEvent, top: number, m: Metrics, theme: Theme,
   }
   const baseline = midY + m.fs * 0.36;
   const chipH = m.chipFs * 1.35;
+  if (p.clipped) {
+    const id = `fl-clip-${defs.length}`;
+    defs.push(`<clipPath id="${id}"><rect x="${num(lx)}" y="${num(top)}" width="${num(p.labelW)}" height="${num(h)}"/></clipPath>`);
+    out.push(`<g clip-path="url(#${id})">`);
+  }
   for (const part of p.parts) {
     const x = lx + part.x;
     switch (part.kind) {
@@ -289,6 +313,7 @@ export function drawEvent(p: PlacedEvent, top: number, m: Metrics, theme: Theme,
         break;
     }
   }
+  if (p.clipped) out.push('</g>');
   out.push('</g>');
   return out.join('');
 }
