@@ -15,10 +15,11 @@ import { densityCaptionH, drawDensity } from './densityLane';
 import { drawEvent, metricsFor, packRows, placeEvent } from './eventMarks';
 import { extentKind, type ExtentKind } from './extent';
 import { layoutFooter } from './footer';
-import { chooseDensityLanes, collectLanes, laneHeader, laneHeaderMetrics } from './lanes';
+import { chooseDensityLanes, collectLanes, laneHeader, laneHeaderMetrics, type LaneModel } from './lanes';
 import { layoutLegend } from './legend';
+import { layoutTitleBlock } from './titleBlock';
 import { num, plural, svgText } from './svgPrimitives';
-import { escapeXml, fitText, textWidth, wrapText } from './text';
+import { escapeXml, fitText, textWidth } from './text';
 import { axisTicks, describeWindow, longDate } from './timeAxis';
 import { FONT_FAMILY, THEMES, type Theme, type ThemeName } from './themes';
 
@@ -192,20 +193,10 @@ function layout(input: LayoutInput): LayoutResult {
   const sw = theme.stroke;
 
   // Header: title, subtitle, what is shown.
-  const titleFs = fs * 1.75;
-  const subtitleFs = fs * 1.02;
-  const metaFs = fs * 0.9;
-  const titleLines = wrapText(labels.title, titleFs, contentW, true).slice(0, 2);
-  const subtitleLines = labels.subtitle ? wrapText(labels.subtitle, subtitleFs, contentW).slice(0, 2) : [];
   const shown = lanes.reduce((n, l) => n + l.events.length, 0);
   const metaText = [labels.range, input.lanesCaption, plural(shown, 'event')].filter((s) => s !== '').join('  ·  ');
-  let y = margin;
-  const titleYs = titleLines.map((_, k) => y + titleFs * (0.95 + 1.22 * k));
-  y += titleFs * (0.95 + 1.22 * (titleLines.length - 1)) + titleFs * 0.4;
-  const subtitleYs = subtitleLines.map((_, k) => y + subtitleFs * (1.0 + 1.3 * k));
-  y += subtitleLines.length > 0 ? subtitleFs * (1.0 + 1.3 * (subtitleLines.length - 1)) + subtitleFs * 0.45 : 0;
-  const metaY = y + metaFs * 1.05;
-  y = metaY + metaFs * 0.9;
+  const heading = layoutTitleBlock(labels.title, labels.subtitle, metaText, fs, contentW, margin);
+  let y = heading.bottom;
 
   // Legend: the types present, then the kinds of date drawn.
   const kinds = new Set<ExtentKind>();
@@ -276,9 +267,7 @@ function layout(input: LayoutInput): LayoutResult {
     const defsAt = out.length;
     out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="${theme.background}"/>`);
 
-    titleLines.forEach((line, k) => out.push(svgText(margin, titleYs[k]!, line, { size: titleFs, fill: theme.text, weight: 600 }, ' class="title"')));
-    subtitleLines.forEach((line, k) => out.push(svgText(margin, subtitleYs[k]!, line, { size: subtitleFs, fill: theme.muted })));
-    out.push(svgText(margin, metaY, fitText(metaText, metaFs, contentW), { size: metaFs, fill: theme.muted }));
+    for (const part of heading.draw(margin, theme)) out.push(part);
     for (const part of legend.draw(margin, legendY, theme, defs)) out.push(part);
     for (const part of drawEdgeMarkers(contents.before, contents.after, plotX0, plotX1, edgeY, fs, theme)) out.push(part);
 
@@ -289,26 +278,14 @@ function layout(input: LayoutInput): LayoutResult {
     for (const part of drawAxis({ ticks, xOf, margin, contentW, plotX0, plotX1, axisY, axisH, axisFs, plotBottom }, theme)) out.push(part);
     out.push(`<line x1="${num(margin)}" y1="${num(lanesTop)}" x2="${num(plotX1)}" y2="${num(lanesTop)}" stroke="${theme.borderStrong}" stroke-width="${num(sw)}"/>`);
 
-    // Eras: soft bands behind every lane, named at the top.
-    eras.forEach((i, k) => {
-      const e = eventView(cols, i);
-      const x0 = Math.max(plotX0, xOf(e.start));
-      const x1 = Math.min(plotX1, xOf(e.end));
-      out.push(`<rect x="${num(x0)}" y="${num(lanesTop)}" width="${num(Math.max(1, x1 - x0))}" height="${num(plotBottom - lanesTop)}" fill="${k % 2 === 0 ? '#d6c8a0' : '#a0b4d6'}" fill-opacity="0.2"/>`);
-      out.push(svgText(x0 + fs * 0.3, lanesTop + fs * 0.95, fitText(e.title, fs * 0.72, Math.max(fs * 3, x1 - x0 - fs * 0.6), true), { size: fs * 0.72, fill: theme.muted, weight: 600 }));
-    });
+    for (const part of drawEras(cols, eras, xOf, plotX0, plotX1, lanesTop, plotBottom, fs, theme)) out.push(part);
 
     let laneY = lanesTop;
     lanes.forEach((l, k) => {
       const h = laneContentH(k, rowH, densityH);
-      out.push(`<g class="lane" data-lane="${escapeXml(l.info.id)}"${l.density ? ' data-density="true"' : ''}>`);
-      if (k % 2 === 1) out.push(`<rect x="${num(margin)}" y="${num(laneY)}" width="${num(contentW)}" height="${num(h)}" fill="${theme.laneAlt}" fill-opacity="0.75"/>`);
-      out.push(`<line x1="${num(margin)}" y1="${num(laneY + h)}" x2="${num(plotX1)}" y2="${num(laneY + h)}" stroke="${theme.border}" stroke-width="${num(sw)}"/>`);
       const header = headers[k]!.draw(margin, laneY, theme);
-      for (const part of header.parts) out.push(part);
-      if (l.density) for (const part of drawDensity(req, l, xOf, plotX0, plotX1, laneY + lanePad, densityH, theme, fs, header.note)) out.push(part);
-      else for (const p of l.placed) out.push(drawEvent(p, laneY + lanePad + p.row * rowH, m, theme, plotX0, plotX1, defs));
-      out.push('</g>');
+      const body = l.density ? drawDensity(req, l, xOf, plotX0, plotX1, laneY + lanePad, densityH, theme, fs, header.note) : l.placed.map((p) => drawEvent(p, laneY + lanePad + p.row * rowH, m, theme, plotX0, plotX1, defs));
+      out.push(laneGroup(l, k, { x0: margin, x1: plotX1, y: laneY, h }, theme, header.parts, body));
       laneY += h;
     });
     out.push(`<line x1="${num(plotX0)}" y1="${num(axisY)}" x2="${num(plotX0)}" y2="${num(plotBottom)}" stroke="${theme.borderStrong}" stroke-width="${num(sw)}"/>`);
@@ -319,4 +296,28 @@ function layout(input: LayoutInput): LayoutResult {
     return out.join('\n');
   };
   return { naturalHeight, draw };
+}
+
+/** Eras: soft bands behind every lane, named at the top. */
+function drawEras(cols: EventColumns, eras: readonly number[], xOf: (t: number) => number, plotX0: number, plotX1: number, top: number, bottom: number, fs: number, theme: Theme): string[] {
+  const out: string[] = [];
+  eras.forEach((i, k) => {
+    const e = eventView(cols, i);
+    const x0 = Math.max(plotX0, xOf(e.start));
+    const x1 = Math.min(plotX1, xOf(e.end));
+    out.push(`<rect x="${num(x0)}" y="${num(top)}" width="${num(Math.max(1, x1 - x0))}" height="${num(bottom - top)}" fill="${k % 2 === 0 ? '#d6c8a0' : '#a0b4d6'}" fill-opacity="0.2"/>`);
+    out.push(svgText(x0 + fs * 0.3, top + fs * 0.95, fitText(e.title, fs * 0.72, Math.max(fs * 3, x1 - x0 - fs * 0.6), true), { size: fs * 0.72, fill: theme.muted, weight: 600 }));
+  });
+  return out;
+}
+
+/** A lane: its band (every other one shaded), its header and what it holds. */
+function laneGroup(l: LaneModel, k: number, box: { x0: number; x1: number; y: number; h: number }, theme: Theme, header: readonly string[], body: readonly string[]): string {
+  const out = [`<g class="lane" data-lane="${escapeXml(l.info.id)}"${l.density ? ' data-density="true"' : ''}>`];
+  if (k % 2 === 1) out.push(`<rect x="${num(box.x0)}" y="${num(box.y)}" width="${num(box.x1 - box.x0)}" height="${num(box.h)}" fill="${theme.laneAlt}" fill-opacity="0.75"/>`);
+  out.push(`<line x1="${num(box.x0)}" y1="${num(box.y + box.h)}" x2="${num(box.x1)}" y2="${num(box.y + box.h)}" stroke="${theme.border}" stroke-width="${num(theme.stroke)}"/>`);
+  for (const part of header) out.push(part);
+  for (const part of body) out.push(part);
+  out.push('</g>');
+  return out.join('\n');
 }
