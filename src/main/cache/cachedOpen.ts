@@ -37,13 +37,17 @@ export async function openThroughCache(file: FileRef, request: OpenRequest, cach
   if ('kind' in measured) return { outcome: measured };
   const key = entryKey(file.path, file.displayName, { ...request, format: measured.format });
   const probe = await probeEntry(cache, key, measured);
-  // The file is read and hashed (as it comes in) while the entry's blocks are read and checked.
-  let sourceHash = '';
-  const reading = readWhole(measured, onProgress, async (path, size) => {
-    const hashed = await readHashed(path, size);
-    sourceHash = hashed.sha256;
-    return hashed.raw;
-  });
+  // With an entry to check, the file is read and hashed (as it comes in) while the entry's blocks
+  // are read and checked; without one it is read as always, and hashed only once it has opened.
+  let sourceHash: string | undefined;
+  const reading =
+    'miss' in probe
+      ? readWhole(measured, onProgress)
+      : readWhole(measured, onProgress, async (path, size) => {
+          const hashed = await readHashed(path, size);
+          sourceHash = hashed.sha256;
+          return hashed.raw;
+        });
   const checked = 'miss' in probe ? probe : await readBlocks(probe).then((blocks) => ('miss' in blocks ? blocks : { probe, blocks }));
   const raw = await reading;
   if (!(raw instanceof Uint8Array)) return { outcome: raw };
@@ -56,7 +60,7 @@ export async function openThroughCache(file: FileRef, request: OpenRequest, cach
       if (!again) throw new Error(`${file.displayName} could not be read again`);
       return imageNow(again.dataset.image);
     };
-    const hit = assemble(checked.probe, checked.blocks, raw, sourceHash, rebuild);
+    const hit = assemble(checked.probe, checked.blocks, raw, sourceHash ?? '', rebuild);
     if (!('miss' in hit)) {
       await touchEntry(checked.probe.path);
       const { dataset } = hit;

@@ -23,14 +23,22 @@ export interface ToCache {
 /**
  * An entry being made, in two steps because the load worker hands its arrays over to main (which
  * leaves it none): what it needs is copied before that, at `prepareEntry` for the columns and at
- * `withImage` for the file image; `write` then writes it while the timeline shows. `sourceHash` is
- * the SHA-256 of the file's bytes as read (`raw`).
+ * `withImage` for the file image (and the file's bytes, `raw`, hashed then unless `sourceHash`
+ * says their SHA-256 already); `write` then writes it while the timeline shows.
  */
 export interface PreparedEntry {
   withImage(image: FileImage): { write(): Promise<CacheNote> };
 }
 
-export function prepareEntry(config: CacheConfig, key: string, measured: MeasuredFile, raw: Uint8Array, sourceHash: string, opened: ToCache, options: { readonly copy: boolean }): PreparedEntry {
+export function prepareEntry(
+  config: CacheConfig,
+  key: string,
+  measured: MeasuredFile,
+  raw: Uint8Array,
+  sourceHash: string | undefined,
+  opened: ToCache,
+  options: { readonly copy: boolean }
+): PreparedEntry {
   const { dataset } = opened;
   const copyOf = <A extends AnyTypedArray>(a: A): A => (options.copy ? (a.slice() as A) : a);
   const columns = splitColumns(dataset.columns, 1);
@@ -48,6 +56,8 @@ export function prepareEntry(config: CacheConfig, key: string, measured: Measure
   const fromFile = (image: FileImage): boolean => image.bytes.buffer === raw.buffer;
   return {
     withImage(written) {
+      // Hashed now, after the open (not on its way), and before the file's bytes may be handed over with the image.
+      const fileHash = sourceHash ?? sha256(raw);
       const inFile = fromFile(written);
       const imageAt = { offset: written.bytes.byteOffset - raw.byteOffset, length: written.bytes.byteLength };
       const ranges = copyOf(written.ranges);
@@ -60,7 +70,7 @@ export function prepareEntry(config: CacheConfig, key: string, measured: Measure
               stamp: fullStamp(config),
               columnShape: currentColumnShape(),
               key,
-              source: { size: measured.size, mtimeMs: measured.mtimeMs, sha256: sourceHash },
+              source: { size: measured.size, mtimeMs: measured.mtimeMs, sha256: fileHash },
               kind: opened.kind,
               info: 0,
               columns: columns.shape,

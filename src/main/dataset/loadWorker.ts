@@ -2,9 +2,10 @@
 // when main gives one) off the main process's event loop, posting progress, then the result with
 // its buffers transferred (not copied). An import's file image is written after that result is
 // posted, when main asks for it (once the timeline shows, or when something needs it), and posted
-// on its own; what opened is then written into the cache. It warms up (modules loaded, the schema
-// check compiled) as soon as it starts, then waits for its request: main keeps one such worker
-// ready, so opening a file does not pay for starting one.
+// on its own (a native file's too when it is to be cached: just after, once hashed); what opened
+// is then written into the cache. It warms up (modules loaded, the schema check compiled) as soon
+// as it starts, then waits for its request: main keeps one such worker ready, so opening a file
+// does not pay for starting one.
 import { parentPort, workerData } from 'node:worker_threads';
 import { columnBuffers } from '../../shared/dataset/columns';
 import type { FileImage } from '../../shared/dataset/packDataset';
@@ -45,12 +46,20 @@ async function run(request: WorkerRequest): Promise<void> {
   const columns = columnBuffers(dataset.columns) as ArrayBuffer[];
   const { image } = dataset;
   const caching = entry !== undefined;
+  if (typeof image !== 'function' && entry) {
+    // A native file to cache: the columns go at once; the image (the file's bytes) right after,
+    // once the entry has what it needs of them (their hash), so hashing is not on the open's way.
+    port!.postMessage({ type: 'done', outcome: withImage(outcome, () => 'follows' as const), caching, ...(note ? { note } : {}) } satisfies WorkerReply, [...new Set(columns)]);
+    const toCache = entry.withImage(image);
+    const ready = transferable(image);
+    port!.postMessage({ type: 'image', image: ready.image } satisfies WorkerReply, ready.buffers);
+    // Written a moment later: the first paint comes first.
+    await writeCache(toCache, request.cache?.delayMs ?? 0);
+    return;
+  }
   if (typeof image !== 'function') {
-    const toCache = entry?.withImage(image);
     const ready = transferable(image);
     port!.postMessage({ type: 'done', outcome: withImage(outcome, () => ready.image), caching, ...(note ? { note } : {}) } satisfies WorkerReply, [...new Set([...columns, ...ready.buffers])]);
-    // Written a moment later: the first paint comes first.
-    if (toCache) await writeCache(toCache, request.cache?.delayMs ?? 0);
     return;
   }
   port!.postMessage({ type: 'done', outcome: withImage(outcome, () => 'follows' as const), caching, ...(note ? { note } : {}) } satisfies WorkerReply, [...new Set(columns)]);
