@@ -152,9 +152,12 @@ export function shownCounts(d: LaneDensity): { counts: Float64Array; uncertain: 
   return { counts, uncertain };
 }
 
+/** One formatter for every count: toLocaleString with options builds a new one on each call. */
+const TENTHS = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
 /** A count as shown: whole numbers as they are, shares of windows to a tenth ("2.4"). */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  return TENTHS.format(n);
 }
 
 /**

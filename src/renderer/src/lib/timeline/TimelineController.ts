@@ -826,11 +826,13 @@ export class TimelineController {
         ctx.fillRect(x0 + 0.5, height - 2 - h, Math.max(1, x1 - x0 - 1), loose);
         ctx.globalAlpha = 1;
       }
-      const n = shown.counts[k]!;
-      const label = n >= 10_000 ? `${Math.round(n / 1000)}k` : formatCount(n);
-      if (x1 - x0 >= 26 && ctx.measureText(label).width <= x1 - x0 - 2) {
-        ctx.fillStyle = '#1b1d20';
-        ctx.fillText(label, (x0 + x1) / 2, height - 4 - h);
+      if (x1 - x0 >= 26) {
+        const n = shown.counts[k]!;
+        const label = n >= 10_000 ? `${Math.round(n / 1000)}k` : formatCount(n);
+        if (ctx.measureText(label).width <= x1 - x0 - 2) {
+          ctx.fillStyle = '#1b1d20';
+          ctx.fillText(label, (x0 + x1) / 2, height - 4 - h);
+        }
       }
     }
     return canvas;
