@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { formatProblem } from '../shared/dataset/problems';
 import { parseRange, type TimeWindow } from '../shared/render/exportWindow';
 import { THEME_NAMES, isThemeName, type ThemeName } from '../shared/render/themes';
+import { isMapPlacement, MAP_PLACEMENTS, type MapPlacement } from '../shared/render/timelineWithMap';
 import { LANE_MODES, type LaneMode } from '../shared/timeline/laneAssignment';
 import { datasetOf, openDatasetFile } from '../main/dataset/openDatasetFile';
 import { sweepTempFiles } from '../main/files/atomicWrite';
@@ -14,6 +15,7 @@ import { EXPORT_FORMATS, exportImage, type ExportFormat } from '../main/export/e
 import { MAX_PNG_SIDE } from '../main/export/rasterise';
 import { PAGE_SIZE_NAMES, PAGE_SIZES, isPageSizeName, type PageSizeName } from '../main/export/pdf';
 import { terminalSafe } from './terminalText';
+import { ensureBasemaps } from '../../scripts/build-basemap';
 
 export interface ExportOutput {
   readonly exitCode: number;
@@ -39,6 +41,8 @@ with a title, a legend of the event types shown and the sources.
   --scale <n>          PNG: pixel scale, e.g. 2 or 4 (default 1)
   --page <size>        PDF: ${PAGE_SIZE_NAMES.map((p) => `${p} (${PAGE_SIZES[p].label})`).join(', ')}; default a4
   --pages <n>          PDF: split the range over n pages (default 1)
+  --map [placement]    add a map of the places of the events drawn, ${MAP_PLACEMENTS.join(' or ')} the
+                       timeline (default beside); offline basemap from Natural Earth and GeoNames
 
 Exit status: 0 written, 1 the dataset could not be opened or the image not written, 2 usage error.`;
 
@@ -56,6 +60,7 @@ export interface ExportArgs {
   readonly scale?: number;
   readonly page: PageSizeName;
   readonly pages: number;
+  readonly map?: MapPlacement;
 }
 
 export type ParsedExportArgs = { readonly ok: true; readonly args: ExportArgs } | { readonly ok: false; readonly message: string };
@@ -79,6 +84,16 @@ export function parseExportArgs(argv: readonly string[]): ParsedExportArgs {
       continue;
     }
     if (arg === '--help') return { ok: false, message: '' };
+    // --map takes an optional placement: the next word when it is one, else beside.
+    if (arg === '--map' || arg.startsWith('--map=')) {
+      if (values.has('--map')) return { ok: false, message: '--map is given twice' };
+      const inline = arg.startsWith('--map=') ? arg.slice('--map='.length) : undefined;
+      const next = argv[i + 1];
+      const placement = inline ?? (next !== undefined && isMapPlacement(next) ? argv[++i]! : 'beside');
+      if (!isMapPlacement(placement)) return { ok: false, message: `--map: use ${MAP_PLACEMENTS.join(' or ')} (got "${placement}")` };
+      values.set('--map', placement);
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
     if (!(OPTIONS_WITH_VALUE as readonly string[]).includes(name)) return { ok: false, message: `Unknown option ${name}` };
@@ -133,6 +148,7 @@ export function parseExportArgs(argv: readonly string[]): ParsedExportArgs {
 
   const title = values.get('--title');
   const subtitle = values.get('--subtitle');
+  const map = values.get('--map') as MapPlacement | undefined;
   return {
     ok: true,
     args: {
@@ -148,7 +164,8 @@ export function parseExportArgs(argv: readonly string[]): ParsedExportArgs {
       ...(subtitle !== undefined ? { subtitle } : {}),
       ...(numbers.width !== undefined ? { width: numbers.width } : {}),
       ...(numbers.height !== undefined ? { height: numbers.height } : {}),
-      ...(numbers.scale !== undefined ? { scale: numbers.scale } : {})
+      ...(numbers.scale !== undefined ? { scale: numbers.scale } : {}),
+      ...(map ? { map } : {})
     }
   };
 }
@@ -180,6 +197,14 @@ async function exportFile(argv: readonly string[]): Promise<ExportOutput> {
   const { header, columns } = read.dataset;
   const target = resolve(a.out);
   await sweepTempFiles(dirname(target));
+  // Run from the source tree, the basemap is built from the installed packages when it is missing or stale.
+  if (a.map) {
+    try {
+      ensureBasemaps();
+    } catch (err) {
+      return { exitCode: 1, stdout: '', stderr: `${warnings}${a.out} could not be written: the offline basemap could not be built (${err instanceof Error ? err.message : String(err)})\n` };
+    }
+  }
   const result = await exportImage(target, {
     format: a.format,
     header,
@@ -192,7 +217,8 @@ async function exportFile(argv: readonly string[]): Promise<ExportOutput> {
     ...(a.height !== undefined ? { height: a.height } : {}),
     ...(a.scale !== undefined ? { scale: a.scale } : {}),
     page: a.page,
-    pages: a.pages
+    pages: a.pages,
+    ...(a.map ? { map: a.map } : {})
   });
   if (!result.ok) return { exitCode: 1, stdout: '', stderr: `${warnings}${result.message}\n` };
   const r = result.rendered;

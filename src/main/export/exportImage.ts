@@ -2,8 +2,11 @@
 // SVG (src/shared/render/timelineSvg.ts), embed its fonts (SVG) or turn it into PNG or PDF, then
 // write the file atomically. Nothing is written until the whole image exists; a failure names the
 // path and why.
-import type { TimelineImageRequest } from '../../shared/render/timelineSvg';
+import type { Basemap, BasemapResolution } from '../../shared/map/basemap';
+import { eventsMap } from '../../shared/render/mapOfEvents';
+import type { TimelineImage, TimelineImageRequest } from '../../shared/render/timelineSvg';
 import { renderTimelineSvg } from '../../shared/render/timelineSvg';
+import { basemapResolutionFor, MAP_SHARE, renderTimelineWithMap, type MapPlacement } from '../../shared/render/timelineWithMap';
 import { defaultWindow } from '../../shared/render/exportWindow';
 import { splitWindow } from '../../shared/render/pageSplit';
 import { checkSvg } from '../../shared/render/svgCheck';
@@ -11,6 +14,7 @@ import { describeWindow } from '../../shared/render/timeAxis';
 import { FLAG_ERA } from '../../shared/dataset/columns';
 import type { AppLocation } from '../dataset/bundledDataset';
 import { writeFileAtomic } from '../files/atomicWrite';
+import { loadBasemap } from './basemap';
 import { PAGE_SIZES, svgPagesToPdf, type PageSizeName } from './pdf';
 import { svgSize, svgToPng } from './rasterise';
 import { embedFonts } from './svgFonts';
@@ -33,6 +37,8 @@ export interface ExportImageRequest extends Omit<TimelineImageRequest, 'width' |
   readonly page?: PageSizeName;
   /** PDF: split the window into this many pages, one window each. Default 1. */
   readonly pages?: number;
+  /** A map of the places of the events drawn, beside (right of) or above the timeline; default none. */
+  readonly map?: MapPlacement;
 }
 
 export interface ExportProgress {
@@ -58,14 +64,17 @@ export interface RenderedExport {
 export interface ExportOptions {
   readonly location?: AppLocation;
   readonly onProgress?: (p: ExportProgress) => void;
+  /** Where the basemap comes from (default: the files the build writes, basemap.ts). */
+  readonly loadBasemap?: (res: BasemapResolution) => Promise<Basemap>;
 }
 
 export const DEFAULT_EXPORT_WIDTH = 1920;
 export const MAX_PDF_PAGES = 200;
 
-/** The window drawn: the one asked for, or the frame of the events at this width. */
-export function exportWindow(req: ExportImageRequest, width: number): { start: number; end: number } {
+/** The window drawn: the one asked for, or the frame of the events at this width (the timeline's, beside a map). */
+export function exportWindow(req: ExportImageRequest, pictureWidth: number): { start: number; end: number } {
   if (req.window) return req.window;
+  const width = req.map === 'beside' ? pictureWidth * (1 - MAP_SHARE.beside) : pictureWidth;
   return defaultWindow(req.header, req.columns, { width, ...(req.theme ? { theme: req.theme } : {}), ...(req.typeScale !== undefined ? { typeScale: req.typeScale } : {}), ...(req.include ? { include: req.include } : {}) });
 }
 
@@ -82,8 +91,17 @@ export function eventTimes(req: Pick<ExportImageRequest, 'columns' | 'include'>,
   return times;
 }
 
+/** One picture: the timeline, with the map of its events' places when the request asks for one. */
+export async function drawPicture(req: TimelineImageRequest & { readonly map?: MapPlacement }, options: Pick<ExportOptions, 'location' | 'loadBasemap'> = {}): Promise<TimelineImage> {
+  if (!req.map) return renderTimelineSvg(req);
+  const events = eventsMap({ header: req.header, columns: req.columns, window: req.window, ...(req.include ? { include: req.include } : {}), ...(req.theme ? { theme: req.theme } : {}) });
+  const res = basemapResolutionFor(events.bounds);
+  const basemap = await (options.loadBasemap ? options.loadBasemap(res) : loadBasemap(res, options.location));
+  return renderTimelineWithMap(req, req.map, basemap, events);
+}
+
 /** The pages of a PDF: each page's request (its window, at the page's size, sharing one type size). */
-function pdfPages(req: ExportImageRequest): { page: (typeof PAGE_SIZES)[PageSizeName]; requests: TimelineImageRequest[] } {
+async function pdfPages(req: ExportImageRequest, options: Pick<ExportOptions, 'location' | 'loadBasemap'>): Promise<{ page: (typeof PAGE_SIZES)[PageSizeName]; requests: (TimelineImageRequest & { readonly map?: MapPlacement })[] }> {
   const page = PAGE_SIZES[req.page ?? 'a4'];
   const asked = Math.floor(req.pages ?? 1);
   if (!(asked >= 1 && asked <= MAX_PDF_PAGES)) throw new Error(`A PDF may have 1 to ${MAX_PDF_PAGES} pages (asked for ${req.pages})`);
@@ -91,18 +109,21 @@ function pdfPages(req: ExportImageRequest): { page: (typeof PAGE_SIZES)[PageSize
   // Each page a fair share of the events (never an empty page: fewer pages when events are fewer).
   const windows = splitWindow(whole, asked, asked > 1 ? eventTimes(req, whole) : undefined);
   const count = windows.length;
-  const pageRequest = (window: { start: number; end: number }, k: number, fontSize?: number): TimelineImageRequest => {
+  const pageRequest = (window: { start: number; end: number }, k: number, fontSize?: number): TimelineImageRequest & { readonly map?: MapPlacement } => {
     const range = `${describeWindow(window.start, window.end)}${count > 1 ? `  ·  page ${k + 1} of ${count}` : ''}`;
     return { ...req, window, width: page.width, height: page.height, labels: { ...req.labels, range: count === 1 && req.labels?.range !== undefined ? req.labels.range : range }, ...(fontSize !== undefined ? { fontSize } : {}) };
   };
   // Pages of one document share a type size: the one that fits the fullest page.
   let fontSize: number | undefined;
-  if (count > 1) fontSize = windows.reduce((size, window, k) => Math.min(size, renderTimelineSvg(pageRequest(window, k)).fontSize), Infinity);
+  if (count > 1) {
+    fontSize = Infinity;
+    for (const [k, window] of windows.entries()) fontSize = Math.min(fontSize, (await drawPicture(pageRequest(window, k), options)).fontSize);
+  }
   return { page, requests: windows.map((window, k) => pageRequest(window, k, fontSize)) };
 }
 
 async function renderPdf(req: ExportImageRequest, options: ExportOptions): Promise<RenderedExport> {
-  const { page, requests } = pdfPages(req);
+  const { page, requests } = await pdfPages(req, options);
   const count = requests.length;
   const svgs: string[] = [];
   let labelled = 0;
@@ -110,7 +131,7 @@ async function renderPdf(req: ExportImageRequest, options: ExportOptions): Promi
   let overflow = false;
   for (const [k, pageRequest] of requests.entries()) {
     options.onProgress?.({ phase: 'drawing', done: k, total: count });
-    const image = renderTimelineSvg(pageRequest);
+    const image = await drawPicture(pageRequest, options);
     svgs.push(image.svg);
     labelled += image.labelled.length;
     counted += image.counted;
@@ -132,16 +153,16 @@ export interface ExportPreview {
 }
 
 /** A small PNG of what renderExport would draw (a PDF's first page), `maxWidth` px wide at most. */
-export async function renderPreview(req: ExportImageRequest, maxWidth: number, options: Pick<ExportOptions, 'location'> = {}): Promise<ExportPreview> {
+export async function renderPreview(req: ExportImageRequest, maxWidth: number, options: Pick<ExportOptions, 'location' | 'loadBasemap'> = {}): Promise<ExportPreview> {
   let svg: string;
   let pages = 1;
   if (req.format === 'pdf') {
-    const { requests } = pdfPages(req);
-    svg = renderTimelineSvg(requests[0]!).svg;
+    const { requests } = await pdfPages(req, options);
+    svg = (await drawPicture(requests[0]!, options)).svg;
     pages = requests.length;
   } else {
     const width = req.width ?? DEFAULT_EXPORT_WIDTH;
-    svg = renderTimelineSvg({ ...req, window: exportWindow(req, width), width, ...(req.height !== undefined ? { height: req.height } : {}) }).svg;
+    svg = (await drawPicture({ ...req, window: exportWindow(req, width), width, ...(req.height !== undefined ? { height: req.height } : {}) }, options)).svg;
   }
   const size = svgSize(svg);
   const png = await svgToPng(svg, { width: Math.min(maxWidth, Math.round(size.width)), ...(options.location ? { location: options.location } : {}) });
@@ -154,7 +175,7 @@ export async function renderExport(req: ExportImageRequest, options: ExportOptio
   if (format === 'pdf') return renderPdf(req, options);
   options.onProgress?.({ phase: 'drawing', done: 0, total: 1 });
   const width = req.width ?? DEFAULT_EXPORT_WIDTH;
-  const image = renderTimelineSvg({ ...req, window: exportWindow(req, width), width, ...(req.height !== undefined ? { height: req.height } : {}) });
+  const image = await drawPicture({ ...req, window: exportWindow(req, width), width, ...(req.height !== undefined ? { height: req.height } : {}) }, options);
   const common = { format, pages: 1, labelled: image.labelled.length, counted: image.counted, overflow: image.overflow };
   if (format === 'svg') {
     // The fonts go in as subsets, so the file looks the same where IBM Plex is not installed.
