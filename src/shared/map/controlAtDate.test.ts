@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { utcDay } from '../dataset/dates';
 import type { Dataset, TimelineEvent } from '../dataset/schema';
 import { parseDatasetText } from '../dataset/validateDataset';
+import { prng } from '../../../tests/support/prng';
 import { controlAtDate, controlOfPlace, endOfDay, indexControl, type PlaceControl } from './controlAtDate';
 import { controlRecordsFromDataset, type ControlRecord } from './controlRecords';
 import { describeControl, describeSpan } from './controlWords';
@@ -228,6 +229,31 @@ describe('control at a date: the rules', () => {
     // B took it after A's holding ended: B holds it.
     const later = [...r, rec({ when: day(2016, 9, 1), holders: [B] })];
     expect(holders(at(later, 2016, 9, 2))).toEqual([B]);
+  });
+
+  it('a holding that ends after its side took the place from another leaves no one known, not the side before', () => {
+    const r = [rec({ when: day(2013, 1, 1), holders: [B] }), rec({ when: day(2014, 1, 1), holders: [A], takenFrom: [B] }), rec({ kind: 'control', when: day(2015, 1, 1), until: day(2016, 1, 1), holders: [A] })];
+    const c = at(r, 2017, 1, 1);
+    expect(c.state).toBe('released');
+    expect(c.state === 'released' && c.deciding.id).toBe(r[2]!.id);
+  });
+
+  it('reading back only as far as the windows reach gives what reading every record gives', () => {
+    const r = prng(7);
+    const records: ControlRecord[] = [];
+    for (let k = 0; k < 400; k++) {
+      const start = utcDay(2010, 1, 1) + Math.floor(r() * 3_000) * 86_400_000;
+      const wide = r();
+      const when = wide < 0.05 ? { start, end: start + 365 * 86_400_000, precision: 'year' as const } : wide < 0.2 ? { start, end: start + 30 * 86_400_000, precision: 'month' as const } : { start, end: start + 86_400_000, precision: 'day' as const };
+      const span = r() < 0.05 ? { until: { start: when.end + 100 * 86_400_000, end: when.end + 101 * 86_400_000, precision: 'day' as const } } : {};
+      records.push(rec({ kind: span.until ? 'control' : r() < 0.7 ? 'capture' : 'control', when, holders: [1 + Math.floor(r() * 3)], ...span }));
+    }
+    const index = indexControl(records);
+    const whole = { byPlace: new Map([[0, { ...index.byPlace.get(0)!, widest: Infinity }]]), count: index.count };
+    for (let day = 0; day < 3_400; day += 7) {
+      const t = utcDay(2010, 1, 1) + day * 86_400_000;
+      expect(controlOfPlace(index, 0, t)).toEqual(controlOfPlace(whole, 0, t));
+    }
   });
 
   it('a control event naming two holders is one shared answer, not a contest', () => {

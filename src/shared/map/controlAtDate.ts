@@ -9,22 +9,45 @@ export type { ControlRecord, DateSpan } from './controlRecords';
 /** Statuses that make a deciding event a doubt to show beside it: said by one side, denied, or an analyst's view. */
 const DOUBTFUL = new Set(['claimed', 'disputed', 'assessment']);
 
-/** Records by place, each list ordered by when it happened (earliest possible day first). Build once per dataset. */
+/**
+ * A place's records, as a query reads them: those without an end of holding ("points") ordered by
+ * when they happened (earliest possible day first), with their starts for a binary search and the
+ * widest window among them (how far back a query must look); holdings with an end ("spans") apart,
+ * read whole (few: a span says who held a place from when until when).
+ */
+export interface PlaceRecords {
+  readonly points: readonly ControlRecord[];
+  readonly starts: Float64Array;
+  readonly widest: number;
+  readonly spans: readonly ControlRecord[];
+}
+
+/** Records by place. Build once per dataset. */
 export interface ControlIndex {
-  readonly byPlace: ReadonlyMap<number, readonly ControlRecord[]>;
+  readonly byPlace: ReadonlyMap<number, PlaceRecords>;
   readonly count: number;
 }
 
 export function indexControl(records: readonly ControlRecord[]): ControlIndex {
-  const byPlace = new Map<number, ControlRecord[]>();
+  const lists = new Map<number, ControlRecord[]>();
   for (const r of records) {
     for (const p of r.places) {
-      let list = byPlace.get(p);
-      if (!list) byPlace.set(p, (list = []));
+      let list = lists.get(p);
+      if (!list) lists.set(p, (list = []));
       list.push(r);
     }
   }
-  for (const list of byPlace.values()) list.sort((a, b) => a.when.start - b.when.start || a.when.end - b.when.end || a.sourceIndex - b.sourceIndex);
+  const byPlace = new Map<number, PlaceRecords>();
+  for (const [place, list] of lists) {
+    const points = list.filter((r) => r.until === undefined).sort((a, b) => a.when.start - b.when.start || a.when.end - b.when.end || a.sourceIndex - b.sourceIndex);
+    const starts = new Float64Array(points.length);
+    let widest = 0;
+    points.forEach((r, i) => {
+      starts[i] = r.when.start;
+      if (r.when.end - r.when.start > widest) widest = r.when.end - r.when.start;
+    });
+    byPlace.set(place, { points, starts, widest, spans: list.filter((r) => r.until !== undefined) });
+  }
   return { byPlace, count: records.length };
 }
 
@@ -64,7 +87,14 @@ interface Assertion {
   readonly release: boolean;
 }
 
-const keyOf = (holders: readonly number[]): string => holders.join(',');
+/** Same holders (both lists are sorted and without repeats). */
+function same(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const byWhen = (a: ControlRecord, b: ControlRecord) => a.when.start - b.when.start || a.sourceIndex - b.sourceIndex;
 
 /** The instant "as of `day`" means: the end of the UTC day it falls in. */
 export function endOfDay(day: number): number {
@@ -80,71 +110,97 @@ export function controlAtDate(index: ControlIndex, day: number): PlaceControl[] 
   return out;
 }
 
+const NO_RECORDS: PlaceRecords = { points: [], starts: new Float64Array(0), widest: 0, spans: [] };
+
 /** Control of one place as of the end of `day`. */
 export function controlOfPlace(index: ControlIndex, place: number, day: number): PlaceControl {
-  return placeControl(place, index.byPlace.get(place) ?? [], endOfDay(day));
+  return placeControl(place, index.byPlace.get(place) ?? NO_RECORDS, endOfDay(day));
 }
 
-/** `records`: the place's, ordered as indexControl orders them. `asOf`: an instant; events whose window ended by then happened. */
-export function placeControl(place: number, records: readonly ControlRecord[], asOf: number): PlaceControl {
-  const happened: Assertion[] = [];
+/** First index whose start is at or after `t`. */
+function firstStartFrom(starts: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * What the place's records say as of the instant `asOf` (events whose window ended by then
+ * happened). Reads only the records that can matter: back from the date until the windows
+ * can no longer reach the latest that happened, so a place with years of events costs a few.
+ */
+function placeControl(place: number, records: PlaceRecords, asOf: number): PlaceControl {
+  const holds: Assertion[] = [];
+  const releases: Assertion[] = [];
   const stillHeld: Assertion[] = [];
   const pending: Assertion[] = [];
-  let next: ControlRecord | undefined;
-  for (const r of records) {
-    const w = r.when;
-    if (w.end <= asOf) {
-      const hold: Assertion = { record: r, at: w, holders: r.holders, release: false };
-      happened.push(hold);
-      if (r.until) {
-        const release: Assertion = { record: r, at: r.until, holders: r.holders, release: true };
-        if (r.until.end <= asOf) happened.push(release);
-        else if (r.until.start < asOf) pending.push(release);
-        else stillHeld.push(hold);
-      }
-    } else if (w.start < asOf) pending.push({ record: r, at: w, holders: r.holders, release: false });
-    else if (next === undefined) next = r;
+  const { points, starts, widest } = records;
+  const hi = firstStartFrom(starts, asOf);
+  let next: ControlRecord | undefined = points[hi];
+  let latestStart = -Infinity;
+  for (let i = hi - 1; i >= 0; i--) {
+    const r = points[i]!;
+    if (r.when.start + widest <= latestStart) break;
+    if (r.when.end > asOf) pending.push({ record: r, at: r.when, holders: r.holders, release: false });
+    else {
+      if (latestStart === -Infinity) latestStart = r.when.start;
+      if (r.when.end > latestStart) holds.push({ record: r, at: r.when, holders: r.holders, release: false });
+    }
   }
-  const known = decide(happened, stillHeld);
+  for (const r of records.spans) {
+    const until = r.until!;
+    if (r.when.start >= asOf) {
+      if (next === undefined || r.when.start < next.when.start) next = r;
+    } else if (r.when.end > asOf) pending.push({ record: r, at: r.when, holders: r.holders, release: false });
+    else if (until.end <= asOf) releases.push({ record: r, at: until, holders: r.holders, release: true });
+    else {
+      const hold: Assertion = { record: r, at: r.when, holders: r.holders, release: false };
+      holds.push(hold);
+      if (until.start < asOf) pending.push({ record: r, at: until, holders: r.holders, release: true });
+      else stillHeld.push(hold);
+    }
+  }
+  pending.reverse();
+  const known = decide(holds, releases, stillHeld);
   const uncertain = pending.filter((p) => changes(known, p)).map((p) => p.record);
-  const shown = new Set<ControlRecord>(uncertain);
-  if (known.state === 'held') {
-    shown.add(known.deciding);
-    for (const r of known.agreeing) shown.add(r);
-  } else if (known.state === 'contested') for (const r of known.claims) shown.add(r);
-  else if (known.state === 'released') shown.add(known.deciding);
-  const doubts = [...shown].filter((r) => DOUBTFUL.has(r.status)).sort((a, b) => a.when.start - b.when.start || a.sourceIndex - b.sourceIndex);
-  return { ...known, place, uncertain: dedupe(uncertain), doubts, ...(next ? { next } : {}) };
+  const shown = known.state === 'held' ? [known.deciding, ...known.agreeing] : known.state === 'contested' ? known.claims : known.state === 'released' ? [known.deciding] : [];
+  const doubts = shown.concat(uncertain).filter((r) => DOUBTFUL.has(r.status));
+  return { ...known, place, uncertain: dedupe(uncertain), doubts: dedupe(doubts), ...(next ? { next } : {}) };
 }
 
+/** Without repeats, in the order the events happened (then their order in the file). */
 function dedupe(records: readonly ControlRecord[]): ControlRecord[] {
-  return [...new Set(records)];
+  if (records.length <= 1) return records.slice();
+  return [...new Set(records)].sort(byWhen);
 }
 
 /**
  * The latest holdings: those no other holding that happened certainly follows (one is certainly
  * before another when its window ends by the other's start). With windows, several can be latest
  * at once; if they name different holders, the order that would settle it is unknown. A holding
- * whose end has passed takes back only what its holders held: "IS held it until 3 November"
- * says nothing about a side that had taken it meanwhile.
+ * whose end has passed ("IS held it until 3 November") no longer speaks, and ends its holders'
+ * latest holding when it certainly follows it; it says nothing of a side that had taken the place meanwhile.
  */
-function decide(happened: readonly Assertion[], stillHeld: readonly Assertion[]): KnownControl {
-  const releases = happened.filter((a) => a.release);
-  const holds = happened.filter((a) => !a.release && !releases.some((r) => r.record === a.record || (keyOf(r.holders) === keyOf(a.holders) && a.at.end <= r.at.start)));
-  if (holds.length === 0) {
-    if (releases.length === 0) return { state: 'none' };
-    const release = pick(releases);
-    return { state: 'released', holders: release.holders, deciding: release.record };
-  }
+function decide(holds: readonly Assertion[], releases: readonly Assertion[], stillHeld: readonly Assertion[]): KnownControl {
   let latestStart = -Infinity;
   for (const a of holds) if (a.at.start > latestStart) latestStart = a.at.start;
   const holding = holds.filter((a) => a.at.end > latestStart);
+  const ended = holding.length > 0 && releases.find((r) => holding.every((h) => same(h.holders, r.holders) && h.at.end <= r.at.start));
+  if (holding.length === 0 || ended) {
+    if (releases.length === 0) return { state: 'none' };
+    const release = ended || pick(releases);
+    return { state: 'released', holders: release.holders, deciding: release.record };
+  }
   // A holding reported to last past the date speaks for it even when a later event disagrees.
   const inLatest = new Set(holding.map((a) => a.record));
   const claims = holding.concat(stillHeld.filter((a) => !inLatest.has(a.record)));
-  const groups = new Set(claims.map((a) => keyOf(a.holders)));
-  if (groups.size > 1) {
-    const latestAgree = new Set(holding.map((a) => keyOf(a.holders))).size <= 1;
+  if (!claims.every((a) => same(a.holders, claims[0]!.holders))) {
+    const latestAgree = holding.every((a) => same(a.holders, holding[0]!.holders));
     const sameWindow = holding.every((a) => a.at.start === holding[0]!.at.start && a.at.end === holding[0]!.at.end);
     const reason = latestAgree ? 'still-held' : sameWindow ? 'same-date' : 'order-unknown';
     return { state: 'contested', reason, claims: dedupe(claims.map((a) => a.record)) };
@@ -172,11 +228,10 @@ function pick(assertions: readonly Assertion[]): Assertion {
 
 /** Whether an event that may or may not have happened by the date would change what is known. */
 function changes(known: KnownControl, p: Assertion): boolean {
-  const key = keyOf(p.holders);
   if (p.release) {
-    if (known.state === 'held') return keyOf(known.holders) === key;
+    if (known.state === 'held') return same(known.holders, p.holders);
     return known.state === 'contested';
   }
-  if (known.state === 'held') return keyOf(known.holders) !== key || (p.record.kind === 'capture' && p.holders.length === 0);
+  if (known.state === 'held') return !same(known.holders, p.holders) || (p.record.kind === 'capture' && p.holders.length === 0);
   return true;
 }
