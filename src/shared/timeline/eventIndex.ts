@@ -10,7 +10,7 @@
 import type { EventColumns } from '../dataset/columns';
 import { DATE_PRECISIONS } from '../dataset/dates';
 import { lowerBound } from './sortedSearch';
-import { dateWindowLength, isUncertainWindow, WindowSpread } from './spread';
+import { isUncertainWindow, WindowSpread, windowLengthOf } from './spread';
 
 export { lowerBound } from './sortedSearch';
 
@@ -36,7 +36,11 @@ interface LaneIndex {
   readonly figurePrefix: Float64Array;
   readonly classes: readonly DurationClass[];
   /** Its events dated only to a window of possible dates wider than a day; undefined when none. */
-  readonly spread: WindowSpread | undefined;
+  /**
+   * Its events dated only to a window of possible dates, by start: their windows and figures,
+   * spread (WindowSpread) when density first asks, so lanes showing events never pay for it.
+   */
+  readonly windows: { starts: Float64Array; lengths: Float64Array; figures: Float64Array; spread?: WindowSpread } | undefined;
 }
 
 /** classOf bit: the event's date is a window of possible dates wider than a day (see spread.ts). */
@@ -73,7 +77,7 @@ export class EventIndex {
     const ends = cols.end;
     const figures = cols.figure;
     const startPrecision = cols.startPrecision;
-    const startDays = cols.startDays;
+    const windowLength = windowLengthOf(cols);
     const classCount = DURATION_CLASSES.length;
     // Pass 1: the class of every event (with the UNCERTAIN bit; LEFT_OUT), and the sizes of every
     // (lane, class). Plain loops over typed arrays: this runs over every event when a dataset arrives.
@@ -89,8 +93,9 @@ export class EventIndex {
       const duration = ends[i]! - starts[i]!;
       let k = 0;
       while (duration > DURATION_CLASSES[k]!) k++;
-      // Most events are of a single day: only others need their window measured.
-      const uncertain = (startPrecision[i] !== DAY_PRECISION || startDays[i] !== 0) && isUncertainWindow(dateWindowLength(cols, i));
+      // Most events are of a single day: only others need their window measured (a day never
+      // has a window of its own: only approximate days and "between" do).
+      const uncertain = startPrecision[i] !== DAY_PRECISION && isUncertainWindow(windowLength(i));
       classOf[i] = uncertain ? k | UNCERTAIN : k;
       classSize[laneOf[i]! * classCount + k]!++;
       if (uncertain) uncertainSize[laneOf[i]!]!++;
@@ -137,7 +142,7 @@ export class EventIndex {
       if (code & UNCERTAIN) {
         const u = uFill[lane]!++;
         uStarts[lane]![u] = start;
-        uLengths[lane]![u] = dateWindowLength(cols, i);
+        uLengths[lane]![u] = windowLength(i);
         uFigures[lane]![u] = figures[i]!;
       }
       const at = laneFill[lane]!++;
@@ -160,8 +165,8 @@ export class EventIndex {
         const c = l * classCount + k;
         if (classEvents[c]!.length > 0) classes.push({ events: classEvents[c]!, starts: classStarts[c]!, maxDuration: maxDuration[c]!, above: k === 0 ? 0 : DURATION_CLASSES[k - 1]! });
       }
-      const spread = uncertainSize[l]! > 0 ? new WindowSpread(uStarts[l]!, uLengths[l]!, uFigures[l]!) : undefined;
-      out.push({ events: laneEvents[l]!, starts: laneStarts[l]!, figurePrefix: lanePrefix[l]!, classes, spread });
+      const windows = uncertainSize[l]! > 0 ? { starts: uStarts[l]!, lengths: uLengths[l]!, figures: uFigures[l]! } : undefined;
+      out.push({ events: laneEvents[l]!, starts: laneStarts[l]!, figurePrefix: lanePrefix[l]!, classes, windows });
     }
     this.#lanes = out;
   }
@@ -193,12 +198,15 @@ export class EventIndex {
    * to spread over their windows; undefined when it has none.
    */
   spread(lane: number): WindowSpread | undefined {
-    return this.#lanes[lane]?.spread;
+    const w = this.#lanes[lane]?.windows;
+    if (!w) return undefined;
+    w.spread ??= new WindowSpread(w.starts, w.lengths, w.figures);
+    return w.spread;
   }
 
   /** Events in the lane starting in [t0, t1) whose date (a span's first day) is a single day. */
   certainStarting(lane: number, t0: number, t1: number): number {
-    const spread = this.#lanes[lane]?.spread;
+    const spread = this.spread(lane);
     return this.countStarting(lane, t0, t1) - (spread ? spread.startingIn(t0, t1) : 0);
   }
 
@@ -216,8 +224,9 @@ export class EventIndex {
     const a = lowerBound(l.starts, t);
     out[0] = a;
     out[1] = l.figurePrefix[a]!;
-    if (l.spread) {
-      l.spread.startingBefore(t, scratch);
+    const spread = this.spread(lane);
+    if (spread) {
+      spread.startingBefore(t, scratch);
       out[0] -= scratch[0]!;
       out[1] -= scratch[1]!;
     }
@@ -225,7 +234,7 @@ export class EventIndex {
 
   /** Sum of their figures. */
   certainFigureSum(lane: number, t0: number, t1: number): number {
-    const spread = this.#lanes[lane]?.spread;
+    const spread = this.spread(lane);
     return this.figureSum(lane, t0, t1) - (spread ? spread.figuresStartingIn(t0, t1) : 0);
   }
 
@@ -235,7 +244,7 @@ export class EventIndex {
    * part), with their figures spread the same way.
    */
   datedIn(lane: number, t0: number, t1: number): { count: number; uncertain: number; sum: number } {
-    const spread = this.#lanes[lane]?.spread;
+    const spread = this.spread(lane);
     const uncertain = spread ? Math.max(0, spread.before(t1) - spread.before(t0)) : 0;
     const sum = this.certainFigureSum(lane, t0, t1) + (spread ? spread.figuresBefore(t1) - spread.figuresBefore(t0) : 0);
     return { count: this.certainStarting(lane, t0, t1) + uncertain, uncertain, sum };

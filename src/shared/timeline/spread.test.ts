@@ -1,7 +1,7 @@
 // WindowSpread against brute force: how many windows of possible dates (and their figures) fall
-// before t, each by its share, for windows of whole days (packed native sort), of hours (the
-// comparison sort) and all of one length (already in end order); and staying within 1e-6 of an
-// event at a million windows, where plain prefix sums would drift.
+// before t, each by its share, for windows of a few lengths (merged by length), of many lengths
+// in whole days (packed native sort) and in hours (the comparison sort); and staying within 1e-6
+// of an event at a million windows, where plain prefix sums would drift.
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, utcDay } from '../dataset/dates';
 import { WindowSpread } from './spread';
@@ -58,12 +58,18 @@ describe('WindowSpread', () => {
     check(w, [utcDay(1999, 1, 1), w.starts[0]!, w.starts[0]! + DAY_MS, ...Array.from({ length: 200 }, () => utcDay(1999, 6, 1) + Math.floor(random() * 30 * 365) * DAY_MS), utcDay(2040, 1, 1)], 1e-9);
   });
 
-  it('windows of hours (the comparison sort), and windows all of one length (already in end order)', () => {
+  it('windows of hours (the comparison sort), and windows all of one length', () => {
     const random = prng(3);
     const hours = randomWindows(3000, 4, 3_600_000, (r) => 25 + Math.floor(r() * 1000));
     check(hours, Array.from({ length: 100 }, () => utcDay(2000, 1, 1) + random() * 3 * 365 * DAY_MS), 1e-9);
     const weeks = randomWindows(3000, 5, DAY_MS, () => 7);
     check(weeks, Array.from({ length: 100 }, () => utcDay(2000, 1, 1) + Math.floor(random() * 21 * 365) * DAY_MS), 1e-9);
+  });
+
+  it('windows of a few lengths (weeks, months, years: merged by length, not sorted)', () => {
+    const random = prng(10);
+    const few = randomWindows(4000, 11, DAY_MS, (r) => [7, 28, 29, 30, 31, 365, 366][Math.floor(r() * 7)]!);
+    check(few, Array.from({ length: 200 }, () => utcDay(2000, 1, 1) + Math.floor(random() * 21 * 365) * DAY_MS), 1e-9);
   });
 
   it('counts windows starting in a range, with their figures', () => {

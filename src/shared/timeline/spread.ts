@@ -19,75 +19,100 @@ const MONTH = DATE_PRECISIONS.indexOf('month');
 const YEAR = DATE_PRECISIONS.indexOf('year');
 
 /**
- * Length (ms) of the window of possible dates an event is counted by in density: the window its
+ * Length (ms) of the window of possible dates event i is counted by in density: the window its
  * start's precision names (a point event's whole window), never a span's duration: a span
- * lasted, so it is counted where it began, spread only over the days it may have begun on.
+ * lasted, so it is counted where it began, spread only over the days it may have begun on. A
+ * function over the columns' arrays, so a pass over every event reads them directly.
  */
-export function dateWindowLength(cols: EventColumns, i: number): number {
-  const start = cols.start[i]!;
-  const end = cols.end[i]!;
-  const days = cols.startDays[i]!;
-  const code = cols.startPrecision[i]!;
-  let length: number;
-  if (days > 0) length = days * DAY_MS;
-  else if (code === WEEK) length = 7 * DAY_MS;
-  else if (code === MONTH || code === YEAR) length = cols.endPrecision[i] === NO_END ? end - start : windowEndFrom(start, DATE_PRECISIONS[code]!) - start;
-  else length = DAY_MS; // a day, or an approximate day without a margin
-  return Math.min(length, end - start);
+export function windowLengthOf(cols: EventColumns): (i: number) => number {
+  const { start, end, startDays, startPrecision, endPrecision } = cols;
+  return (i) => {
+    const s = start[i]!;
+    const e = end[i]!;
+    const days = startDays[i]!;
+    const code = startPrecision[i]!;
+    let length: number;
+    if (days > 0) length = days * DAY_MS;
+    else if (code === WEEK) length = 7 * DAY_MS;
+    else if (code === MONTH || code === YEAR) length = endPrecision[i] === NO_END ? e - s : windowEndFrom(s, DATE_PRECISIONS[code]!) - s;
+    else length = DAY_MS; // a day, or an approximate day without a margin
+    return Math.min(length, e - s);
+  };
 }
 
 /** Whether a window of this length (ms) is uncertain: wider than a day. */
 export const isUncertainWindow = (length: number): boolean => length > DAY_MS;
 
 /**
- * Add v to the compensated (Neumaier) sum kept in acc[2j] with its lost low part in acc[2j + 1];
- * returns the sum so far, corrected.
- */
-function addTo(acc: Float64Array, j: number, v: number): number {
-  const sum = acc[2 * j]!;
-  const t = sum + v;
-  acc[2 * j + 1]! += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-  acc[2 * j] = t;
-  return t + acc[2 * j + 1]!;
-}
-
-/**
  * Prefix sums over the windows taken in `order` (identity when undefined): Σ 1/L, Σ s/L and,
- * with figures, Σ f, Σ f/L, Σ f·s/L. One pass, compensated.
+ * with figures, Σ f, Σ f/L, Σ f·s/L. One pass; each sum compensated (Neumaier: the low part
+ * each addition loses is kept apart and added back), written out since this runs per dataset.
  */
-function prefixSums(inv: Float64Array, sOver: Float64Array, figures: Float64Array | undefined, order?: Uint32Array): Float64Array[] {
-  const n = inv.length;
-  const out = Array.from({ length: figures ? 5 : 2 }, () => new Float64Array(n + 1));
-  const [p1, p2, f0, f1, f2] = out as [Float64Array, Float64Array, Float64Array?, Float64Array?, Float64Array?];
-  const acc = new Float64Array(10);
+function prefixSums(starts: Float64Array, lengths: Float64Array, origin: number, figures: Float64Array | undefined, order?: Uint32Array): Float64Array[] {
+  const n = starts.length;
+  const p1 = new Float64Array(n + 1);
+  const p2 = new Float64Array(n + 1);
+  let s1 = 0;
+  let c1 = 0;
+  let s2 = 0;
+  let c2 = 0;
   for (let k = 0; k < n; k++) {
     const j = order ? order[k]! : k;
-    const a = inv[j]!;
-    const b = sOver[j]!;
-    p1[k + 1] = addTo(acc, 0, a);
-    p2[k + 1] = addTo(acc, 1, b);
-    if (figures) {
-      const f = Number.isNaN(figures[j]!) ? 0 : figures[j]!;
-      f0![k + 1] = addTo(acc, 2, f);
-      f1![k + 1] = addTo(acc, 3, f * a);
-      f2![k + 1] = addTo(acc, 4, f * b);
-    }
+    const a = DAY_MS / lengths[j]!;
+    const b = ((starts[j]! - origin) / DAY_MS) * a;
+    let t = s1 + a;
+    c1 += Math.abs(s1) >= Math.abs(a) ? s1 - t + a : a - t + s1;
+    s1 = t;
+    p1[k + 1] = s1 + c1;
+    t = s2 + b;
+    c2 += Math.abs(s2) >= Math.abs(b) ? s2 - t + b : b - t + s2;
+    s2 = t;
+    p2[k + 1] = s2 + c2;
   }
-  return out;
+  if (!figures) return [p1, p2];
+  const f0 = new Float64Array(n + 1);
+  const f1 = new Float64Array(n + 1);
+  const f2 = new Float64Array(n + 1);
+  // Figures are whole numbers, mostly: Σ f is exact as it is; the others are compensated.
+  let s0 = 0;
+  s1 = c1 = s2 = c2 = 0;
+  for (let k = 0; k < n; k++) {
+    const j = order ? order[k]! : k;
+    const f = Number.isNaN(figures[j]!) ? 0 : figures[j]!;
+    s0 += f;
+    f0[k + 1] = s0;
+    const inv = DAY_MS / lengths[j]!;
+    const a = f * inv;
+    const b = f * ((starts[j]! - origin) / DAY_MS) * inv;
+    let t = s1 + a;
+    c1 += Math.abs(s1) >= Math.abs(a) ? s1 - t + a : a - t + s1;
+    s1 = t;
+    f1[k + 1] = s1 + c1;
+    t = s2 + b;
+    c2 += Math.abs(s2) >= Math.abs(b) ? s2 - t + b : b - t + s2;
+    s2 = t;
+    f2[k + 1] = s2 + c2;
+  }
+  return [p1, p2, f0, f1, f2];
 }
 
+/** At most this many lengths: windows are merged by length rather than sorted. */
+const MERGE_LENGTHS = 16;
+
 /**
- * Positions of the windows in order of their ends. Dataset dates are whole days, so the end (in
- * days from the origin) and the position pack into one exactly representable number, which
- * sorts natively and fast; otherwise a comparison sort.
+ * Positions of the windows in order of their ends. Windows of one length that are in start order
+ * are in end order too; datasets have few lengths (a week, months of 28 to 31 days, ACLED's 7 and
+ * 31 days, years), so the windows of each length are merged. Many lengths ("between" windows of
+ * every size): sorted, as whole days and position packed in one number (every dataset date is a
+ * whole day), or else compared.
  */
 function endOrder(starts: Float64Array, lengths: Float64Array, origin: number): Uint32Array {
   const n = starts.length;
   const order = new Uint32Array(n);
-  let sorted = true;
-  for (let k = 1; k < n && sorted; k++) if (starts[k]! + lengths[k]! < starts[k - 1]! + lengths[k - 1]!) sorted = false;
-  if (sorted) {
-    for (let k = 0; k < n; k++) order[k] = k;
+  const distinct: number[] = [];
+  for (let k = 0; k < n && distinct.length <= MERGE_LENGTHS; k++) if (!distinct.includes(lengths[k]!)) distinct.push(lengths[k]!);
+  if (distinct.length <= MERGE_LENGTHS) {
+    mergeByLength(starts, lengths, distinct, order);
     return order;
   }
   let scale = 1;
@@ -110,6 +135,35 @@ function endOrder(starts: Float64Array, lengths: Float64Array, origin: number): 
     order.sort((a, b) => starts[a]! + lengths[a]! - (starts[b]! + lengths[b]!) || a - b);
   }
   return order;
+}
+
+/** endOrder for few lengths: each length's windows (in start order, so in end order) merged. */
+function mergeByLength(starts: Float64Array, lengths: Float64Array, distinct: readonly number[], order: Uint32Array): void {
+  const n = starts.length;
+  const groups = distinct.length;
+  const size = new Uint32Array(groups);
+  const groupOf = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const g = distinct.indexOf(lengths[k]!);
+    groupOf[k] = g;
+    size[g]!++;
+  }
+  // Each group's positions, one after the other; heads[g] walks group g, whose next end is headEnd[g].
+  const first = new Uint32Array(groups + 1);
+  for (let g = 0; g < groups; g++) first[g + 1] = first[g]! + size[g]!;
+  const members = new Uint32Array(n);
+  const fill = first.slice(0, groups);
+  for (let k = 0; k < n; k++) members[fill[groupOf[k]!]!++] = k;
+  const heads = first.slice(0, groups);
+  const headEnd = new Float64Array(groups);
+  for (let g = 0; g < groups; g++) headEnd[g] = size[g]! > 0 ? starts[members[heads[g]!]!]! + distinct[g]! : Infinity;
+  for (let out = 0; out < n; out++) {
+    let best = 0;
+    for (let g = 1; g < groups; g++) if (headEnd[g]! < headEnd[best]!) best = g;
+    const at = heads[best]!++;
+    order[out] = members[at]!;
+    headEnd[best] = at + 1 < first[best + 1]! ? starts[members[at + 1]!]! + distinct[best]! : Infinity;
+  }
 }
 
 interface FigureSums {
@@ -152,20 +206,14 @@ export class WindowSpread {
     let shortest = Infinity;
     for (let k = 0; k < n; k++) if (lengths[k]! < shortest) shortest = lengths[k]!;
     this.shortest = n > 0 ? shortest : 0;
-    const inv = new Float64Array(n);
-    const sOver = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      inv[k] = DAY_MS / lengths[k]!;
-      sOver[k] = ((starts[k]! - origin) / DAY_MS) * inv[k]!;
-    }
     const order = endOrder(starts, lengths, origin);
     const ends = new Float64Array(n);
     for (let k = 0; k < n; k++) ends[k] = starts[order[k]!]! + lengths[order[k]!]!;
     this.#ends = ends;
     let anyFigure = false;
     if (figures) for (let k = 0; k < n && !anyFigure; k++) if (!Number.isNaN(figures[k]!)) anyFigure = true;
-    const byStart = prefixSums(inv, sOver, anyFigure ? figures : undefined);
-    const byEnd = prefixSums(inv, sOver, anyFigure ? figures : undefined, order);
+    const byStart = prefixSums(starts, lengths, origin, anyFigure ? figures : undefined);
+    const byEnd = prefixSums(starts, lengths, origin, anyFigure ? figures : undefined, order);
     this.#p1 = byStart[0]!;
     this.#p2 = byStart[1]!;
     this.#q1 = byEnd[0]!;
