@@ -77,10 +77,12 @@ const filterMask = new Uint8Array(EVENTS);
 for (let i = 0; i < EVENTS; i++) filterMask[i] = windowMask[i]! && r() < 0.33 ? 1 : 0;
 const list = new Uint32Array(Math.floor(EVENTS / 5));
 for (let k = 0; k < list.length; k++) list[k] = Math.floor(r() * EVENTS);
+// The view: a 1,600 × 1,000 px window centred on the place with the most events.
+const busiest = countByPlace(anchors, PLACES).counts.reduce((best, c, p, all) => (c > all[best]! ? p : best), 0);
 const viewport = (zoom: number): AggregateView => {
-  // A 1,600 × 1,000 px window centred on the first centre.
   const worldPx = worldPxAtZoom(zoom);
-  const [lon, lat] = centres[0]!;
+  const lon = positions.lon[busiest]!;
+  const lat = positions.lat[busiest]!;
   const halfLon = (800 / worldPx) * 360;
   const halfLat = Math.min(80, (500 / worldPx) * 360);
   return { worldPx, bounds: { west: lon - halfLon, east: lon + halfLon, south: Math.max(-85, lat - halfLat), north: Math.min(85, lat + halfLat) } };

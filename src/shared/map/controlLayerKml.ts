@@ -149,11 +149,12 @@ function readCoordinates(p: LayerProblems, text: string, field: string, line: nu
     return undefined;
   }
   // Count before splitting, so a file of millions of tuples is refused without making them.
+  const space = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
   let count = 1;
-  for (let i = 1; i < tuples.length; i++) if (/\s/.test(tuples[i]!) && !/\s/.test(tuples[i - 1]!)) count++;
+  for (let i = 1; i < tuples.length; i++) if (space(tuples.charCodeAt(i)) && !space(tuples.charCodeAt(i - 1))) count++;
   if (!p.take(count, field)) return undefined;
   const out = new Float64Array(count * 2);
-  const list = tuples.split(/\s+/);
+  const list = tuples.split(/[ \t\n\r]+/);
   for (let i = 0; i < list.length; i++) {
     const parts = list[i]!.split(',');
     if (parts.length < 2 || parts.length > 3 || !parts.every((x) => NUMBER.test(x))) {
