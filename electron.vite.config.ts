@@ -7,6 +7,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { metaContentSecurityPolicy } from './src/main/security/csp';
+import { ensureBasemaps } from './scripts/build-basemap';
 
 /** Image export's PNG rasteriser (resvg, Rust): a platform package holding a .node binary. */
 export const NATIVE_MODULES = ['@resvg/resvg-js'];
@@ -28,8 +29,24 @@ export function cspMetaPlugin(): Plugin {
   };
 }
 
+/**
+ * The offline basemap (resources/basemap, not in git) is built from the installed data packages
+ * before main is bundled, so every build (npm run build, npm test, packaging) has one, made without
+ * the network; an up-to-date one is left as it is.
+ */
+export function basemapPlugin(): Plugin {
+  return {
+    name: 'frontline:basemap',
+    buildStart() {
+      const result = ensureBasemaps();
+      for (const f of result.files) this.info(`basemap: wrote ${f.file} (${Math.round(f.bytes / 1024)} KB)`);
+    }
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [basemapPlugin()],
     build: {
       externalizeDeps: false,
       // The load worker is its own entry: worker threads start from a file.

@@ -19,7 +19,7 @@ type Topology = TopologyOf<Objects<{}>>;
 import { BASEMAP_RESOLUTIONS, type BasemapCities, type BasemapFile, type BasemapResolution, type BasemapSource } from '../src/shared/map/basemap';
 
 /** Bump when the output changes for the same packages, so stale files are built again. */
-export const BUILDER_VERSION = 3;
+export const BUILDER_VERSION = 4;
 
 /** The project folder: the first folder up from here with Frontline's package.json (this file may be bundled into a config). */
 function projectRoot(): string {
@@ -138,8 +138,9 @@ interface Detail {
 const SETTINGS: Readonly<Record<BasemapResolution, { detail: Detail; regionDetail: Detail; quantization: number; minPopulation: number; admin1: boolean }>> = {
   '110m': { detail: { minAreaKm2: 0, minRingKm2: 0 }, regionDetail: { minAreaKm2: 0, minRingKm2: 0 }, quantization: 1e4, minPopulation: 1_000_000, admin1: false },
   '50m': {
-    detail: { minAreaKm2: Number(process.env['BASEMAP_MIN_AREA'] ?? 4), minRingKm2: 50 },
-    regionDetail: { minAreaKm2: Number(process.env['BASEMAP_REGION_AREA'] ?? 40), minRingKm2: Number(process.env['BASEMAP_MIN_RING'] ?? 300) },
+    detail: { minAreaKm2: 4, minRingKm2: 50 },
+    // Regions are drawn as borders: coarser lines, but small regions (a capital's governorate) kept.
+    regionDetail: { minAreaKm2: 40, minRingKm2: 20 },
     quantization: 1e5,
     minPopulation: 50_000,
     admin1: true

@@ -74,7 +74,8 @@ export function buildExportRequest(payload: DatasetPayload, request: ImageExport
       width: request.width,
       ...(request.height !== undefined ? { height: request.height } : {}),
       ...(format === 'png' && request.scale !== undefined ? { scale: request.scale } : {}),
-      ...(format === 'pdf' ? { page: request.page ?? 'a4', pages: request.pages ?? 1 } : {})
+      ...(format === 'pdf' ? { page: request.page ?? 'a4', pages: request.pages ?? 1 } : {}),
+      ...(request.map ? { map: request.map } : {})
     }
   };
 }

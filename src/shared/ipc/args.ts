@@ -39,7 +39,8 @@ export const imageExportRequest = z
     page: z.enum(['a4', 'letter', 'slide']).optional(),
     pages: z.number().int().min(1).max(L.maxPages).optional(),
     title: z.string().max(L.maxTitle).optional(),
-    subtitle: z.string().max(L.maxSubtitle).optional()
+    subtitle: z.string().max(L.maxSubtitle).optional(),
+    map: z.enum(['beside', 'above']).optional()
   })
   .refine((r) => r.what === 'all' || r.window !== undefined, 'the current view and a date range need a window')
   .refine((r) => r.scale === undefined || (r.width * r.scale <= L.maxSide && (r.height ?? 0) * r.scale <= L.maxSide), `a PNG may be at most ${L.maxSide} px a side`) satisfies z.ZodType<ImageExportRequest>;

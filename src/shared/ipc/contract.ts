@@ -177,6 +177,8 @@ export interface ImageExportRequest {
   /** Default: the dataset's. */
   readonly title?: string;
   readonly subtitle?: string;
+  /** A map of the places of the events drawn, beside (right of) or above the timeline; omitted: none. */
+  readonly map?: 'beside' | 'above';
 }
 
 /** A small PNG of an export, for the export dialog to show (as a blob: image, never as HTML). */
