@@ -249,7 +249,7 @@ describe('control at a date: the rules', () => {
       records.push(rec({ kind: span.until ? 'control' : r() < 0.7 ? 'capture' : 'control', when, holders: [1 + Math.floor(r() * 3)], ...span }));
     }
     const index = indexControl(records);
-    const whole = { byPlace: new Map([[0, { ...index.byPlace.get(0)!, widest: Infinity }]]), count: index.count };
+    const whole = { byPlace: new Map([[0, { ...index.byPlace.get(0)!, widest: Infinity }]]), places: index.places, count: index.count };
     for (let day = 0; day < 3_400; day += 7) {
       const t = utcDay(2010, 1, 1) + day * 86_400_000;
       expect(controlOfPlace(index, 0, t)).toEqual(controlOfPlace(whole, 0, t));

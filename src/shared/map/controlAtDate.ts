@@ -25,6 +25,8 @@ export interface PlaceRecords {
 /** Records by place. Build once per dataset. */
 export interface ControlIndex {
   readonly byPlace: ReadonlyMap<number, PlaceRecords>;
+  /** The places any record names, ascending. */
+  readonly places: Uint32Array;
   readonly count: number;
 }
 
@@ -48,7 +50,8 @@ export function indexControl(records: readonly ControlRecord[]): ControlIndex {
     });
     byPlace.set(place, { points, starts, widest, spans: list.filter((r) => r.until !== undefined) });
   }
-  return { byPlace, count: records.length };
+  const places = Uint32Array.from(lists.keys()).sort();
+  return { byPlace, places, count: records.length };
 }
 
 /**
@@ -104,9 +107,8 @@ export function endOfDay(day: number): number {
 /** Control of every place some capture or control event names, as of the end of `day` (UTC ms), by place index. */
 export function controlAtDate(index: ControlIndex, day: number): PlaceControl[] {
   const asOf = endOfDay(day);
-  const out: PlaceControl[] = [];
-  for (const [place, records] of index.byPlace) out.push(placeControl(place, records, asOf));
-  out.sort((a, b) => a.place - b.place);
+  const out: PlaceControl[] = new Array(index.places.length);
+  for (let k = 0; k < index.places.length; k++) out[k] = placeControl(index.places[k]!, index.byPlace.get(index.places[k]!)!, asOf);
   return out;
 }
 
