@@ -45,7 +45,7 @@ export const isUncertainWindow = (length: number): boolean => length > DAY_MS;
 
 /**
  * Prefix sums over the windows taken in `order` (identity when undefined): Σ 1/L, Σ s/L and,
- * with figures, Σ f, Σ f/L, Σ f·s/L. One pass; each sum compensated (Neumaier: the low part
+ * with figures, Σ f, Σ f/L, Σ f·s/L. Each sum compensated (Neumaier: the low part
  * each addition loses is kept apart and added back), written out since this runs per dataset.
  */
 function prefixSums(starts: Float64Array, lengths: Float64Array, origin: number, figures: Float64Array | undefined, order?: Uint32Array): Float64Array[] {
