@@ -167,9 +167,8 @@ function placeControl(place: number, records: PlaceRecords, asOf: number): Place
       else stillHeld.push(hold);
     }
   }
-  pending.reverse();
   const known = decide(holds, releases, stillHeld);
-  const uncertain = pending.filter((p) => changes(known, p)).map((p) => p.record);
+  const uncertain = pending.length === 0 ? [] : pending.filter((p) => changes(known, p)).map((p) => p.record);
   const shown = known.state === 'held' ? [known.deciding, ...known.agreeing] : known.state === 'contested' ? known.claims : known.state === 'released' ? [known.deciding] : [];
   const doubts = shown.concat(uncertain).filter((r) => DOUBTFUL.has(r.status));
   return { ...known, place, uncertain: dedupe(uncertain), doubts: dedupe(doubts), ...(next ? { next } : {}) };
@@ -199,8 +198,7 @@ function decide(holds: readonly Assertion[], releases: readonly Assertion[], sti
     return { state: 'released', holders: release.holders, deciding: release.record };
   }
   // A holding reported to last past the date speaks for it even when a later event disagrees.
-  const inLatest = new Set(holding.map((a) => a.record));
-  const claims = holding.concat(stillHeld.filter((a) => !inLatest.has(a.record)));
+  const claims = stillHeld.length === 0 ? holding : holding.concat(stillHeld.filter((a) => !holding.some((h) => h.record === a.record)));
   if (!claims.every((a) => same(a.holders, claims[0]!.holders))) {
     const latestAgree = holding.every((a) => same(a.holders, holding[0]!.holders));
     const sameWindow = holding.every((a) => a.at.start === holding[0]!.at.start && a.at.end === holding[0]!.at.end);
