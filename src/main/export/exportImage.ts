@@ -6,7 +6,7 @@ import type { Basemap, BasemapResolution } from '../../shared/map/basemap';
 import { eventsMap } from '../../shared/render/mapOfEvents';
 import type { TimelineImage, TimelineImageRequest } from '../../shared/render/timelineSvg';
 import { renderTimelineSvg } from '../../shared/render/timelineSvg';
-import { basemapResolutionFor, MAP_SHARE, renderTimelineWithMap, type MapPlacement } from '../../shared/render/timelineWithMap';
+import { basemapResolutionFor, MAP_SHARE, renderTimelineWithMap, timelinePartRequest, type MapPlacement } from '../../shared/render/timelineWithMap';
 import { defaultWindow } from '../../shared/render/exportWindow';
 import { splitWindow } from '../../shared/render/pageSplit';
 import { checkSvg } from '../../shared/render/svgCheck';
@@ -101,7 +101,7 @@ export async function drawPicture(req: TimelineImageRequest & { readonly map?: M
 }
 
 /** The pages of a PDF: each page's request (its window, at the page's size, sharing one type size). */
-async function pdfPages(req: ExportImageRequest, options: Pick<ExportOptions, 'location' | 'loadBasemap'>): Promise<{ page: (typeof PAGE_SIZES)[PageSizeName]; requests: (TimelineImageRequest & { readonly map?: MapPlacement })[] }> {
+function pdfPages(req: ExportImageRequest): { page: (typeof PAGE_SIZES)[PageSizeName]; requests: (TimelineImageRequest & { readonly map?: MapPlacement })[] } {
   const page = PAGE_SIZES[req.page ?? 'a4'];
   const asked = Math.floor(req.pages ?? 1);
   if (!(asked >= 1 && asked <= MAX_PDF_PAGES)) throw new Error(`A PDF may have 1 to ${MAX_PDF_PAGES} pages (asked for ${req.pages})`);
@@ -117,13 +117,17 @@ async function pdfPages(req: ExportImageRequest, options: Pick<ExportOptions, 'l
   let fontSize: number | undefined;
   if (count > 1) {
     fontSize = Infinity;
-    for (const [k, window] of windows.entries()) fontSize = Math.min(fontSize, (await drawPicture(pageRequest(window, k), options)).fontSize);
+    // The type size is the timeline's: worked out without drawing the maps.
+    for (const [k, window] of windows.entries()) {
+      const r = pageRequest(window, k);
+      fontSize = Math.min(fontSize, renderTimelineSvg(r.map ? timelinePartRequest(r, r.map) : r).fontSize);
+    }
   }
   return { page, requests: windows.map((window, k) => pageRequest(window, k, fontSize)) };
 }
 
 async function renderPdf(req: ExportImageRequest, options: ExportOptions): Promise<RenderedExport> {
-  const { page, requests } = await pdfPages(req, options);
+  const { page, requests } = pdfPages(req);
   const count = requests.length;
   const svgs: string[] = [];
   let labelled = 0;
@@ -157,7 +161,7 @@ export async function renderPreview(req: ExportImageRequest, maxWidth: number, o
   let svg: string;
   let pages = 1;
   if (req.format === 'pdf') {
-    const { requests } = await pdfPages(req, options);
+    const { requests } = pdfPages(req);
     svg = (await drawPicture(requests[0]!, options)).svg;
     pages = requests.length;
   } else {

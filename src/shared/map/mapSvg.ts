@@ -4,7 +4,8 @@
 // its uncertainty, never as a pin), labels placed so they do not collide, a scale bar, a legend of
 // the two kinds of place, and the basemap's attribution. Pure string building: no DOM, no Node.
 // Every name is escaped text (svgText), Arabic in its own right-to-left run as in the timeline.
-import { geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
+import { geoBounds, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
+import type { Feature, FeatureCollection, MultiLineString } from 'geojson';
 import type { TypeShape } from '../dataset/eventTypes';
 import { GLYPH_PATHS } from '../render/glyphs';
 import { num, svgText } from '../render/svgPrimitives';
@@ -110,7 +111,7 @@ export function renderMapSvg(req: MapSvgRequest): MapSvg {
   );
   out.push(`<title>${escapeXml(req.title ?? 'Map')}</title>`);
   const defsAt = out.length;
-  for (const part of drawBasemap(req.basemap, path, colours, width, height, theme.stroke)) out.push(part);
+  for (const part of drawBasemap(req.basemap, path, colours, width, height, theme.stroke, visibleBounds(projection, width, height))) out.push(part);
 
   // Marks, then labels: places first (most events first), then cities in the room left.
   const caption = drawCaption(req, fs, width, colours, theme.muted, theme.text);
@@ -127,8 +128,63 @@ export function renderMapSvg(req: MapSvgRequest): MapSvg {
   return { svg: out.join('\n'), width, height, bounds, labelled: labels.labelled, project };
 }
 
+/** What the picture shows, in degrees (Mercator's rectangle), with a little to spare. */
+function visibleBounds(projection: GeoProjection, width: number, height: number): LonLatBounds {
+  const a = projection.invert?.([0, height]);
+  const b = projection.invert?.([width, 0]);
+  if (!a || !b) return { west: -180, south: -90, east: 180, north: 90 };
+  const mx = (b[0] - a[0]) * 0.05;
+  const my = (b[1] - a[1]) * 0.05;
+  return { west: a[0] - mx, south: a[1] - my, east: b[0] + mx, north: b[1] + my };
+}
+
+type Bbox = readonly [number, number, number, number];
+const featureBoxes = new WeakMap<object, Bbox>();
+const meshBoxes = new WeakMap<MultiLineString, readonly Bbox[]>();
+
+/** Bounds of a feature or line (cached: a basemap is drawn many times); across the antimeridian, the whole world. */
+function bboxOf(key: object, o: GeoPermissibleObjects): Bbox {
+  let box = featureBoxes.get(key);
+  if (!box) {
+    const [[w, s], [e, n]] = geoBounds(o);
+    box = w > e ? [-180, s, 180, n] : [w, s, e, n];
+    featureBoxes.set(key, box);
+  }
+  return box;
+}
+
+const meets = (box: Bbox, v: LonLatBounds): boolean => box[0] <= v.east && box[2] >= v.west && box[1] <= v.north && box[3] >= v.south;
+
+/** The features of `fc` that may show in `view` (the rest would only be clipped away, at a cost). */
+function inView(fc: FeatureCollection | undefined, view: LonLatBounds): FeatureCollection | undefined {
+  if (!fc) return undefined;
+  return { type: 'FeatureCollection', features: fc.features.filter((f: Feature) => f.geometry && meets(bboxOf(f, f), view)) };
+}
+
+/** The lines of a mesh that may show in `view`. */
+function linesInView(mesh: MultiLineString | undefined, view: LonLatBounds): MultiLineString | undefined {
+  if (!mesh) return undefined;
+  let boxes = meshBoxes.get(mesh);
+  if (!boxes) {
+    boxes = mesh.coordinates.map((line) => {
+      let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const [x, y] of line) [w, s, e, n] = [Math.min(w, x!), Math.min(s, y!), Math.max(e, x!), Math.max(n, y!)];
+      return [w, s, e, n] as const;
+    });
+    meshBoxes.set(mesh, boxes);
+  }
+  return { type: 'MultiLineString', coordinates: mesh.coordinates.filter((_, k) => meets(boxes[k]!, view)) };
+}
+
 /** Water, land, lakes, region and country borders, rivers: each layer one path. */
-function drawBasemap(b: Basemap, path: ReturnType<typeof geoPath>, c: MapColours, width: number, height: number, stroke: number): string[] {
+function drawBasemap(base: Basemap, path: ReturnType<typeof geoPath>, c: MapColours, width: number, height: number, stroke: number, view: LonLatBounds): string[] {
+  const b = {
+    land: inView(base.land, view),
+    lakes: inView(base.lakes, view),
+    rivers: inView(base.rivers, view),
+    admin1Borders: linesInView(base.admin1Borders, view),
+    countryBorders: linesInView(base.countryBorders, view)
+  };
   const d = (o: GeoPermissibleObjects | undefined): string => (o ? (path(o) ?? '') : '');
   const out = [`<rect x="0" y="0" width="${width}" height="${height}" fill="${c.water}"/>`];
   const layer = (cls: string, data: string, paint: string) => {

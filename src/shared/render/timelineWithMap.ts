@@ -38,6 +38,20 @@ export interface TimelineWithMapImage extends TimelineImage {
   };
 }
 
+/** The map's share of a picture `width` wide (and `height` tall when given). */
+function mapSize(placement: MapPlacement, width: number, height: number | undefined): number {
+  if (placement === 'beside') return Math.round(width * MAP_SHARE.beside);
+  return Math.round(height !== undefined ? height * MAP_SHARE.above : Math.min(width * MAP_SHARE.above, width * 0.5));
+}
+
+/** The request of the timeline part of a picture with a map: its width (beside) or height (above) less the map's. */
+export function timelinePartRequest(req: TimelineImageRequest, placement: MapPlacement): TimelineImageRequest {
+  const width = Math.max(400, Math.round(req.width));
+  const size = mapSize(placement, width, req.height);
+  if (placement === 'beside') return { ...req, width: width - size };
+  return { ...req, width, ...(req.height !== undefined ? { height: Math.max(200, Math.round(req.height) - size) } : {}) };
+}
+
 /** The root <svg> of `svg` placed at (x, y) inside another. */
 function nested(svg: string, x: number, y: number): string {
   return svg.replace(/^<svg\b/, `<svg x="${Math.round(x)}" y="${Math.round(y)}"`);
@@ -56,22 +70,12 @@ export function renderTimelineWithMap(req: TimelineImageRequest, placement: MapP
   const drawMap = (w: number, h: number, fontSize: number): MapSvg =>
     renderMapSvg({ basemap, bounds: places.bounds, width: w, height: h, places: places.places, title: places.title, notes: places.notes, fontSize, idPrefix: 'flm', ...(req.theme ? { theme: req.theme } : {}) });
 
-  let timeline: TimelineImage;
-  let box: { x: number; y: number; w: number; h: number };
-  let height: number;
-  if (placement === 'beside') {
-    const mapW = Math.round(width * MAP_SHARE.beside);
-    timeline = renderTimelineSvg({ ...req, width: width - mapW });
-    const margin = Math.round(timeline.fontSize * 1.7);
-    height = req.height !== undefined ? Math.round(req.height) : Math.max(timeline.height, Math.round(mapW * 0.85));
-    box = { x: width - mapW, y: margin, w: mapW - margin, h: height - 2 * margin };
-  } else {
-    const mapH = Math.round(req.height !== undefined ? req.height * MAP_SHARE.above : Math.min(width * MAP_SHARE.above, width * 0.5));
-    timeline = renderTimelineSvg({ ...req, width, ...(req.height !== undefined ? { height: Math.max(200, Math.round(req.height) - mapH) } : {}) });
-    const margin = Math.round(timeline.fontSize * 1.7);
-    height = mapH + timeline.height;
-    box = { x: margin, y: margin, w: width - 2 * margin, h: mapH - margin };
-  }
+  const size = mapSize(placement, width, req.height);
+  const timeline = renderTimelineSvg(timelinePartRequest(req, placement));
+  const margin = Math.round(timeline.fontSize * 1.7);
+  // Beside: the map's column, as tall as the timeline (or the picture); above: a band across the top.
+  const height = placement === 'above' ? size + timeline.height : req.height !== undefined ? Math.round(req.height) : Math.max(timeline.height, Math.round(size * 0.85));
+  const box = placement === 'beside' ? { x: width - size, y: margin, w: size - margin, h: height - 2 * margin } : { x: margin, y: margin, w: width - 2 * margin, h: size - margin };
   const map = drawMap(box.w, box.h, timeline.fontSize * 0.86);
   const title = req.labels?.title ?? req.header.metadata.title;
   const svg = [
