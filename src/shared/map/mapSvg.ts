@@ -257,8 +257,10 @@ function placeLabels(places: readonly MapPlace[], centres: readonly ([number, nu
   const labelled: number[] = [];
   // The bottom strip holds the scale, legend and attribution.
   const bottom = height - fs * 2.2;
+  // A crowded map stops looking for room after a while: each try scans every box taken so far.
+  let tries = 0;
   for (const i of order) {
-    if (labelled.length >= max) break;
+    if (labelled.length >= max || ++tries > max * 10) break;
     const [x, y, r] = centres[i]!;
     const text = fitText(places[i]!.label!, size, width * 0.45, true);
     const w = textWidth(text, size, true) + size * 0.4;

@@ -5,7 +5,7 @@
 import { FLAG_ERA, type DatasetHeader, type EventColumns } from '../dataset/columns';
 import { EVENT_TYPE_STYLES, EVENT_TYPES } from '../dataset/eventTypes';
 import type { Place } from '../dataset/schema';
-import type { MapPlace } from '../map/mapSvg';
+import { DEFAULT_UNCERTAINTY_KM, type MapPlace } from '../map/mapSvg';
 import { frameOf, type LonLatBounds } from '../map/projection';
 import { formatCount, plural } from './svgPrimitives';
 import { hasRtl } from './text';
@@ -90,7 +90,7 @@ export function eventsMap(input: EventsMapInput): EventsMap {
       events: count.get(p)!
     };
   });
-  const frame = frameOf(places.map((p) => ({ lon: p.lon, lat: p.lat, weight: p.events ?? 1, ...(p.precision === 'approximate' ? { radiusKm: p.uncertaintyKm ?? 25 } : {}) })));
+  const frame = frameOf(places.map((p) => ({ lon: p.lon, lat: p.lat, weight: p.events ?? 1, ...(p.precision === 'approximate' ? { radiusKm: p.uncertaintyKm ?? DEFAULT_UNCERTAINTY_KM } : {}) })));
   if (frame.outside.length > 0) {
     const away = frame.outside.map((k) => chosen[k]!);
     const awayEvents = away.reduce((n, p) => n + count.get(p)!, 0);
