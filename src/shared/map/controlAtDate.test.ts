@@ -238,7 +238,7 @@ describe('control at a date: the rules', () => {
     expect(c.state === 'released' && c.deciding.id).toBe(r[2]!.id);
   });
 
-  it('reading back only as far as the windows reach gives what reading every record gives', () => {
+  it('reading back only as far as the windows reach, and the quick path, give what reading every record gives', () => {
     const r = prng(7);
     const records: ControlRecord[] = [];
     for (let k = 0; k < 400; k++) {
@@ -248,11 +248,21 @@ describe('control at a date: the rules', () => {
       const span = r() < 0.05 ? { until: { start: when.end + 100 * 86_400_000, end: when.end + 101 * 86_400_000, precision: 'day' as const } } : {};
       records.push(rec({ kind: span.until ? 'control' : r() < 0.7 ? 'capture' : 'control', when, holders: [1 + Math.floor(r() * 3)], ...span }));
     }
-    const index = indexControl(records);
-    const whole = { byPlace: new Map([[0, { ...index.byPlace.get(0)!, widest: Infinity }]]), places: index.places, count: index.count };
-    for (let day = 0; day < 3_400; day += 7) {
-      const t = utcDay(2010, 1, 1) + day * 86_400_000;
-      expect(controlOfPlace(index, 0, t)).toEqual(controlOfPlace(whole, 0, t));
+    // With holdings that end (the general path) and without (most places: the quick path).
+    for (const list of [records, records.filter((x) => x.until === undefined)]) {
+      const index = indexControl(list);
+      const own = index.byPlace.get(0)!;
+      const whole = { byPlace: new Map([[0, { ...own, widest: Infinity }]]), places: index.places, count: index.count };
+      // A holding with an end far in the future turns the quick path off: both paths must agree.
+      const far = rec({ kind: 'control', when: day(9000, 1, 1), until: day(9001, 1, 1) });
+      const general = { ...whole, byPlace: new Map([[0, { ...own, spans: [...own.spans, far] }]]) };
+      const withoutFar = (c: PlaceControl) => (c.next === far ? { ...c, next: undefined } : c);
+      for (let d = 0; d < 3_400; d += 7) {
+        const t = utcDay(2010, 1, 1) + d * 86_400_000;
+        const c = controlOfPlace(index, 0, t);
+        expect(c).toEqual(controlOfPlace(whole, 0, t));
+        expect(c).toEqual(withoutFar(controlOfPlace(general, 0, t)));
+      }
     }
   });
 

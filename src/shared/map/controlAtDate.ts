@@ -34,21 +34,28 @@ export function indexControl(records: readonly ControlRecord[]): ControlIndex {
   const lists = new Map<number, ControlRecord[]>();
   for (const r of records) {
     for (const p of r.places) {
-      let list = lists.get(p);
-      if (!list) lists.set(p, (list = []));
-      list.push(r);
+      const list = lists.get(p);
+      if (list) list.push(r);
+      else lists.set(p, [r]);
     }
   }
   const byPlace = new Map<number, PlaceRecords>();
   for (const [place, list] of lists) {
-    const points = list.filter((r) => r.until === undefined).sort((a, b) => a.when.start - b.when.start || a.when.end - b.when.end || a.sourceIndex - b.sourceIndex);
+    let spans = NONE;
+    let points: readonly ControlRecord[] = list;
+    if (list.some((r) => r.until !== undefined)) {
+      spans = list.filter((r) => r.until !== undefined);
+      points = list.filter((r) => r.until === undefined);
+    }
+    if (points.length > 1) (points as ControlRecord[]).sort((a, b) => a.when.start - b.when.start || a.when.end - b.when.end || a.sourceIndex - b.sourceIndex);
     const starts = new Float64Array(points.length);
     let widest = 0;
-    points.forEach((r, i) => {
-      starts[i] = r.when.start;
-      if (r.when.end - r.when.start > widest) widest = r.when.end - r.when.start;
-    });
-    byPlace.set(place, { points, starts, widest, spans: list.filter((r) => r.until !== undefined) });
+    for (let i = 0; i < points.length; i++) {
+      const w = points[i]!.when;
+      starts[i] = w.start;
+      if (w.end - w.start > widest) widest = w.end - w.start;
+    }
+    byPlace.set(place, { points, starts, widest, spans });
   }
   const places = Uint32Array.from(lists.keys()).sort();
   return { byPlace, places, count: records.length };
@@ -97,6 +104,9 @@ function same(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
+/** Shared empty list (answers are read-only). */
+const NONE: readonly ControlRecord[] = Object.freeze([]);
+
 const byWhen = (a: ControlRecord, b: ControlRecord) => a.when.start - b.when.start || a.sourceIndex - b.sourceIndex;
 
 /** The instant "as of `day`" means: the end of the UTC day it falls in. */
@@ -137,14 +147,35 @@ function firstStartFrom(starts: Float64Array, t: number): number {
  * can no longer reach the latest that happened, so a place with years of events costs a few.
  */
 function placeControl(place: number, records: PlaceRecords, asOf: number): PlaceControl {
+  const { points, starts, widest } = records;
+  const hi = firstStartFrom(starts, asOf);
+  let next: ControlRecord | undefined = points[hi];
+  // The common case first, without building anything: no holding with an end, and at most one
+  // latest event, none pending.
+  let latest = -1;
+  let more = records.spans.length > 0;
+  let latestStart = -Infinity;
+  for (let i = hi - 1; i >= 0 && !more; i--) {
+    const r = points[i]!;
+    if (r.when.start + widest <= latestStart) break;
+    if (r.when.end > asOf) more = true;
+    else if (latest < 0) {
+      latest = i;
+      latestStart = r.when.start;
+    } else if (r.when.end > latestStart) more = true;
+  }
+  if (!more) {
+    const tail = next ? { next } : {};
+    if (latest < 0) return { state: 'none', place, uncertain: NONE, doubts: NONE, ...tail };
+    const r = points[latest]!;
+    const doubts = DOUBTFUL.has(r.status) ? [r] : NONE;
+    return { state: 'held', holders: r.holders, takenFrom: r.takenFrom, how: r.kind === 'capture' ? 'took' : 'held', deciding: r, agreeing: NONE, place, uncertain: NONE, doubts, ...tail };
+  }
   const holds: Assertion[] = [];
   const releases: Assertion[] = [];
   const stillHeld: Assertion[] = [];
   const pending: Assertion[] = [];
-  const { points, starts, widest } = records;
-  const hi = firstStartFrom(starts, asOf);
-  let next: ControlRecord | undefined = points[hi];
-  let latestStart = -Infinity;
+  latestStart = -Infinity;
   for (let i = hi - 1; i >= 0; i--) {
     const r = points[i]!;
     if (r.when.start + widest <= latestStart) break;
