@@ -3,6 +3,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppCommand } from '../shared/ipc/contract';
+import { command, menuLabel } from '../shared/commands';
 import { literalLabel, menuTemplate, type MenuOptions } from './menu';
 
 type Item = MenuItemConstructorOptions;
@@ -134,5 +135,23 @@ describe('View and the rest', () => {
 describe('literalLabel', () => {
   it('doubles ampersands so they are shown, not taken as access keys', () => {
     expect(literalLabel('/a/R&D & more')).toBe('/a/R&&D && more');
+  });
+});
+
+describe('the command table', () => {
+  it('gives every menu command its label and accelerator (the window and the shortcuts dialog read the same table)', () => {
+    const items = all(build({ devTools: true }).template).filter((i) => typeof i.click === 'function' && i.registerAccelerator === false);
+    expect(items.length).toBeGreaterThan(15);
+    const { template, sent } = build();
+    for (const item of items) {
+      const [id] = click(template, sent, String(item.label));
+      expect(item.label).toBe(menuLabel(id!));
+      expect(item.accelerator).toBe(command(id!).accelerator);
+    }
+    // View's zoom and stepping accelerators are the keys the window answers to.
+    expect(all(template).find((i) => i.label === 'Zoom In')?.accelerator).toBe('+');
+    expect(all(template).find((i) => i.label === 'Fit the Events')?.accelerator).toBe('F');
+    expect(all(template).find((i) => i.label === 'Next Event')?.accelerator).toBe('N');
+    expect(all(template).find((i) => i.label === 'Keyboard Shortcuts')?.accelerator).toBe('?');
   });
 });

@@ -1,8 +1,10 @@
 // The application menu as data, built by a pure function. Commands the renderer handles are sent
 // over the contract's command channel; a recent file is opened by main itself (then announced with
 // 'main-open'); everything else uses Electron's built-in roles. There is no View > Reload role:
-// Ctrl/Cmd+R reloads the open file, never the window.
+// Ctrl/Cmd+R reloads the open file, never the window. Labels and accelerators come from the one
+// command table (src/shared/commands.ts) that the window's keys and its shortcuts dialog read too.
 import type { MenuItemConstructorOptions } from 'electron';
+import { command, menuLabel } from '../shared/commands';
 import type { AppCommand, RecentFile } from '../shared/ipc/contract';
 
 export interface MenuOptions {
@@ -34,58 +36,61 @@ export function recentMenu(options: MenuOptions): MenuItemConstructorOptions[] {
 }
 
 export function menuTemplate(send: (command: AppCommand) => void, options: MenuOptions): MenuItemConstructorOptions[] {
-  const cmd = (label: string, command: AppCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    // The renderer handles these keys itself; the menu accelerator must not fire them twice.
-    registerAccelerator: false,
-    click: () => send(command)
-  });
+  const cmd = (id: AppCommand): MenuItemConstructorOptions => {
+    const accelerator = command(id).accelerator;
+    return {
+      label: menuLabel(id),
+      ...(accelerator ? { accelerator } : {}),
+      // The renderer handles these keys itself; the menu accelerator must not fire them twice.
+      registerAccelerator: false,
+      click: () => send(id)
+    };
+  };
   return [
     ...(options.isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
     {
       label: '&File',
       submenu: [
-        cmd('&Open…', 'open-file', 'CmdOrCtrl+O'),
+        cmd('open-file'),
         { label: 'Open &Recent', submenu: recentMenu(options) },
-        cmd('Re&load', 'reload-file', 'CmdOrCtrl+R'),
+        cmd('reload-file'),
         { type: 'separator' },
-        cmd('Save As &Frontline Dataset…', 'save-as-frontline', 'CmdOrCtrl+Shift+S'),
-        cmd('Save As &CSV…', 'save-as-csv'),
+        cmd('save-as-frontline'),
+        cmd('save-as-csv'),
         { type: 'separator' },
-        cmd('&Export Image…', 'export-image', 'CmdOrCtrl+E'),
+        cmd('export-image'),
         { type: 'separator' },
         // Files opened again come from the cache while unchanged; this empties it (the window says what went).
-        cmd('Clear C&ache', 'clear-cache'),
+        cmd('clear-cache'),
         { type: 'separator' },
         options.isMac ? { role: 'close' } : { role: 'quit' }
       ]
     },
     {
       label: '&Edit',
-      submenu: [cmd('&Find…', 'find', 'CmdOrCtrl+F'), { type: 'separator' }, { role: 'copy' }, cmd('Copy &Image', 'copy-image', 'CmdOrCtrl+Shift+C'), { role: 'selectAll' }]
+      submenu: [cmd('find'), { type: 'separator' }, { role: 'copy' }, cmd('copy-image'), { role: 'selectAll' }]
     },
     {
       label: '&View',
       submenu: [
-        cmd('&Table', 'toggle-table', 'CmdOrCtrl+T'),
+        cmd('toggle-table'),
         { type: 'separator' },
-        cmd('Zoom In', 'zoom-in', '+'),
-        cmd('Zoom Out', 'zoom-out', '-'),
-        cmd('Fit All Events', 'fit', 'F'),
+        cmd('zoom-in'),
+        cmd('zoom-out'),
+        cmd('fit'),
         { type: 'separator' },
-        cmd('Lanes by Theatre', 'lanes-theatre'),
-        cmd('Lanes by Event Type', 'lanes-type'),
-        cmd('Lanes by Actor', 'lanes-actor'),
-        cmd('Lanes by Admin Region', 'lanes-admin1'),
+        cmd('lanes-theatre'),
+        cmd('lanes-type'),
+        cmd('lanes-actor'),
+        cmd('lanes-admin1'),
         { type: 'separator' },
-        cmd('Next Event', 'next-event', 'N'),
-        cmd('Previous Event', 'previous-event', 'P'),
+        cmd('next-event'),
+        cmd('previous-event'),
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(options.devTools ? [{ role: 'toggleDevTools' } as MenuItemConstructorOptions] : [])
       ]
     },
-    { label: '&Help', submenu: [cmd('Keyboard Shortcuts', 'show-shortcuts', '?')] }
+    { label: '&Help', submenu: [cmd('show-shortcuts')] }
   ];
 }

@@ -9,13 +9,20 @@ import { loadDatasetFile } from '../../src/main/dataset/loadDatasetFile';
 import { eventView, type EventView } from '../../src/shared/dataset/columns';
 import { EVENT_TYPE_STYLES } from '../../src/shared/dataset/eventTypes';
 
-/** The bundled dataset's events in time order: the default steps. */
+/**
+ * The default steps: the bundled dataset's events in time order, but for historical context far
+ * outside the story (the 1916 agreement), which would open the presentation on a century.
+ */
 let events: EventView[];
+/** Every event of the bundled dataset, in time order. */
+let all: EventView[];
 
 test.beforeAll(async () => {
   const loaded = await loadDatasetFile(BUNDLED_DATASET);
   if (!loaded.ok) throw new Error('bundled dataset invalid');
-  events = Array.from({ length: loaded.loaded.columns.count }, (_, i) => eventView(loaded.loaded.columns, i));
+  all = Array.from({ length: loaded.loaded.columns.count }, (_, i) => eventView(loaded.loaded.columns, i));
+  const story = loaded.loaded.header.storyRange!;
+  events = all.filter((e) => !(e.type === 'context' && (e.end <= story.start || e.start >= story.end)));
 });
 
 const caption = (page: Page) => page.getByTestId('caption');
@@ -37,11 +44,23 @@ async function startPresenting(page: Page): Promise<void> {
 }
 
 test.describe('presenting with a clicker', () => {
-  test('F5 starts at the first event, full screen, toolbars hidden, the projector theme on', async ({ openApp, page }) => {
+  test('F5 starts at the first event of the story (not far-off context), full screen, toolbars hidden, the projector theme on', async ({ openApp, page }) => {
     const app = await openApp();
     await expect(page.locator('html')).not.toHaveAttribute('data-theme', 'projector');
     await startPresenting(page);
     await expectStep(page, 1);
+    // The 1916 agreement is no step; the first slide is the story's first event, on an axis of a
+    // few years around it, not of two centuries.
+    expect(all[0]!.id).toBe('sykes-picot');
+    expect(events.map((e) => e.id)).not.toContain('sykes-picot');
+    await expect(caption(page)).toHaveAttribute('data-event', events[0]!.id);
+    await expect
+      .poll(async () => {
+        // What the timeline was last fed for (the status bar is hidden while presenting).
+        const w = page.locator('.timeline');
+        return (Number(await w.getAttribute('data-view-end')) - Number(await w.getAttribute('data-view-start'))) / (365.25 * 86_400_000);
+      })
+      .toBeLessThan(8);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'projector');
     await expect(page.locator('.toolbar')).toHaveCount(0);
     await expect(page.locator('.legend')).toHaveCount(0);
@@ -153,7 +172,7 @@ test.describe('presenting with a clicker', () => {
     await expect(caption(page)).toHaveCount(0);
     await expect(page.locator('.toolbar')).toBeVisible();
     await expect(page.locator('html')).not.toHaveAttribute('data-theme', 'projector');
-    await expect(page.getByTestId('notice')).toContainText('step 7 of 23');
+    await expect(page.getByTestId('notice')).toContainText(`step 7 of ${events.length}`);
     // The step's event stays selected, with its details.
     await expect(page.locator('aside.detail h2')).toHaveText(events[6]!.title);
 

@@ -4,9 +4,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { BUNDLED_DATASET } from '../support/bridge';
 import { expect, test } from '../support/fixtures';
+import { expectLabels, settledDrawing } from '../support/timelineGeometry';
 import { loadDatasetFile } from '../../src/main/dataset/loadDatasetFile';
 import { eventView, type DatasetHeader, type EventView } from '../../src/shared/dataset/columns';
 import { EVENT_TYPES, EVENT_TYPE_STYLES } from '../../src/shared/dataset/eventTypes';
+import { EXTENT_LEGEND } from '../../src/shared/render/legend';
 
 /** The bundled dataset as the app sees it: header and events in time order. */
 let header: DatasetHeader;
@@ -22,7 +24,6 @@ test.beforeAll(async () => {
   events = Array.from({ length: loaded.loaded.columns.count }, (_, i) => eventView(loaded.loaded.columns, i));
 });
 
-const storyIds = () => events.filter((e) => e.type !== 'context').map((e) => e.id);
 const item = (page: Page, id: string): Locator => page.locator(`.vis-item.vis-range[data-event="${id}"]`);
 const label = (page: Page, id: string): Locator => item(page, id).locator('.ev-label');
 
@@ -41,60 +42,58 @@ async function laneNames(page: Page): Promise<string[]> {
   return page.locator('.vis-labelset .lane-name').allTextContents();
 }
 
-type Box = { x: number; y: number; width: number; height: number };
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-async function expectLegible(page: Page): Promise<void> {
-  const centre = await page.locator('.vis-panel.vis-center').boundingBox();
-  expect(centre).not.toBeNull();
-  const boxes: { id: string; box: Box }[] = [];
-  for (const id of storyIds()) {
-    const box = await label(page, id).boundingBox();
-    expect(box, `${id} is drawn`).not.toBeNull();
-    boxes.push({ id, box: box! });
-    expect(box!.x, `${id} starts inside the timeline`).toBeGreaterThanOrEqual(centre!.x - 1);
-    expect(box!.x + box!.width, `${id} ends inside the timeline`).toBeLessThanOrEqual(centre!.x + centre!.width + 1);
-    expect(box!.y + box!.height, `${id} is above the bottom of the timeline`).toBeLessThanOrEqual(centre!.y + centre!.height + 1);
-  }
-  for (let i = 0; i < boxes.length; i++) {
-    for (let j = i + 1; j < boxes.length; j++) {
-      expect(overlaps(boxes[i]!.box, boxes[j]!.box), `${boxes[i]!.id} overlaps ${boxes[j]!.id}`).toBe(false);
-    }
-  }
-}
-
 test.describe('opening the bundled dataset', () => {
   for (const size of [
     { width: 1280, height: 720 },
     { width: 1920, height: 1080 }
   ]) {
-    test(`draws every event of the story, legibly, at ${size.width}x${size.height}`, async ({ openApp, page }, info) => {
+    test(`frames October–November 2017, each label at or after its mark, legibly, at ${size.width}x${size.height}`, async ({ openApp, page }, info) => {
       await page.setViewportSize(size);
       const app = await openApp();
       await expect(page.locator('h1')).toHaveText(header.metadata.title);
       await expect(page.getByTestId('event-count')).toHaveText(`${events.length} events`);
-      expect(await drawnIds(page)).toEqual([...storyIds()].sort());
-      await expectLegible(page);
-      // The window opens fitted to the story: 2014 to November 2017.
+      // The default view frames where the events are: October and November 2017, not 2013–2017
+      // for the "since 2014" span, nor 1916 for the context event.
       const window = await visibleWindow(page);
-      expect(window.start).toBeGreaterThan(Date.UTC(2013, 9, 1));
-      expect(window.start).toBeLessThanOrEqual(Date.UTC(2014, 0, 1));
-      expect(window.end).toBeGreaterThanOrEqual(Date.UTC(2017, 10, 3));
-      expect(window.end).toBeLessThan(Date.UTC(2018, 2, 1));
+      expect(window.start).toBeGreaterThan(Date.UTC(2017, 8, 1));
+      expect(window.start).toBeLessThanOrEqual(Date.UTC(2017, 9, 1));
+      expect(window.end).toBeGreaterThanOrEqual(Date.UTC(2017, 10, 4));
+      expect(window.end).toBeLessThan(Date.UTC(2018, 0, 1));
+      // Every event in it is drawn; what lies wholly before it is counted at its edge.
+      const inView = events.filter((e) => e.start < window.end && e.end > window.start).map((e) => e.id);
+      const before = events.filter((e) => e.end <= window.start).map((e) => e.id);
+      expect(before.sort()).toEqual(['is-area-2015-01', 'mosul-taken', 'sykes-picot']);
+      for (const id of inView) await expect(item(page, id), id).toHaveCount(1);
+      await expect(page.locator('.edge-marker-before')).toHaveText('← 3 earlier events');
+      await expect(page.locator('.edge-marker-after')).toBeHidden();
+      // Each label reads forward from its mark and touches it, inside the timeline, none over another.
+      const d = await settledDrawing(page);
+      expect(d.events.map((e) => e.id).sort()).toEqual([...inView].sort());
+      expectLabels(d, { forward: true, inside: true, label: `${size.width}x${size.height}` });
       await page.screenshot({ path: info.outputPath(`fitted-${size.width}.png`) });
       expect(app.errors).toEqual([]);
       expect(app.outsideRequests).toEqual([]);
     });
   }
 
-  test('offers the 1916 context event outside the story and shows it on request', async ({ openApp, page }) => {
+  test('says what lies outside the view, shows the whole range on request, and Fit frames the story again', async ({ openApp, page }) => {
     await openApp();
     await expect(item(page, 'sykes-picot')).toHaveCount(0);
-    await page.getByRole('button', { name: /historical context event \(1916\)/ }).click();
+    const link = page.getByRole('button', { name: /historical context event \(1916\)/ });
+    await link.click();
     await expect(item(page, 'sykes-picot')).toBeVisible();
     expect(await drawnIds(page)).toEqual(events.map((e) => e.id).sort());
-    // The view animates to the whole range: wait for it to arrive.
+    // The view animates to the whole range: wait for it to arrive; then nothing is left to offer.
     await expect.poll(async () => (await visibleWindow(page)).start).toBeLessThanOrEqual(Date.UTC(1916, 0, 1));
+    await expect(page.getByTestId('show-whole-range')).toHaveCount(0);
+    await expect(page.locator('.edge-marker-before')).toBeHidden();
+    // Fit frames the story again, and the way to the whole range is back; the edge marker goes there too.
+    await page.keyboard.press('f');
+    await expect.poll(async () => (await visibleWindow(page)).start).toBeGreaterThan(Date.UTC(2017, 8, 1));
+    await expect(page.getByTestId('show-whole-range')).toBeVisible();
+    await page.locator('.edge-marker-before').click();
+    await expect.poll(async () => (await visibleWindow(page)).start).toBeLessThanOrEqual(Date.UTC(1916, 0, 1));
+    await expect(page.getByTestId('show-whole-range')).toHaveCount(0);
   });
 
   test('shows figures on the timeline itself, as comparable numbers', async ({ openApp, page }) => {
@@ -126,6 +125,30 @@ test.describe('opening the bundled dataset', () => {
     await expect(label(page, 'border-post-seized').locator('.ev-precision')).toHaveText('approx.');
     // Exact days carry no precision word.
     await expect(label(page, 'deir-al-zour-taken').locator('.ev-precision')).toHaveCount(0);
+    // The marks follow extent.ts's spec, as exports draw them: a window is hatched between brackets
+    // with no fill; a day known roughly is a soft mark with its day marked; a span is a solid band
+    // with a solid bottom edge.
+    const look = (id: string, pseudo: '::before' | '::after') =>
+      item(page, id)
+        .locator('.ev-extent')
+        .evaluate((el, p) => {
+          const mark = getComputedStyle(el);
+          const part = getComputedStyle(el, p);
+          return { fill: mark.backgroundColor, image: mark.backgroundImage, content: part.content, left: part.borderLeftWidth, right: part.borderRightWidth, height: part.height, width: part.width };
+        }, pseudo);
+    const window = await look('raqqa-taken', '::before');
+    expect(window.image).toContain('repeating-linear-gradient');
+    expect(window.fill).toBe('rgba(0, 0, 0, 0)');
+    expect(parseFloat(window.left)).toBeGreaterThanOrEqual(2);
+    expect(parseFloat((await look('raqqa-taken', '::after')).right)).toBeGreaterThanOrEqual(2);
+    const approx = await look('border-post-seized', '::after');
+    expect(approx.image).toContain('radial-gradient');
+    expect(parseFloat(approx.width)).toBe(2);
+    const span = await look('al-qaim-offensive', '::after');
+    expect(span.image).toContain('linear-gradient');
+    expect(parseFloat(span.height)).toBe(3);
+    // The legend names them in the export legend's words.
+    await expect(page.locator('.legend-precision li')).toHaveText(EXTENT_LEGEND.map((k) => k.label));
   });
 
   test('has a legend of the types present, each with its own colour and shape', async ({ openApp, page }) => {
@@ -166,7 +189,7 @@ test.describe('lanes', () => {
       const ids = await groups.nth(i).locator('.vis-item.vis-range[data-event]').evaluateAll((els) => els.map((el) => el.getAttribute('data-event')));
       for (const id of ids) expect(`type:${byId(id ?? '').type}`).toBe(lane.id);
     }
-    await expectLegible(page);
+    expectLabels(await settledDrawing(page), { inside: true, label: 'lanes by type' });
 
     // L cycles through every lane mode the dataset offers, back to theatres.
     const modes = await lanes.locator('option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));

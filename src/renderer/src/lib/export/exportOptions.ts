@@ -60,6 +60,8 @@ export interface ExportContext {
   readonly laneMode: LaneMode;
   /** Column indices the filters show, or null when nothing is filtered. */
   readonly indices: Uint32Array | null;
+  /** The timeline's size on screen (CSS px), when it has been drawn: what "as on screen" means. */
+  readonly screen?: { readonly width: number; readonly height: number } | undefined;
 }
 
 const DAY_MS = 86_400_000;

@@ -15,6 +15,11 @@ describe('steps', () => {
     expect(defaultSteps(0, undefined)).toEqual([]);
   });
 
+  it('leaves out what `skip` names (context far outside the story), filtered or not', () => {
+    expect(defaultSteps(5, undefined, (i) => i === 0)).toEqual([1, 2, 3, 4]);
+    expect(defaultSteps(6, (i) => i % 2 === 1, (i) => i === 1)).toEqual([3, 5]);
+  });
+
   it('finds the step of an event, or the next one when the event is no longer a step', () => {
     const steps = [1, 3, 5];
     expect(stepOfEvent(steps, 3)).toBe(1);

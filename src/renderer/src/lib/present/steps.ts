@@ -2,10 +2,14 @@
 // for each. Pure functions over column indices (columns are in start order, so "every event the
 // filter shows, in chronological order" is the filter's list of indices as it is).
 
-/** Every event the filter lets through (undefined: all), in start order: the default steps. */
-export function defaultSteps(count: number, include: ((i: number) => boolean) | undefined): number[] {
+/**
+ * Every event the filter lets through (undefined: all), in start order: the default steps. Events
+ * `skip` names are left out: historical context far outside the story (the 1916 agreement in a
+ * 2014–2017 story) would open the presentation on a century-wide axis, far from everything else.
+ */
+export function defaultSteps(count: number, include: ((i: number) => boolean) | undefined, skip?: (i: number) => boolean): number[] {
   const steps: number[] = [];
-  for (let i = 0; i < count; i++) if (!include || include(i)) steps.push(i);
+  for (let i = 0; i < count; i++) if ((!include || include(i)) && !skip?.(i)) steps.push(i);
   return steps;
 }
 

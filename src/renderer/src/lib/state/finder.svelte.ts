@@ -7,6 +7,7 @@ import { FilterEngine, isEmptyFilter, maskIndices, normalizeFilter, toggleValue,
 import type { SearchResult } from '../../../../shared/search/searchIndex';
 import { SearchClient } from '../search/searchClient';
 import type { Explanations } from '../search/searchMessages';
+import { areaMask, type AreaBox } from './area';
 
 /** Results listed under the search box; the count says how many there are in all. */
 export const LISTED_RESULTS = 200;
@@ -43,9 +44,13 @@ export class FinderState {
   searchError = $state<string | undefined>(undefined);
   /** Show only the search matches on the timeline and in the table. */
   onlyMatches = $state(false);
+  /** An area the events must have a place in (set by a map), if any. */
+  area = $state.raw<AreaBox | undefined>(undefined);
+  /** Told after every change of what is shown (the viewer drops a selection filtered out). */
+  onchange: (() => void) | undefined;
   #client: SearchClient | undefined;
   #count = 0;
-  #payload: DatasetPayload | undefined;
+  #payload = $state.raw<DatasetPayload | undefined>(undefined);
   #indexed = false;
 
   /**
@@ -64,6 +69,7 @@ export class FinderState {
     this.matches = undefined;
     this.found = undefined;
     this.onlyMatches = false;
+    this.area = undefined;
     this.searchError = undefined;
     this.#indexed = false;
     if (this.#count > EAGER_EVENTS) return;
@@ -90,8 +96,18 @@ export class FinderState {
     this.#indexed = true;
   }
 
-  /** Search matches the timeline is limited to, if it is. */
-  readonly #within: Uint32Array | undefined = $derived(this.onlyMatches && this.matches ? this.matches : undefined);
+  readonly #areaMask: Uint8Array | undefined = $derived(this.area && this.#payload ? areaMask(this.#payload.columns, this.#payload.header.places, this.area) : undefined);
+
+  /** The events the view is limited to besides the facets: the search matches (if only those), and the area. */
+  readonly #within: Uint32Array | Uint8Array | undefined = $derived.by(() => {
+    const matches = this.onlyMatches && this.matches ? this.matches : undefined;
+    const area = this.#areaMask;
+    if (!area) return matches;
+    if (!matches) return area;
+    const both = new Uint8Array(area.length);
+    for (const i of matches) both[i] = area[i]!;
+    return both;
+  });
 
   readonly active: boolean = $derived(!isEmptyFilter(this.filter) || this.#within !== undefined);
 
@@ -116,7 +132,7 @@ export class FinderState {
 
   /** Facets with something ticked (the date range counts as one). */
   readonly activeFacets: number = $derived(
-    Object.entries(normalizeFilter(this.filter)).filter(([k]) => k !== 'from' && k !== 'to').length + (this.filter.from !== undefined || this.filter.to !== undefined ? 1 : 0)
+    Object.entries(normalizeFilter(this.filter)).filter(([k]) => k !== 'from' && k !== 'to').length + (this.filter.from !== undefined || this.filter.to !== undefined ? 1 : 0) + (this.area ? 1 : 0)
   );
 
   /** The filter's mask for search results (undefined: no filter). */
@@ -140,21 +156,39 @@ export class FinderState {
   toggle(facet: FacetId, key: string): void {
     this.ensureEngine();
     this.filter = toggleValue(this.filter, facet, key);
+    this.onchange?.();
   }
 
   setFacet(facet: FacetId, keys: readonly string[]): void {
     this.ensureEngine();
     this.filter = normalizeFilter({ ...this.filter, [facet]: keys });
+    this.onchange?.();
   }
 
   setRange(from: number | undefined, to: number | undefined): void {
     this.ensureEngine();
     this.filter = withRange(this.filter, from, to);
+    this.onchange?.();
+  }
+
+  /** Limit the view to events with a place inside `box` (undefined: anywhere). */
+  setArea(box: AreaBox | undefined): void {
+    this.ensureEngine();
+    this.area = box;
+    this.onchange?.();
+  }
+
+  /** Show only the search matches, or every event the filters show. */
+  setOnlyMatches(only: boolean): void {
+    this.onlyMatches = only;
+    this.onchange?.();
   }
 
   clear(): void {
     this.filter = {};
     this.onlyMatches = false;
+    this.area = undefined;
+    this.onchange?.();
   }
 
   /** Run a search (debounced by the caller); an empty query clears it. */
@@ -177,6 +211,7 @@ export class FinderState {
       this.matches = exact;
       this.found = { ...rest, query };
       this.searchError = undefined;
+      if (this.onlyMatches) this.onchange?.();
     } catch (err) {
       this.searchError = err instanceof Error ? err.message : String(err);
     } finally {

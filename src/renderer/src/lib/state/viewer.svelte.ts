@@ -1,20 +1,49 @@
-// What the viewer shows: the loaded dataset (replaced whole, never mutated, so held raw: big data
-// never goes through Svelte's deep reactivity), the lane mode, the selection and the window.
+// The viewer's one state: the dataset on show, the visible window, the selection and hover, the
+// filters and search (finder), the lanes, the panels, the presentation and the theme, with the
+// notices. Every view reads it and changes it only through its methods (intents); none keeps a
+// copy. Values computed from it ($derived) are never stored twice.
+//
+// How a view plugs in (the timeline, legend, status bar, table and presentation do; a map would):
+// a component calls getViewer() (lib/state/context.ts) and
+//  - reads `window` (the visible time window), `include` (the filter's test on column indices),
+//    `selectedIndex`, `hovered`, `cursor` (a time the user points at), `payload` (the columns);
+//  - calls `select(i)`, `hover(i)`, `setCursor(t)`, `finder.setFacet(…)` / `finder.setArea(…)`
+//    (filters), `showWindow(…)`, and answers `request` (ViewRequest: zoom, pan, fit, reveal,
+//    present) if it shows time;
+//  - never talks to another view: the timeline reaches the map because both read `selectedIndex`.
+// Adding a view adds a component and changes no other view.
 import { EVENT_TYPES, type EventType } from '../../../../shared/dataset/eventTypes';
-import { eventView, type EventView } from '../../../../shared/dataset/columns';
+import { eventView, stringAt, type EventView } from '../../../../shared/dataset/columns';
 import type { Problem } from '../../../../shared/dataset/problems';
-import type { Actor, Place, Source, TimelineEvent } from '../../../../shared/dataset/schema';
-import type { AppError, DatasetPayload, LoadProgress, NeedsMapping, NeedsReview, OpenOutcome, RecentFile, Result, SaveFormat } from '../../../../shared/ipc/contract';
-import { FORMAT_LABEL } from '../../../../shared/import/types';
+import type { Actor, Place, Source, Story, TimelineEvent } from '../../../../shared/dataset/schema';
+import type { DatasetPayload, SaveFormat } from '../../../../shared/ipc/contract';
+import { laneModesFor, type LaneMode } from '../../../../shared/timeline/laneAssignment';
 import { getApi } from '../api';
+import type { ExportContext } from '../export/exportOptions';
+import type { ViewRequest, ViewRequestKind } from '../view/viewRequest';
+import { covers, zoomAnchor, type TimeRange } from '../view/windowMath';
 import { FinderState } from './finder.svelte';
-import type { LaneMode, TimeRange } from '../timeline/TimelineController';
+import { countStarting, shownPrefix } from './inView';
+import { Notices } from './notices.svelte';
+import { OpeningState } from './opening.svelte';
+import { PresentingState } from './presenting.svelte';
+
+export type Panel = 'filters' | 'table' | 'stories' | 'export' | 'shortcuts';
+
+/** Where the focus goes when an event is selected: its details, or nowhere (a list keeps it). */
+export type SelectFocus = 'details' | 'stay';
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
 
 export class ViewerState {
-  payload = $state.raw<DatasetPayload | undefined>(undefined);
-  loadError = $state.raw<AppError | undefined>(undefined);
-  loading = $state(true);
-  progress = $state.raw<LoadProgress | undefined>(undefined);
+  readonly notices = new Notices();
+  /** Filters and search over the dataset on show. */
+  readonly finder = new FinderState();
+  readonly opening = new OpeningState(this.notices, (payload) => this.#reset(payload));
+  readonly presenting = new PresentingState(this);
+
   laneMode = $state<LaneMode>('theatre');
   /** Column index of the selected event. */
   selectedIndex = $state<number | undefined>(undefined);
@@ -22,21 +51,50 @@ export class ViewerState {
   selectedEvent = $state.raw<TimelineEvent | undefined>(undefined);
   /** Why the selected event's details could not be fetched, if they could not. */
   selectedError = $state.raw<string | undefined>(undefined);
+  /** Whether the detail panel takes the focus when it opens (not while moving through a list). */
+  detailFocus = $state(true);
+  /** The event under the pointer (or the keyboard focus) in any view. */
+  hovered = $state<number | undefined>(undefined);
+  /** A time the user points at (the timeline under the pointer), for views that follow time. */
+  cursor = $state<number | undefined>(undefined);
+  /** The visible time window, as the timeline last drew it. */
   window = $state.raw<TimeRange | undefined>(undefined);
-  showShortcuts = $state(false);
-  /** Filters and search over the dataset on show. */
-  readonly finder = new FinderState();
-  /** A file that could not be opened (the previous dataset stays). */
-  openError = $state.raw<AppError | undefined>(undefined);
-  /** A file with rows that could not be used: open the rest, or keep what was open. */
-  review = $state.raw<NeedsReview | undefined>(undefined);
-  /** A generic table whose columns the user confirms. */
-  mapping = $state.raw<NeedsMapping | undefined>(undefined);
-  recent = $state.raw<readonly RecentFile[]>([]);
-  /** A short message in the corner ("Opened …", "Saved …"). */
-  notice = $state<string | undefined>(undefined);
+  /** The timeline's size on screen, in CSS px (what "the current view" is exported at). */
+  timelineSize = $state.raw<{ readonly width: number; readonly height: number } | undefined>(undefined);
+  /** The latest request to the views that show time. */
+  request = $state.raw<ViewRequest | undefined>(undefined);
+  /** A dataset delivered but not yet drawn: the view stays covered meanwhile (no old axis under a new legend). */
+  drawing = $state(false);
+  panels = $state<Record<Panel, boolean>>({ filters: false, table: false, stories: false, export: false, shortcuts: false });
+  /** The table should take the focus to its current row (T from the keyboard); it clears this when it has. */
+  tableFocus = $state(false);
+  /** Bumped when the search box should take the focus (/ or Ctrl+F). */
+  focusSearch = $state(0);
+  storiesSaving = $state(false);
+  #seq = 0;
 
-  readonly eventCount: number = $derived(this.payload?.columns.count ?? 0);
+  constructor() {
+    this.finder.onchange = () => this.#filterChanged();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Derived
+
+  get payload(): DatasetPayload | undefined {
+    return this.opening.payload;
+  }
+
+  readonly eventCount: number = $derived(this.opening.payload?.columns.count ?? 0);
+  /** The filter the views apply (undefined: everything), as a test on column indices. */
+  readonly include: ((i: number) => boolean) | undefined = $derived(this.finder.include);
+  /** Column index of each event id (stories name events by id). */
+  readonly indexOfId: ReadonlyMap<string, number> = $derived.by(() => {
+    const cols = this.payload?.columns;
+    const map = new Map<string, number>();
+    if (cols) for (let i = 0; i < cols.count; i++) map.set(stringAt(cols.ids, i), i);
+    return map;
+  });
+  readonly laneModes: readonly LaneMode[] = $derived(this.payload ? laneModesFor(this.payload.header, this.payload.columns) : ['theatre', 'type']);
   /** Events of each type that pass the filters other than the type filter (the legend's counts). */
   readonly typeCounts: Partial<Record<EventType, number>> = $derived.by(() => {
     const counts: Partial<Record<EventType, number>> = {};
@@ -73,197 +131,90 @@ export class ViewerState {
   /** Historical-context events outside the story's range (e.g. 1916 in a 2014–2017 story). */
   readonly offStory: readonly EventView[] = $derived.by(() => {
     const p = this.payload;
-    const story = p?.header.storyRange;
-    if (!p || !story) return [];
-    const contextCode = EVENT_TYPES.indexOf('context');
     const out: EventView[] = [];
-    for (let i = 0; i < p.columns.count && out.length < 50; i++) {
-      if (p.columns.type[i] !== contextCode) continue;
-      if (p.columns.end[i]! <= story.start || p.columns.start[i]! >= story.end) out.push(eventView(p.columns, i));
-    }
+    if (!p) return out;
+    for (let i = 0; i < p.columns.count && out.length < 50; i++) if (this.isFarContext(i)) out.push(eventView(p.columns, i));
     return out;
   });
+  /** Shown events before each column index (see inView.ts): follows the filter, never the window. */
+  readonly #prefix: Uint32Array | undefined = $derived(this.payload ? shownPrefix(this.eventCount, this.payload.columns.flags, this.include) : undefined);
+  /** Events the filters show that start in the visible window: always the window and filter of now. */
+  readonly inView: number = $derived(this.payload && this.window ? countStarting(this.payload.columns.start, this.#prefix, this.window.start, this.window.end) : 0);
+  /** Whether the visible window holds the dataset's whole range (then "show whole range" has nothing to add). */
+  readonly wholeRangeShown: boolean = $derived.by(() => {
+    const range = this.payload?.header.fullRange;
+    return !range || (this.window !== undefined && covers(this.window, range));
+  });
+  /** What "the current view" is, for exports: the window, lanes, filtered events, and the timeline's size on screen. */
+  readonly exportContext: ExportContext = $derived({
+    window: this.window,
+    laneMode: this.laneMode,
+    indices: this.finder.active ? this.finder.shown : null,
+    screen: this.timelineSize
+  });
 
-  /** Listen for load progress for as long as the window lives; returns the unsubscribe. */
-  listen(): () => void {
-    return getApi().onLoadProgress((p) => {
-      if (this.loading) this.progress = p;
-    });
+  /** A context event far outside the story (the 1916 agreement in a 2014–2017 story). */
+  isFarContext(i: number): boolean {
+    const p = this.payload;
+    const story = p?.header.storyRange;
+    if (!p || !story || p.columns.type[i] !== CONTEXT_CODE) return false;
+    return p.columns.end[i]! <= story.start || p.columns.start[i]! >= story.end;
   }
 
-  /** The dataset main holds at start (the bundled one), then whatever main opened by itself. */
-  async load(): Promise<void> {
-    this.loading = true;
-    const api = getApi();
-    try {
-      const result = await api.getDataset();
-      if (result.ok) {
-        await this.#show(result.value);
-      } else {
-        this.loadError = result.error;
-      }
-    } catch (err) {
-      this.loadError = { code: 'internal', message: err instanceof Error ? err.message : String(err) };
-    } finally {
-      this.loading = false;
-      this.progress = undefined;
-    }
-    void this.refreshRecent();
-    await this.open(() => api.takeMainOpen());
-  }
+  // ---------------------------------------------------------------------------------------------
+  // Datasets
 
-  /** Replace what is shown with a newly opened dataset: filters, selection and search start afresh. */
-  async #show(payload: DatasetPayload): Promise<void> {
-    // Marks for the benchmark: from here to the first painted frame of the timeline.
-    performance.mark('frontline:dataset-received');
-    // Indexing starts in a task of its own, after the one that delivered the data.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+  /** A newly opened dataset: filters, selection, search and presentation start afresh. */
+  #reset(payload: DatasetPayload): void {
     this.finder.setDataset(payload);
-    this.payload = payload;
-    this.loadError = undefined;
     this.selectedIndex = undefined;
     this.selectedEvent = undefined;
     this.selectedError = undefined;
+    this.hovered = undefined;
+    this.presenting.stop();
+    // A lane mode the new dataset cannot offer (no actors, no regions…) falls back to theatres.
+    if (!laneModesFor(payload.header, payload.columns).includes(this.laneMode)) this.laneMode = 'theatre';
+    this.drawing = true;
   }
+
+  /** The timeline has drawn this dataset for the first time. */
+  drawn(payload: DatasetPayload): void {
+    if (payload === this.payload) this.drawing = false;
+  }
+
+  async save(format: SaveFormat): Promise<void> {
+    await this.opening.save(format, this.finder.active ? this.finder.shown : null);
+  }
+
+  async saveStories(stories: Story[]): Promise<void> {
+    this.storiesSaving = true;
+    const before = this.payload;
+    try {
+      await this.opening.open(() => getApi().saveStories(stories));
+    } finally {
+      this.storiesSaving = false;
+    }
+    // Saved and opened again (not cancelled, not refused): say where.
+    const after = this.payload;
+    if (!after || after === before) return;
+    const n = after.header.stories.length;
+    this.notices.show(`Saved ${n} ${n === 1 ? 'story' : 'stories'} in ${after.file.displayName}.`);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Selection and hover
 
   /**
-   * Open a file through one of the API's open calls (dialog, drop, recent, reload, mapping,
-   * review) and act on what came of it. Nothing shown changes unless a dataset was opened.
+   * Select an event by column index (or clear), fetch its details, and optionally bring it into
+   * view. `focus: 'stay'` keeps the focus where it is (a list the user is moving through).
    */
-  async open(call: () => Promise<Result<OpenOutcome>>): Promise<void> {
-    if (this.loading) return;
-    try {
-      await this.#open(call);
-    } finally {
-      // Main opened a file by itself (a second instance, the OS) while this was running.
-      if (this.#mainOpenWaiting) {
-        this.#mainOpenWaiting = false;
-        void this.open(() => getApi().takeMainOpen());
-      }
-    }
+  select(index: number | undefined, options: { reveal?: boolean; focus?: SelectFocus } = {}): void {
+    this.detailFocus = (options.focus ?? 'details') === 'details';
+    void this.#fetch(index);
+    if (index !== undefined && options.reveal) this.#ask({ kind: 'reveal', index });
   }
 
-  #mainOpenWaiting = false;
-
-  /** Main has opened a file by itself: fetch the outcome now, or as soon as the running open ends. */
-  openFromMain(): void {
-    if (this.loading) this.#mainOpenWaiting = true;
-    else void this.open(() => getApi().takeMainOpen());
-  }
-
-  async #open(call: () => Promise<Result<OpenOutcome>>): Promise<void> {
-    this.loading = true;
-    this.progress = undefined;
-    let result: Result<OpenOutcome>;
-    try {
-      result = await call();
-    } catch (err) {
-      result = { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
-    } finally {
-      this.loading = false;
-      this.progress = undefined;
-    }
-    this.review = undefined;
-    this.mapping = undefined;
-    // An IPC error (a refused call) is shown as an open that failed.
-    const outcome: OpenOutcome = result.ok ? result.value : { kind: 'failed', error: result.error };
-    switch (outcome.kind) {
-      case 'opened': {
-        await this.#show(outcome.dataset);
-        const file = outcome.dataset.file;
-        const skipped = outcome.dataset.warnings.length;
-        this.notice = `Opened ${file.displayName} (${FORMAT_LABEL[file.format]}): ${outcome.dataset.columns.count.toLocaleString('en-GB')} events${skipped > 0 ? `, ${skipped} warning${skipped === 1 ? '' : 's'}` : ''}${file.fromCache ? ', from the cache (unchanged since last opened)' : ''}.`;
-        void this.refreshRecent();
-        return;
-      }
-      case 'needs-review':
-        this.review = outcome;
-        return;
-      case 'needs-mapping':
-        this.mapping = outcome;
-        return;
-      case 'failed':
-        this.openError = outcome.error;
-        return;
-      case 'cancelled':
-        this.notice = outcome.message;
-        return;
-      case 'dismissed':
-        return;
-    }
-  }
-
-  async refreshRecent(): Promise<void> {
-    const result = await getApi().getRecentFiles();
-    if (result.ok) this.recent = result.value;
-  }
-
-  /** Save the events at these column indices (all: null) as a native file or CSV. */
-  async save(format: SaveFormat, indices: Uint32Array | null): Promise<void> {
-    let result;
-    try {
-      result = await getApi().saveAs(format, indices);
-    } catch (err) {
-      this.notice = `Could not save: ${err instanceof Error ? err.message : String(err)}`;
-      return;
-    }
-    if (!result.ok) {
-      this.notice = result.error.message;
-      return;
-    }
-    if ('dismissed' in result.value) return;
-    const { path, events } = result.value;
-    this.notice = `Saved ${events.toLocaleString('en-GB')} event${events === 1 ? '' : 's'} to ${path}.`;
-  }
-
-  /** File > Clear Cache: empty main's cache of opened files, and say what went. */
-  async clearCache(): Promise<void> {
-    let result;
-    try {
-      result = await getApi().clearCache();
-    } catch (err) {
-      this.notice = `Could not clear the cache: ${err instanceof Error ? err.message : String(err)}`;
-      return;
-    }
-    if (!result.ok) {
-      this.notice = result.error.message;
-      return;
-    }
-    const { entries, bytes } = result.value;
-    this.notice =
-      entries === 0
-        ? 'The cache of opened files was already empty.'
-        : `Cleared the cache of opened files: ${entries.toLocaleString('en-GB')} file${entries === 1 ? '' : 's'}, ${(bytes / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB. Files open from disk again next time.`;
-  }
-
-  async cancelLoad(): Promise<void> {
-    await getApi().cancelLoad();
-  }
-
-  /**
-   * The legend's switch: hide or show one type (through the type filter). The last type shown
-   * cannot be hidden: the answer would be an empty timeline and no way to tell why.
-   */
-  toggleType(type: EventType): boolean {
-    const engine = this.finder.ensureEngine();
-    if (!engine) return false;
-    const present = engine.facets.type.values.map((v) => v.key);
-    const shown = new Set(this.finder.filter.type && this.finder.filter.type.length > 0 ? this.finder.filter.type : present);
-    if (shown.has(type)) {
-      if (shown.size === 1) return false;
-      shown.delete(type);
-    } else shown.add(type);
-    this.finder.setFacet('type', shown.size === present.length ? [] : [...shown]);
-    return true;
-  }
-
-  /** The filter the timeline applies (undefined: everything), as a test on column indices. */
-  get include(): ((i: number) => boolean) | undefined {
-    return this.finder.include;
-  }
-
-  /** Select an event by column index and fetch its details. */
-  async select(index: number | undefined): Promise<void> {
+  async #fetch(index: number | undefined): Promise<void> {
     this.selectedIndex = index;
     this.selectedEvent = undefined;
     this.selectedError = undefined;
@@ -275,24 +226,152 @@ export class ViewerState {
     else this.selectedError = result.error.message;
   }
 
-  /** The event before or after the selection, in time order, among those the filter shows. */
-  neighbour(direction: 1 | -1): number | undefined {
+  closeDetails(): void {
+    this.select(undefined);
+  }
+
+  /** Select the event before or after the selection, in time order, among those the filter shows. */
+  step(direction: 1 | -1): void {
     const n = this.eventCount;
-    if (n === 0) return undefined;
+    if (n === 0) return;
     const include = this.include ?? (() => true);
     const current = this.selectedIndex;
     let i = current === undefined ? (direction === 1 ? 0 : n - 1) : current + direction;
     while (i >= 0 && i < n && !include(i)) i += direction;
-    if (i < 0 || i >= n) return current;
-    return i;
+    this.select(i < 0 || i >= n ? current : i, { reveal: true });
   }
 
-  /** The first or last event the filter shows. */
-  edge(which: 'first' | 'last'): number | undefined {
+  /** Select the first or last event the filter shows. */
+  jumpTo(which: 'first' | 'last'): void {
     const n = this.eventCount;
     const include = this.include ?? (() => true);
     const direction = which === 'first' ? 1 : -1;
-    for (let i = which === 'first' ? 0 : n - 1; i >= 0 && i < n; i += direction) if (include(i)) return i;
-    return undefined;
+    for (let i = which === 'first' ? 0 : n - 1; i >= 0 && i < n; i += direction) {
+      if (include(i)) return this.select(i, { reveal: true });
+    }
+  }
+
+  hover(index: number | undefined): void {
+    if (this.hovered !== index) this.hovered = index;
+  }
+
+  setCursor(time: number | undefined): void {
+    this.cursor = time;
+  }
+
+  #filterChanged(): void {
+    const selected = this.selectedIndex;
+    const include = this.include;
+    if (selected !== undefined && include && !include(selected)) this.closeDetails();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The window (answered by the views that show time: see viewRequest.ts)
+
+  #ask(request: ViewRequestKind, animate = !prefersReducedMotion()): void {
+    this.request = { ...request, seq: ++this.#seq, animate };
+  }
+
+  /** Keyboard and button zoom keep the selected event in place when it is in view. */
+  zoom(direction: 'in' | 'out'): void {
+    const w = this.window;
+    const around = w ? zoomAnchor(w, this.selectedView) : undefined;
+    this.#ask({ kind: 'zoom', factor: direction === 'in' ? 0.5 : 2, ...(around !== undefined ? { around } : {}) });
+  }
+
+  pan(fraction: number): void {
+    this.#ask({ kind: 'pan', fraction });
+  }
+
+  /** Frame where the events are (the default view), or show the whole range. */
+  fit(which: 'frame' | 'all' = 'frame'): void {
+    this.#ask({ kind: 'fit', which });
+  }
+
+  showWindow(window: TimeRange): void {
+    this.#ask({ kind: 'window', window });
+  }
+
+  /** The timeline moved (the user, an animation, a resize): what it shows now. */
+  reportWindow(window: TimeRange): void {
+    const w = this.window;
+    if (!w || w.start !== window.start || w.end !== window.end) this.window = window;
+  }
+
+  reportSize(size: { width: number; height: number }): void {
+    const s = this.timelineSize;
+    if (!s || s.width !== size.width || s.height !== size.height) this.timelineSize = size;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Lanes, types, panels
+
+  setLanes(mode: LaneMode): void {
+    if (!this.laneModes.includes(mode)) {
+      this.notices.show('This dataset has nothing to make those lanes from.');
+      return;
+    }
+    this.laneMode = mode;
+  }
+
+  cycleLanes(): void {
+    const at = this.laneModes.indexOf(this.laneMode);
+    this.setLanes(this.laneModes[(at + 1) % this.laneModes.length]!);
+  }
+
+  /**
+   * The legend's switch: hide or show one type (through the type filter). The last type shown
+   * cannot be hidden: the answer would be an empty timeline and no way to tell why.
+   */
+  toggleType(type: EventType): void {
+    performance.mark('frontline:filter-start');
+    const engine = this.finder.ensureEngine();
+    if (!engine) return;
+    const present = engine.facets.type.values.map((v) => v.key);
+    const shown = new Set(this.finder.filter.type && this.finder.filter.type.length > 0 ? this.finder.filter.type : present);
+    if (shown.has(type)) {
+      if (shown.size === 1) {
+        this.notices.show('At least one type stays shown. Use Filters to narrow further.');
+        return;
+      }
+      shown.delete(type);
+    } else shown.add(type);
+    this.finder.setFacet('type', shown.size === present.length ? [] : [...shown]);
+  }
+
+  /** Open or close a panel (toggle when `open` is not given). */
+  toggle(panel: Panel, open = !this.panels[panel]): void {
+    if (open && panel === 'filters') this.finder.ensureEngine();
+    if (open && (panel === 'export' || panel === 'filters' || panel === 'stories' || panel === 'table') && this.presenting.active) return;
+    this.panels[panel] = open;
+  }
+
+  /** Open the table and put the focus on its current row (T from the keyboard). */
+  toggleTableWithFocus(): void {
+    const open = !this.panels.table;
+    this.toggle('table', open);
+    this.tableFocus = open;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Presenting (the presentation's own state is in presenting.svelte.ts)
+
+  enterPresentation(): void {
+    this.panels.filters = false;
+    this.notices.dismiss();
+    (document.activeElement as HTMLElement | null)?.blur?.();
+  }
+
+  leavePresentation(): void {
+    const index = this.selectedIndex;
+    if (index !== undefined) this.#ask({ kind: 'reveal', index });
+  }
+
+  showPresentationStep(index: number, window: TimeRange | undefined): void {
+    this.detailFocus = false;
+    void this.#fetch(index);
+    this.#ask({ kind: 'present', index, window });
   }
 }
+
+const CONTEXT_CODE = EVENT_TYPES.indexOf('context');

@@ -1,9 +1,13 @@
 // Builds the DOM of one event on the timeline with textContent only (dataset text never becomes
-// HTML): a bar showing how much time the event may cover, and a label with its glyph, title and
-// figures, placed on, after or before the bar as itemLayout decides.
-import { EVENT_TYPE_STYLES, type TypeShape } from '../../../../shared/dataset/eventTypes';
+// HTML): its mark, drawn as extent.ts specifies for its kind of date (and as exports draw it), and
+// its label (glyph, precision word, title, figures), on, after or before the mark as itemLayout
+// decides. The element is kept per event and updated in place, so the keyboard focus survives a
+// new layout; it is a button named by the event's title and date.
 import type { EventView } from '../../../../shared/dataset/columns';
-import { extentKind, PRECISION_WORD } from '../../../../shared/render/extent';
+import { EVENT_TYPE_STYLES, type TypeShape } from '../../../../shared/dataset/eventTypes';
+import { shortWhen } from '../../../../shared/dataset/shortDate';
+import { precisionWord } from '../../../../shared/render/eventMarks';
+import { extentKind } from '../../../../shared/render/extent';
 import { GLYPH_PATHS, GLYPH_VIEWBOX } from '../../../../shared/render/glyphs';
 import type { ItemLayout } from './itemLayout';
 
@@ -29,7 +33,6 @@ function span(className: string, text: string): HTMLSpanElement {
   return el;
 }
 
-
 /** The label alone: glyph, precision, title, figures, dispute marker. Also used to measure widths. */
 export function buildLabel(e: EventView): HTMLElement {
   const style = EVENT_TYPE_STYLES[e.type];
@@ -37,7 +40,7 @@ export function buildLabel(e: EventView): HTMLElement {
   label.className = 'ev-label';
   label.style.setProperty('--c', style.colour);
   label.appendChild(glyphSvg(style.shape));
-  const precision = e.precision === 'day' ? undefined : PRECISION_WORD[e.precision];
+  const precision = precisionWord(e);
   if (precision) label.appendChild(span(`ev-precision ev-precision-${e.precision}`, precision));
   label.appendChild(span('ev-title', e.title));
   for (const f of e.figureLabels) label.appendChild(span('ev-figure', f));
@@ -45,24 +48,35 @@ export function buildLabel(e: EventView): HTMLElement {
   return label;
 }
 
+/** What a screen reader and the hover tooltip say of an event: its title and date. */
+export function describeEvent(e: EventView): string {
+  return `${e.title}, ${shortWhen(e)}`;
+}
+
 /**
- * The whole item. `label` is the event's label element, built and measured beforehand
- * (buildLabel); it is moved into the item, not copied.
+ * The whole item, built into `root` (a fresh element, or the event's element from before, updated
+ * in place). `label` is the event's label element, built and measured beforehand (buildLabel).
  */
-export function buildItemElement(e: EventView, label: HTMLElement, layout: ItemLayout, labelPx: number, msPerPx: number): HTMLElement {
+export function buildItemElement(root: HTMLElement, e: EventView, label: HTMLElement, layout: ItemLayout, labelPx: number, msPerPx: number): HTMLElement {
   const style = EVENT_TYPE_STYLES[e.type];
   const kind = extentKind(e);
-  const root = document.createElement('div');
   root.className = `ev ev-${kind} ev-side-${layout.side}`;
   root.dataset['event'] = e.id;
+  root.dataset['index'] = String(e.index);
   root.dataset['type'] = e.type;
   root.dataset['start'] = String(e.start);
   root.dataset['bar'] = layout.barPx.toFixed(1);
+  root.dataset['side'] = layout.side;
+  root.setAttribute('role', 'button');
+  root.setAttribute('aria-label', describeEvent(e));
+  if (!root.hasAttribute('tabindex')) root.tabIndex = -1;
   root.style.setProperty('--c', style.colour);
 
-  const bar = document.createElement('div');
+  const bar = (root.querySelector<HTMLElement>(':scope > .ev-extent') ?? document.createElement('div')) as HTMLElement;
   bar.className = 'ev-extent';
   bar.style.width = `${layout.barPx.toFixed(1)}px`;
+  bar.style.removeProperty('--fuzz-start');
+  bar.style.removeProperty('--fuzz-end');
   if (kind === 'span') {
     // Fade the parts of a span whose ends are only known to a week, month or year.
     const fuzzStart = e.startPrecision === 'day' ? 0 : (e.startWindowEnd - e.start) / msPerPx;
@@ -74,11 +88,9 @@ export function buildItemElement(e: EventView, label: HTMLElement, layout: ItemL
   label.style.transform = '';
   label.style.width = '';
   if (layout.side === 'left') {
-    // Pin the width so the bar starts exactly at the event's date.
+    // Pin the width so the mark starts exactly at the event's date.
     label.style.width = `${labelPx.toFixed(1)}px`;
-    root.append(label, bar);
-  } else {
-    root.append(bar, label);
-  }
+    if (root.firstChild !== label || root.lastChild !== bar) root.replaceChildren(label, bar);
+  } else if (root.firstChild !== bar || root.lastChild !== label) root.replaceChildren(bar, label);
   return root;
 }

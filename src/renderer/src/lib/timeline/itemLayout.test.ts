@@ -1,96 +1,89 @@
-// Label placement and fitting: labels never run past the last date, wide bars carry their label,
-// and the fitted window holds every box in the given width.
+// Where the screen puts a label, by the rule exports follow (placeLabel): after its mark, reading
+// forward; before it only where it would leave the view, and then touching it; on a mark wide
+// enough to carry it. Marks have their least widths, an approximate day's grows around its middle.
 import { describe, expect, it } from 'vitest';
-import { utcDay } from '../../../../shared/dataset/dates';
-import { LABEL_GAP_PX, fitWindow, layoutItem, type Extent } from './itemLayout';
+import { labelTouchesMark } from '../../../../shared/timeline/labelPlacement';
+import { LABEL_GAP_PX, layoutItem, MIN_MARK_PX, sameLayout, type LayoutEvent } from './itemLayout';
 
 const DAY = 86_400_000;
+const T0 = Date.UTC(2017, 9, 1);
+/** A view of 100 days over 1,000 px: 0.1 day a pixel. */
+const VIEW = { start: T0, end: T0 + 100 * DAY };
+const MS_PER_PX = DAY / 10;
+const day = (d: number, kind: LayoutEvent['kind'] = 'exact', days = 1): LayoutEvent => ({ start: T0 + d * DAY, end: T0 + (d + days) * DAY, kind });
+const px = (t: number) => (t - VIEW.start) / MS_PER_PX;
 
-/** An event's extent: a day, or from the start day to the end day inclusive. */
-function ev(_id: string, start: string, end?: string): Extent {
-  return { start: Date.parse(start), end: Date.parse(end ?? start) + DAY };
+/** The label's x and the mark's extent in px, as the DOM lays them out in the box. */
+function geometry(e: LayoutEvent, labelPx: number) {
+  const l = layoutItem(e, labelPx, MS_PER_PX, VIEW);
+  const barX0 = px(l.markStart);
+  const barX1 = px(l.markEnd);
+  const labelX = l.side === 'left' ? px(l.boxStart) : l.side === 'right' ? barX1 + LABEL_GAP_PX : barX0;
+  return { l, barX0, barX1, labelX };
 }
 
 describe('layoutItem', () => {
-  const dataEnd = utcDay(2017, 11, 4);
-
-  it('puts the label after the bar when there is room before the data ends', () => {
-    const e = ev('a', '2017-01-01');
-    const layout = layoutItem(e, 200, DAY, dataEnd);
-    expect(layout.side).toBe('right');
-    expect(layout.boxStart).toBe(e.start);
-    expect(layout.boxEnd).toBe(e.start + (1 + LABEL_GAP_PX + 200) * DAY);
+  it('puts the label after its mark, reading forward, where it fits before the view ends', () => {
+    const e = day(30);
+    const { l, barX0, barX1, labelX } = geometry(e, 200);
+    expect(l.side).toBe('right');
+    expect(l.markStart).toBe(e.start);
+    expect(l.boxStart).toBe(e.start);
+    expect(px(l.boxEnd)).toBeCloseTo(barX1 + LABEL_GAP_PX + 200);
+    expect(labelTouchesMark({ barX0, barX1, labelW: 200, gap: LABEL_GAP_PX }, { side: l.side, labelX })).toBe(true);
   });
 
-  it('puts the label before the bar when it would run past the last date', () => {
-    const e = ev('b', '2017-11-03');
-    const layout = layoutItem(e, 200, DAY, dataEnd);
-    expect(layout.side).toBe('left');
-    expect(layout.boxStart).toBe(e.start - (200 + LABEL_GAP_PX) * DAY);
-    expect(layout.boxEnd).toBe(e.end);
-    expect(layout.boxEnd).toBeLessThanOrEqual(dataEnd);
+  it('puts it before its mark only where it would leave the view, and then it ends touching the mark', () => {
+    // 3 November in a view ending 8 January: 200 px of label would run 100 px past the edge.
+    const e = day(90);
+    const { l, barX0, barX1, labelX } = geometry(e, 200);
+    expect(l.side).toBe('left');
+    expect(px(l.boxEnd)).toBeCloseTo(barX1);
+    expect(labelX + 200 + LABEL_GAP_PX).toBeCloseTo(barX0);
+    expect(labelTouchesMark({ barX0, barX1, labelW: 200, gap: LABEL_GAP_PX }, { side: l.side, labelX })).toBe(true);
+    // The same event with the view moved on: forward again.
+    const later = layoutItem(e, 200, MS_PER_PX, { start: VIEW.start + 50 * DAY, end: VIEW.end + 50 * DAY });
+    expect(later.side).toBe('right');
   });
 
-  it('lets a bar wide enough carry its label on top', () => {
-    const e = ev('c', '2014-01-01', '2017-11-03');
-    const layout = layoutItem(e, 200, DAY, dataEnd);
-    expect(layout.side).toBe('overlay');
-    expect(layout.barPx).toBeCloseTo((e.end - e.start) / DAY);
-    expect([layout.boxStart, layout.boxEnd]).toEqual([e.start, e.end]);
+  it('reads forward and lets the edge cut a label that fits on neither side', () => {
+    const { l } = geometry(day(50), 900);
+    expect(l.side).toBe('right');
   });
 
-  it('the same span at a wider zoom is too short for its label and moves it aside', () => {
-    const e = ev('d', '2017-10-23', '2017-11-03');
-    expect(layoutItem(e, 200, DAY / 100, dataEnd).side).toBe('overlay');
-    expect(layoutItem(e, 200, DAY, dataEnd).side).toBe('left');
+  it('lets a mark wide enough carry its label on top', () => {
+    const e = day(10, 'span', 40);
+    const l = layoutItem(e, 200, MS_PER_PX, VIEW);
+    expect(l.side).toBe('overlay');
+    expect(l.barPx).toBeCloseTo(400);
+    expect([l.boxStart, l.boxEnd]).toEqual([e.start, e.end]);
   });
-});
 
-describe('fitWindow', () => {
-  const label = () => 300;
-
-  it('holds every box, labels included, inside the width with the margin', () => {
-    const events = [ev('a', '2014-01-01', '2017-11-03'), ev('b', '2017-10-01'), ev('c', '2017-11-03'), ev('d', '2015-06-01')];
-    const width = 1100;
-    const margin = 16;
-    const dataEnd = Math.max(...events.map((e) => e.end));
-    const window = fitWindow(events, label, width, dataEnd, margin);
-    expect(window).toBeDefined();
-    const { start, end } = window!;
-    const msPerPx = (end - start) / width;
-    for (const e of events) {
-      const layout = layoutItem(e, label(), msPerPx, dataEnd);
-      const left = (layout.boxStart - start) / msPerPx;
-      const right = (layout.boxEnd - start) / msPerPx;
-      expect(left).toBeGreaterThanOrEqual(margin - 1);
-      expect(right).toBeLessThanOrEqual(width - margin + 1);
+  it('gives each kind of mark its least width; an approximate day grows around its middle', () => {
+    const wide = { start: VIEW.start, end: VIEW.start + 5000 * DAY };
+    const scale = (wide.end - wide.start) / 1000;
+    for (const kind of ['exact', 'window', 'span'] as const) {
+      const l = layoutItem(day(30, kind), 100, scale, wide);
+      expect(l.barPx).toBe(MIN_MARK_PX[kind]);
+      expect(l.markStart).toBe(T0 + 30 * DAY);
     }
-    // Not wastefully wide: the data's last day sits near the right edge.
-    expect((dataEnd - start) / msPerPx).toBeGreaterThan(width - margin - 2);
+    const approx = layoutItem(day(30, 'approx'), 100, scale, wide);
+    expect(approx.barPx).toBe(MIN_MARK_PX.approx);
+    expect((approx.markStart + approx.markEnd) / 2).toBeCloseTo(T0 + 30.5 * DAY, -3);
   });
 
-  it('fits events that all fall on one day', () => {
-    const events = [ev('a', '2017-11-03'), ev('b', '2017-11-03')];
-    const window = fitWindow(events, label, 800, utcDay(2017, 11, 4));
-    expect(window).toBeDefined();
-    expect(window!.end - window!.start).toBeGreaterThan(DAY);
+  it('a window of possible dates is drawn over its whole window, never as a day', () => {
+    const month = { start: T0, end: T0 + 31 * DAY, kind: 'window' as const };
+    const l = layoutItem(month, 150, MS_PER_PX, VIEW);
+    expect(l.barPx).toBeCloseTo(310);
+    expect(l.side).toBe('overlay');
   });
 
-  it('stays around the events when labels are wider than the view (a narrow timeline)', () => {
-    // Labels of 300 px in a 420 px view cannot all fit; the window must not run off into past centuries.
-    const events = [ev('a', '2014-01-01', '2017-11-03'), ev('b', '2017-10-01'), ev('c', '2017-11-03'), ev('d', '2015-06-01')];
-    const dataEnd = Math.max(...events.map((e) => e.end));
-    const window = fitWindow(events, () => 600, 420, dataEnd);
-    expect(window).toBeDefined();
-    const lo = Math.min(...events.map((e) => e.start));
-    expect(window!.start).toBeLessThanOrEqual(lo);
-    expect(window!.end).toBeGreaterThanOrEqual(dataEnd);
-    expect(window!.end - window!.start).toBeLessThan(8 * (dataEnd - lo));
-    expect(new Date(window!.start).getUTCFullYear()).toBeGreaterThan(1990);
-  });
-
-  it('returns nothing for no events or no room', () => {
-    expect(fitWindow([], label, 800, 0)).toBeUndefined();
-    expect(fitWindow([ev('a', '2017-11-03')], label, 20, 0)).toBeUndefined();
+  it('tells layouts that draw the same from those that do not', () => {
+    const a = layoutItem(day(30), 200, MS_PER_PX, VIEW);
+    const b = layoutItem(day(30), 200, MS_PER_PX, { start: VIEW.start + 1, end: VIEW.end + 1 });
+    const c = layoutItem(day(90), 200, MS_PER_PX, VIEW);
+    expect(sameLayout(a, b, MS_PER_PX)).toBe(true);
+    expect(sameLayout(a, c, MS_PER_PX)).toBe(false);
   });
 });

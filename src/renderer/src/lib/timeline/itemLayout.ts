@@ -1,86 +1,71 @@
-// Where an event's box goes at a given zoom, so that no label overlaps another and none runs past
-// the end of the data (vis-timeline stacks boxes by their real width; we decide the width).
-//  - overlay: the bar is wide enough to carry the label on top of it;
-//  - right:   [bar][label], the box starts at the event's start;
-//  - left:    [label][bar], the label ends where the bar begins. Used when a label on the right
-//             would run past the last date in the data, so the view need not waste space on it.
+// Where an event's mark and label go at a given zoom and view, by the one rule the screen and the
+// exports share (placeLabel): a label starts at its mark and reads forward in time; it goes before
+// the mark only where it would otherwise leave the view, and then ends touching it; a mark wide
+// enough carries its label on top. vis-timeline stacks items by the box of mark and label, in time.
+import type { ExtentKind } from '../../../../shared/render/extent';
+import { placeLabel, type LabelSide } from '../../../../shared/timeline/labelPlacement';
+import type { TimeRange } from '../view/windowMath';
 
-export type LabelSide = 'overlay' | 'right' | 'left';
+export type { LabelSide };
+
+/** Space between a mark and its label, in px (the .ev gap in app.css). */
+export const LABEL_GAP_PX = 8;
+/** A mark carries its label only with this much room to spare. */
+export const OVERLAY_SLACK_PX = 16;
+/**
+ * A label takes at most this share of the time axis (less its margins, as frameWindow counts it):
+ * a longer title is shortened with an ellipsis (the tooltip and the details have it whole), so the
+ * default view always has room for every label after its mark.
+ */
+export const MAX_LABEL_SHARE = 0.4;
+
+/** The widest a label is drawn on an axis `widthPx` wide. */
+export function maxLabelPx(widthPx: number): number {
+  return Math.max(120, MAX_LABEL_SHARE * (widthPx - 32));
+}
+
+/** Narrowest mark of each kind, in px, so a day is still seen at a wide zoom (app.css agrees). */
+export const MIN_MARK_PX: Readonly<Record<ExtentKind, number>> = { exact: 3, window: 5, approx: 12, span: 3 };
 
 export interface ItemLayout {
   readonly side: LabelSide;
-  /** Bar width in px. */
+  /** The mark's width in px. */
   readonly barPx: number;
-  /** Where vis-timeline places the box (ms). */
+  /** Where vis-timeline places the box of mark and label (ms). */
   readonly boxStart: number;
-  /** Where the box ends (ms), for fitting. */
   readonly boxEnd: number;
+  /** Where the mark starts and ends (ms): its date, widened to its least width. */
+  readonly markStart: number;
+  readonly markEnd: number;
 }
 
-/** Space between bar and label, in px. */
-export const LABEL_GAP_PX = 8;
-/** A bar carries its label only with this much room to spare. */
-const OVERLAY_SLACK_PX = 16;
-
-/** The time extent of an event: [start, end). */
-export interface Extent {
+export interface LayoutEvent {
   readonly start: number;
   readonly end: number;
-}
-
-export function layoutItem(e: Extent, labelPx: number, msPerPx: number, dataEnd: number): ItemLayout {
-  const barPx = Math.max(0, (e.end - e.start) / msPerPx);
-  if (barPx >= labelPx + OVERLAY_SLACK_PX) {
-    return { side: 'overlay', barPx, boxStart: e.start, boxEnd: e.end };
-  }
-  const rightEnd = e.start + (barPx + LABEL_GAP_PX + labelPx) * msPerPx;
-  if (rightEnd <= dataEnd) {
-    return { side: 'right', barPx, boxStart: e.start, boxEnd: rightEnd };
-  }
-  return { side: 'left', barPx, boxStart: e.start - (labelPx + LABEL_GAP_PX) * msPerPx, boxEnd: e.end };
+  readonly kind: ExtentKind;
 }
 
 /**
- * The window that shows `events` whole, labels included, in `widthPx` pixels. Label sides depend
- * on the zoom, so this iterates to a fixed point.
+ * The layout of one event whose label is `labelPx` wide, at `msPerPx`, in the visible window
+ * `view`. A mark narrower than its least width grows from its start (an approximate day's soft
+ * mark grows around its middle, as in exports).
  */
-export function fitWindow<E extends Extent>(
-  events: readonly E[],
-  labelPx: (e: E) => number,
-  widthPx: number,
-  dataEnd: number,
-  marginPx = 16
-): { start: number; end: number } | undefined {
-  if (events.length === 0 || widthPx <= 2 * marginPx) return undefined;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const e of events) {
-    lo = Math.min(lo, e.start);
-    hi = Math.max(hi, e.end);
-  }
-  const minSpan = 86_400_000;
-  // A label wider than the view cannot be fitted at any zoom (the window would grow without end):
-  // for fitting, labels count as at most 40% of the view, so the widening on both sides converges.
-  const maxLabel = 0.4 * (widthPx - 2 * marginPx);
-  const labelFor = (e: E) => Math.min(labelPx(e), maxLabel);
-  let start = lo;
-  let end = Math.max(hi, lo + minSpan);
-  // Each round widens the window by what the labels need at the previous zoom; the change shrinks
-  // geometrically (by label width / view width), so a dozen rounds settle well under a pixel.
-  for (let round = 0; round < 12; round++) {
-    const msPerPx = (end - start) / (widthPx - 2 * marginPx);
-    let boxLo = lo;
-    let boxHi = hi;
-    for (const e of events) {
-      const layout = layoutItem(e, labelFor(e), msPerPx, dataEnd);
-      boxLo = Math.min(boxLo, layout.boxStart);
-      boxHi = Math.max(boxHi, layout.boxEnd);
-    }
-    const settled = Math.abs(boxLo - start) < msPerPx / 2 && Math.abs(Math.max(boxHi, boxLo + minSpan) - end) < msPerPx / 2;
-    start = boxLo;
-    end = Math.max(boxHi, boxLo + minSpan);
-    if (settled) break;
-  }
-  const pad = ((end - start) / (widthPx - 2 * marginPx)) * marginPx;
-  return { start: start - pad, end: end + pad };
+export function layoutItem(e: LayoutEvent, labelPx: number, msPerPx: number, view: TimeRange): ItemLayout {
+  const x = (t: number) => (t - view.start) / msPerPx;
+  const rawX0 = x(e.start);
+  const rawPx = Math.max(0, (e.end - e.start) / msPerPx);
+  const barPx = Math.max(MIN_MARK_PX[e.kind], rawPx);
+  const barX0 = e.kind === 'approx' && rawPx < barPx ? rawX0 + rawPx / 2 - barPx / 2 : rawX0;
+  const barX1 = barX0 + barPx;
+  const placed = placeLabel({ barX0, barX1, labelW: labelPx, viewX0: 0, viewX1: x(view.end), gap: LABEL_GAP_PX, overlaySlack: OVERLAY_SLACK_PX });
+  // An overlay label sits on the mark; the box is the mark's (the label sticks to the view's edge).
+  const [boxX0, boxX1] = placed.side === 'overlay' ? [barX0, barX1] : [placed.boxX0, placed.boxX1];
+  const t = (px: number) => view.start + px * msPerPx;
+  return { side: placed.side, barPx, boxStart: t(boxX0), boxEnd: t(boxX1), markStart: t(barX0), markEnd: t(barX1) };
+}
+
+/** Two layouts draw the same (so an item need not be redrawn). */
+export function sameLayout(a: ItemLayout, b: ItemLayout, msPerPx: number): boolean {
+  const near = (p: number, q: number) => Math.abs(p - q) < msPerPx * 0.25;
+  return a.side === b.side && Math.abs(a.barPx - b.barPx) < 0.25 && near(a.boxStart, b.boxStart) && near(a.boxEnd, b.boxEnd);
 }
