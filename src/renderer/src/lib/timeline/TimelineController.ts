@@ -4,21 +4,21 @@
 // go, densityLayer.ts what dense lanes show. This module wires them: the data, lanes and index,
 // the window's motion (requests, wheel, fit, reveal, presenting), and redrawing everything at once
 // when the timeline's size or the screen's pixel ratio changes.
-import moment from 'moment';
 import { DataSet } from 'vis-data/esnext';
-import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
-import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
+import type { Timeline } from 'vis-timeline/esnext';
 import { FLAG_ERA, type DatasetHeader, type EventColumns, type LaneInfo } from '../../../../shared/dataset/columns';
 import { EventIndex } from '../../../../shared/timeline/eventIndex';
 import { assignLanes, type LaneMode } from '../../../../shared/timeline/laneAssignment';
 import type { ViewRequest } from '../view/viewRequest';
-import { MAX_WINDOW_MS, MIN_WINDOW_MS, panWindow, zoomWindow, type TimeRange } from '../view/windowMath';
+import { panWindow, zoomWindow, type TimeRange } from '../view/windowMath';
 import { EventFocus } from './eventFocus';
 import { revealWindow } from './feedPolicy';
 import { Feeder, type Item } from './feeder';
-import { frameView, wholeRange } from './framing';
+import { fitView } from './framing';
 import { maxLabelPx } from './itemLayout';
-import { renderLaneLabel, type LaneGroup } from './laneLabel';
+import type { LaneGroup } from './laneLabel';
+import { watchSize } from './sizeWatch';
+import { createTimeline } from './visTimeline';
 import { StagedSetup } from './stagedSetup';
 import { attachWheel } from './wheel';
 
@@ -74,7 +74,6 @@ export class TimelineController {
   #refeedFrame = 0;
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
   #rangeFrame = 0;
-  #resizeFrame = 0;
   #presentTimer: ReturnType<typeof setTimeout> | undefined;
   #destroyed = false;
   /** Where an animated zoom or pan is heading: repeated keys add up from there, not from mid-flight. */
@@ -86,32 +85,7 @@ export class TimelineController {
   constructor(container: HTMLElement, callbacks: TimelineCallbacks) {
     this.#container = container;
     this.#callbacks = callbacks;
-    const options: TimelineOptions = {
-      // Dataset dates are calendar dates in UTC; show them as such whatever the machine's zone.
-      moment: (date: moment.MomentInput) => moment(date).utc(),
-      align: 'left',
-      stack: true,
-      orientation: { axis: 'top', item: 'top' },
-      margin: { axis: 6, item: { horizontal: 6, vertical: 3 } },
-      verticalScroll: true,
-      horizontalScroll: false,
-      zoomable: false, // wheel and pinch are handled in wheel.ts
-      moveable: true,
-      selectable: true,
-      multiselect: false,
-      showCurrentTime: false,
-      showTooltips: false,
-      groupHeightMode: 'auto',
-      dataAttributes: ['event'],
-      order: (a: Item, b: Item) => a.order - b.order,
-      groupOrder: 'order',
-      template: (item: Item) => this.#feeder.render(item),
-      groupTemplate: (group: LaneGroup) => renderLaneLabel(group),
-      zoomMin: MIN_WINDOW_MS,
-      zoomMax: MAX_WINDOW_MS,
-      height: '100%'
-    } as TimelineOptions;
-    this.#timeline = new Timeline(container, this.#items, this.#groups, options);
+    this.#timeline = createTimeline(container, this.#items, this.#groups, (item) => this.#feeder.render(item));
     this.#feeder = new Feeder(container, this.#items, this.#groups, {
       getWindow: () => this.getWindow(),
       centreWidth: () => this.#centreWidth(),
@@ -172,7 +146,7 @@ export class TimelineController {
         zoom: (factor, around) => this.#go(zoomWindow(this.#target ?? this.getWindow(), factor, around), 0)
       })
     );
-    this.#watchSize();
+    this.#cleanup.push(watchSize(container, () => this.#resized()));
     // Label widths depend on the web fonts; measure again once they have loaded.
     void document.fonts?.ready.then(() => {
       if (!this.#destroyed && this.#cols) this.remeasure();
@@ -311,7 +285,6 @@ export class TimelineController {
     this.#destroyed = true;
     cancelAnimationFrame(this.#refeedFrame);
     cancelAnimationFrame(this.#rangeFrame);
-    cancelAnimationFrame(this.#resizeFrame);
     clearTimeout(this.#settleTimer);
     clearTimeout(this.#presentTimer);
     this.#staged.stop();
@@ -396,17 +369,8 @@ export class TimelineController {
     this.#staged.finish();
     const cols = this.#cols;
     if (!cols) return;
-    const include = this.#include;
-    let w: TimeRange | undefined;
-    if (which === 'frame') {
-      const width = this.#centreWidth();
-      const measured = cols.count <= 1000;
-      if (measured) this.#feeder.labels.measure(Array.from({ length: cols.count }, (_, i) => i).filter((i) => !include || include(i)));
-      const cap = maxLabelPx(width);
-      const typical = Math.min(cap, this.#feeder.labels.typical());
-      w = frameView({ cols, include, widthPx: width, labelPx: (i) => (measured ? Math.min(cap, this.#feeder.labels.width(i)) : typical), typicalLabelPx: typical });
-    }
-    w ??= wholeRange({ cols, include });
+    const widthPx = this.#centreWidth();
+    const w = fitView(which, { cols, include: this.#include, widthPx, labels: this.#feeder.labels, cap: maxLabelPx(widthPx) });
     if (!w) return;
     this.#fitted = which;
     this.#setWindow(w, durationMs);
@@ -493,43 +457,19 @@ export class TimelineController {
    * size: items laid out anew, density drawn at the new width and ratio, and a fitted view
    * fitted again.
    */
-  #watchSize(): void {
-    const resized = () => {
-      if (this.#resizeFrame !== 0) return;
-      this.#resizeFrame = requestAnimationFrame(() => {
-        this.#resizeFrame = 0;
-        if (this.#destroyed) return;
-        // vis-timeline's redraw is throttled to the next frame: measure after it.
-        this.#afterVisRedraw(() => {
-          const size = { width: this.#container.clientWidth, height: this.#container.clientHeight };
-          if (size.width !== this.#size.width || size.height !== this.#size.height) this.#callbacks.onsize?.(size);
-          this.#size = size;
-          if (!this.#cols) return;
-          this.#staged.finish();
-          if (this.#fitted) this.#fit(this.#fitted, 0);
-          this.#refeed();
-          this.#callbacks.onrange(this.getWindow());
-        });
-      });
-    };
-    const observer = new ResizeObserver(resized);
-    observer.observe(this.#container);
-    this.#cleanup.push(() => observer.disconnect());
-    // A new pixel ratio (the window moved to another screen, the page zoomed) fires no resize.
-    let media: MediaQueryList | undefined;
-    const watchRatio = () => {
-      media?.removeEventListener('change', onratio);
-      if (typeof matchMedia !== 'function') return;
-      media = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
-      media.addEventListener('change', onratio);
-    };
-    const onratio = () => {
-      watchRatio();
-      // Same size, new ratio: the size check would skip it, so the canvases are drawn again here.
-      if (this.#cols) this.#afterVisRedraw(() => this.#refeed());
-    };
-    watchRatio();
-    this.#cleanup.push(() => media?.removeEventListener('change', onratio));
+  #resized(): void {
+    if (this.#destroyed) return;
+    // vis-timeline's redraw is throttled to the next frame: measure after it.
+    this.#afterVisRedraw(() => {
+      const size = { width: this.#container.clientWidth, height: this.#container.clientHeight };
+      if (size.width !== this.#size.width || size.height !== this.#size.height) this.#callbacks.onsize?.(size);
+      this.#size = size;
+      if (!this.#cols) return;
+      this.#staged.finish();
+      if (this.#fitted) this.#fit(this.#fitted, 0);
+      this.#refeed();
+      this.#callbacks.onrange(this.getWindow());
+    });
   }
 }
 

@@ -77,3 +77,28 @@ export function wholeRange(input: Pick<FrameInput, 'cols' | 'include'>): TimeRan
   const pad = Math.max(DAY, (end - start) * 0.03);
   return { start: start - pad, end: end + pad };
 }
+
+/** Up to this many events, Fit measures every label; beyond, it counts them all at a typical width. */
+const MEASURE_ALL = 1_000;
+
+export interface LabelWidths {
+  measure(indices: Iterable<number>): void;
+  width(index: number): number;
+  typical(): number;
+}
+
+/**
+ * The window Fit shows: the frame of where the events are ('frame'), with every label counted at
+ * its width as drawn (at most `cap`), or the whole range ('all'). Undefined when nothing is shown.
+ */
+export function fitView(which: 'frame' | 'all', input: Pick<FrameInput, 'cols' | 'include' | 'widthPx'> & { labels: LabelWidths; cap: number }): TimeRange | undefined {
+  const { cols, include, labels, cap } = input;
+  if (which === 'frame') {
+    const measured = cols.count <= MEASURE_ALL;
+    if (measured) labels.measure(Array.from({ length: cols.count }, (_, i) => i).filter((i) => !include || include(i)));
+    const typical = Math.min(cap, labels.typical());
+    const frame = frameView({ cols, include, widthPx: input.widthPx, labelPx: (i) => (measured ? Math.min(cap, labels.width(i)) : typical), typicalLabelPx: typical });
+    if (frame) return frame;
+  }
+  return wholeRange({ cols, include });
+}
