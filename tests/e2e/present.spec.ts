@@ -71,6 +71,38 @@ test.describe('presenting with a clicker', () => {
     expect(app.outsideRequests).toEqual([]);
   });
 
+  test('clicking Present with the mouse never shows the room the Presenter view button; the presenter reaches it by moving to its corner or with Tab', async ({ openApp, page }) => {
+    await openApp();
+    const present = page.getByRole('button', { name: 'Present', exact: true });
+    const box = (await present.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect(caption(page)).toBeVisible();
+    const button = page.getByTestId('present-presenter-view');
+    // The pointer rests where Present was, over the button's corner: the room sees the slide only.
+    const corner = (await button.boundingBox())!;
+    expect(box.x + box.width / 2).toBeGreaterThan(corner.x - 60);
+    await page.waitForTimeout(300);
+    await expect(button).toHaveCSS('opacity', '0');
+    await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2 + 1);
+    await page.waitForTimeout(200);
+    await expect(button).toHaveCSS('opacity', '0');
+    // The presenter moves the pointer to the corner on purpose: it shows.
+    await page.mouse.move(400, 400, { steps: 4 });
+    await button.hover();
+    await expect(button).toHaveCSS('opacity', '1');
+    // Or reaches it with Tab, from a presentation started by the key.
+    await page.keyboard.press('Escape');
+    await page.mouse.move(10, 300);
+    await page.keyboard.press('F5');
+    await expect(caption(page)).toBeVisible();
+    await expect(button).toHaveCSS('opacity', '0');
+    await page.keyboard.press('Tab');
+    await expect(button).toBeFocused();
+    await expect(button).toHaveCSS('opacity', '1');
+  });
+
   test('every "next" and "previous" key moves one step, Home and End go to the ends, a click advances', async ({ openApp, page }) => {
     await openApp();
     await startPresenting(page);

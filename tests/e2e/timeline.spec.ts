@@ -203,6 +203,26 @@ test.describe('lanes', () => {
   });
 });
 
+test.describe('lane names', () => {
+  test('stay in sight while a tall lane scrolls by', async ({ openApp, page }) => {
+    await page.setViewportSize({ width: 1280, height: 420 });
+    await openApp();
+    const panel = page.locator('.vis-panel.vis-left');
+    const name = page.locator('.vis-labelset .lane-label .lane-name').first();
+    await expect(name).toHaveText('Syria');
+    // Scroll the lanes down by 120 px: the Syria lane's top goes above the view, its name stays.
+    await panel.hover();
+    await page.mouse.wheel(0, 120);
+    await expect.poll(() => panel.evaluate((el) => el.scrollTop)).toBeGreaterThan(60);
+    const lane = (await page.locator('.vis-labelset .vis-label').first().boundingBox())!;
+    const top = (await panel.boundingBox())!.y;
+    expect(lane.y).toBeLessThan(top - 30);
+    const box = (await name.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(top - 1);
+    await expect(name).toBeInViewport();
+  });
+});
+
 test.describe('zoom and pan', () => {
   test('keys and buttons change the visible window', async ({ openApp, page }) => {
     await openApp();

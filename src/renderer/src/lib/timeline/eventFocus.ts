@@ -26,6 +26,9 @@ export class EventFocus {
   readonly #onkeydown: (e: KeyboardEvent) => void;
   readonly #onfocusin: (e: FocusEvent) => void;
   readonly #onfocusout: (e: FocusEvent) => void;
+  readonly #oninput = () => (this.#lastInput = performance.now());
+  /** When the user last pressed a pointer or a key (a focus change then is theirs). */
+  #lastInput = -Infinity;
 
   constructor(container: HTMLElement, host: FocusHost) {
     this.#container = container;
@@ -38,11 +41,18 @@ export class EventFocus {
       host.focused(index);
     };
     this.#onfocusout = (e) => {
-      if (indexOf(e.target) !== undefined && indexOf(e.relatedTarget) === undefined) host.focused(undefined);
+      const index = indexOf(e.target);
+      if (index === undefined || indexOf(e.relatedTarget) !== undefined) return;
+      host.focused(undefined);
+      // vis-timeline moves an item's element when it redraws (a resize, a restack), and an element
+      // taken out of the page loses the focus: give it back once the element is in the page again.
+      // (Focus lost to nothing, not by a click or a key of the user's.)
+      if (e.relatedTarget === null && performance.now() - this.#lastInput > 250) this.#refocus(index);
     };
     container.addEventListener('keydown', this.#onkeydown);
     container.addEventListener('focusin', this.#onfocusin);
     container.addEventListener('focusout', this.#onfocusout);
+    document.addEventListener('pointerdown', this.#oninput, true);
   }
 
   /** After every feed and redraw: one event in view holds the Tab stop; a pending one takes the focus. */
@@ -59,6 +69,16 @@ export class EventFocus {
     }
     const keep = this.#current !== undefined && inView.includes(this.#current);
     this.#setCurrent(keep ? this.#current : inView[0]);
+  }
+
+  #refocus(index: number, tries = 6): void {
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active !== null && active !== document.body) return;
+      const el = this.#host.element(index);
+      if (el) el.focus({ preventScroll: true });
+      else if (tries > 0) this.#refocus(index, tries - 1);
+    });
   }
 
   /** The element holding the Tab stop, if an event is drawn in view. */
@@ -84,7 +104,7 @@ export class EventFocus {
     }
   }
 
-  #move(from: number, to: number | 'first' | 'last', direction: 1 | -1): void {
+  #move(from: number, to: number | 'first' | 'last'): void {
     const inView = this.#host.inView();
     let target: number | undefined;
     if (to === 'first') target = inView[0];
@@ -100,7 +120,6 @@ export class EventFocus {
     // Past the view's edge: the view follows, and the event takes the focus once drawn.
     this.#pending = target;
     this.#host.reveal(target);
-    void direction;
   }
 
   #keydown(e: KeyboardEvent): void {
@@ -110,7 +129,7 @@ export class EventFocus {
     const at = inView.indexOf(index);
     const step = (direction: 1 | -1) => {
       const next = at >= 0 ? inView[at + direction] : undefined;
-      this.#move(index, next ?? this.#host.neighbour(index, direction) ?? index, direction);
+      this.#move(index, next ?? this.#host.neighbour(index, direction) ?? index);
     };
     switch (e.key) {
       case 'ArrowRight':
@@ -122,10 +141,10 @@ export class EventFocus {
         step(-1);
         break;
       case 'Home':
-        this.#move(index, 'first', -1);
+        this.#move(index, 'first');
         break;
       case 'End':
-        this.#move(index, 'last', 1);
+        this.#move(index, 'last');
         break;
       case 'Enter':
       case ' ':
@@ -141,6 +160,7 @@ export class EventFocus {
     this.#container.removeEventListener('keydown', this.#onkeydown);
     this.#container.removeEventListener('focusin', this.#onfocusin);
     this.#container.removeEventListener('focusout', this.#onfocusout);
+    document.removeEventListener('pointerdown', this.#oninput, true);
   }
 }
 
