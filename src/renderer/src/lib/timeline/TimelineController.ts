@@ -86,6 +86,14 @@ export class TimelineController {
     this.#container = container;
     this.#callbacks = callbacks;
     this.#timeline = createTimeline(container, this.#items, this.#groups, (item) => this.#feeder.render(item));
+    // The lane names scroll when the lanes are taller than the view: a keyboard user scrolls them
+    // from there (a scrolling region must be reachable, WCAG 2.1.1).
+    const names = container.querySelector<HTMLElement>('.vis-panel.vis-left');
+    if (names) {
+      names.tabIndex = 0;
+      names.setAttribute('role', 'region');
+      names.setAttribute('aria-label', 'Lane names (the arrow keys scroll the lanes)');
+    }
     this.#feeder = new Feeder(container, this.#items, this.#groups, {
       getWindow: () => this.getWindow(),
       centreWidth: () => this.#centreWidth(),

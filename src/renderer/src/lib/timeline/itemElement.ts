@@ -40,12 +40,24 @@ export function buildLabel(e: EventView): HTMLElement {
   label.className = 'ev-label';
   label.style.setProperty('--c', style.colour);
   label.appendChild(glyphSvg(style.shape));
+  const parts: HTMLElement[] = [];
   const precision = precisionWord(e);
-  if (precision) label.appendChild(span(`ev-precision ev-precision-${e.precision}`, precision));
-  label.appendChild(span('ev-title', e.title));
-  for (const f of e.figureLabels) label.appendChild(span('ev-figure', f));
-  if (e.status === 'disputed') label.appendChild(span('ev-status', 'disputed'));
+  if (precision) parts.push(span(`ev-precision ev-precision-${e.precision}`, precision));
+  parts.push(span('ev-title', e.title));
+  for (const f of e.figureLabels) parts.push(span('ev-figure', f));
+  if (e.status === 'disputed') parts.push(span('ev-status', 'disputed'));
+  // Spaces between the parts (a flex container draws none), so the text reads as it is seen.
+  parts.forEach((part, k) => {
+    if (k > 0) label.append(' ');
+    label.append(part);
+  });
   return label;
+}
+
+/** The words a label shows, in order: its precision word, title, figures, dispute marker. */
+export function labelText(e: EventView): string {
+  const precision = precisionWord(e);
+  return [precision, e.title, ...e.figureLabels, e.status === 'disputed' ? 'disputed' : undefined].filter((w): w is string => !!w).join(' ');
 }
 
 /** What a screen reader and the hover tooltip say of an event: its title and date. */
@@ -68,7 +80,8 @@ export function buildItemElement(root: HTMLElement, e: EventView, label: HTMLEle
   root.dataset['bar'] = layout.barPx.toFixed(1);
   root.dataset['side'] = layout.side;
   root.setAttribute('role', 'button');
-  root.setAttribute('aria-label', describeEvent(e));
+  // Named by what it shows (so a voice command saying what is seen finds it), then its date.
+  root.setAttribute('aria-label', `${labelText(e)}, ${shortWhen(e)}`);
   if (!root.hasAttribute('tabindex')) root.tabIndex = -1;
   root.style.setProperty('--c', style.colour);
 
