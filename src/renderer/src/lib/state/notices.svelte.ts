@@ -10,7 +10,7 @@ export interface Notice {
 
 /** How long a notice that is not an error stays, in ms (longer for longer text, within bounds). */
 export function noticeDuration(text: string): number {
-  return Math.min(12_000, Math.max(5_000, 60 * text.length));
+  return Math.min(15_000, Math.max(8_000, 80 * text.length));
 }
 
 export class Notices {

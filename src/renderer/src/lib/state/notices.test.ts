@@ -14,8 +14,8 @@ describe('Notices', () => {
     expect(n.current).toBeDefined();
     vi.advanceTimersByTime(20);
     expect(n.current).toBeUndefined();
-    expect(noticeDuration('x')).toBeGreaterThanOrEqual(5000);
-    expect(noticeDuration('x'.repeat(10_000))).toBeLessThanOrEqual(12_000);
+    expect(noticeDuration('x')).toBeGreaterThanOrEqual(8000);
+    expect(noticeDuration('x'.repeat(10_000))).toBeLessThanOrEqual(15_000);
   });
 
   it('keeps an error until it is dismissed', () => {
@@ -43,7 +43,7 @@ describe('Notices', () => {
   it('a newer notice replaces the older, with its own time', () => {
     const n = new Notices();
     n.show('first');
-    vi.advanceTimersByTime(4_000);
+    vi.advanceTimersByTime(7_000);
     n.show('second');
     vi.advanceTimersByTime(2_000);
     expect(n.current?.text).toBe('second');
