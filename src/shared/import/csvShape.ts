@@ -1,6 +1,7 @@
 // Refuse tables whose shape would blow up reading them (a million columns, a 200 MB row, a quote
 // that swallows the file) before papaparse builds a single row: one pass over the text that splits
 // rows and cells as papaparse does, in time proportional to the text and with no memory of its own.
+// Short rows (most of any table) are only split into rows, not cells: see shortRowEnd.
 import type { Problem } from '../dataset/problems';
 
 /**
@@ -58,6 +59,61 @@ function lineAt(text: string, offset: number): number {
 }
 
 /**
+ * Where the row starting at `rowStart` ends (its line break, or the end of the text), when it
+ * ends by `limit` at the latest; -1 when it does not (or a quote is never closed), and the row is
+ * to be split cell by cell. A row no longer than the column limit less one cannot have too many
+ * columns (each column but the first takes a delimiter), nor be too long: such a row need not be
+ * split into cells, only found. Its end is the first line break outside a quoted cell, and a quote
+ * opens a quoted cell only as the first character of a cell, which between quoted cells is the
+ * first of the row or one just after a delimiter: so only the quotes and line breaks of the row
+ * are looked for, not each cell's end. Quoted cells close as in checkCsvShape.
+ */
+function shortRowEnd(body: string, rowStart: number, delim: number, limit: number): number {
+  const n = body.length;
+  /** Start of the current cell, where no quoted cell is open. */
+  let cellStart = rowStart;
+  let lineBreak = body.indexOf('\n', rowStart);
+  let quote = body.indexOf('"', rowStart);
+  for (;;) {
+    const end = lineBreak < 0 ? n : lineBreak;
+    // No quote before the row's end: the row ends there.
+    if (quote < 0 || quote > end) return end <= limit ? end : -1;
+    if (quote > limit) return -1;
+    // A quote inside an unquoted cell is part of its text.
+    if (quote !== cellStart && body.charCodeAt(quote - 1) !== delim) {
+      quote = body.indexOf('"', quote + 1);
+      continue;
+    }
+    // A quoted cell: to a quote that is not doubled and is followed (after spaces) by the
+    // delimiter or a line break. Anything else (its end at the end of the text, a quote never
+    // closed) is left to the cell-by-cell split.
+    let q = quote;
+    for (;;) {
+      q = body.indexOf('"', q + 1);
+      if (q < 0 || q >= limit || q === n - 1) return -1;
+      const after = body.charCodeAt(q + 1);
+      if (after === QUOTE) {
+        q++;
+        continue;
+      }
+      let k = q + 1;
+      while (k < n && body.charCodeAt(k) !== delim && body.charCodeAt(k) !== NEWLINE && isTrimSpace(body.charCodeAt(k))) k++;
+      if (k > limit) return -1;
+      const c = k < n ? body.charCodeAt(k) : -1;
+      if (c === NEWLINE) return k;
+      if (c === delim) {
+        cellStart = k + 1;
+        break;
+      }
+      // A stray quote inside the quoted cell: part of its text.
+    }
+    // The row goes on after the quoted cell; line breaks inside it did not end the row.
+    if (lineBreak >= 0 && lineBreak < cellStart) lineBreak = body.indexOf('\n', cellStart);
+    quote = body.indexOf('"', cellStart);
+  }
+}
+
+/**
  * What is wrong with the shape of a table's text, or undefined when every row is within the
  * limits. `body` has "\n" line breaks (no CR) and no BOM; `delimiter` is one character. Rows and
  * cells are split as papaparse splits them: a cell that starts with a quote runs to a quote that is
@@ -108,8 +164,18 @@ export function checkCsvShape(body: string, delimiter: string, file: string, lim
     return wideRow >= 0 && columns > COUNT_COLUMNS_UP_TO ? tooWide() : undefined;
   };
 
+  /** Rows no longer than this are found whole (shortRowEnd), not split into cells. */
+  const shortRow = Math.min(limits.columns - 1, limits.rowChars);
   while (i < n) {
-    // i is at the start of a cell.
+    // i is at the start of a cell. At the start of a row, a short row is passed over whole.
+    if (i === rowStart && shortRow >= 0) {
+      const end = shortRowEnd(body, rowStart, delim, rowStart + shortRow);
+      if (end >= n) break;
+      if (end >= 0) {
+        i = rowStart = end + 1;
+        continue;
+      }
+    }
     if (body.charCodeAt(i) === QUOTE) {
       const quoteStart = i;
       let q = i;
