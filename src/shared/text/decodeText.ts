@@ -194,7 +194,10 @@ export function decodeText(bytes: Uint8Array, file: string): DecodeResult {
       };
     }
   }
-  const nul = text.indexOf('\0');
+  // In UTF-8 a zero byte is only ever the NUL character: looking for it among the bytes (memchr)
+  // is much cheaper than among the characters of the decoded text, which are looked at only when
+  // there is one.
+  const nul = sniffed.encoding === 'utf-8' && body.indexOf(0) < 0 ? -1 : text.indexOf('\0');
   if (nul >= 0) {
     const { line, column } = lineColumnAt(text, nul);
     // In UTF-8 a zero byte is only ever the NUL character; in UTF-16 it is two bytes per unit.
