@@ -6,27 +6,28 @@
 // (AcledRows), over the helpers every table importer shares (rowHelpers, rowDates, placeMaker).
 import type { Problem } from '../dataset/problems';
 import {
+  AcledDay,
   acledColumns,
-  acledDay,
+  acledEvent,
   actorKindOfInter,
   fatalityFigures,
   GEO_PRECISION,
   NO_FIGURES,
   NO_GEO_PRECISION,
   NOT_A_COUNT,
-  pointOf,
   type AcledColumns,
-  type AcledDay,
+  type AcledPoint,
   type ActorKind,
   type TimePrecision
 } from './acledFields';
 import { mapAcledType, type SideRoles, type TypeMapping } from './acledTypes';
 import { countryCode } from './countries';
 import { streamCsv, type CsvHead, type CsvTable } from './csvTable';
-import { clip, ImportBuilder, sortByLine, type EventInput, type ImportEventSink } from './importBuilder';
+import { clip, ImportBuilder, sortByLine, type ImportEventSink } from './importBuilder';
 import { decideDayMonthOrder } from './looseDate';
 import { PlaceMaker } from './placeMaker';
 import { DayColumn, reportOrder } from './rowDates';
+import { madeTag, PairLists, TagLists, type MadeTag } from './sharedLists';
 import {
   cell,
   EventSides,
@@ -35,16 +36,13 @@ import {
   Memo,
   noEventsOutcome,
   passOnTableProblems,
-  PlaceLists,
   readCoordinates,
   RepeatedWarnings,
   splitList,
   type Citation,
-  type DatePointInput,
   type EventActorInput,
   type EventActorRole,
-  type Figure,
-  type Mutable
+  type Figure
 } from './rowHelpers';
 import type { ImportOutcome } from './types';
 
@@ -64,6 +62,8 @@ interface SeenActor {
   readonly entries: Partial<Record<EventActorRole, EventActorInput>>;
 }
 
+const CIVILIAN_TARGETING = 'acled: civilian targeting';
+
 const ACLED_SOURCE_NOTE =
   "Armed Conflict Location & Event Data (ACLED). Each event cites ACLED (with the row's source scale) and the publishers ACLED lists for it. ACLED's terms of use forbid redistributing its rows.";
 
@@ -76,9 +76,10 @@ const NEEDS_WHOLE_COLUMN = Symbol('needs the whole column');
 /**
  * Reads the rows of one ACLED table into events, a field at a time. Everything that repeats from
  * row to row is worked out once per distinct cell, and the objects made from it (dates,
- * citations, figures, place lists) are shared by the events: nothing changes an imported dataset
- * in place but validateDataset's cleaning of text, which would clean a shared string alike for
- * every event, and sharing saves a few hundred thousand objects per 100,000 rows.
+ * citations, figures, place lists, actor lists and tag lists: see sharedLists) are shared by the
+ * events: nothing changes an imported dataset in place but validateDataset's cleaning of text,
+ * which would clean a shared string alike for every event, and sharing saves a few hundred
+ * thousand objects per 100,000 rows.
  */
 class AcledRows {
   readonly b: ImportBuilder;
@@ -86,7 +87,6 @@ class AcledRows {
   readonly #head: CsvHead;
   readonly #notices: RepeatedWarnings;
   readonly #places: PlaceMaker;
-  readonly #placeLists = new PlaceLists();
   readonly #acled: string;
   /** Rows the CSV reader left out (an unclosed quote, a row cut short). */
   #tableErrors = 0;
@@ -100,7 +100,9 @@ class AcledRows {
   readonly #publishers: Memo<readonly Citation[]>;
   readonly #citationLists: Memo<Memo<readonly Citation[]>>;
   readonly #figures = new Memo(fatalityFigures);
-  readonly #disorderTags = new Memo((d) => clip(`acled disorder: ${d}`, 500));
+  readonly #disorderTags = new Memo((d) => madeTag(clip(`acled disorder: ${d}`, 500)));
+  readonly #tagSets = new TagLists(CIVILIAN_TARGETING);
+  readonly #actorLists = new PairLists<EventActorInput>();
   readonly #tagLists = new Memo((x) => splitList(x).slice(0, 97).map((y) => clip(`acled tag: ${y}`, 500)));
 
   /**
@@ -118,9 +120,9 @@ class AcledRows {
     const dates = new DayColumn(table ?? { rows: [] }, this.#c.date);
     reportOrder(b, head, dates, this.#name(this.#c.date));
     const orderUnknown = (text: string) => table === undefined && decideDayMonthOrder([text]).basis !== 'none';
-    this.#days = new Memo((text) => (orderUnknown(text) ? undefined : acledDay(text, dates.read(text))));
+    this.#days = new Memo((text) => (orderUnknown(text) ? undefined : new AcledDay(text, dates.read(text))));
     // "3-Nov-17": a two-digit year reads with the year column's help (key: "2017:3-Nov-17").
-    this.#twoDigitYearDays = new Memo((key) => acledDay(key.slice(5), dates.read(key.slice(5), Number(key.slice(0, 4)))));
+    this.#twoDigitYearDays = new Memo((key) => new AcledDay(key.slice(5), dates.read(key.slice(5), Number(key.slice(0, 4)))));
     this.#actors = new Memo((n) => ({ id: b.actor({ name: n }), kind: 'other', entries: {} }));
     this.#publishers = new Memo((t) => splitList(t).map((p) => ({ source: b.source({ kind: 'news', publisher: p, title: 'Reports cited by ACLED' }, `pub\u0000${p}`) })));
     this.#citationLists = new Memo((scale) => {
@@ -154,33 +156,27 @@ class AcledRows {
     const actor2 = cell(cells, this.#c.actor2);
     const who = actor1 !== '' && actor2 !== '' ? `${actor1} and ${actor2}` : actor1 || actor2;
     const title = `${mapping.words}${place.where ? ` in ${place.where}` : ''}${who ? `: ${who}` : ''}`;
-    // Written field by field (no spreads): this runs once per row of files of a million rows.
-    const event = { id, type: mapping.type, title: title.length > 500 ? this.b.short(title, line, 'title') : title } as Mutable<EventInput>;
-    if (notes !== '') event.summary = notes.length > 20_000 ? this.b.long(notes, line, this.#name(this.#c.notes)) : notes;
-    event.start = when.start;
-    if (when.note !== undefined) event.dateNote = when.note;
-    event.places = place.list;
-    event.actors = this.#eventActors(cells, mapping.roles);
-    event.status = 'reported';
-    event.figures = this.#fatalities(line, cells) as Figure[];
-    event.citations = this.#citations(line, cells, id, rowId) as Citation[];
-    event.tags = this.#tags(cells, mapping);
-    this.b.addEvent(event as EventInput, line);
+    const shortTitle = title.length > 500 ? this.b.short(title, line, 'title') : title;
+    const summary = notes === '' ? undefined : notes.length > 20_000 ? this.b.long(notes, line, this.#name(this.#c.notes)) : notes;
+    const actors = this.#eventActors(cells, mapping.roles);
+    const figures = this.#fatalities(line, cells) as Figure[];
+    const citations = this.#citations(line, cells, id, rowId) as Citation[];
+    this.b.addEvent(acledEvent(id, mapping.type, shortTitle, summary, when, place.list, actors, figures, citations, this.#tags(cells, mapping)), line);
     return true;
   }
 
   /** The date, checked against the year column, with its time precision; undefined: row skipped. */
-  #date(line: number, cells: readonly string[]): { start: DatePointInput; note: string | undefined } | undefined | typeof NEEDS_WHOLE_COLUMN {
+  #date(line: number, cells: readonly string[]): AcledPoint | undefined | typeof NEEDS_WHOLE_COLUMN {
     const c = this.#c;
     const dateText = cell(cells, c.date);
     const yearText = cell(cells, c.year);
     const year = fourDigitYear(yearText);
     let day = this.#days.get(dateText);
     if (day === undefined) return NEEDS_WHOLE_COLUMN;
-    if (!day.read.ok && year > 0) day = this.#twoDigitYearDays.get(`${yearText}:${dateText}`);
-    const read = day.read;
-    if (!read.ok) {
-      this.b.skip(line, this.#name(c.date), read.reason);
+    if (!day.ok && year > 0) day = this.#twoDigitYearDays.get(`${yearText}:${dateText}`);
+    if (!day.ok) {
+      const read = day.read;
+      this.b.skip(line, this.#name(c.date), read.ok ? '' : read.reason);
       return undefined;
     }
     if (year > 0 && day.year !== year) {
@@ -188,14 +184,13 @@ class AcledRows {
       return undefined;
     }
     if (year < 0 && yearText !== '') this.#notices.add('year', line, this.#name(c.year), `"${clip(yearText, 40)}" is not a year; the date was not checked against it`);
-    if (read.droppedTime !== undefined) this.#notices.add('time', line, this.#name(c.date), `the time "${read.droppedTime}" was dropped; the date is kept as written`);
-    let tp = cell(cells, c.tp);
-    if (tp !== '1' && tp !== '2' && tp !== '3') {
-      if (tp !== '') this.#notices.add('tp', line, this.#name(c.tp), `"${clip(tp, 40)}" is not an ACLED time precision (1, 2 or 3); the date is taken as the day`);
-      tp = '1';
+    if (day.droppedTime !== undefined) this.#notices.add('time', line, this.#name(c.date), `the time "${day.droppedTime}" was dropped; the date is kept as written`);
+    const tpText = cell(cells, c.tp);
+    const tp: TimePrecision = tpText === '2' ? '2' : tpText === '3' ? '3' : '1';
+    if (tp === '1' && tpText !== '1' && tpText !== '') {
+      this.#notices.add('tp', line, this.#name(c.tp), `"${clip(tpText, 40)}" is not an ACLED time precision (1, 2 or 3); the date is taken as the day`);
     }
-    const known = day as AcledDay & { read: { ok: true } };
-    return (known.points[tp as TimePrecision] ??= pointOf(known, tp as TimePrecision));
+    return day.point(tp);
   }
 
   /** The type, from ACLED's event and sub-event type; undefined: row skipped. */
@@ -248,7 +243,7 @@ class AcledRows {
     const admin1 = cell(cells, c.admin1);
     const admin2 = cell(cells, c.admin2);
     const admin3 = cell(cells, c.admin3);
-    const placeId = this.#places.place({
+    const list = this.#places.placeList({
       name: location,
       admin1,
       admin2,
@@ -260,26 +255,37 @@ class AcledRows {
       kind: geo?.kind ?? 'town',
       note: geo ? geo.note : coords.at ? NO_GEO_PRECISION : undefined
     });
-    return { list: this.#placeLists.of(placeId), where: location || admin3 || admin2 || admin1 || country.text };
+    return { list, where: location || admin3 || admin2 || admin1 || country.text };
   }
 
   /** Actors: actor1 and its associates on one side, actor2 and its associates on the other. */
   #eventActors(cells: readonly string[], roles: SideRoles): EventActorInput[] {
     const c = this.#c;
+    const assoc1 = cell(cells, c.assoc1);
+    const assoc2 = cell(cells, c.assoc2);
+    if (assoc1 === '' && assoc2 === '') {
+      // No associates (most rows): the list of the two entries, shared by the events of that pair.
+      const first = this.#entry(cell(cells, c.actor1), cell(cells, c.inter1), roles[0]);
+      return this.#actorLists.of(first, this.#entry(cell(cells, c.actor2), cell(cells, c.inter2), roles[1]));
+    }
     const sides = new EventSides();
-    this.#side(sides, cell(cells, c.actor1), cell(cells, c.inter1), cell(cells, c.assoc1), roles[0]);
+    this.#side(sides, cell(cells, c.actor1), cell(cells, c.inter1), assoc1, roles[0]);
     sides.nextSide();
-    this.#side(sides, cell(cells, c.actor2), cell(cells, c.inter2), cell(cells, c.assoc2), roles[1]);
+    this.#side(sides, cell(cells, c.actor2), cell(cells, c.inter2), assoc2, roles[1]);
     return sides.list;
   }
 
+  /** The entry of a side's actor (undefined: none named); its kind comes from the first inter code given for it. */
+  #entry(actor: string, inter: string, role: EventActorRole): EventActorInput | undefined {
+    if (actor === '') return undefined;
+    const a = this.#actors.get(actor);
+    if (a.kind === 'other') a.kind = this.#interKinds.get(inter);
+    return (a.entries[role] ??= { actor: a.id, role });
+  }
+
   #side(sides: EventSides, actor: string, inter: string, associates: string, role: EventActorRole): void {
-    if (actor !== '') {
-      const a = this.#actors.get(actor);
-      // The kind comes from the first inter code given for the actor.
-      if (a.kind === 'other') a.kind = this.#interKinds.get(inter);
-      sides.add((a.entries[role] ??= { actor: a.id, role }));
-    }
+    const entry = this.#entry(actor, inter, role);
+    if (entry !== undefined) sides.add(entry);
     if (associates === '') return;
     for (const name of this.#lists.get(associates)) {
       const a = this.#actors.get(name);
@@ -306,15 +312,18 @@ class AcledRows {
     return [{ source: this.#acled, note }, ...(sourceText === '' ? [] : this.#publishers.get(sourceText))];
   }
 
-  /** Tags: ACLED's own classification. */
+  /** Tags: ACLED's own classification (a list shared by the events that have the same, unless the tags column adds some). */
   #tags(cells: readonly string[], mapping: TypeMapping): string[] {
     const c = this.#c;
-    const tags = [mapping.tag];
     const disorder = cell(cells, c.disorder);
-    if (disorder !== '') tags.push(this.#disorderTags.get(disorder));
-    if (cell(cells, c.civilians) !== '') tags.push('acled: civilian targeting');
+    const disorderTag: MadeTag | undefined = disorder === '' ? undefined : this.#disorderTags.get(disorder);
+    const civilians = cell(cells, c.civilians) !== '';
     const tagText = cell(cells, c.tags);
-    if (tagText !== '') for (const t of this.#tagLists.get(tagText)) tags.push(t);
+    if (tagText === '') return this.#tagSets.of(mapping.tag, disorderTag, civilians);
+    const tags = [mapping.tag];
+    if (disorderTag !== undefined) tags.push(disorderTag.tag);
+    if (civilians) tags.push(CIVILIAN_TARGETING);
+    for (const t of this.#tagLists.get(tagText)) tags.push(t);
     return tags;
   }
 

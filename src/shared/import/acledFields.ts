@@ -1,9 +1,11 @@
 // How ACLED's fields read: its columns by name (every layout), the time precision of a coded
-// day, the kind of actor an inter code names, the geo precision of coordinates and fatalities.
+// day, the kind of actor an inter code names, the geo precision of coordinates and fatalities,
+// and the event a row makes of them.
 import type { ACTOR_KINDS } from '../dataset/vocabulary';
 import { columnOf, type CsvHead } from './csvTable';
 import { dayWords, type DayRead } from './rowDates';
-import { fourDigitYear, type DatePointInput, type Figure } from './rowHelpers';
+import type { EventInput } from './importBuilder';
+import { fourDigitYear, type Citation, type DatePointInput, type EventActorInput, type Figure } from './rowHelpers';
 
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
@@ -66,22 +68,46 @@ export const ACLED_TIME_PRECISIONS: Readonly<Record<'1' | '2' | '3', { readonly 
 
 export type TimePrecision = keyof typeof ACLED_TIME_PRECISIONS;
 
-/** What one distinct event_date cell reads as, and the start each time precision makes of it. */
-export interface AcledDay {
-  readonly text: string;
-  readonly read: DayRead;
-  /** Year of the day, or -1 when it does not read. */
-  readonly year: number;
-  /** The start and note of each time precision, made when first needed and then shared. */
-  readonly points: Partial<Record<TimePrecision, { readonly start: DatePointInput; readonly note: string | undefined }>>;
+/** The start of an event on a day read with a time precision, and the note that says so. */
+export interface AcledPoint {
+  readonly start: DatePointInput;
+  readonly note: string | undefined;
 }
 
-export function acledDay(text: string, read: DayRead): AcledDay {
-  return { text, read, year: read.ok ? fourDigitYear(read.day.slice(0, 4)) : -1, points: {} };
+/**
+ * What one distinct event_date cell reads as, and the start each time precision makes of it
+ * (made when first needed, then shared). Every row reads one: its fields are its own (fixed when
+ * it is made), not in objects of their own to be reached one after another.
+ */
+export class AcledDay {
+  readonly ok: boolean;
+  /** Year of the day, or -1 when it does not read. */
+  readonly year: number;
+  /** A time of day the cell gave, dropped (see DayRead). */
+  readonly droppedTime: string | undefined;
+  #day: AcledPoint | undefined = undefined;
+  #week: AcledPoint | undefined = undefined;
+  #month: AcledPoint | undefined = undefined;
+
+  constructor(
+    readonly text: string,
+    readonly read: DayRead
+  ) {
+    this.ok = read.ok;
+    this.year = read.ok ? fourDigitYear(read.day.slice(0, 4)) : -1;
+    this.droppedTime = read.ok ? read.droppedTime : undefined;
+  }
+
+  /** The start (and note) of the day read with time precision `tp`; the day must read. */
+  point(tp: TimePrecision): AcledPoint {
+    if (tp === '1') return (this.#day ??= pointOf(this, '1'));
+    return tp === '2' ? (this.#week ??= pointOf(this, '2')) : (this.#month ??= pointOf(this, '3'));
+  }
 }
 
 /** The start of a day read with a time precision (the cell as written when it is not ISO already). */
-export function pointOf(day: AcledDay & { read: { ok: true } }, tp: TimePrecision): { start: DatePointInput; note: string | undefined } {
+function pointOf(day: AcledDay, tp: TimePrecision): AcledPoint {
+  if (!day.read.ok) throw new Error(`"${day.text}" is not a day`);
   const value = day.read.day;
   const { margin, note } = ACLED_TIME_PRECISIONS[tp];
   const written = day.text === value ? {} : { asWritten: day.text };
@@ -104,6 +130,38 @@ export function actorKindOfInter(inter: string): ActorKind {
   if (t.includes('militia')) return 'militia';
   if (t.startsWith('rioter') || t.startsWith('protester') || t.startsWith('civilian')) return 'population';
   return 'other';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The event
+
+/**
+ * An event in one literal of all its fields, the same keys in the same order as ever, and no key
+ * for a field it lacks: an object given its fields one by one is reallocated as it grows, and
+ * an import keeps every event until its file image is written.
+ */
+export function acledEvent(
+  id: string,
+  type: EventInput['type'],
+  title: string,
+  summary: string | undefined,
+  when: { readonly start: DatePointInput; readonly note: string | undefined },
+  places: string[],
+  actors: EventActorInput[],
+  figures: Figure[],
+  citations: Citation[],
+  tags: string[]
+): EventInput {
+  const { start, note: dateNote } = when;
+  const status = 'reported';
+  if (summary === undefined) {
+    return dateNote === undefined
+      ? { id, type, title, start, places, actors, status, figures, citations, tags }
+      : { id, type, title, start, dateNote, places, actors, status, figures, citations, tags };
+  }
+  return dateNote === undefined
+    ? { id, type, title, summary, start, places, actors, status, figures, citations, tags }
+    : { id, type, title, summary, start, dateNote, places, actors, status, figures, citations, tags };
 }
 
 // ---------------------------------------------------------------------------------------------

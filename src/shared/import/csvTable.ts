@@ -259,7 +259,7 @@ export function streamCsv(text: string, file: string, options: ReadCsvOptions, v
       const rowLine = lineAt(body.charCodeAt(rowStart) === 10 ? rowStart + 1 : rowStart);
       rowStart = result.meta.cursor;
       const cells = result.data;
-      if (result.errors.some((e) => e.code === 'MissingQuotes')) {
+      if (result.errors.length > 0 && result.errors.some((e) => e.code === 'MissingQuotes')) {
         // The open quote swallowed the rest of the file into one cell: the row is left out, and
         // the problem (an error on its line) is the importer's to pass on.
         problems.push({ severity: 'error', file, line: rowLine, message: UNCLOSED_QUOTE });

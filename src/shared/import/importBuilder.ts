@@ -83,8 +83,8 @@ export class ImportBuilder {
   readonly #usedIds = new Set<string>();
   /** Events per country of their places (the theatres are the busiest): events of several places. */
   readonly #countryCount = new Map<string, number>();
-  /** Events of one place, by place. */
-  readonly #eventsAtPlace = new Map<string, number>();
+  /** Events of one place, by place (a count of its own each: one lookup per event). */
+  readonly #eventsAtPlace = new Map<string, { events: number }>();
   #skippedRows = 0;
   readonly #skippedLines = new Set<number>();
   /** The name the file writes for each country code it names (see countryLabel). */
@@ -245,7 +245,9 @@ export class ImportBuilder {
   #countCountries(placeIds: readonly string[]): void {
     if (placeIds.length === 1) {
       const id = placeIds[0]!;
-      this.#eventsAtPlace.set(id, (this.#eventsAtPlace.get(id) ?? 0) + 1);
+      const at = this.#eventsAtPlace.get(id);
+      if (at === undefined) this.#eventsAtPlace.set(id, { events: 1 });
+      else at.events++;
       return;
     }
     const count = this.#countryCount;
@@ -257,7 +259,7 @@ export class ImportBuilder {
   /** Events per country: those of several places (counted as they came) and those of one. */
   #countries(): Map<string, number> {
     const count = new Map(this.#countryCount);
-    for (const [id, events] of this.#eventsAtPlace) {
+    for (const [id, { events }] of this.#eventsAtPlace) {
       for (const c of new Set(this.#places[this.#placeIndex.get(id) ?? -1]?.countries ?? [])) count.set(c, (count.get(c) ?? 0) + events);
     }
     return count;

@@ -3,6 +3,7 @@
 // and filters. Shared by the ACLED and UCDP importers.
 import type { COORDINATE_PRECISIONS, PLACE_KINDS } from '../dataset/vocabulary';
 import { clip, type ImportBuilder } from './importBuilder';
+import { PlaceLists } from './rowHelpers';
 
 type CoordinatePrecision = (typeof COORDINATE_PRECISIONS)[number];
 type PlaceKind = (typeof PLACE_KINDS)[number];
@@ -26,6 +27,8 @@ export interface PlaceRow {
 interface MadePlace {
   readonly row: PlaceRow;
   readonly id: string | undefined;
+  /** The events' list of that place alone (see PlaceLists); undefined when the row names no place. */
+  readonly list: string[] | undefined;
 }
 
 function samePlace(a: PlaceRow, b: PlaceRow): boolean {
@@ -58,8 +61,9 @@ export class PlaceMaker {
    * places, so the short list at a point is scanned.
    */
   readonly #byPoint = new Map<number, MadePlace[]>();
-  #made = 0;
+  #count = 0;
   readonly #admins = new Map<string, string>();
+  readonly #lists = new PlaceLists();
   constructor(
     private readonly b: ImportBuilder,
     private readonly coordinateSource: string
@@ -76,16 +80,29 @@ export class PlaceMaker {
 
   /** Id of the row's place, or undefined when the row names no place at all. */
   place(p: PlaceRow): string | undefined {
+    return this.#made(p).id;
+  }
+
+  /**
+   * The places of an event at the row's place: the list of its id alone, shared by every event
+   * there (as PlaceLists gives it, found with the place); [] when the row names no place.
+   */
+  placeList(p: PlaceRow): string[] {
+    return this.#made(p).list ?? [];
+  }
+
+  #made(p: PlaceRow): MadePlace {
     const point = p.at ? p.at.lat * 1000 + p.at.lon : NaN;
     let made = this.#byPoint.get(point);
     if (made === undefined) {
       made = [];
       this.#byPoint.set(point, made);
     }
-    for (let i = 0; i < made.length; i++) if (samePlace(made[i]!.row, p)) return made[i]!.id;
+    for (let i = 0; i < made.length; i++) if (samePlace(made[i]!.row, p)) return made[i]!;
     const id = this.#make(p);
-    made.push({ row: p, id });
-    return id;
+    const place = { row: p, id, list: id === undefined ? undefined : this.#lists.of(id) };
+    made.push(place);
+    return place;
   }
 
   #make(p: PlaceRow): string | undefined {
@@ -113,7 +130,7 @@ export class PlaceMaker {
       );
     }
     // Each row's place is its own entry in the builder (this class already told them apart).
-    const key = `\u0000row\u0000${++this.#made}`;
+    const key = `\u0000row\u0000${++this.#count}`;
     // A district's own name in the admin2 field, also when it repeats the province's name.
     const admin = { ...(admin1 ? { admin1 } : {}), ...(p.admin2 !== '' ? { admin2: clip(p.admin2, 500) } : {}), ...(parent ? { parent } : {}) };
     if (p.name !== '') {

@@ -16,7 +16,6 @@ import {
   Memo,
   noEventsOutcome,
   passOnTableProblems,
-  PlaceLists,
   readCoordinates,
   RepeatedWarnings,
   splitList,
@@ -174,7 +173,6 @@ class UcdpRows {
   readonly #unknownDeaths = new Memo((t) => partyDeaths(t, 'deaths, party unknown', 'killed, party unknown', 'deaths of unknown affiliation'));
   readonly #conflictTags = new Memo((t) => clip(`ucdp conflict: ${t}`, 500));
   readonly #dyadTags = new Memo((t) => clip(`ucdp dyad: ${t}`, 500));
-  readonly #placeLists = new PlaceLists();
 
   constructor(table: CsvTable, b: ImportBuilder, columns: Columns) {
     this.#b = b;
@@ -279,7 +277,7 @@ class UcdpRows {
     else if (!wp) this.notices.add('where_prec', line, this.#name(c.wherePrec), `"${clip(wherePrecText, 40)}" is not a UCDP where precision (1 to 7); the coordinates are taken as approximate`);
     const admin1 = cell(cells, c.adm1);
     const admin2 = cell(cells, c.adm2);
-    const id = this.#places.place({
+    const list = this.#places.placeList({
       name: whereText,
       admin1,
       admin2,
@@ -291,7 +289,7 @@ class UcdpRows {
       note: wp ? wp.note : NO_WHERE_PRECISION,
       uncertaintyKm: wp?.km
     });
-    return { list: this.#placeLists.of(id), words: whereText || admin2 || admin1 || countryText };
+    return { list, words: whereText || admin2 || admin1 || countryText };
   }
 
   /**
