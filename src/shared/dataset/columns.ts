@@ -420,9 +420,9 @@ export class ColumnsBuilder {
       }
     }
     this.#group.push(group);
-    const labels: string[] = [];
-    for (const f of e.figures) {
-      labels.push(f.label);
+    const figures = e.figures;
+    for (let k = 0; k < figures.length; k++) {
+      const f = figures[k]!;
       if (f.value === null) continue;
       let unit = this.#units.get(f.unit);
       if (unit === undefined) {
@@ -437,7 +437,7 @@ export class ColumnsBuilder {
       this.#figUnit.push(unit);
       this.#figValue.push(f.value);
     }
-    this.#figureLabels.push(labels.join(FIGURE_SEPARATOR));
+    this.#figureLabels.push(figureLabels(figures));
   }
 
   /**
@@ -547,6 +547,13 @@ export class ColumnsBuilder {
       groups: [...this.#groups.keys()]
     };
   }
+}
+
+/** An event's figure labels joined by FIGURE_SEPARATOR ('' for none; one is its own label). */
+function figureLabels(figures: ColumnsInput['figures']): string {
+  if (figures.length === 0) return '';
+  if (figures.length === 1) return figures[0]!.label;
+  return figures.map((f) => f.label).join(FIGURE_SEPARATOR);
 }
 
 /**

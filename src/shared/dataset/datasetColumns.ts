@@ -62,18 +62,23 @@ export class DatasetColumnsBuilder {
     for (const a of e.actors) actors.push(lookup.actorIndex(a.actor) ?? 0);
     const places = [];
     for (const p of e.places) places.push(lookup.placeIndex(p) ?? 0);
+    const s = checked.startWindow;
+    const end = Math.max(checked.endWindow?.end ?? s.end, s.end);
+    // One literal of the same fields for every event (no spread of optional ones): this runs per event.
+    const range = rangeOf(checked);
     this.#builder.add({
       id: e.id,
       title: e.title,
       type: e.type,
       status: e.status,
-      start: checked.startWindow.start,
-      end: Math.max(checked.endWindow?.end ?? checked.startWindow.end, checked.startWindow.end),
+      start: s.start,
+      end,
       startPrecision: e.start.precision,
       endPrecision: e.end?.precision,
-      startDays: unfixedDays(e.start.precision, checked.startWindow, e.start.margin),
+      startDays: unfixedDays(e.start.precision, s, e.start.margin),
       endDays: e.end && checked.endWindow ? unfixedDays(e.end.precision, checked.endWindow, e.end.margin) : 0,
-      ...rangeOf(checked),
+      rangeStart: range === undefined ? s.start : range.start,
+      rangeEnd: range === undefined ? end : range.end,
       theatreKey: this.#countriesKey(e.places),
       figures,
       sourceIndex,
@@ -129,12 +134,15 @@ function unfixedDays(precision: DatePrecision, window: DateWindow, margin: numbe
   return precision === 'between' || margin !== undefined ? Math.round((window.end - window.start) / DAY_MS) : 0;
 }
 
-/** What the event adds to the dataset's range: an approximate day's anchor, never its margin. */
-function rangeOf(checked: CheckedEvent): { rangeStart?: number; rangeEnd?: number } {
+/**
+ * What the event adds to the dataset's range when it differs from [start, end): an approximate
+ * day's anchor, never its margin. Undefined: the event's own start and end.
+ */
+function rangeOf(checked: CheckedEvent): { start: number; end: number } | undefined {
   const s = checked.startWindow;
   const e = checked.endWindow ?? s;
-  if (s.anchor === undefined && e.anchor === undefined) return {};
-  return { rangeStart: s.anchor ?? s.start, rangeEnd: e.anchor !== undefined ? e.anchor + DAY_MS : e.end };
+  if (s.anchor === undefined && e.anchor === undefined) return undefined;
+  return { start: s.anchor ?? s.start, end: e.anchor !== undefined ? e.anchor + DAY_MS : e.end };
 }
 
 function figureUnitLabel(unit: string): string {

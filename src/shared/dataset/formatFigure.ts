@@ -61,13 +61,15 @@ export function figureQualifier(f: Pick<Figure, 'qualifier' | 'bound'>): string 
 }
 
 /** The ends of a figure's range that differ from its value (none when it has no number). */
-function rangeEnds(f: Pick<Figure, 'value' | 'low' | 'high'>): { low?: number; high?: number } {
-  if (f.value === null) return {};
-  return {
-    ...(f.low !== undefined && f.low !== f.value ? { low: f.low } : {}),
-    ...(f.high !== undefined && f.high !== f.value ? { high: f.high } : {})
-  };
+function rangeEnds(f: Pick<Figure, 'value' | 'low' | 'high'>): { readonly low: number | undefined; readonly high: number | undefined } {
+  if (f.value === null) return NO_RANGE;
+  // Written without spreads: every event's figure label comes through here.
+  const low = f.low !== undefined && f.low !== f.value ? f.low : undefined;
+  const high = f.high !== undefined && f.high !== f.value ? f.high : undefined;
+  return low === undefined && high === undefined ? NO_RANGE : { low, high };
 }
+
+const NO_RANGE = { low: undefined, high: undefined } as const;
 
 /**
  * The range the source gives around its estimate, as it reads after the figure's words: " (10–15)"
@@ -110,15 +112,25 @@ export interface FigureParts {
  * words, qualifier included ("just a few kilometres"), so the qualifier is not said twice.
  */
 export function figureParts(f: Figure, words: string): FigureParts {
+  const p = lineParts(f, words);
+  return { qualifier: p.qualifier, number: p.number, words: p.words, range: p.range, rangeAlone: figureRangeAlone(f) };
+}
+
+/** The parts of a figure that make its line (figureParts but the range alone, which no line shows). */
+function lineParts(f: Figure, words: string): Omit<FigureParts, 'rangeAlone'> {
   const range = figureRange(f);
   const qualifier = f.value === null || (range !== '' && !f.qualifier && f.bound === 'approximate') ? '' : figureQualifier(f);
-  return { qualifier, number: formatFigureNumber(f), words: f.value === null ? words : agreeInNumber(words, f.value), range, rangeAlone: figureRangeAlone(f) };
+  return { qualifier, number: formatFigureNumber(f), words: f.value === null ? words : agreeInNumber(words, f.value), range };
 }
 
 /** A figure as one line: "some 350,000 displaced", "0 killed, up to 7,961", "12 killed (10–15)". */
 export function figureText(f: Figure, words: string): string {
-  const p = figureParts(f, words);
-  return [p.qualifier, p.number, p.words].filter((x) => x.length > 0).join(' ') + p.range;
+  const p = lineParts(f, words);
+  // The non-empty parts, a space between each (made for every event with figures: no lists).
+  let line = p.qualifier;
+  if (p.number.length > 0) line = line.length > 0 ? `${line} ${p.number}` : p.number;
+  if (p.words.length > 0) line = line.length > 0 ? `${line} ${p.words}` : p.words;
+  return line + p.range;
 }
 
 /** Short text for the timeline: "some 350,000 displaced", "about 1,500 IS fighters left", "0 killed, up to 7,961". */
