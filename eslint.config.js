@@ -100,7 +100,7 @@ export default ts.config(
   },
   {
     // Tests and dev scripts spread small arrays of their own making.
-    files: ['**/*.test.ts', 'tests/**', 'scripts/**'],
+    files: ['**/*.test.ts', 'tests/**', 'scripts/**', 'eslint.config.js', '*.config.ts'],
     rules: { 'no-restricted-syntax': ['error', NO_EVAL] }
   },
   {

@@ -240,16 +240,16 @@ describe('importMappedCsv: comma CSV with every field', () => {
 describe('importMappedCsv: actors', () => {
   it('the same name in the actor and actor2 columns stays two participants (two groups of one name that fought)', () => {
     const r = imported(importMappedCsv(tableOf('date,title,actor,actor2\n2017-11-03,Clash,Unidentified Armed Group (Syria),Unidentified Armed Group (Syria)\n', 'x.csv'), { date: 0, title: 1, actor: 2, actor2: 3 }));
-    const e = r.dataset.events[0]!;
-    expect(e.actors).toHaveLength(2);
-    expect(e.actors[0]!.actor).toBe(e.actors[1]!.actor);
+    const actors = r.dataset.events[0]!.actors ?? [];
+    expect(actors).toHaveLength(2);
+    expect(actors[0]!.actor).toBe(actors[1]!.actor);
   });
 });
 
 describe('importMappedCsv: countries', () => {
   it('a country written as a name is labelled so; one written as a code by the usual name, grouped alike', () => {
     const r = imported(importMappedCsv(tableOf('date,title,country\n2017-11-03,A,Türkiye\n2017-11-04,B,Democratic Republic of the Congo\n2017-11-05,C,SY\n', 'x.csv'), { date: 0, title: 1, country: 2 }));
-    const labels = Object.fromEntries(r.dataset.metadata.theatres.map((t) => [t.country, t.label]));
+    const labels = Object.fromEntries((r.dataset.metadata.theatres ?? []).map((t) => [t.country, t.label]));
     expect(labels).toMatchObject({ TR: 'Türkiye', CD: 'Democratic Republic of the Congo', SY: 'Syria' });
   });
 });

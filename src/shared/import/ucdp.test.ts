@@ -115,9 +115,9 @@ describe('UCDP GED', () => {
     const header = fixture('ucdp-ged.csv').split('\n')[0]!;
     const row = fixture('ucdp-ged.csv').split('\n')[1]!.replace('Government of Syria - IS', 'IS - IS').replace(',Government of Syria,', ',IS,');
     const same = imported(importText(`${header}\n${row}\n`, 'same-sides.csv'));
-    const e = same.dataset.events[0]!;
-    expect(e.actors.map((a) => a.actor)).toHaveLength(2);
-    expect(new Set(e.actors.map((a) => a.actor)).size).toBe(1);
+    const actors = (same.dataset.events[0]!.actors ?? []).map((a) => a.actor);
+    expect(actors).toHaveLength(2);
+    expect(new Set(actors).size).toBe(1);
   });
 
   it('labels a country by the name the file writes, without a bracketed former name, grouped by its code', () => {
