@@ -3,7 +3,8 @@
 // files carry, checked against the `year` column, time and geo precision kept, actors, places
 // with their admin hierarchy, fatalities, and the publishers ACLED cites. Rows that cannot be used
 // are skipped with their line and column; the rest are imported. Each row is read field by field
-// (AcledRows), over the helpers every table importer shares (rowHelpers, rowDates, placeMaker).
+// (AcledRows), over the helpers every table importer shares (rowHelpers, rowDates, placeMaker;
+// the place of a row: acledPlaces).
 import type { Problem } from '../dataset/problems';
 import {
   AcledDay,
@@ -11,9 +12,7 @@ import {
   acledEvent,
   actorKindOfInter,
   fatalityFigures,
-  GEO_PRECISION,
   NO_FIGURES,
-  NO_GEO_PRECISION,
   NOT_A_COUNT,
   type AcledColumns,
   type AcledPoint,
@@ -21,11 +20,10 @@ import {
   type TimePrecision
 } from './acledFields';
 import { mapAcledType, type SideRoles, type TypeMapping } from './acledTypes';
-import { countryCode } from './countries';
 import { streamCsv, type CsvHead, type CsvTable } from './csvTable';
 import { clip, ImportBuilder, sortByLine, type ImportEventSink } from './importBuilder';
 import { decideDayMonthOrder } from './looseDate';
-import { PlaceMaker } from './placeMaker';
+import { AcledPlaces } from './acledPlaces';
 import { DayColumn, reportOrder } from './rowDates';
 import { madeTag, PairLists, TagLists, type MadeTag } from './sharedLists';
 import {
@@ -36,7 +34,6 @@ import {
   Memo,
   noEventsOutcome,
   passOnTableProblems,
-  readCoordinates,
   RepeatedWarnings,
   splitList,
   type Citation,
@@ -86,14 +83,13 @@ class AcledRows {
   readonly #c: AcledColumns;
   readonly #head: CsvHead;
   readonly #notices: RepeatedWarnings;
-  readonly #places: PlaceMaker;
+  readonly #places: AcledPlaces;
   readonly #acled: string;
   /** Rows the CSV reader left out (an unclosed quote, a row cut short). */
   #tableErrors = 0;
   readonly #days: Memo<AcledDay | undefined>;
   readonly #twoDigitYearDays: Memo<AcledDay>;
   readonly #types = new Memo((eventType) => new Memo((subType) => mapAcledType(eventType, subType)));
-  readonly #countries = new Map<string, string | undefined>();
   readonly #actors: Memo<SeenActor>;
   readonly #interKinds = new Memo(actorKindOfInter);
   readonly #lists = new Memo(splitList);
@@ -116,7 +112,7 @@ class AcledRows {
     this.#notices = new RepeatedWarnings(b);
     const acled = b.source({ kind: 'dataset', publisher: 'ACLED', title: 'Armed Conflict Location & Event Data', url: 'https://acleddata.com', note: ACLED_SOURCE_NOTE }, '\u0000acled');
     this.#acled = acled;
-    this.#places = new PlaceMaker(b, acled);
+    this.#places = new AcledPlaces(b, this.#c, this.#notices, (column) => this.#name(column), acled);
     const dates = new DayColumn(table ?? { rows: [] }, this.#c.date);
     reportOrder(b, head, dates, this.#name(this.#c.date));
     const orderUnknown = (text: string) => table === undefined && decideDayMonthOrder([text]).basis !== 'none';
@@ -147,7 +143,7 @@ class AcledRows {
     if (when === undefined) return true;
     const mapping = this.#type(line, cells);
     if (mapping === undefined) return true;
-    const place = this.#place(line, cells);
+    const place = this.#places.place(line, cells);
     if (place === undefined) return true;
     const rowId = cell(cells, this.#c.id);
     const id = this.b.eventId(rowId, line);
@@ -206,56 +202,6 @@ class AcledRows {
       this.#notices.add(`type:${mapping.tag}`, line, this.#name(this.#c.type), `"${clip(eventType, 80)}${subType ? ` / ${clip(subType, 80)}` : ''}" is not an ACLED event type this app knows; imported as "other"`);
     }
     return mapping;
-  }
-
-  /** The country's code, from the first row that names it (its ISO numeric or alpha-3 code first, then the name). */
-  #country(line: number, cells: readonly string[]): { code: string | undefined; text: string } {
-    const text = cell(cells, this.#c.country);
-    let code = this.#countries.get(text);
-    if (code === undefined && !this.#countries.has(text)) {
-      code = countryCode({ numeric: cell(cells, this.#c.iso), alpha3: cell(cells, this.#c.iso3), name: text });
-      this.#countries.set(text, code);
-      // The country is shown by the name the file writes ("Democratic Republic of Congo"); the
-      // code only groups.
-      if (code !== undefined && text !== '') this.b.countryLabel(code, text);
-    }
-    if (code === undefined && text !== '') this.#notices.add(`country:${text}`, line, this.#name(this.#c.country), `"${clip(text, 80)}" is not a country this app knows; its places have no country`);
-    return { code, text };
-  }
-
-  /** The place: location under admin1/2/3, in a country, at coordinates of some precision; undefined: row skipped. */
-  #place(line: number, cells: readonly string[]): { list: string[]; where: string } | undefined {
-    const c = this.#c;
-    const coords = readCoordinates(cell(cells, c.lat), cell(cells, c.lon));
-    if (!coords.ok) {
-      this.b.skip(line, this.#name(coords.which === 'lat' ? c.lat : c.lon), coords.reason);
-      return undefined;
-    }
-    const country = this.#country(line, cells);
-    const geoText = cell(cells, c.geo);
-    const geo = geoText === '1' || geoText === '2' || geoText === '3' ? GEO_PRECISION[geoText] : undefined;
-    if (coords.at === undefined) this.#notices.add('nocoords', line, this.#name(c.lat), 'no coordinates; the place is kept without them');
-    else if (geo === undefined) {
-      const why = geoText === '' ? 'no geo precision' : `"${clip(geoText, 40)}" is not an ACLED geo precision (1, 2 or 3)`;
-      this.#notices.add('geo', line, this.#name(c.geo), `${why}; the coordinates are taken as approximate`);
-    }
-    const location = cell(cells, c.location);
-    const admin1 = cell(cells, c.admin1);
-    const admin2 = cell(cells, c.admin2);
-    const admin3 = cell(cells, c.admin3);
-    const list = this.#places.placeList({
-      name: location,
-      admin1,
-      admin2,
-      admin3,
-      country: country.code,
-      countryName: country.text,
-      at: coords.at,
-      precision: geo?.precision ?? 'approximate',
-      kind: geo?.kind ?? 'town',
-      note: geo ? geo.note : coords.at ? NO_GEO_PRECISION : undefined
-    });
-    return { list, where: location || admin3 || admin2 || admin1 || country.text };
   }
 
   /** Actors: actor1 and its associates on one side, actor2 and its associates on the other. */
