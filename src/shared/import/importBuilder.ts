@@ -194,10 +194,7 @@ export class ImportBuilder {
     if (trimmed === '') return this.#unique(`row-${line}`, 'row');
     // The usual case, taken first (it runs for every row): the file's id is valid, short enough to
     // keep whole, and not used yet.
-    if (trimmed.length <= LIMITS.idLength - 8 && ID_OK.test(trimmed) && !this.#usedIds.has(trimmed)) {
-      this.#usedIds.add(trimmed);
-      return trimmed;
-    }
+    if (trimmed.length <= LIMITS.idLength - 8 && ID_OK.test(trimmed) && this.#claim(trimmed)) return trimmed;
     const valid = ID_OK.test(trimmed) && trimmed.length <= LIMITS.idLength ? trimmed : slugId(trimmed, `row-${line}`);
     const id = this.#unique(valid, `row-${line}`);
     if (id !== trimmed) this.warn(line, 'id', `the id "${clip(trimmed, 60)}" ${this.#whyNot(trimmed)}; this event's id is "${id}"`);
@@ -212,19 +209,20 @@ export class ImportBuilder {
   }
 
   #unique(base: string, fallback: string): string {
-    let id = ID_OK.test(base) ? base.slice(0, LIMITS.idLength - 8) : fallback;
-    if (!this.#usedIds.has(id)) {
-      this.#usedIds.add(id);
-      return id;
-    }
+    const id = ID_OK.test(base) ? base.slice(0, LIMITS.idLength - 8) : fallback;
+    if (this.#claim(id)) return id;
     for (let n = 2; ; n++) {
       const candidate = `${id}-${n}`;
-      if (!this.#usedIds.has(candidate)) {
-        this.#usedIds.add(candidate);
-        id = candidate;
-        return id;
-      }
+      if (this.#claim(candidate)) return candidate;
     }
+  }
+
+  /** Take `id` if it is not used yet (one look into the ids used, not two: it runs for every row). */
+  #claim(id: string): boolean {
+    const used = this.#usedIds;
+    const before = used.size;
+    used.add(id);
+    return used.size > before;
   }
 
   /** Add an event made from the row at `line` (undefined for an item of a JSON file). */
