@@ -36,7 +36,7 @@ export class PresentingState {
     this.steps = $derived.by(() => {
       const v = this.#viewer;
       if (!v.payload) return [];
-      return this.story ? storySteps(this.story, v.indexOfId) : defaultSteps(v.eventCount, v.include, (i) => v.isFarContext(i));
+      return this.story ? storySteps(this.story, v.indexOfId) : defaultSteps(v.eventCount, v.include, v.isFarContext);
     });
   }
 

@@ -6,9 +6,8 @@
 // when the timeline's size or the screen's pixel ratio changes.
 import { DataSet } from 'vis-data/esnext';
 import type { Timeline } from 'vis-timeline/esnext';
-import { FLAG_ERA, type DatasetHeader, type EventColumns, type LaneInfo } from '../../../../shared/dataset/columns';
-import { EventIndex } from '../../../../shared/timeline/eventIndex';
-import { assignLanes, type LaneMode } from '../../../../shared/timeline/laneAssignment';
+import type { DatasetHeader, EventColumns, LaneInfo } from '../../../../shared/dataset/columns';
+import type { LaneMode } from '../../../../shared/timeline/laneAssignment';
 import type { ViewRequest } from '../view/viewRequest';
 import { panWindow, zoomWindow, type TimeRange } from '../view/windowMath';
 import { EventFocus } from './eventFocus';
@@ -20,6 +19,7 @@ import type { LaneGroup } from './laneLabel';
 import { watchSize } from './sizeWatch';
 import { createTimeline } from './visTimeline';
 import { StagedSetup } from './stagedSetup';
+import { TimelineData } from './timelineData';
 import { attachWheel } from './wheel';
 
 export type { LaneMode, TimeRange };
@@ -61,19 +61,13 @@ export class TimelineController {
   readonly #staged = new StagedSetup();
   readonly #cleanup: (() => void)[] = [];
 
-  #header: DatasetHeader | undefined;
-  #cols: EventColumns | undefined;
-  #laneMode: LaneMode = 'theatre';
-  #lanes: LaneInfo[] = [];
-  #laneOf: Uint16Array = new Uint16Array(0);
-  #index: EventIndex | undefined;
-  #include: ((i: number) => boolean) | undefined;
-  /** Column indices of eras (TimelineJS eras): drawn behind every lane, never as items. */
-  #eras: number[] = [];
+  readonly #data = new TimelineData();
 
   #refeedFrame = 0;
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
   #rangeFrame = 0;
+  /** The window at the last range event: a tooltip stays while the window does not move. */
+  #lastWindow: TimeRange | undefined;
   #presentTimer: ReturnType<typeof setTimeout> | undefined;
   #destroyed = false;
   /** Where an animated zoom or pan is heading: repeated keys add up from there, not from mid-flight. */
@@ -104,7 +98,7 @@ export class TimelineController {
     this.#focus = new EventFocus(container, {
       inView: () => this.#feeder.inView(),
       element: (i) => this.#feeder.element(i),
-      neighbour: (i, direction) => this.#neighbour(i, direction),
+      neighbour: (i, direction) => this.#data.neighbour(i, direction),
       reveal: (i) => this.#reveal(i, true),
       open: (i) => {
         this.#feeder.selected = i;
@@ -131,7 +125,7 @@ export class TimelineController {
       this.#afterRangeChange(true);
     });
     this.#timeline.on('mouseMove', (props: { group: string | null; time: Date; event: MouseEvent }) => {
-      this.#feeder.hoverDensity(props, this.#header?.figureUnit?.label);
+      this.#feeder.hoverDensity(props, this.#data.header?.figureUnit?.label);
       callbacks.oncursor?.(props.time.valueOf());
     });
     this.#timeline.on('click', (props: { group: string | null; time: Date; item: string | null }) => {
@@ -157,7 +151,7 @@ export class TimelineController {
     this.#cleanup.push(watchSize(container, () => this.#resized()));
     // Label widths depend on the web fonts; measure again once they have loaded.
     void document.fonts?.ready.then(() => {
-      if (!this.#destroyed && this.#cols) this.remeasure();
+      if (!this.#destroyed && this.#data.cols) this.remeasure();
     });
   }
 
@@ -172,12 +166,7 @@ export class TimelineController {
    */
   setData(header: DatasetHeader, cols: EventColumns, laneMode: LaneMode): Promise<void> {
     this.#staged.drop();
-    this.#header = header;
-    this.#cols = cols;
-    this.#laneMode = laneMode;
-    this.#include = undefined;
-    this.#eras = [];
-    for (let i = 0; i < cols.count && this.#eras.length < 500; i++) if (cols.flags[i]! & FLAG_ERA) this.#eras.push(i);
+    this.#data.reset(header, cols, laneMode);
     this.#feeder.reset(cols, header);
     const feed = () => {
       this.#fit('frame', 0);
@@ -193,16 +182,15 @@ export class TimelineController {
       return Promise.resolve();
     }
     // Nothing of the previous dataset stays in vis meanwhile (its items name its events).
-    this.#index = undefined;
-    this.#lanes = [];
+    this.#feeder.forgetFed();
     this.#groups.clear();
     return this.#staged.stage([() => this.#rebuildLanes(), feed]);
   }
 
   setLaneMode(mode: LaneMode): void {
     this.#staged.finish();
-    if (mode === this.#laneMode || !this.#cols) return;
-    this.#laneMode = mode;
+    if (mode === this.#data.laneMode || !this.#data.cols) return;
+    this.#data.laneMode = mode;
     this.#rebuildLanes();
     this.#refeed();
   }
@@ -210,11 +198,9 @@ export class TimelineController {
   /** Show only events for which `include` is true (undefined: all). Answers in O(n) once. */
   setFilter(include: ((i: number) => boolean) | undefined): void {
     this.#staged.finish();
-    this.#include = include;
-    if (!this.#cols) return;
-    // Same lanes, new index; refeeding then adds and removes only what changed.
-    this.#index = new EventIndex(this.#cols, { laneOf: this.#laneOf, laneCount: this.#lanes.length }, this.#indexInclude());
-    this.#feeder.setEras(this.#eras, include);
+    this.#data.setFilter(include);
+    if (!this.#data.cols) return;
+    this.#feeder.setEras(this.#data.eras, include);
     this.#refeed();
   }
 
@@ -223,7 +209,7 @@ export class TimelineController {
     if (this.#feeder.selected === index) return;
     this.#feeder.selected = index;
     // Still being set up (a large dataset): the feed to come draws it.
-    if (!this.#index) return;
+    if (!this.#data.index) return;
     // A selected event is drawn even in a lane showing density: feed it if it is not.
     if (index !== undefined && !this.#feeder.isFed(index)) this.#scheduleRefeed();
     this.#feeder.applySelection(this.#timeline);
@@ -237,7 +223,7 @@ export class TimelineController {
   /** Do what the viewer asks of the views that show time. */
   request(r: ViewRequest): void {
     this.#staged.finish();
-    if (!this.#cols) return;
+    if (!this.#data.cols) return;
     const base = this.#target ?? this.getWindow();
     switch (r.kind) {
       case 'zoom':
@@ -258,7 +244,7 @@ export class TimelineController {
   /** Type sizes changed (the projector theme, a presentation): measure the labels again and lay them out anew. */
   remeasure(): void {
     this.#staged.finish();
-    if (this.#destroyed || !this.#cols) return;
+    if (this.#destroyed || !this.#data.cols) return;
     this.#feeder.remeasure();
     this.#afterVisRedraw(() => {
       this.#refeed();
@@ -274,7 +260,8 @@ export class TimelineController {
   /** Lanes currently shown, with the events each holds. */
   lanes(): readonly (LaneInfo & { readonly size: number; readonly density: boolean })[] {
     this.#staged.finish();
-    return this.#lanes.map((l, i) => ({ ...l, size: this.#index?.laneSize(i) ?? 0, density: this.#feeder.isDensity(i) }));
+    const { lanes, index } = this.#data;
+    return lanes.map((l, i) => ({ ...l, size: index?.laneSize(i) ?? 0, density: this.#feeder.isDensity(i) }));
   }
 
   /** Current visible window. */
@@ -306,26 +293,12 @@ export class TimelineController {
   // Lanes and feeding vis
 
   #rebuildLanes(): void {
-    const cols = this.#cols;
-    const header = this.#header;
-    if (!cols || !header) return;
-    const assignment = assignLanes(this.#laneMode, header, cols);
-    this.#lanes = [...assignment.lanes];
-    this.#laneOf = assignment.laneOf;
-    this.#index = new EventIndex(cols, { laneOf: this.#laneOf, laneCount: this.#lanes.length }, this.#indexInclude());
+    const data = this.#data;
+    data.buildLanes();
     this.#feeder.forgetFed();
     this.#groups.clear();
-    this.#groups.add(this.#lanes.map((l, order) => ({ id: `lane${order}`, content: l.label, order, className: 'lane-items', total: this.#index?.laneSize(order) ?? 0 })));
-    this.#feeder.setEras(this.#eras, this.#include);
-  }
-
-  /** The filter the lanes' index applies: the user's, and never eras (drawn behind the lanes). */
-  #indexInclude(): ((i: number) => boolean) | undefined {
-    const include = this.#include;
-    const cols = this.#cols;
-    if (this.#eras.length === 0 || !cols) return include;
-    const flags = cols.flags;
-    return include ? (i) => (flags[i]! & FLAG_ERA) === 0 && include(i) : (i) => (flags[i]! & FLAG_ERA) === 0;
+    this.#groups.add(data.lanes.map((l, order) => ({ id: `lane${order}`, content: l.label, order, className: 'lane-items', total: data.index?.laneSize(order) ?? 0 })));
+    this.#feeder.setEras(data.eras, data.include);
   }
 
   #scheduleRefeed(): void {
@@ -338,8 +311,9 @@ export class TimelineController {
 
   /** Give vis what the window around the view needs, laid out for the view as it is now. */
   #refeed(): void {
-    if (!this.#cols || !this.#index || this.#destroyed) return;
-    this.#feeder.feed(this.#index, this.#lanes, this.#laneOf, this.#include, this.#timeline);
+    const { cols, index, lanes, laneOf, include } = this.#data;
+    if (!cols || !index || this.#destroyed) return;
+    this.#feeder.feed(index, lanes, laneOf, include, this.#timeline);
   }
 
   /** After each feed, once vis has drawn it: the keyboard's Tab stop among the events in view. */
@@ -347,16 +321,6 @@ export class TimelineController {
     requestAnimationFrame(() => {
       if (!this.#destroyed) this.#focus.refresh();
     });
-  }
-
-  /** The next or previous event the filters show, in time order, from `index` (for the keyboard past the view's edge). */
-  #neighbour(index: number, direction: 1 | -1): number | undefined {
-    const cols = this.#cols;
-    if (!cols) return undefined;
-    for (let i = index + direction; i >= 0 && i < cols.count; i += direction) {
-      if ((cols.flags[i]! & FLAG_ERA) === 0 && (!this.#include || this.#include(i))) return i;
-    }
-    return undefined;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -375,10 +339,10 @@ export class TimelineController {
   /** Frame where the events are (the default view), or show the whole range; labels measured at the current type size. */
   #fit(which: 'frame' | 'all', durationMs: number): void {
     this.#staged.finish();
-    const cols = this.#cols;
+    const cols = this.#data.cols;
     if (!cols) return;
     const widthPx = this.#centreWidth();
-    const w = fitView(which, { cols, include: this.#include, widthPx, labels: this.#feeder.labels, cap: maxLabelPx(widthPx) });
+    const w = fitView(which, { cols, include: this.#data.include, widthPx, labels: this.#feeder.labels, cap: maxLabelPx(widthPx) });
     if (!w) return;
     this.#fitted = which;
     this.#setWindow(w, durationMs);
@@ -386,8 +350,7 @@ export class TimelineController {
 
   /** Bring an event into view, zoomed in far enough that its lane shows events, not density. */
   #reveal(index: number, animate: boolean): void {
-    const cols = this.#cols;
-    const lanes = this.#index;
+    const { cols, index: lanes, laneOf } = this.#data;
     if (!cols || !lanes) return;
     const window = this.getWindow();
     const layout = this.#feeder.layoutOf(index);
@@ -396,7 +359,7 @@ export class TimelineController {
       return;
     }
     const event = { start: cols.start[index]!, end: cols.end[index]! };
-    this.#go(revealWindow(lanes, this.#laneOf[index] ?? 0, event, window, this.#centreWidth(), this.#feeder.labels.typical()), animate ? 300 : 0);
+    this.#go(revealWindow(lanes, laneOf[index] ?? 0, event, window, this.#centreWidth(), this.#feeder.labels.typical()), animate ? 300 : 0);
   }
 
   /**
@@ -436,9 +399,12 @@ export class TimelineController {
   }
 
   #afterRangeChange(settled: boolean): void {
-    this.#feeder.hideTooltips();
-    if (!this.#cols) return;
     const window = this.getWindow();
+    const last = this.#lastWindow;
+    // vis also reports ranges that did not move (a redraw): the pointer is still on the same event.
+    if (!last || last.start !== window.start || last.end !== window.end) this.#feeder.hideTooltips();
+    this.#lastWindow = window;
+    if (!this.#data.cols) return;
     const span = window.end - window.start;
     const fed = this.#feeder.fedWindow;
     if (this.#feeder.scaleChanged(span / this.#centreWidth())) {
@@ -472,7 +438,7 @@ export class TimelineController {
       const size = { width: this.#container.clientWidth, height: this.#container.clientHeight };
       if (size.width !== this.#size.width || size.height !== this.#size.height) this.#callbacks.onsize?.(size);
       this.#size = size;
-      if (!this.#cols) return;
+      if (!this.#data.cols) return;
       this.#staged.finish();
       if (this.#fitted) this.#fit(this.#fitted, 0);
       this.#refeed();

@@ -95,6 +95,8 @@ export class Feeder {
     this.#markers = new EdgeMarkers(container, () => host.onshowall());
     // Hovering an event shows its title and date (text only), and tells the other views.
     this.#onpointer = (e) => {
+      // Not while dragging the timeline: nothing to read then, and every frame counts.
+      if (e.buttons !== 0) return;
       const el = e.target instanceof Element ? e.target.closest<HTMLElement>('.ev[data-index]') : null;
       if (e.type === 'pointerover' && el) {
         const index = Number(el.dataset['index']);
@@ -351,6 +353,11 @@ export class Feeder {
   // Density under the pointer
 
   hoverDensity(props: { group: string | null; time: Date; event: MouseEvent }, figureLabel: string | undefined): void {
+    if (props.event.buttons !== 0) {
+      // Dragging the timeline: no tooltip to follow.
+      this.#densityTip.hide();
+      return;
+    }
     const lane = props.group?.startsWith('lane') ? Number(props.group.slice(4)) : -1;
     const d = this.#density.get(lane);
     const k = d ? binAt(d, props.time.valueOf()) : -1;

@@ -14,17 +14,22 @@ export class Tooltip {
     container.append(this.el);
   }
 
-  /** Show `text` near the viewport point (x, y), kept inside the timeline. */
+  /**
+   * Show `text` near the viewport point (x, y), inside the timeline: beside the point, or before
+   * it in the right half (by CSS, so that following the pointer never forces a layout).
+   */
   show(text: string, x: number, y: number, data: Record<string, string> = {}): void {
-    this.el.textContent = text;
-    for (const key of Object.keys(this.el.dataset)) delete this.el.dataset[key];
+    if (this.el.textContent !== text) this.el.textContent = text;
+    for (const key of Object.keys(this.el.dataset)) if (!(key in data)) delete this.el.dataset[key];
     Object.assign(this.el.dataset, data);
-    this.el.hidden = false;
     const rect = this.#container.getBoundingClientRect();
-    const w = this.el.offsetWidth;
-    const left = Math.min(x - rect.left + 12, Math.max(0, rect.width - w - 4));
+    const left = x - rect.left;
+    const top = y - rect.top;
+    this.el.classList.toggle('tooltip-before', left > rect.width / 2);
+    this.el.classList.toggle('tooltip-above', top > rect.height * 0.7);
     this.el.style.left = `${left}px`;
-    this.el.style.top = `${Math.min(y - rect.top + 12, Math.max(0, rect.height - this.el.offsetHeight - 4))}px`;
+    this.el.style.top = `${top}px`;
+    this.el.hidden = false;
   }
 
   hide(): void {
