@@ -143,6 +143,10 @@ test.describe('broken files', () => {
   // One of each format with some rows (events) that cannot be used and some that can.
   const PARTLY_BROKEN = [
     [IMPORTS, 'acled-broken.csv'],
+    // Cut off mid-row at the end, a row of fewer cells than the header, a quote never closed.
+    [IMPORTS, 'acled-truncated.csv'],
+    [IMPORTS, 'acled-short-row.csv'],
+    [IMPORTS, 'acled-unclosed-quote.csv'],
     [IMPORTS, 'ucdp-broken.csv'],
     [IMPORTS, 'timelinejs-broken.csv'],
     [IMPORTS, 'timelinejs-broken.json'],
@@ -304,5 +308,29 @@ test.describe('Save As', () => {
     expect(records.length).toBe(shown + 1);
     // No cell begins with a formula character.
     for (const record of records) for (const cell of record.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
+  });
+});
+
+test.describe('countries', () => {
+  test('are shown by the names the file writes: on the lanes, in the filter and in the details', async ({ openApp }) => {
+    const app = await openApp({ dropDir: IMPORTS });
+    const { page } = app;
+    await openBy(app, 'menu', join(IMPORTS, 'acled-country-names.csv'));
+    await expect(page.locator('.toolbar h1')).not.toHaveText(BUNDLED_TITLE);
+    const lanes = page.locator('.vis-labelset .vis-label');
+    await expect(lanes.filter({ hasText: 'Democratic Republic of Congo' })).toHaveCount(1);
+    await expect(lanes.filter({ hasText: 'Turkey' })).toHaveCount(1);
+    await expect(lanes.filter({ hasText: 'Palestine' })).toHaveCount(1);
+    // Never the runtime's names for them.
+    await expect(lanes.filter({ hasText: /Congo - Kinshasa|Türkiye|Palestinian Territories/ })).toHaveCount(0);
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    const country = page.getByTestId('filter-panel').locator('[data-facet="country"]');
+    await expect(country.getByLabel(/Democratic Republic of Congo/)).toHaveCount(1);
+    await expect(country).not.toContainText(/Congo - Kinshasa|Türkiye|Palestinian Territories/);
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    await page.locator('.ev[data-event] .ev-label').filter({ hasText: 'Akcakale' }).first().click();
+    await expect(page.locator('aside.detail .place-meta').first()).toContainText('Turkey');
+    await expect(page.locator('aside.detail')).not.toContainText('Türkiye');
+    expect(app.errors).toEqual([]);
   });
 });
