@@ -44,6 +44,8 @@ export interface CachedDataset {
 /** The rest of a dataset (besides columns and image), as one V8-serialised block. */
 export interface EntryInfo {
   readonly header: ReadDataset['header'];
+  /** The capture and control events' records (plain objects: V8-serialised with the rest). */
+  readonly control: ReadDataset['control'];
   readonly warnings: Problem[];
   readonly skipped: readonly Problem[];
   readonly bytes: number;

@@ -184,6 +184,8 @@ export function assemble(probe: Probe, blocks: EntryBlocks, raw: Uint8Array, sou
   const ranges = arrays[meta.ranges];
   if (!(infoBlock instanceof Uint8Array) || !(ranges instanceof Uint32Array) || ranges.length % 2 !== 0) return { miss: 'of another shape' };
   const info = deserialize(infoBlock) as EntryInfo;
+  // An entry from before control records were kept has none: made afresh, never opened without them.
+  if (!Array.isArray(info.control?.records)) return { miss: 'of another shape' };
   const columns: EventColumns = joinColumns(meta.columns, arrays);
   if (columnShape(columns) !== currentColumnShape()) return { miss: 'of another set of columns' };
   let image: ReadDataset['image'];

@@ -45,6 +45,7 @@ export function prepareEntry(
   const arrays = columns.arrays.map(copyOf);
   const info: EntryInfo = {
     header: dataset.header,
+    control: dataset.control,
     warnings: dataset.warnings,
     skipped: opened.skipped,
     bytes: dataset.bytes,

@@ -294,6 +294,7 @@ export class DatasetService {
     const payload: DatasetPayload = {
       header: opened.header,
       columns: opened.columns,
+      control: opened.control,
       warnings: opened.warnings,
       file: { path: file.path, displayName: file.displayName, bundled: file.bundled, bytes: opened.bytes, format: opened.format, fromCache: opened.fromCache }
     };

@@ -6,10 +6,13 @@ import { eventCountries, orderTheatreLanes, theatreKey, type PlaceById } from '.
 import type { Dataset } from './schema';
 import type { CheckedEvent, DatasetHeaderInput } from './validator';
 import { DAY_MS, parseDateValue, type DatePrecision, type DateWindow } from './dates';
+import { ControlRecordsBuilder, type ControlData } from '../map/controlRecords';
 
 export interface LoadedColumns {
   readonly header: DatasetHeader;
   readonly columns: EventColumns;
+  /** The capture and control events' records ("control at a date" on the map), made while the events came in. */
+  readonly control: ControlData;
 }
 
 /**
@@ -42,9 +45,11 @@ export class DatasetColumnsBuilder {
   readonly #keyOfPlaces = new Map<string, string>();
   /** The countries each countries key stands for. */
   readonly #countriesOfKey = new Map<string, readonly string[]>();
+  readonly #control: ControlRecordsBuilder;
 
   constructor(lookup: HeaderLookup) {
     this.#lookup = lookup;
+    this.#control = new ControlRecordsBuilder(lookup);
   }
 
   get count(): number {
@@ -89,6 +94,8 @@ export class DatasetColumnsBuilder {
       group,
       era
     });
+    // Only capture and control events make a record (it returns at once for the others).
+    this.#control.add(e, sourceIndex, s, checked.endWindow);
   }
 
   /** The countries of the places, in order of first appearance, as one key ("SY", "SY+IQ", ""). */
@@ -124,7 +131,8 @@ export class DatasetColumnsBuilder {
         groups: done.groups,
         stories: header.stories ?? []
       },
-      columns: done.columns
+      columns: done.columns,
+      control: this.#control.finish()
     };
   }
 }

@@ -3,8 +3,11 @@
 // (Electron keeps only the message of a thrown error).
 import type { DatasetHeader, EventColumns } from '../dataset/columns';
 import type { Problem } from '../dataset/problems';
+import type { ControlData } from '../map/controlRecords';
 import type { Story, TimelineEvent } from '../dataset/schema';
 import type { CsvMapping, CsvPreview, ImportFormat } from '../import/types';
+import type { BasemapFile, BasemapResolution } from '../map/basemap';
+import type { MapLayout } from '../map/mapLayout';
 import type { ThemeName } from '../render/themes';
 import type { LaneMode } from '../timeline/laneAssignment';
 
@@ -124,6 +127,11 @@ export type SaveFormat = 'frontline' | 'csv';
 export interface DatasetPayload {
   readonly header: DatasetHeader;
   readonly columns: EventColumns;
+  /**
+   * Records of the capture and control events (src/shared/map/controlRecords.ts), built while the
+   * file loaded: what "control at a date" on the map is worked out from (the renderer indexes them).
+   */
+  readonly control: ControlData;
   readonly file: DatasetFileInfo;
   /** Non-fatal problems found while loading (e.g. invisible characters removed). */
   readonly warnings: readonly Problem[];
@@ -229,7 +237,9 @@ export const APP_COMMANDS = [
   /** Main started opening a file itself (command line, the OS, a second instance): call takeMainOpen. */
   'main-open',
   /** File > Clear Cache: call clearCache and say what was removed. */
-  'clear-cache'
+  'clear-cache',
+  /** View > Map: show or hide the map view. */
+  'toggle-map'
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
@@ -307,6 +317,16 @@ export interface FrontlineApi {
    * at a time: an open one is brought to the front.
    */
   openPresenterView(): Promise<Result<{ readonly display: 'second' | 'same' }>>;
+  /**
+   * The offline basemap the app ships (resources/basemap), as the build wrote it: TopoJSON layers,
+   * cities and their sources (for the attribution). Read by main from the app's own files; the
+   * renderer never fetches anything.
+   */
+  getBasemap(resolution: BasemapResolution): Promise<Result<BasemapFile>>;
+  /** Where the map view sits and its size, as remembered in the settings (the defaults at first). */
+  getMapLayout(): Promise<Result<MapLayout>>;
+  /** Remember the map view's layout (written atomically to the settings); the layout as kept. */
+  saveMapLayout(layout: MapLayout): Promise<Result<MapLayout>>;
   /** Menu commands; returns a function that stops listening. */
   onCommand(listener: (command: AppCommand) => void): Unsubscribe;
   /** Progress of a running load. */
@@ -336,7 +356,10 @@ export const INVOKE_CHANNELS = {
   getAppInfo: 'frontline:get-app-info',
   clearCache: 'frontline:clear-cache',
   openSourceUrl: 'frontline:open-source-url',
-  openPresenterView: 'frontline:open-presenter-view'
+  openPresenterView: 'frontline:open-presenter-view',
+  getBasemap: 'frontline:get-basemap',
+  getMapLayout: 'frontline:get-map-layout',
+  saveMapLayout: 'frontline:save-map-layout'
 } as const satisfies { [K in keyof FrontlineApi as FrontlineApi[K] extends (...a: never[]) => Promise<unknown> ? K : never]: `frontline:${string}` };
 
 /** Main-to-renderer event channels, keyed by the subscribe method. */

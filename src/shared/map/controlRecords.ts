@@ -111,6 +111,15 @@ export function controlRecordOf(
 }
 
 /**
+ * What a dataset's capture and control events come to, delivered with its columns (DatasetPayload.control):
+ * their records, in file order, and how many name no place the header knows (the map says so).
+ */
+export interface ControlData {
+  readonly records: readonly ControlRecord[];
+  readonly withoutPlace: number;
+}
+
+/**
  * Collects the records while a dataset's events are read (the loading worker can call add() for
  * each checked event beside the columns builder, and send `records` with the columns).
  */
@@ -122,9 +131,16 @@ export class ControlRecordsBuilder {
   constructor(private readonly lookup: ControlLookup) {}
 
   add(event: TimelineEvent, sourceIndex: number, startWindow: DateWindow, endWindow: DateWindow | undefined): void {
+    // Most events are neither: the test comes first, before any call (this runs for every event).
+    if (event.type !== 'capture' && event.type !== 'control') return;
     const record = controlRecordOf(event, sourceIndex, this.lookup, startWindow, endWindow);
     if (record) this.records.push(record);
-    else if (event.type === 'capture' || event.type === 'control') this.withoutPlace++;
+    else this.withoutPlace++;
+  }
+
+  /** What was collected, as the payload carries it. */
+  finish(): ControlData {
+    return { records: this.records, withoutPlace: this.withoutPlace };
   }
 }
 
