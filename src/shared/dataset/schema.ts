@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DATE_PRECISIONS, MAX_MARGIN_DAYS } from './dates';
 import { EVENT_TYPES } from './eventTypes';
+import { SHA256_PATTERN } from './localCopies';
 import {
   ACTOR_KINDS,
   COORDINATE_PRECISIONS,
@@ -93,6 +94,23 @@ export const sourceSchema = z.strictObject({
     .max(500)
     .optional()
     .meta({ description: 'Path, relative to the dataset file, of a plain-text copy used to verify quotes.' }),
+  sha256: z
+    .string()
+    .regex(SHA256_PATTERN, { message: 'must be a SHA-256 written as 64 hexadecimal digits' })
+    .optional()
+    .meta({
+      description:
+        "SHA-256 of the local copy's bytes (64 hexadecimal digits), recorded when the dataset was made: opening the dataset checks the copy against it."
+    }),
+  archive: z
+    .string()
+    .min(1, { message: 'must not be empty' })
+    .max(2_048)
+    .optional()
+    .meta({
+      description:
+        "An archived capture of the source: a web archive's http(s) address, or the name of a WACZ file in the dataset's folder. Shown as text, never opened or loaded."
+    }),
   note: longText.optional()
 });
 

@@ -6,6 +6,7 @@ import { cleanText, hasInvisibleControls } from '../text/cleanText';
 import { IdRegistry } from './idRegistry';
 import { safeExternalUrl } from '../text/safeUrl';
 import { parseDateValue, type DateWindow } from './dates';
+import { archiveKind } from './localCopies';
 import type { Problem } from './problems';
 import {
   DATASET_FORMAT,
@@ -14,6 +15,7 @@ import {
   timelineEventSchema,
   type DatePoint,
   type Dataset,
+  type Source,
   type TimelineEvent
 } from './schema';
 
@@ -192,6 +194,20 @@ function checkDatePoint(point: DatePoint, path: Path, out: Finding[]): DateWindo
   return parsed.window;
 }
 
+/** A source's SHA-256 needs a local copy to be checked against; its archive is an address or a WACZ file. */
+function checkSourceEvidence(s: Source, path: Path, out: Finding[]): void {
+  if (s.sha256 !== undefined && s.localCopy === undefined) {
+    out.push({ severity: 'warning', path: [...path, 'sha256'], message: 'is the SHA-256 of a local copy, but the source has no localCopy: nothing is checked against it' });
+  }
+  if (s.archive === undefined) return;
+  const archive = archiveKind(s.archive);
+  if (archive.kind === 'url' && !archive.safe) {
+    out.push({ severity: 'warning', path: [...path, 'archive'], message: 'this address is not an http(s) web address; it is shown as text and never opened' });
+  } else if (archive.kind === 'invalid') {
+    out.push({ severity: 'error', path: [...path, 'archive'], message: 'must be a web archive\'s http(s) address or the name of a WACZ file inside the dataset\'s folder (ending in .wacz; no "..", not absolute)' });
+  }
+}
+
 /** Ids of one kind, as far as they are known. */
 export type IdSet = Pick<ReadonlySet<string>, 'has'>;
 
@@ -362,6 +378,7 @@ export class DatasetValidator {
       if (s.localCopy !== undefined && (s.localCopy.includes('..') || /^([a-zA-Z]:|[\\/])/.test(s.localCopy))) {
         findings.push({ severity: 'error', path: ['sources', i, 'localCopy'], message: 'must be a path inside the dataset\'s folder (no "..", not absolute)' });
       }
+      checkSourceEvidence(s, ['sources', i], findings);
     });
     ds.places.forEach((p, i) => {
       checkRef(this.#placeIds, p.parent, 'place', ['places', i, 'parent'], findings);
