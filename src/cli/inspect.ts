@@ -1,6 +1,7 @@
 // Command line: open a file of any supported format with the same code the app uses (a Frontline
 // dataset, ACLED, UCDP, TimelineJS, a generic CSV/TSV table), then print a summary or the problems
-// (file, line, field). Exit 0 valid, 1 invalid (or rows left out), 2 usage or a table to map.
+// (file, line, field), with each local copy checked against its SHA-256. Exit 0 valid, 1 invalid
+// (rows left out, a local copy missing or changed, a quote not found), 2 usage or a table to map.
 //   npm run inspect -- data/deir-al-zour-al-qaim-2017.frontline [--json]
 //   npm run inspect -- events.csv --format csv --map date=0,title=2
 import { resolve } from 'node:path';
@@ -13,7 +14,8 @@ import { summarizeDataset, verifyQuotes, type DatasetSummary } from '../shared/d
 import { ambiguousDateColumns } from '../shared/import/csvMapping';
 import { CSV_FIELDS, DATE_ORDERS, FORMAT_LABEL, IMPORT_FORMATS, type CsvField, type CsvMapping, type CsvPreview, type DateOrder, type ImportFormat } from '../shared/import/types';
 import { decodeText } from '../shared/text/decodeText';
-import { readLocalCopy } from '../main/files/readLocalCopy';
+import { digestLocalCopy } from '../main/files/localCopyHash';
+import { compareLocalCopy, type LocalCopyCheck } from '../shared/dataset/localCopies';
 import { terminalSafe } from './terminalText';
 import { datasetOf, imageNow, openDatasetFile, type ReadDataset } from '../main/dataset/openDatasetFile';
 
@@ -27,8 +29,9 @@ export const USAGE = `Usage: npm run inspect -- <file> [--json] [--format <forma
 
 Opens a file exactly as the app does: a Frontline dataset (.frontline JSON), an ACLED or UCDP
 export, a TimelineJS JSON or spreadsheet, or any CSV/TSV table. Prints a summary; for a
-Frontline dataset it also checks every quote against local copies of its sources. Problems are
-printed as file:line:column: severity: field: message.
+Frontline dataset it also checks every quote against local copies of its sources, and each local
+copy against the SHA-256 its source records (verified, changed, missing). Problems are printed
+as file:line:column: severity: field: message.
 
   --json             print a machine-readable report
   --format <format>  read the file as ${IMPORT_FORMATS.join(', ')} (default: told from the file)
@@ -131,22 +134,78 @@ export function parseInspectArgs(argv: readonly string[]): ParsedArgs {
   return { ok: true, args: { file: files[0]!, json, ...(format ? { format } : {}), ...(mapping ? { mapping } : {}) } };
 }
 
-async function readSourceCopies(sources: readonly Source[], datasetPath: string): Promise<{ texts: Map<string, string>; problems: Problem[] }> {
+interface SourceCopies {
+  /** Each readable copy's text, by source id (for the quote checks). */
+  readonly texts: Map<string, string>;
+  readonly problems: Problem[];
+  /** Each local copy against the SHA-256 its source records, in source order. */
+  readonly checks: LocalCopyCheck[];
+}
+
+/**
+ * Read and hash every source's local copy: one that cannot be read, or whose SHA-256 is not the
+ * one recorded (changed since the dataset was made), is an error, as a quote not found is.
+ */
+async function readSourceCopies(sources: readonly Source[], datasetPath: string): Promise<SourceCopies> {
   const texts = new Map<string, string>();
   const problems: Problem[] = [];
+  const checks: LocalCopyCheck[] = [];
   for (const [i, source] of sources.entries()) {
     if (source.localCopy === undefined) continue;
     // Only a regular file inside the dataset's folder, links resolved, of bounded size.
-    const copy = await readLocalCopy(datasetPath, source.localCopy);
+    const { copy, digest } = await digestLocalCopy(datasetPath, source.localCopy);
+    const check = compareLocalCopy(source, digest);
+    checks.push(check);
     if (!copy.ok) {
       problems.push({ severity: 'error', file: datasetPath, field: `sources[${i}].localCopy`, message: `${copy.path} ${copy.message}` });
       continue;
+    }
+    if (check.state === 'changed') {
+      problems.push({
+        severity: 'error',
+        file: datasetPath,
+        field: `sources[${i}].sha256`,
+        message: `${copy.path} changed since the dataset was made: its SHA-256 is ${check.actual}, the dataset records ${check.recorded}`
+      });
     }
     const decoded = decodeText(copy.bytes, copy.path);
     if (decoded.ok) texts.set(source.id, decoded.text);
     else problems.push(decoded.problem);
   }
-  return { texts, problems };
+  return { texts, problems, checks };
+}
+
+const COPY_STATE_WORD: Readonly<Record<LocalCopyCheck['state'], string>> = {
+  verified: 'verified',
+  changed: 'changed',
+  unrecorded: 'unverified',
+  missing: 'missing',
+  unreadable: 'unreadable'
+};
+
+/** What follows a copy's name: its SHA-256, or why it has none. */
+function copyDetail(c: LocalCopyCheck): string {
+  switch (c.state) {
+    case 'verified':
+      return `sha256 ${c.actual}`;
+    case 'changed':
+      return `sha256 now ${c.actual}, recorded ${c.recorded}`;
+    case 'unrecorded':
+      return `no sha256 recorded (the copy's is ${c.actual})`;
+    default:
+      return c.reason ?? '';
+  }
+}
+
+/** Each local copy and how it compares with its recorded SHA-256, one line a source. */
+function formatCopies(checks: readonly LocalCopyCheck[]): string[] {
+  if (checks.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const c of checks) counts.set(COPY_STATE_WORD[c.state], (counts.get(COPY_STATE_WORD[c.state]) ?? 0) + 1);
+  const lines = [`Copies:    ${checks.length} local ${checks.length === 1 ? 'copy' : 'copies'}: ${[...counts].map(([word, n]) => `${n} ${word}`).join(', ')}`];
+  const width = Math.min(40, checks.reduce((w, c) => Math.max(w, c.source.length), 0));
+  for (const c of checks) lines.push(`  ${c.source.padEnd(width)}  ${COPY_STATE_WORD[c.state].padEnd(10)}  ${c.localCopy}  ${copyDetail(c)}`);
+  return lines;
 }
 
 /** Figures printed in the summary; --json has them all. */
@@ -280,7 +339,7 @@ async function inspectFile(argv: readonly string[]): Promise<InspectOutput> {
   const { dataset: opened, skipped } = read;
   const { header, columns, warnings } = opened;
   // Quotes are checked against local copies beside a native file, every event read back in file order.
-  const copies = opened.format === 'native' ? await readSourceCopies(header.sources, resolve(file)) : { texts: new Map<string, string>(), problems: [] };
+  const copies: SourceCopies = opened.format === 'native' ? await readSourceCopies(header.sources, resolve(file)) : { texts: new Map<string, string>(), problems: [], checks: [] };
   const events: TimelineEvent[] = [];
   if (copies.texts.size > 0) {
     const image = imageNow(opened.image);
@@ -290,11 +349,12 @@ async function inspectFile(argv: readonly string[]): Promise<InspectOutput> {
     }
   }
   const problems = [...skipped, ...copies.problems, ...verifyQuotes(events, copies.texts, file)];
+  const localCopies = copies.checks;
   const summary = summarizeDataset(header, columns);
   if (json) {
     return {
       exitCode: problems.length > 0 ? 1 : 0,
-      stdout: `${JSON.stringify({ valid: problems.length === 0, format: opened.format, rows: opened.rows, summary, warnings, problems, quotesVerified: [...copies.texts.keys()] }, null, 2)}\n`,
+      stdout: `${JSON.stringify({ valid: problems.length === 0, format: opened.format, rows: opened.rows, summary, warnings, problems, quotesVerified: [...copies.texts.keys()], localCopies }, null, 2)}\n`,
       stderr: ''
     };
   }
@@ -310,7 +370,12 @@ async function inspectFile(argv: readonly string[]): Promise<InspectOutput> {
   if (problems.length > 0) {
     return { exitCode: 1, stdout: '', stderr: `${problems.map(formatProblem).join('\n')}\n${file}: invalid (${plural(problems.length, 'problem')})\n` };
   }
-  const verified = copies.texts.size > 0 ? `\nQuotes:    every quote checked word for word against ${[...copies.texts.keys()].join(', ')}` : '';
+  const verified = [
+    ...(copies.texts.size > 0 ? [`Quotes:    every quote checked word for word against ${[...copies.texts.keys()].join(', ')}`] : []),
+    ...formatCopies(localCopies)
+  ]
+    .map((line) => `\n${line}`)
+    .join('');
   return { exitCode: 0, stdout: `${formatSummary(summary, file, opened)}${verified}${warningText}\n`, stderr: '' };
 }
 

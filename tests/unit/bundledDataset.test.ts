@@ -50,7 +50,8 @@ describe('the source article copy', () => {
 
   it('is the dataset source the quotes are checked against', () => {
     const bbc = dataset.sources.find((s) => s.id === 'bbc-2017-11-03');
-    expect(bbc).toMatchObject({ publisher: 'BBC News', date: '2017-11-03', localCopy: 'sources/bbc-2017-11-03-deir-al-zour-al-qaim.txt' });
+    // Its SHA-256 is recorded, so opening the dataset verifies the copy (issue 16).
+    expect(bbc).toMatchObject({ publisher: 'BBC News', date: '2017-11-03', localCopy: 'sources/bbc-2017-11-03-deir-al-zour-al-qaim.txt', sha256: SEED_SHA256 });
     expect(bbc?.title).toBe(article.split('\n')[0]);
   });
 });

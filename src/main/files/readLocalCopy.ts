@@ -9,7 +9,10 @@ import { describeIoError } from '../dataset/loadDatasetFile';
 /** Local copies are article texts and documents: 64 MB is far above any, and bounds what is read. */
 export const MAX_LOCAL_COPY_BYTES = 64 * 1024 * 1024;
 
-export type LocalCopy = { ok: true; path: string; bytes: Uint8Array } | { ok: false; path: string; message: string };
+/** `missing`: there is no file by that name (as against one refused or unreadable). */
+export type LocalCopy = { ok: true; path: string; bytes: Uint8Array } | { ok: false; path: string; message: string; missing?: true };
+
+const isMissing = (err: unknown): boolean => (err as { code?: unknown } | null)?.code === 'ENOENT';
 
 /** True when `inner` (resolved) is `folder` itself or inside it. */
 function isInside(folder: string, inner: string): boolean {
@@ -33,9 +36,29 @@ export async function readLocalCopy(datasetPath: string, name: string, maxBytes 
     if (!isInside(resolve(dirname(datasetPath)), path)) return fail('is outside the dataset\'s folder; only files inside it are read');
     real = await realpath(path);
   } catch (err) {
-    return fail(`cannot be read: ${describeIoError(err)}`);
+    return { ...fail(`cannot be read: ${describeIoError(err)}`), ...(isMissing(err) ? { missing: true as const } : {}) };
   }
   if (!isInside(folder, real)) return fail('is a link to a file outside the dataset\'s folder; only files inside it are read');
+  return readResolved(path, real, maxBytes);
+}
+
+/**
+ * The bytes of a file the user picked (in a dialog), links resolved: only a regular file, never
+ * more than `maxBytes`, never waiting on a FIFO or a device.
+ */
+export async function readPickedFile(path: string, maxBytes = MAX_LOCAL_COPY_BYTES): Promise<LocalCopy> {
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (err) {
+    return { ok: false, path, message: `cannot be read: ${describeIoError(err)}`, ...(isMissing(err) ? { missing: true as const } : {}) };
+  }
+  return readResolved(path, real, maxBytes);
+}
+
+/** Read `real` (the resolved form of `path`, which messages name) as a bounded regular file. */
+async function readResolved(path: string, real: string, maxBytes: number): Promise<LocalCopy> {
+  const fail = (message: string): LocalCopy => ({ ok: false, path, message });
   // O_NONBLOCK: opening a FIFO must not wait for a writer; O_NOFOLLOW: the last part must not have
   // become a link since it was resolved. Neither exists on Windows, where FIFOs cannot be named so.
   const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
