@@ -66,6 +66,9 @@ test.describe('presenting with a clicker', () => {
     await expect(page.locator('.legend')).toHaveCount(0);
     await expect(page.locator('.statusbar')).toHaveCount(0);
     await expect(page.locator('aside.detail')).toHaveCount(0);
+    // The analyst's "← 3 earlier events" buttons are not drawn over the room's labels.
+    await expect(page.locator('.edge-marker')).not.toHaveCount(0);
+    for (const marker of await page.locator('.edge-marker').all()) await expect(marker).toBeHidden();
     // The page is still there (F5 did not reload it) and nothing went wrong.
     expect(app.errors).toEqual([]);
     expect(app.outsideRequests).toEqual([]);

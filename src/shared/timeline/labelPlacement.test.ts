@@ -28,6 +28,19 @@ describe('placeLabel', () => {
     expect(placeLabel({ ...view, barX0: 100, barX1: 600, labelW: 300 })).toMatchObject({ side: 'overlay', labelX: 100 + 8 * 0.6 });
   });
 
+  it('a wide bar running out of the view carries its label only if the part in view has room; else the label reads on from its end', () => {
+    // A month's window from before the view to x = 120: a 300 px label stuck to the view's edge
+    // would spill past the window's end (and the edge would cut its first letters).
+    const p = placeLabel({ ...view, barX0: -600, barX1: 120, labelW: 300 });
+    expect(p).toMatchObject({ side: 'right', labelX: 128 });
+    // The same window with room in view keeps its label on top, at the view's edge.
+    expect(placeLabel({ ...view, barX0: -600, barX1: 420, labelW: 300 })).toMatchObject({ side: 'overlay', labelX: 8 * 0.6 });
+    // Running out at the end of the view: the label ends touching the bar's start.
+    const q = placeLabel({ ...view, barX0: 850, barX1: 1900, labelW: 300 });
+    expect(q.side).toBe('left');
+    expect(q.labelX + 300 + 8).toBe(850);
+  });
+
   it('a label that fits on neither side still starts at its mark (the view cuts it), never far before it', () => {
     const p = placeLabel({ ...view, barX0: 400, barX1: 404, labelW: 900 });
     expect(p).toMatchObject({ side: 'right', labelX: 412 });

@@ -34,7 +34,10 @@ export function placeLabel(p: LabelPlacementInput): LabelPlacement {
   const barW = p.barX1 - p.barX0;
   let side: LabelSide;
   let labelX: number;
-  if (barW >= p.labelW + slack) {
+  // The part of the bar in view: a bar that runs out of the view carries its label only if that
+  // part has room (else the label, stuck to the view's edge, would spill past the bar's end).
+  const visibleW = Math.min(p.barX1, p.viewX1) - Math.max(p.barX0, p.viewX0);
+  if (barW >= p.labelW + slack && visibleW >= p.labelW + slack) {
     side = 'overlay';
     labelX = Math.max(p.barX0, p.viewX0) + p.gap * 0.6;
   } else if (p.barX1 + p.gap + p.labelW <= p.viewX1 || p.barX0 - p.gap - p.labelW < p.viewX0) {
