@@ -151,6 +151,8 @@ function registerIpc(): void {
     appInfo: () => ({ name: app.getName(), version: app.getVersion(), platform: process.platform, versions: { ...process.versions } as Record<string, string> }),
     openExternal: (url) => shell.openExternal(url),
     openPresenterView: async () => openPresenterWindow(),
+    settings,
+    location: { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() },
     clearCache: async () => {
       const cleared = await clearCache(cache.dir);
       log(`cleared the cache of opened files: ${cleared.entries} entries, ${cleared.bytes} bytes`);

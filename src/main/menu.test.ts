@@ -64,6 +64,7 @@ describe('File', () => {
     ['Copy &Image', 'copy-image', 'CmdOrCtrl+Shift+C'],
     ['&Find…', 'find', 'CmdOrCtrl+F'],
     ['&Table', 'toggle-table', 'CmdOrCtrl+T'],
+    ['&Map', 'toggle-map', 'M'],
     ['Lanes by Theatre', 'lanes-theatre', undefined],
     ['Lanes by Event Type', 'lanes-type', undefined],
     ['Lanes by Actor', 'lanes-actor', undefined],

@@ -74,6 +74,7 @@ export function menuTemplate(send: (command: AppCommand) => void, options: MenuO
       label: '&View',
       submenu: [
         cmd('toggle-table'),
+        cmd('toggle-map'),
         { type: 'separator' },
         cmd('zoom-in'),
         cmd('zoom-out'),

@@ -71,6 +71,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'lanes-actor', label: 'Lanes by actor', menuLabel: 'Lanes by Actor', keys: [], when: ['dataset'] },
   { id: 'lanes-admin1', label: 'Lanes by admin region', menuLabel: 'Lanes by Admin Region', keys: [], when: ['dataset'] },
   { id: 'find', label: 'Search', menuLabel: '&Find…', keys: [k('/'), mod('f')], accelerator: 'CmdOrCtrl+F', help: 'Search; ↓ ↑ or Enter / Shift+Enter move through the matches', when: ['dataset', 'not-presenting'] },
+  {
+    id: 'toggle-map',
+    label: 'Map',
+    menuLabel: '&Map',
+    keys: [k('m')],
+    accelerator: 'M',
+    help: 'Show or hide the map (in it: arrows pan, + and − zoom, Shift+drag selects an area, Esc leaves)',
+    when: ['dataset', 'not-presenting']
+  },
   { id: 'toggle-table', label: 'Table', menuLabel: '&Table', keys: [k('t'), mod('t')], accelerator: 'CmdOrCtrl+T', help: 'Show or hide the table (focus goes to its current row)', when: ['dataset', 'not-presenting'] },
   { id: 'close-details', label: 'Close details', keys: [k('Escape')], when: ['selection'] },
   { id: 'open-file', label: 'Open a file', menuLabel: '&Open…', keys: [mod('o')], accelerator: 'CmdOrCtrl+O', help: 'Open a file (or drop it on the window)' },

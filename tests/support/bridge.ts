@@ -237,6 +237,8 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
       presenterViews.count++;
       return { display: 'same' };
     },
+    // The map view's layout is remembered in this test's settings file, as the app's is in its own.
+    settings,
     ...(cache ? { clearCache: () => clearCache(cache.dir) } : {})
   });
   const trusted = [originOf(options.trustedOrigin) ?? ''];

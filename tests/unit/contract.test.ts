@@ -68,7 +68,10 @@ const CALLS: { [M in InvokeMethod]: { call: (api: ReturnType<typeof buildApi>) =
   getAppInfo: { call: (api) => api.getAppInfo(), args: [] },
   clearCache: { call: (api) => api.clearCache(), args: [] },
   openSourceUrl: { call: (api) => api.openSourceUrl('bbc-2017-11-03'), args: ['bbc-2017-11-03'] },
-  openPresenterView: { call: (api) => api.openPresenterView(), args: [] }
+  openPresenterView: { call: (api) => api.openPresenterView(), args: [] },
+  getBasemap: { call: (api) => api.getBasemap('50m'), args: ['50m'] },
+  getMapLayout: { call: (api) => api.getMapLayout(), args: [] },
+  saveMapLayout: { call: (api) => api.saveMapLayout({ open: true, placement: 'below', size: 0.35 }), args: [{ open: true, placement: 'below', size: 0.35 }] }
 };
 
 function recordingIpc() {

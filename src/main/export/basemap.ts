@@ -1,11 +1,11 @@
-// The offline basemap for exported maps, read from the files the build writes (scripts/
-// build-basemap.ts into resources/basemap; packaged, <resources>/basemap), checked, decoded once
-// and kept. Nothing is fetched: a missing file is a plain error that says how to build it.
+// The offline basemap for exported maps and the renderer's map view, read from the files the
+// build writes (scripts/build-basemap.ts into resources/basemap; packaged, <resources>/basemap),
+// checked, decoded once and kept. Nothing is fetched: a missing file is a plain error that says how to build it.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkBasemapFile, decodeBasemap, type Basemap, type BasemapResolution } from '../../shared/map/basemap';
+import { checkBasemapFile, decodeBasemap, type Basemap, type BasemapFile, type BasemapResolution } from '../../shared/map/basemap';
 import type { AppLocation } from '../dataset/bundledDataset';
 
 const BASEMAP_DIR = join('resources', 'basemap');
@@ -34,10 +34,15 @@ export function basemapDir(loc?: AppLocation): string | undefined {
   return existsSync(join(fromCwd, probe)) ? fromCwd : undefined;
 }
 
-const cache = new Map<string, Promise<Basemap>>();
+const cache = new Map<string, Promise<BasemapFile>>();
+const decoded = new WeakMap<BasemapFile, Basemap>();
 
-/** The basemap at `res`, decoded (once per file). Rejects with a plain reason when it is missing or damaged. */
-export function loadBasemap(res: BasemapResolution, loc?: AppLocation): Promise<Basemap> {
+/**
+ * The basemap file at `res`, read and checked (once per file), as the build wrote it: what the
+ * renderer's map draws from (it decodes the layers itself). Rejects with a plain reason when it
+ * is missing or damaged.
+ */
+export function loadBasemapFile(res: BasemapResolution, loc?: AppLocation): Promise<BasemapFile> {
   const dir = basemapDir(loc);
   if (!dir) return Promise.reject(new Error(`the offline basemap was not found (${join(BASEMAP_DIR, fileName(res))}): it is made by npm run build, or npm run basemap`));
   const path = join(dir, fileName(res));
@@ -51,7 +56,18 @@ export function loadBasemap(res: BasemapResolution, loc?: AppLocation): Promise<
   return pending;
 }
 
-async function readBasemap(path: string): Promise<Basemap> {
+/** The basemap at `res`, decoded (once per file). Rejects with a plain reason when it is missing or damaged. */
+export async function loadBasemap(res: BasemapResolution, loc?: AppLocation): Promise<Basemap> {
+  const file = await loadBasemapFile(res, loc);
+  let map = decoded.get(file);
+  if (!map) {
+    map = decodeBasemap(file);
+    decoded.set(file, map);
+  }
+  return map;
+}
+
+async function readBasemap(path: string): Promise<BasemapFile> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(path, 'utf8'));
@@ -60,5 +76,5 @@ async function readBasemap(path: string): Promise<Basemap> {
   }
   const checked = checkBasemapFile(parsed);
   if (!checked.ok) throw new Error(`the offline basemap ${path} ${checked.message}: build it again with npm run basemap`);
-  return decodeBasemap(checked.file);
+  return checked.file;
 }

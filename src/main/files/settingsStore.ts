@@ -1,10 +1,11 @@
-// The app's settings (the recent files) in one JSON file in the user's data folder, written
+// The app's settings (the recent files, the map view's layout) in one JSON file in the user's data folder, written
 // atomically. A corrupt file is set aside (settings.json.corrupt-<time>) and defaults are used,
 // never silently overwritten: the user can still look at what it held.
 import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { RecentFile } from '../../shared/ipc/contract';
+import { normalizeMapLayout, type MapLayout } from '../../shared/map/mapLayout';
 import { writeFileAtomic } from './atomicWrite';
 import { describeIoError } from '../dataset/loadDatasetFile';
 
@@ -14,7 +15,10 @@ export const SETTINGS_FILE = 'settings.json';
 // Loose: keys a newer version added are kept when this one writes the file back.
 const settingsSchema = z.looseObject({
   version: z.literal(1).default(1),
-  recentFiles: z.array(z.string().min(1).max(4096)).max(1000).default([])
+  recentFiles: z.array(z.string().min(1).max(4096)).max(1000).default([]),
+  // Read leniently (normalizeMapLayout): a damaged map layout falls back to the defaults on its
+  // own and never costs the user the rest of the file (the recent list).
+  map: z.unknown().optional()
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -89,6 +93,19 @@ export class SettingsStore {
   async clearRecent(): Promise<{ ok: true } | { ok: false; message: string }> {
     this.#settings = { ...this.#settings, recentFiles: [] };
     return this.save();
+  }
+
+  /** The map view's layout: where it sits, its size, whether it is open (defaults when never saved). */
+  mapLayout(): MapLayout {
+    return normalizeMapLayout(this.#settings.map);
+  }
+
+  /** Remember the map view's layout; the layout as kept (made whole). */
+  async setMapLayout(layout: MapLayout): Promise<{ ok: true; layout: MapLayout } | { ok: false; message: string }> {
+    const kept = normalizeMapLayout(layout);
+    this.#settings = { ...this.#settings, map: kept };
+    const saved = await this.save();
+    return saved.ok ? { ok: true, layout: kept } : saved;
   }
 
   /** True when `path` is on the recent list exactly as written there. */

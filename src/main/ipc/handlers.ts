@@ -6,9 +6,13 @@
 import type { AppInfo, InvokeArgs, InvokeMethod, InvokeValue, Result } from '../../shared/ipc/contract';
 import { fail, ok } from '../../shared/ipc/contract';
 import { safeExternalUrl } from '../../shared/text/safeUrl';
+import { DEFAULT_MAP_LAYOUT } from '../../shared/map/mapLayout';
+import type { AppLocation } from '../dataset/bundledDataset';
 import type { DatasetService } from '../dataset/datasetService';
+import { loadBasemapFile } from '../export/basemap';
 import type { ExportSession } from '../export/exportSession';
 import type { FileSession } from '../files/fileSession';
+import type { SettingsStore } from '../files/settingsStore';
 
 export interface HandlerDeps {
   readonly service: DatasetService;
@@ -20,6 +24,10 @@ export interface HandlerDeps {
   readonly openPresenterView: () => Promise<{ readonly display: 'second' | 'same' }>;
   /** Empty the cache of opened files: what was removed (none: there is no cache, nothing to remove). */
   readonly clearCache?: () => Promise<{ readonly entries: number; readonly bytes: number }>;
+  /** The settings file (the map view's layout); without it the layout is the default and not remembered. */
+  readonly settings?: SettingsStore;
+  /** Where the app is installed (the packaged basemap is under its resources); without it, found from this module. */
+  readonly location?: AppLocation;
 }
 
 export type Handlers = { [M in InvokeMethod]: (...args: InvokeArgs<M>) => Promise<Result<InvokeValue<M>>> };
@@ -78,6 +86,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async openPresenterView() {
       return ok(await deps.openPresenterView());
+    },
+
+    async getBasemap(resolution) {
+      try {
+        return ok(await loadBasemapFile(resolution, deps.location));
+      } catch (err) {
+        return fail('not-found', `The map has no basemap: ${err instanceof Error ? err.message : String(err)}.`);
+      }
+    },
+
+    async getMapLayout() {
+      return ok(deps.settings ? deps.settings.mapLayout() : DEFAULT_MAP_LAYOUT);
+    },
+
+    async saveMapLayout(layout) {
+      if (!deps.settings) return fail('io', 'The map layout cannot be remembered: there is no settings file.');
+      const saved = await deps.settings.setMapLayout(layout);
+      return saved.ok ? ok(saved.layout) : fail('io', `The map layout could not be remembered: ${saved.message}`);
     }
   };
 }

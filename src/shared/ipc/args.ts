@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { idSchema, LIMITS, storySchema } from '../dataset/schema';
 import { CSV_FIELDS, DATE_ORDERS, type CsvField } from '../import/types';
+import { BASEMAP_RESOLUTIONS } from '../map/basemap';
+import { MAP_PLACEMENTS, MAP_SIZE_MAX, MAP_SIZE_MIN } from '../map/mapLayout';
 import { THEME_NAMES } from '../render/themes';
 import { LANE_MODES } from '../timeline/laneAssignment';
 import { EXPORT_LIMITS as L, type ImageExportRequest, type InvokeArgs, type InvokeMethod } from './contract';
@@ -45,6 +47,9 @@ export const imageExportRequest = z
   .refine((r) => r.what === 'all' || r.window !== undefined, 'the current view and a date range need a window')
   .refine((r) => r.scale === undefined || (r.width * r.scale <= L.maxSide && (r.height ?? 0) * r.scale <= L.maxSide), `a PNG may be at most ${L.maxSide} px a side`) satisfies z.ZodType<ImageExportRequest>;
 
+/** The map view's layout as the renderer saves it (mapLayout.ts). */
+const mapLayout = z.strictObject({ open: z.boolean(), placement: z.enum(MAP_PLACEMENTS), size: z.number().finite().min(MAP_SIZE_MIN).max(MAP_SIZE_MAX) });
+
 export const INVOKE_ARGS = {
   getDataset: z.tuple([]),
   getEvent: z.tuple([z.number().int().min(0).max(0xffffffff)]),
@@ -65,5 +70,8 @@ export const INVOKE_ARGS = {
   getAppInfo: z.tuple([]),
   clearCache: z.tuple([]),
   openSourceUrl: z.tuple([idSchema]),
-  openPresenterView: z.tuple([])
+  openPresenterView: z.tuple([]),
+  getBasemap: z.tuple([z.enum(BASEMAP_RESOLUTIONS)]),
+  getMapLayout: z.tuple([]),
+  saveMapLayout: z.tuple([mapLayout])
 } as const satisfies { [M in InvokeMethod]: z.ZodType<InvokeArgs<M>> };

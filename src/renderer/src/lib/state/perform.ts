@@ -81,6 +81,9 @@ export function perform(viewer: ViewerState, id: CommandId): boolean {
     case 'toggle-table':
       viewer.toggleTableWithFocus();
       break;
+    case 'toggle-map':
+      viewer.mapLayout.toggle();
+      break;
     case 'close-details':
       viewer.closeDetails();
       break;

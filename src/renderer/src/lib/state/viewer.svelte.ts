@@ -20,6 +20,7 @@ import type { DatasetPayload, SaveFormat } from '../../../../shared/ipc/contract
 import { laneModesFor, type LaneMode } from '../../../../shared/timeline/laneAssignment';
 import { getApi } from '../api';
 import type { ExportContext } from '../export/exportOptions';
+import { MapLayoutState } from '../map/mapLayout.svelte';
 import type { ViewRequest, ViewRequestKind } from '../view/viewRequest';
 import { covers, zoomAnchor, type TimeRange } from '../view/windowMath';
 import { FinderState } from './finder.svelte';
@@ -43,6 +44,8 @@ export class ViewerState {
   readonly finder = new FinderState();
   readonly opening = new OpeningState(this.notices, (payload) => this.#reset(payload));
   readonly presenting = new PresentingState(this);
+  /** Where the map view sits (beside or below the timeline), its size, and whether it is open (M). */
+  readonly mapLayout = new MapLayoutState();
 
   laneMode = $state<LaneMode>('theatre');
   /** Column index of the selected event. */
