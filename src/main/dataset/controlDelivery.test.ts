@@ -88,7 +88,7 @@ describe('control records made while a file opens', () => {
   it('the window gets them with the dataset (getDataset)', async () => {
     const want = expectedBundled();
     const service = new DatasetService(inlineRunLoad);
-    await service.load(BUNDLED, { bundled: true });
+    await service.load(BUNDLED, { displayName: 'bundled.frontline', bundled: true });
     const result = await service.awaitCurrent();
     expect(result.ok).toBe(true);
     if (!result.ok) return;
