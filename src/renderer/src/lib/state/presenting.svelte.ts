@@ -7,6 +7,7 @@ import type { Story } from '../../../../shared/dataset/schema';
 import { presentationAction, type PresentAction } from '../present/keys';
 import { INITIAL, reduce, resume, type PresentState } from '../present/presentation';
 import { applyCommand, audienceState, datasetIdentity, type AudienceState, type PresenterCommand } from '../present/presenterSync';
+import { stepMapFrame, type StepMapFrame } from '../present/stepFrame';
 import { defaultSteps, stepWindow } from '../present/steps';
 import { storySteps } from '../present/stories';
 import { loadProjectorTheme, saveProjectorTheme } from '../present/theme';
@@ -38,12 +39,22 @@ export class PresentingState {
       if (!v.payload) return [];
       return this.story ? storySteps(this.story, v.indexOfId) : defaultSteps(v.eventCount, v.include, v.isFarContext);
     });
+    this.mapFrame = $derived.by(() => {
+      const payload = this.#viewer.payload;
+      return payload && this.state.active ? stepMapFrame(this.steps, this.state.step, payload.columns, payload.header.places) : undefined;
+    });
   }
 
   readonly active: boolean = $derived(this.state.active);
   readonly story: Story | undefined;
   /** Steps: a story's events in the story's order, or every event the filters show (far-off context aside), in time order. */
   readonly steps: readonly number[];
+  /**
+   * Where the map looks for the step shown (stepFrame.ts: its event's places, a region wide at
+   * least; every step's places when it has none): undefined when not presenting or nothing to
+   * frame. The map view follows it while presenting (e.g. fitBounds on bounds' west/south/east/north).
+   */
+  readonly mapFrame: StepMapFrame | undefined;
   readonly typeScale: TypeScale = $derived(this.state.active ? 'presenting' : this.projector ? 'projector' : 'screen');
 
   /** A key while presenting: true when it was the presentation's (the caller prevents its default). */
