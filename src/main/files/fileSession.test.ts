@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stringAt, type EventColumns } from '../../shared/dataset/columns';
@@ -302,7 +302,12 @@ describe('Save As', () => {
     const { files, saveAnswers, dir, service } = await session();
     const target = join(dir, 'all.frontline');
     saveAnswers.push(target);
-    expect(value(await files.saveAs('frontline', null))).toEqual({ path: target, events: 23 });
+    // The bundled dataset's local copy stays in data/, which Save As says (its SHA-256 is written).
+    expect(value(await files.saveAs('frontline', null))).toEqual({
+      path: target,
+      events: 23,
+      warnings: [`The local copies stay in ${dirname(BUNDLED)}: copy the file its source names (localCopy) beside all.frontline for them to be found and verified there.`]
+    });
     const back = await reopened(target);
     if (!back) throw new Error('the saved file did not open');
     expect(back.skipped).toEqual([]);
@@ -317,7 +322,7 @@ describe('Save As', () => {
     const cols = service.current!.columns;
     const picked = Uint32Array.of(5, 1, 17, 1);
     saveAnswers.push(join(dir, 'subset'));
-    expect(value(await files.saveAs('frontline', picked))).toEqual({ path: join(dir, 'subset.frontline'), events: 3 });
+    expect(value(await files.saveAs('frontline', picked))).toMatchObject({ path: join(dir, 'subset.frontline'), events: 3 });
     const back = await reopened(join(dir, 'subset.frontline'));
     if (!back) throw new Error('the saved file did not open');
     const expected = [...new Set(picked)].map((i) => cols.sourceIndex[i]!).sort((a, b) => a - b).map((s) => (JSON.parse(bundledText) as { events: { id: string }[] }).events[s]!.id);

@@ -1,7 +1,8 @@
 // Everything about files the renderer can ask main for, free of Electron: open (dialog, dropped
 // file, recent list, reload, mapping, review), files main opens by itself (command line, the OS,
-// a second instance), the recent list, and Save As. Dialogs and the command channel are injected,
-// so the same code runs in the app, under Vitest and behind the e2e bridge.
+// a second instance), the recent list, Save As, and sources' local copies (their checks, adding
+// one). Dialogs and the command channel are injected, so the same code runs in the app, under
+// Vitest and behind the e2e bridge.
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
 import { fail, ok, type AppCommand, type OpenOutcome, type RecentFile, type Result, type SaveFormat } from '../../shared/ipc/contract';
@@ -17,10 +18,14 @@ import { loadDatasetBytes } from '../../shared/dataset/loadDatasetBytes';
 import type { Story } from '../../shared/dataset/schema';
 import { fastEventCheck } from '../dataset/fastEventCheck';
 import type { SettingsStore } from './settingsStore';
+import type { LocalCopyCheck } from '../../shared/dataset/localCopies';
+import { LocalCopyChecks, type LocalCopyChecksOptions } from './localCopyChecks';
+import { placeLocalCopy, withSourceCopy } from './addLocalCopy';
 
 /** The native dialogs: a path, or undefined when the user cancelled. */
 export interface Dialogs {
-  showOpen(): Promise<string | undefined>;
+  /** File > Open (a dataset), or the file to make a source's local copy (any file). */
+  showOpen(purpose?: 'dataset' | 'local-copy'): Promise<string | undefined>;
   showSave(options: { readonly defaultName: string; readonly format: SaveFormat }): Promise<string | undefined>;
 }
 
@@ -33,14 +38,20 @@ export interface FileSessionDeps {
   /** The recent list changed (rebuild the menu). */
   readonly onRecentChanged?: () => void;
   readonly log?: (message: string) => void;
+  /** How local copies are checked (tests: a delay, a stand-in check). */
+  readonly localCopies?: LocalCopyChecksOptions;
 }
 
 type Saved = Result<{ readonly path: string; readonly events: number } | { readonly dismissed: true }>;
 
 export class FileSession {
   #mainOpen: Promise<OpenOutcome> | undefined;
+  /** The held dataset's local copies, checked against their SHA-256 in the background. */
+  readonly localCopies: LocalCopyChecks;
 
-  constructor(private readonly deps: FileSessionDeps) {}
+  constructor(private readonly deps: FileSessionDeps) {
+    this.localCopies = new LocalCopyChecks(deps.localCopies);
+  }
 
   /** File > Open: the dialog, then the file picked. */
   async openDialog(): Promise<OpenOutcome> {
@@ -169,6 +180,68 @@ export class FileSession {
     };
   }
 
+  /**
+   * Start checking the held dataset's local copies against their SHA-256, in the background: the
+   * dataset is shown without waiting for them (see LocalCopyChecks).
+   */
+  startLocalCopyChecks(): void {
+    const payload = this.deps.service.current;
+    const file = this.deps.service.currentFile;
+    if (payload && file) this.localCopies.start(payload, file.path, payload.header.sources);
+  }
+
+  /** How source `sourceId`'s local copy compares with its recorded SHA-256 (waiting for its check). */
+  async localCopyCheck(sourceId: string): Promise<Result<LocalCopyCheck>> {
+    const payload = this.deps.service.current;
+    const file = this.deps.service.currentFile;
+    if (!payload || !file) return fail('not-found', 'No dataset is open.');
+    if (!payload.header.sources.some((s) => s.id === sourceId)) return fail('not-found', `The dataset has no source "${sourceId}".`);
+    const checking = this.localCopies.check(payload, file.path, payload.header.sources, sourceId);
+    return checking ? ok(await checking) : fail('not-found', `Source "${sourceId}" has no local copy.`);
+  }
+
+  /**
+   * "Add local copy…" in an event's details: the user picks a file in main's dialog; it is
+   * referenced where it lies when inside the dataset's folder, else copied into its sources/
+   * (atomically); its SHA-256 is computed; the source's entry in the dataset file gets both
+   * (atomically, checked by loading it back first, every other byte kept), and the file is opened
+   * again, as saving stories does. Only into the user's own Frontline file: the bundled dataset
+   * and imports have no folder of their own to keep copies in.
+   */
+  async addLocalCopy(sourceId: string): Promise<Result<OpenOutcome>> {
+    const payload = this.deps.service.current;
+    const file = this.deps.service.currentFile;
+    if (!payload || !file) return fail('not-found', 'No dataset is open to add a local copy to.');
+    const index = payload.header.sources.findIndex((s) => s.id === sourceId);
+    if (index < 0) return fail('not-found', `The dataset has no source "${sourceId}".`);
+    if (file.bundled || file.format !== 'native') {
+      return fail(
+        'invalid-data',
+        `A local copy is kept beside a Frontline file of your own, and ${file.displayName} is ${file.bundled ? 'the dataset that comes with Frontline' : 'an import'}: save it as a Frontline dataset (File › Save…), open that file, then add the copy.`
+      );
+    }
+    const whole = this.#heldAsShown('The local copy was not added');
+    const picked = await this.deps.dialogs.showOpen('local-copy');
+    if (picked === undefined) return ok({ kind: 'dismissed' });
+    const held = await whole();
+    if (!held.ok) return held;
+    const placed = await placeLocalCopy(file.path, picked);
+    if (!placed.ok) return placed;
+    const { name, sha256, copied } = placed.value;
+    let bytes: Uint8Array;
+    try {
+      bytes = withSourceCopy(held.value.bytes, index, name, sha256);
+    } catch (err) {
+      return fail('internal', `The local copy was not recorded in ${file.displayName}: ${err instanceof Error ? err.message : String(err)}.`);
+    }
+    const check = loadDatasetBytes(bytes, file.displayName, { fastCheck: fastEventCheck() });
+    if (!check.ok) return fail('invalid-data', `The local copy was not recorded in ${file.displayName}: ${formatProblem(check.problems[0]!)}`, check.problems);
+    const written = await writeFileAtomic(file.path, bytes);
+    if (!written.ok) return fail('io', written.message);
+    this.deps.log?.(`${copied ? 'copied' : 'referenced'} ${picked} as ${name} (SHA-256 ${sha256}), the local copy of source ${sourceId} in ${file.path}`);
+    return ok(await this.#open(file.path));
+  }
+
   #open(path: string): Promise<OpenOutcome> {
     return this.#track(this.deps.service.open(path, { displayName: basename(path) }));
   }
@@ -177,6 +250,7 @@ export class FileSession {
   async #track(opening: Promise<OpenOutcome>): Promise<OpenOutcome> {
     const outcome = await opening;
     const file = this.deps.service.currentFile;
+    if (outcome.kind === 'opened') this.startLocalCopyChecks();
     if (outcome.kind === 'opened' && file && !file.bundled) {
       const saved = await this.deps.settings.addRecent(file.path);
       if (!saved.ok) this.deps.log?.(saved.message);
@@ -210,6 +284,9 @@ export function startDatasets(
   openPath?: string
 ): Promise<OpenOutcome> {
   const startup = service.load(bundled.path, { displayName: bundled.displayName, bundled: bundled.bundled ?? true });
+  void startup.then((outcome) => {
+    if (outcome.kind === 'opened') files.startLocalCopyChecks();
+  });
   if (openPath !== undefined) void files.openFromMain(openPath, startup);
   return startup;
 }

@@ -1,7 +1,8 @@
 // Save As: the held dataset's events at some column indices written as a native file (the events'
 // own text from the held file image, under the dataset's header, checked by loading it back before
-// anything is written) or as spreadsheet-safe CSV; always through an atomic write.
-import { basename } from 'node:path';
+// anything is written, each local copy's SHA-256 recorded) or as spreadsheet-safe CSV; always
+// through an atomic write.
+import { basename, dirname, resolve } from 'node:path';
 import { loadDatasetBytes, readEvent } from '../../shared/dataset/loadDatasetBytes';
 import { EVENT_INDENT, EVENT_SEPARATOR, NATIVE_TAIL, nativeHead } from '../../shared/dataset/packDataset';
 import { formatProblem } from '../../shared/dataset/problems';
@@ -14,6 +15,9 @@ import { fastEventCheck } from '../dataset/fastEventCheck';
 import { writeFileAtomic } from './atomicWrite';
 import { storiesForEvents, withStories } from './saveStories';
 import { stringAt } from '../../shared/dataset/columns';
+import { sourcesForSave, type LocalCopyCheck } from '../../shared/dataset/localCopies';
+import type { Source } from '../../shared/dataset/schema';
+import { checkSourceCopy } from './localCopyHash';
 
 const encoder = new TextEncoder();
 
@@ -45,8 +49,8 @@ export function fileOrder(columns: EventColumns, indices: Uint32Array): Uint32Ar
  * A native file holding the held dataset's metadata, sources, places and actors and the events at
  * these file positions, each exactly as the held file image has it.
  */
-export function nativeFileBytes(held: HeldDataset, sourceIndices: Uint32Array): Uint8Array {
-  const { header } = held.payload;
+export function nativeFileBytes(held: HeldDataset, sourceIndices: Uint32Array, sources: readonly Source[] = held.payload.header.sources): Uint8Array {
+  const header = { ...held.payload.header, sources };
   const head = encoder.encode(nativeHead(header as unknown as Pick<DatasetHeaderInput, 'metadata' | 'sources' | 'places' | 'actors'>));
   const separator = encoder.encode(`${EVENT_SEPARATOR}${EVENT_INDENT}`);
   const indent = encoder.encode(EVENT_INDENT);
@@ -91,8 +95,32 @@ export function* csvChunks(held: HeldDataset, indices: Uint32Array, linesPerChun
   if (chunk !== '') yield chunk;
 }
 
-/** Write the events at `indices` (all when null) of `held` to `target` as `format`. */
-export async function saveHeldDataset(held: HeldDataset, format: SaveFormat, indices: Uint32Array | null, target: string): Promise<Result<{ path: string; events: number }>> {
+/**
+ * The held dataset's sources as a saved file records them: each local copy read from the held
+ * file's folder and hashed now (see sourcesForSave: a copy that matches or had no SHA-256 gets the
+ * one computed; a changed copy keeps the one recorded, with a warning), and what to warn about.
+ */
+export async function sourcesWithHashes(held: HeldDataset, target: string): Promise<{ sources: Source[]; warnings: string[] }> {
+  const { sources } = held.payload.header;
+  const checks = new Map<string, LocalCopyCheck>();
+  for (const s of sources) if (s.localCopy !== undefined) checks.set(s.id, await checkSourceCopy(held.file.path, s));
+  const saved = sourcesForSave(sources, checks);
+  // Local copies are named relative to the dataset's folder, and Save As does not copy them.
+  if (checks.size > 0 && resolve(dirname(target)) !== resolve(dirname(held.file.path))) {
+    saved.warnings.push(
+      `The local copies stay in ${dirname(held.file.path)}: copy ${checks.size === 1 ? 'the file its source names' : `the ${checks.size} files its sources name`} (localCopy) beside ${basename(target)} for them to be found and verified there.`
+    );
+  }
+  return saved;
+}
+
+/** Write the events at `indices` (all when null) of `held` to `target` as `format`; warnings about local copies, if any. */
+export async function saveHeldDataset(
+  held: HeldDataset,
+  format: SaveFormat,
+  indices: Uint32Array | null,
+  target: string
+): Promise<Result<{ path: string; events: number; warnings?: readonly string[] }>> {
   const checked = checkIndices(held.payload.columns, indices);
   if (!checked.ok) return checked;
   if (format === 'csv') {
@@ -100,7 +128,8 @@ export async function saveHeldDataset(held: HeldDataset, format: SaveFormat, ind
     return written.ok ? ok({ path: target, events: checked.value.length }) : fail('io', written.message);
   }
   const sourceIndices = fileOrder(held.payload.columns, checked.value);
-  let bytes = nativeFileBytes(held, sourceIndices);
+  const { sources, warnings } = await sourcesWithHashes(held, target);
+  let bytes = nativeFileBytes(held, sourceIndices, sources);
   // The dataset's stories go too, with the steps whose events are saved.
   const { stories } = held.payload.header;
   if (stories.length > 0) {
@@ -114,5 +143,5 @@ export async function saveHeldDataset(held: HeldDataset, format: SaveFormat, ind
     return fail('internal', `${target} was not written: the file made from the dataset did not pass its own checks (${why}).`);
   }
   const written = await writeFileAtomic(target, bytes);
-  return written.ok ? ok({ path: target, events: sourceIndices.length }) : fail('io', written.message);
+  return written.ok ? ok({ path: target, events: sourceIndices.length, ...(warnings.length > 0 ? { warnings } : {}) }) : fail('io', written.message);
 }
