@@ -74,6 +74,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return ok(deps.clearCache ? await deps.clearCache() : { entries: 0, bytes: 0 });
     },
 
+    checkLocalCopy: (sourceId) => deps.files.localCopyCheck(sourceId),
+    addLocalCopy: (sourceId) => deps.files.addLocalCopy(sourceId),
+
     async openSourceUrl(sourceId) {
       const source = deps.service.current?.header.sources.find((s) => s.id === sourceId);
       if (!source) return fail('not-found', `The dataset has no source "${sourceId}".`);

@@ -70,6 +70,8 @@ export const INVOKE_ARGS = {
   getAppInfo: z.tuple([]),
   clearCache: z.tuple([]),
   openSourceUrl: z.tuple([idSchema]),
+  checkLocalCopy: z.tuple([idSchema]),
+  addLocalCopy: z.tuple([idSchema]),
   openPresenterView: z.tuple([]),
   getBasemap: z.tuple([z.enum(BASEMAP_RESOLUTIONS)]),
   getMapLayout: z.tuple([]),

@@ -5,6 +5,7 @@ import type { DatasetHeader, EventColumns } from '../dataset/columns';
 import type { Problem } from '../dataset/problems';
 import type { ControlData } from '../map/controlRecords';
 import type { Story, TimelineEvent } from '../dataset/schema';
+import type { LocalCopyCheck } from '../dataset/localCopies';
 import type { CsvMapping, CsvPreview, ImportFormat } from '../import/types';
 import type { BasemapFile, BasemapResolution } from '../map/basemap';
 import type { MapLayout } from '../map/mapLayout';
@@ -278,7 +279,10 @@ export interface FrontlineApi {
    * Save the events at these column indices (all when null) as a native file or as CSV, to a
    * path the user picks in main's save dialog. Written atomically.
    */
-  saveAs(format: SaveFormat, indices: Uint32Array | null): Promise<Result<{ readonly path: string; readonly events: number } | { readonly dismissed: true }>>;
+  saveAs(
+    format: SaveFormat,
+    indices: Uint32Array | null
+  ): Promise<Result<{ readonly path: string; readonly events: number; /** About local copies (a changed one's hash kept, a missing one). */ readonly warnings?: readonly string[] } | { readonly dismissed: true }>>;
   /**
    * File > Export Image: main draws the picture from the dataset it holds, shows its save dialog
    * (named after the title), and writes the file atomically; the path once written.
@@ -311,6 +315,18 @@ export interface FrontlineApi {
    * source id in the dataset it holds and refuses anything but http(s).
    */
   openSourceUrl(sourceId: string): Promise<Result<{ readonly url: string }>>;
+  /**
+   * How a source's local copy compares with the SHA-256 the dataset records (verified, changed,
+   * missing…). Main checks every copy in the background once a dataset opens; this waits for that
+   * source's check (or runs it now). Fails when the source has no local copy.
+   */
+  checkLocalCopy(sourceId: string): Promise<Result<LocalCopyCheck>>;
+  /**
+   * "Add local copy…": main's file dialog; the file picked becomes the source's local copy (copied
+   * into the dataset's folder unless it is inside already), with its SHA-256, saved into the
+   * user's own Frontline file and opened again (as saveStories); 'dismissed' when cancelled.
+   */
+  addLocalCopy(sourceId: string): Promise<Result<OpenOutcome>>;
   /**
    * Open the presenter view (current and next step, notes, the clock) in a window of its own: on
    * another display when there is one ('second'), else beside the main window ('same'). Only one
@@ -356,6 +372,8 @@ export const INVOKE_CHANNELS = {
   getAppInfo: 'frontline:get-app-info',
   clearCache: 'frontline:clear-cache',
   openSourceUrl: 'frontline:open-source-url',
+  checkLocalCopy: 'frontline:check-local-copy',
+  addLocalCopy: 'frontline:add-local-copy',
   openPresenterView: 'frontline:open-presenter-view',
   getBasemap: 'frontline:get-basemap',
   getMapLayout: 'frontline:get-map-layout',
