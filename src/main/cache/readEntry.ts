@@ -186,6 +186,8 @@ export function assemble(probe: Probe, blocks: EntryBlocks, raw: Uint8Array, sou
   const info = deserialize(infoBlock) as EntryInfo;
   // An entry from before control records were kept has none: made afresh, never opened without them.
   if (!Array.isArray(info.control?.records)) return { miss: 'of another shape' };
+  // Likewise an entry whose header has no links (written before links were kept): never opened without them.
+  if (!Array.isArray((info.header as { links?: unknown } | undefined)?.links)) return { miss: 'of another shape' };
   const columns: EventColumns = joinColumns(meta.columns, arrays);
   if (columnShape(columns) !== currentColumnShape()) return { miss: 'of another set of columns' };
   let image: ReadDataset['image'];

@@ -16,7 +16,8 @@ import { writeFileAtomic } from './atomicWrite';
 import { storiesForEvents, withStories } from './saveStories';
 import { stringAt } from '../../shared/dataset/columns';
 import { sourcesForSave, type LocalCopyCheck } from '../../shared/dataset/localCopies';
-import type { Source } from '../../shared/dataset/schema';
+import type { EventLink, Source } from '../../shared/dataset/schema';
+import { linksForEvents } from '../../shared/dataset/links';
 import { checkSourceCopy } from './localCopyHash';
 
 const encoder = new TextEncoder();
@@ -46,12 +47,12 @@ export function fileOrder(columns: EventColumns, indices: Uint32Array): Uint32Ar
 }
 
 /**
- * A native file holding the held dataset's metadata, sources, places and actors and the events at
+ * A native file holding the held dataset's metadata, sources, places, actors and links and the events at
  * these file positions, each exactly as the held file image has it.
  */
-export function nativeFileBytes(held: HeldDataset, sourceIndices: Uint32Array, sources: readonly Source[] = held.payload.header.sources): Uint8Array {
-  const header = { ...held.payload.header, sources };
-  const head = encoder.encode(nativeHead(header as unknown as Pick<DatasetHeaderInput, 'metadata' | 'sources' | 'places' | 'actors'>));
+export function nativeFileBytes(held: HeldDataset, sourceIndices: Uint32Array, sources: readonly Source[] = held.payload.header.sources, links: readonly EventLink[] = held.payload.header.links): Uint8Array {
+  const header = { ...held.payload.header, sources, links };
+  const head = encoder.encode(nativeHead(header as unknown as Pick<DatasetHeaderInput, 'metadata' | 'sources' | 'places' | 'actors' | 'links'>));
   const separator = encoder.encode(`${EVENT_SEPARATOR}${EVENT_INDENT}`);
   const indent = encoder.encode(EVENT_INDENT);
   const tail = encoder.encode(NATIVE_TAIL);
@@ -129,13 +130,11 @@ export async function saveHeldDataset(
   }
   const sourceIndices = fileOrder(held.payload.columns, checked.value);
   const { sources, warnings } = await sourcesWithHashes(held, target);
-  let bytes = nativeFileBytes(held, sourceIndices, sources);
-  // The dataset's stories go too, with the steps whose events are saved.
-  const { stories } = held.payload.header;
-  if (stories.length > 0) {
-    const kept = new Set(Array.from(checked.value, (i) => stringAt(held.payload.columns.ids, i)));
-    bytes = withStories(bytes, storiesForEvents(stories, kept));
-  }
+  // The dataset's links go too, those whose two events are saved; its stories, with the steps whose events are saved.
+  const { stories, links } = held.payload.header;
+  const kept = stories.length > 0 || links.length > 0 ? new Set(Array.from(checked.value, (i) => stringAt(held.payload.columns.ids, i))) : new Set<string>();
+  let bytes = nativeFileBytes(held, sourceIndices, sources, linksForEvents(links, kept));
+  if (stories.length > 0) bytes = withStories(bytes, storiesForEvents(stories, kept));
   // Loaded back exactly as opening it would: nothing is written that would not open.
   const check = loadDatasetBytes(bytes, basename(target), { fastCheck: fastEventCheck() });
   if (!check.ok || check.loaded.columns.count !== sourceIndices.length) {

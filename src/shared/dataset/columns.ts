@@ -4,7 +4,7 @@
 // fetched on demand by its position in the file.
 import { coarserPrecision, DATE_PRECISIONS, DAY_MS, utcDay, type DatePrecision } from './dates';
 import { EVENT_TYPES, type EventType } from './eventTypes';
-import type { Actor, DatasetMetadata, Place, Source, Story } from './schema';
+import type { Actor, DatasetMetadata, EventLink, Place, Source, Story } from './schema';
 import { EVENT_STATUSES, type EventStatus } from './vocabulary';
 
 /** Strings packed as UTF-8: string i is bytes[offsets[i], offsets[i+1]). */
@@ -84,6 +84,8 @@ export interface DatasetHeader {
   readonly groups: readonly string[];
   /** The dataset's stories (named, ordered selections of events to present); empty when it has none. */
   readonly stories: readonly Story[];
+  /** Links between events (by id; a link to an event not loaded is left out where they are used); empty when it has none. */
+  readonly links: readonly EventLink[];
 }
 
 export const FIGURE_SEPARATOR = '\u001f';

@@ -129,7 +129,8 @@ export class DatasetColumnsBuilder {
         fullRange: done.fullRange,
         storyRange: done.storyRange,
         groups: done.groups,
-        stories: header.stories ?? []
+        stories: header.stories ?? [],
+        links: header.links ?? []
       },
       columns: done.columns,
       control: this.#control.finish()

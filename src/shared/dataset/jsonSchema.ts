@@ -13,7 +13,7 @@ export function datasetJsonSchema(): Record<string, unknown> {
     $id: 'https://frontline.invalid/schema/frontline-dataset-1.json',
     $comment:
       'Generated from src/shared/dataset/schema.ts by `npm run schema`. Also checked by Frontline: ids unique, ' +
-      'references resolve, dates exist for their precision, ends not before starts.'
+      'references resolve, dates exist for their precision, ends not before starts, links join two different events, once each.'
   };
 }
 

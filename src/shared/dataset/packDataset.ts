@@ -33,11 +33,11 @@ export interface PackedDataset {
 /**
  * The start of a native file up to and including the opening bracket of its events, in the
  * canonical key order. Only the fields of the format are written (a `$schema` hint is dropped:
- * it is a relative path that would not follow the file elsewhere).
+ * it is a relative path that would not follow the file elsewhere); links only when there are some.
  */
-export function nativeHead(header: Pick<DatasetHeaderInput, 'metadata' | 'sources' | 'places' | 'actors'>): string {
-  const { metadata, sources, places, actors } = header;
-  const text = JSON.stringify({ format: DATASET_FORMAT, version: DATASET_VERSION, metadata, sources, places, actors }, null, 2);
+export function nativeHead(header: Pick<DatasetHeaderInput, 'metadata' | 'sources' | 'places' | 'actors' | 'links'>): string {
+  const { metadata, sources, places, actors, links } = header;
+  const text = JSON.stringify({ format: DATASET_FORMAT, version: DATASET_VERSION, metadata, sources, places, actors, ...(links && links.length > 0 ? { links } : {}) }, null, 2);
   // An indented non-empty object always ends with "\n}".
   return `${text.slice(0, -2)},\n  "events": [\n`;
 }

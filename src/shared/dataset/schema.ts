@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DATE_PRECISIONS, MAX_MARGIN_DAYS } from './dates';
 import { EVENT_TYPES } from './eventTypes';
+import { LINK_KINDS } from './links';
 import { SHA256_PATTERN } from './localCopies';
 import {
   ACTOR_KINDS,
@@ -224,6 +225,20 @@ export const citationSchema = z.strictObject({
     .meta({ description: 'What the source says beyond a quote, e.g. the articles an ACLED or UCDP row cites.' })
 });
 
+export const linkSchema = z
+  .strictObject({
+    from: idSchema.meta({ description: 'Id of the event the link goes from.' }),
+    to: idSchema.meta({ description: 'Id of the event the link goes to.' }),
+    kind: z.enum(LINK_KINDS).meta({
+      description:
+        'What the link says, read from `from` to `to`: leads-to (an offensive leads to a capture), part-of, responds-to, ' +
+        'disputes (a report disputes a claim), same-as (one event reported twice), related-to (related in a way not said).'
+    }),
+    note: shortText.optional().meta({ description: 'How the link was made, when that needs saying.' }),
+    citation: citationSchema.optional().meta({ description: 'The source, and the words of it, that support the link.' })
+  })
+  .meta({ description: 'A link between two events of the dataset.' });
+
 /** What a media item of an event is: a picture, a film, a recording, a map, a document, or another page. */
 export const MEDIA_KINDS = ['image', 'video', 'audio', 'map', 'document', 'other'] as const;
 
@@ -306,6 +321,11 @@ export const datasetSchema = z
     places: z.array(placeSchema).max(LIMITS.collection).default([]),
     actors: z.array(actorSchema).max(LIMITS.collection).default([]),
     events: z.array(timelineEventSchema).max(LIMITS.events),
+    links: z
+      .array(linkSchema)
+      .max(LIMITS.collection)
+      .optional()
+      .meta({ description: 'Links between events ("this offensive led to that capture", "this report disputes that claim").' }),
     stories: z.array(storySchema).max(LIMITS.listItems).optional().meta({ description: 'Stories: named, ordered selections of the events, for presenting.' })
   })
   .meta({
@@ -322,6 +342,7 @@ export type Figure = z.infer<typeof figureSchema>;
 export type EventActor = z.infer<typeof eventActorSchema>;
 export type Claimant = z.infer<typeof claimantSchema>;
 export type Citation = z.infer<typeof citationSchema>;
+export type EventLink = z.infer<typeof linkSchema>;
 export type Media = z.infer<typeof mediaSchema>;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;

@@ -7,6 +7,7 @@ import { IdRegistry } from './idRegistry';
 import { safeExternalUrl } from '../text/safeUrl';
 import { parseDateValue, type DateWindow } from './dates';
 import { archiveKind } from './localCopies';
+import { linkKey } from './links';
 import type { Problem } from './problems';
 import {
   DATASET_FORMAT,
@@ -15,6 +16,7 @@ import {
   timelineEventSchema,
   type DatePoint,
   type Dataset,
+  type EventLink,
   type Source,
   type TimelineEvent
 } from './schema';
@@ -235,6 +237,23 @@ function uniqueIds(items: readonly { id: string }[], collection: string, out: Fi
   return new Set(seen.keys());
 }
 
+/**
+ * What can be said of links before the events are read: a link from an event to itself, the same
+ * link twice (the same events joined by the same kind, either way round for same-as and
+ * related-to), and a citation naming a source the dataset does not define.
+ */
+function checkLinksAlone(links: readonly EventLink[], sourceIds: IdSet, out: Finding[]): void {
+  const seen = new Map<string, number>();
+  links.forEach((l, i) => {
+    if (l.from === l.to) out.push({ severity: 'error', path: ['links', i, 'to'], message: `a link cannot go from an event to itself ("${l.to}")` });
+    const key = linkKey(l);
+    const first = seen.get(key);
+    if (first !== undefined) out.push({ severity: 'error', path: ['links', i, 'to'], message: `duplicate link: links[${first}] already joins "${l.from}" and "${l.to}" with kind "${l.kind}"` });
+    else seen.set(key, i);
+    if (l.citation) checkRef(sourceIds, l.citation.source, 'source', ['links', i, 'citation', 'source'], out);
+  });
+}
+
 /** `events[3] (id "x").start.value` for a path inside event 3. */
 function describeEventField(index: number, raw: unknown, path: Path): string {
   const id = idOf(raw);
@@ -275,6 +294,8 @@ export class DatasetValidator {
   readonly #cleaned: Set<object> | undefined;
   /** Stories' steps name events, which come after the header: checked once all events are seen. */
   #storyCheck: (() => void) | undefined;
+  /** Links name events too: their ends are checked once all events are seen. */
+  #linkCheck: (() => void) | undefined;
 
   /**
    * `expectedEvents` sizes the id table once (the loader knows the count before validating).
@@ -400,6 +421,21 @@ export class DatasetValidator {
         this.#fileErrors += this.#errors - before;
       };
     }
+    if (ds.links) {
+      const links = ds.links;
+      checkLinksAlone(links, this.#sourceIds, findings);
+      this.#linkCheck = () => {
+        const refs: Finding[] = [];
+        links.forEach((l, i) => {
+          for (const end of ['from', 'to'] as const) {
+            if (!this.#eventIds.has(l[end])) refs.push({ severity: 'error', path: ['links', i, end], message: `refers to event "${l[end]}", which the dataset does not define` });
+          }
+        });
+        const before = this.#errors;
+        this.#add(refs, (f) => describePath(f.path, raw), locate);
+        this.#fileErrors += this.#errors - before;
+      };
+    }
     ds.actors.forEach((a, i) => {
       a.backedBy.forEach((l, j) => checkRef(this.#actorIds, l.actor, 'actor', ['actors', i, 'backedBy', j, 'actor'], findings));
       a.memberOf.forEach((l, j) => checkRef(this.#actorIds, l.actor, 'actor', ['actors', i, 'memberOf', j, 'actor'], findings));
@@ -466,11 +502,15 @@ export class DatasetValidator {
 
   /** Errors (if any) and warnings, in file order. */
   result(): { errors: Problem[]; warnings: Problem[] } {
-    // Every event has been seen: the stories' steps can be checked against them (once).
+    // Every event has been seen: the stories' steps and the links can be checked against them (once).
     const storyCheck = this.#storyCheck;
     this.#storyCheck = undefined;
-    // Only in a file whose events are otherwise fine: broken events would make every step look dangling.
-    if (storyCheck && this.#refsKnown && this.#errors === 0) storyCheck();
+    const linkCheck = this.#linkCheck;
+    this.#linkCheck = undefined;
+    // Only in a file whose events are otherwise fine: broken events would make every step and link look dangling.
+    const eventsFine = this.#refsKnown && this.#errors === 0;
+    if (storyCheck && eventsFine) storyCheck();
+    if (linkCheck && eventsFine) linkCheck();
     const rank = (p: Problem) => (p.line === undefined ? Infinity : p.line * 1e6 + (p.column ?? 0));
     const sorted = this.#problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
     const errors = sorted.filter((p) => p.severity === 'error');
