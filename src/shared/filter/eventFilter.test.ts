@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticDataset } from '../../../scripts/bench/synthetic';
 import { prng } from '../../../tests/support/prng';
-import { eventView, FLAG_HAS_FIGURES, valuesOf, type DatasetHeader, type EventColumns } from '../dataset/columns';
+import { eventView, FLAG_HAS_FIGURES, stringAt, valuesOf, type DatasetHeader, type EventColumns } from '../dataset/columns';
 import { columnsFromDataset } from '../dataset/datasetColumns';
 import { utcDay } from '../dataset/dates';
 import { EVENT_TYPES } from '../dataset/eventTypes';
+import { LINK_KINDS } from '../dataset/links';
 import { placeCountries } from '../dataset/lanes';
 import { loadDatasetBytes } from '../dataset/loadDatasetBytes';
 import { placeRegions } from '../dataset/regions';
@@ -111,6 +112,9 @@ type Keys = Readonly<Record<FacetId, readonly string[]>>;
 function referenceKeys(cols: EventColumns, header: DatasetHeader): Keys[] {
   const byId = new Map(header.places.map((p) => [p.id, p]));
   const { regions, regionOfPlace } = placeRegions(header.places);
+  // An event has links when a link joins it to another event of the dataset.
+  const ids = new Set(Array.from({ length: cols.count }, (_, i) => stringAt(cols.ids, i)));
+  const linked = new Set(header.links.filter((l) => l.from !== l.to && ids.has(l.from) && ids.has(l.to)).flatMap((l) => [l.from, l.to]));
   return Array.from({ length: cols.count }, (_, i) => {
     const places = Array.from(valuesOf(cols.placeOffsets, cols.placeIndex, i));
     const claimant = cols.claimant[i]!;
@@ -122,7 +126,8 @@ function referenceKeys(cols: EventColumns, header: DatasetHeader): Keys[] {
       actor: [...new Set(Array.from(valuesOf(cols.actorOffsets, cols.actorIndex, i), (a) => header.actors[a]!.id))],
       claimant: [claimant < 0 ? NO_CLAIMANT : header.actors[claimant]!.id],
       precision: [eventView(cols, i).precision],
-      figures: [cols.flags[i]! & FLAG_HAS_FIGURES ? 'yes' : 'no']
+      figures: [cols.flags[i]! & FLAG_HAS_FIGURES ? 'yes' : 'no'],
+      links: [linked.has(stringAt(cols.ids, i)) ? 'yes' : 'no']
     };
   });
 }
@@ -442,7 +447,9 @@ function generated(n: number, seed: number): Dataset {
       figures: r() < 0.3 ? [figure] : []
     });
   });
-  return { ...base, events };
+  // Links between a few events (some to an event that is not there: those count for neither end).
+  const links = Array.from({ length: Math.floor(n / 20) }, () => ({ from: `g${Math.floor(r() * n)}`, to: r() < 0.1 ? 'gone' : `g${Math.floor(r() * n)}`, kind: pick(LINK_KINDS) }));
+  return { ...base, events, links };
 }
 
 function randomFilter(engine: FilterEngine, r: () => number): EventFilter {

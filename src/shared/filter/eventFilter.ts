@@ -5,7 +5,8 @@
 // countries of events with several), so evaluating a filter is a few tight passes over typed
 // arrays, block by block: a few tens of milliseconds at a million events, less with a date range.
 // Keys are ids and type names, never positions, so a filter (plain data) survives a reload.
-import { NO_END, FLAG_HAS_FIGURES, type DatasetHeader, type EventColumns } from '../dataset/columns';
+import { NO_END, FLAG_HAS_FIGURES, stringAt, type DatasetHeader, type EventColumns } from '../dataset/columns';
+import { linkedEvents } from '../dataset/links';
 import { DATE_PRECISIONS, coarserPrecision, type DatePrecision } from '../dataset/dates';
 import { PRECISION_LABEL } from '../dataset/describe';
 import { EVENT_TYPE_STYLES, EVENT_TYPES } from '../dataset/eventTypes';
@@ -15,7 +16,7 @@ import { placeRegions } from '../dataset/regions';
 import type { Place } from '../dataset/schema';
 
 /** Facets in the order a filter panel shows them. */
-export const FACET_IDS = ['type', 'country', 'region', 'place', 'actor', 'claimant', 'precision', 'figures'] as const;
+export const FACET_IDS = ['type', 'country', 'region', 'place', 'actor', 'claimant', 'precision', 'figures', 'links'] as const;
 export type FacetId = (typeof FACET_IDS)[number];
 
 export const FACET_LABEL: Readonly<Record<FacetId, string>> = {
@@ -26,7 +27,8 @@ export const FACET_LABEL: Readonly<Record<FacetId, string>> = {
   actor: 'Actor',
   claimant: 'Claimed by',
   precision: 'Date precision',
-  figures: 'Figures'
+  figures: 'Figures',
+  links: 'Links'
 };
 
 /** Claimant facet key of "no claimant named" (actor ids start with a letter or digit, so it cannot clash). */
@@ -34,6 +36,9 @@ export const NO_CLAIMANT = '(none)';
 /** Figures facet keys. */
 export const WITH_FIGURES = 'yes';
 export const WITHOUT_FIGURES = 'no';
+/** Links facet keys: events with a link to another event loaded, and those without. */
+export const WITH_LINKS = 'yes';
+export const WITHOUT_LINKS = 'no';
 
 /**
  * A filter as plain data (for Svelte state, URLs, comparison): per facet the keys ticked, sorted
@@ -41,7 +46,7 @@ export const WITHOUT_FIGURES = 'no';
  * events overlapping [from, to) (UTC ms; either may be absent). Keys are: type: an EventType;
  * country: ISO code; region: Region.key of placeRegions; place and actor: their ids; claimant: an
  * actor id or NO_CLAIMANT; precision: a DatePrecision (the coarser of start and end); figures:
- * WITH_FIGURES or WITHOUT_FIGURES.
+ * WITH_FIGURES or WITHOUT_FIGURES; links: WITH_LINKS or WITHOUT_LINKS.
  */
 export type EventFilter = { readonly [F in FacetId]?: readonly string[] } & { readonly from?: number; readonly to?: number };
 
@@ -270,6 +275,10 @@ export class FilterEngine {
 
     // Figures: code 0 with, 1 without.
     add('figures', { kind: 'single', codes: singleCodes(n, 2, (i) => (cols.flags[i]! & FLAG_HAS_FIGURES ? 0 : 1)), codeCount: 2 }, (c) => (c === 0 ? WITH_FIGURES : WITHOUT_FIGURES), (c) => (c === 0 ? 'With figures' : 'Without figures'), 'code');
+
+    // Links: code 0 with a link (to another event loaded), 1 without.
+    const linked = linkedEvents(header.links, n, (i) => stringAt(cols.ids, i));
+    add('links', { kind: 'single', codes: singleCodes(n, 2, (i) => (linked[i] === 1 ? 0 : 1)), codeCount: 2 }, (c) => (c === 0 ? WITH_LINKS : WITHOUT_LINKS), (c) => (c === 0 ? 'With links' : 'Without links'), 'code');
 
     this.facets = facets;
     this.#data = data;
