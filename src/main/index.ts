@@ -20,6 +20,7 @@ import { FileSession, startDatasets, type Dialogs } from './files/fileSession';
 import { SETTINGS_FILE, SettingsStore } from './files/settingsStore';
 import { createDispatcher } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
+import { LAYER_FILTERS, LayerSession } from './map/controlLayerFile';
 import { menuTemplate } from './menu';
 import { presenterPlacement } from './present/presenterPlacement';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, resolveAppAsset } from './security/appProtocol';
@@ -78,6 +79,18 @@ const dialogs: Dialogs = {
 };
 
 const files = new FileSession({ service, settings, dialogs, sendCommand, onRecentChanged: () => void refreshMenu(), log });
+
+// File > Open Control Layer…: its own open dialog, filtered to GeoJSON and KML.
+const layers = new LayerSession({
+  dialogs: {
+    async showOpenLayer() {
+      const options = { title: 'Open Control Layer', properties: ['openFile' as const], filters: LAYER_FILTERS.map((f) => ({ name: f.name, extensions: [...f.extensions] })) };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? undefined : result.filePaths[0];
+    }
+  },
+  log
+});
 
 // File > Export Image: its own save dialog, filtered to the format chosen in the export dialog.
 const imageDialogs: ImageDialogs = {
@@ -153,6 +166,7 @@ function registerIpc(): void {
     openPresenterView: async () => openPresenterWindow(),
     settings,
     location: { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() },
+    layers,
     clearCache: async () => {
       const cleared = await clearCache(cache.dir);
       log(`cleared the cache of opened files: ${cleared.entries} entries, ${cleared.bytes} bytes`);

@@ -34,7 +34,7 @@ function click(template: readonly Item[], sent: AppCommand[], label: string): Ap
 }
 
 describe('File', () => {
-  it('lists Open, Open Recent, Reload, the two Save As, Export Image, Clear Cache, then Quit', () => {
+  it('lists Open, Open Recent, Reload, the two Save As, Export Image, the control layer, Clear Cache, then Quit', () => {
     const { template } = build();
     const file = submenu(template, '&File');
     expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual([
@@ -46,6 +46,9 @@ describe('File', () => {
       'Save As &CSV…',
       'separator',
       '&Export Image…',
+      'separator',
+      'Open Control &Layer…',
+      'Close Control Layer',
       'separator',
       'Clear C&ache',
       'separator',

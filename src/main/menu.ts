@@ -60,6 +60,10 @@ export function menuTemplate(send: (command: AppCommand) => void, options: MenuO
         { type: 'separator' },
         cmd('export-image'),
         { type: 'separator' },
+        // A user's own layer of areas of control, drawn on the map for the time cursor's date.
+        cmd('open-control-layer'),
+        cmd('close-control-layer'),
+        { type: 'separator' },
         // Files opened again come from the cache while unchanged; this empties it (the window says what went).
         cmd('clear-cache'),
         { type: 'separator' },

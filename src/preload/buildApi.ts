@@ -25,6 +25,7 @@ export function buildApi(ipc: IpcLike, pathForFile: (file: File) => string): Fro
     getEvent: (sourceIndex) => ipc.invoke(INVOKE_CHANNELS.getEvent, sourceIndex),
     cancelLoad: () => ipc.invoke(INVOKE_CHANNELS.cancelLoad),
     openFileDialog: () => ipc.invoke(INVOKE_CHANNELS.openFileDialog),
+    openControlLayer: () => ipc.invoke(INVOKE_CHANNELS.openControlLayer),
     openDroppedFile: (file) => ipc.invoke(INVOKE_CHANNELS.openDroppedFile, pathForFile(file)),
     openRecent: (path) => ipc.invoke(INVOKE_CHANNELS.openRecent, path),
     reloadFile: () => ipc.invoke(INVOKE_CHANNELS.reloadFile),

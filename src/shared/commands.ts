@@ -15,7 +15,10 @@ export type WindowCommand =
   | 'toggle-filters'
   | 'close-details'
   | 'present'
-  | 'present-from-selected';
+  | 'present-from-selected'
+  | 'cursor-back'
+  | 'cursor-forward'
+  | 'cursor-play';
 
 export type CommandId = AppCommand | WindowCommand;
 
@@ -33,7 +36,7 @@ export interface Chord {
 }
 
 /** What must hold for a command to run (checked by the window, which knows the state). */
-export type Condition = 'dataset' | 'file-on-disk' | 'not-presenting' | 'selection';
+export type Condition = 'dataset' | 'file-on-disk' | 'not-presenting' | 'selection' | 'control-layer';
 
 export interface CommandSpec {
   readonly id: CommandId;
@@ -89,6 +92,18 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'export-image', label: 'Export an image (PNG, SVG or PDF)', menuLabel: '&Export Image…', keys: [mod('e')], accelerator: 'CmdOrCtrl+E', when: ['dataset', 'not-presenting'] },
   { id: 'copy-image', label: 'Copy the current view as an image', menuLabel: 'Copy &Image', keys: [mod('c', true)], accelerator: 'CmdOrCtrl+Shift+C', when: ['dataset', 'not-presenting'] },
   { id: 'clear-cache', label: 'Clear the cache of opened files', menuLabel: 'Clear C&ache', keys: [] },
+  {
+    id: 'open-control-layer',
+    label: 'Open a control layer (GeoJSON or KML)',
+    menuLabel: 'Open Control &Layer…',
+    keys: [],
+    help: 'Open a control layer: areas or points with who controls them and from when to when, drawn on the map for the time cursor\'s date',
+    when: ['not-presenting']
+  },
+  { id: 'close-control-layer', label: 'Close the control layer', menuLabel: 'Close Control Layer', keys: [], when: ['control-layer'] },
+  { id: 'cursor-back', label: 'Time cursor back a step', keys: [k(',')], help: 'Move the time cursor back a day, week or month (the step chosen beside it)', when: ['dataset', 'not-presenting'] },
+  { id: 'cursor-forward', label: 'Time cursor forward a step', keys: [k('.')], help: 'Move the time cursor forward a day, week or month', when: ['dataset', 'not-presenting'] },
+  { id: 'cursor-play', label: 'Play or pause the time cursor', keys: [k('k')], help: 'Play through time from the time cursor (the view follows), or pause', when: ['dataset', 'not-presenting'] },
   {
     id: 'present',
     label: 'Present',

@@ -9,6 +9,7 @@
 //   const app = await openApp({ dropDir: FIXTURES, recentFiles: [a, b], commandLinePath: c });
 //   app.bridge.nextOpenDialog('/abs/path/acled.csv');     // File > Open returns this path…
 //   app.bridge.nextOpenDialog('cancel');                 // …or the user cancels (also when nothing is queued)
+//                                                       // (File › Open Control Layer… answers from the same queue)
 //   app.bridge.nextSaveDialog(join(app.bridge.tempDir, 'out.csv'));  // Save As (and Export Image) writes here (or 'cancel')
 //   await app.bridge.sendCommand('open-file');           // a menu command, as main sends it
 //   await app.bridge.openFromCommandLine(path);          // a second instance / the OS / Open Recent in the menu:
@@ -47,6 +48,7 @@ import { FileSession, startDatasets, type Dialogs } from '../../src/main/files/f
 import { SETTINGS_FILE, SettingsStore } from '../../src/main/files/settingsStore';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/ipc/handlers';
+import { LayerSession } from '../../src/main/map/controlLayerFile';
 import { isTrustedSender, originOf } from '../../src/main/security/senderCheck';
 
 /** Typed arrays larger than this are fetched separately, in slices (each result must stay well under 100 MB). */
@@ -69,6 +71,7 @@ export function preloadShimSource(): Promise<string> {
 
 export type DialogCall =
   | { readonly kind: 'open' }
+  | { readonly kind: 'open-layer' }
   | { readonly kind: 'save'; readonly defaultName: string; readonly format: SaveFormat }
   | { readonly kind: 'save-image'; readonly defaultName: string; readonly format: ExportFormat };
 
@@ -239,6 +242,16 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     },
     // The map view's layout is remembered in this test's settings file, as the app's is in its own.
     settings,
+    // File › Open Control Layer…'s dialog answers from the same queue as File › Open's (nextOpenDialog).
+    layers: new LayerSession({
+      dialogs: {
+        showOpenLayer: async () => {
+          dialogCalls.push({ kind: 'open-layer' });
+          return answer(openAnswers);
+        }
+      },
+      log: (m) => log.push(m)
+    }),
     ...(cache ? { clearCache: () => clearCache(cache.dir) } : {})
   });
   const trusted = [originOf(options.trustedOrigin) ?? ''];

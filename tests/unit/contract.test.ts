@@ -53,6 +53,7 @@ const CALLS: { [M in InvokeMethod]: { call: (api: ReturnType<typeof buildApi>) =
   getEvent: { call: (api) => api.getEvent(7), args: [7] },
   cancelLoad: { call: (api) => api.cancelLoad(), args: [] },
   openFileDialog: { call: (api) => api.openFileDialog(), args: [] },
+  openControlLayer: { call: (api) => api.openControlLayer(), args: [] },
   openDroppedFile: { call: (api) => api.openDroppedFile(new File(['x'], 'acled.csv')), args: ['/dropped/acled.csv'] },
   openRecent: { call: (api) => api.openRecent('/data/ged.csv'), args: ['/data/ged.csv'] },
   reloadFile: { call: (api) => api.reloadFile(), args: [] },

@@ -13,6 +13,7 @@ import { loadBasemapFile } from '../export/basemap';
 import type { ExportSession } from '../export/exportSession';
 import type { FileSession } from '../files/fileSession';
 import type { SettingsStore } from '../files/settingsStore';
+import type { LayerSession } from '../map/controlLayerFile';
 
 export interface HandlerDeps {
   readonly service: DatasetService;
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   readonly settings?: SettingsStore;
   /** Where the app is installed (the packaged basemap is under its resources); without it, found from this module. */
   readonly location?: AppLocation;
+  /** File › Open Control Layer… (its dialog); without it there is nothing to open layers with. */
+  readonly layers?: LayerSession;
 }
 
 export type Handlers = { [M in InvokeMethod]: (...args: InvokeArgs<M>) => Promise<Result<InvokeValue<M>>> };
@@ -53,6 +56,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     // Opening speaks OpenOutcome throughout (a failure is an outcome too); the Result around it is
     // the IPC's, whose errors are the dispatcher's (a refused sender or argument, a throw).
     openFileDialog: async () => ok(await deps.files.openDialog()),
+    openControlLayer: async () => (deps.layers ? ok(await deps.layers.openDialog()) : fail('not-found', 'Control layers cannot be opened here.')),
     openDroppedFile: async (path) => ok(await deps.files.openDropped(path)),
     openRecent: async (path) => ok(await deps.files.openRecent(path)),
     reloadFile: async () => ok(await deps.files.reload()),

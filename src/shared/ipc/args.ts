@@ -55,6 +55,7 @@ export const INVOKE_ARGS = {
   getEvent: z.tuple([z.number().int().min(0).max(0xffffffff)]),
   cancelLoad: z.tuple([]),
   openFileDialog: z.tuple([]),
+  openControlLayer: z.tuple([]),
   openDroppedFile: z.tuple([path]),
   openRecent: z.tuple([path]),
   reloadFile: z.tuple([]),

@@ -9,6 +9,7 @@ import type { LocalCopyCheck } from '../dataset/localCopies';
 import type { CsvMapping, CsvPreview, ImportFormat } from '../import/types';
 import type { BasemapFile, BasemapResolution } from '../map/basemap';
 import type { MapLayout } from '../map/mapLayout';
+import type { ControlLayer } from '../map/controlLayer';
 import type { ThemeName } from '../render/themes';
 import type { LaneMode } from '../timeline/laneAssignment';
 
@@ -240,11 +241,25 @@ export const APP_COMMANDS = [
   /** File > Clear Cache: call clearCache and say what was removed. */
   'clear-cache',
   /** View > Map: show or hide the map view. */
-  'toggle-map'
+  'toggle-map',
+  /** File > Open Control Layer…: call openControlLayer and keep the layer it brings. */
+  'open-control-layer',
+  /** File > Close Control Layer: drop the layer the window holds. */
+  'close-control-layer'
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
 export type Unsubscribe = () => void;
+
+/**
+ * What File › Open Control Layer… came to: a layer (its features with controller and dates, checked
+ * as hostile input), a refusal with every problem (the whole file refused; the dataset stays), or
+ * the dialog cancelled. Main keeps no layer: the window holds it until it is closed.
+ */
+export type LayerOutcome =
+  | { readonly kind: 'opened'; readonly file: FileRef; readonly layer: ControlLayer; readonly warnings: readonly Problem[] }
+  | { readonly kind: 'failed'; readonly file?: FileRef; readonly error: AppError }
+  | { readonly kind: 'dismissed' };
 
 /** What `window.api` offers the renderer. Nothing else crosses the bridge. */
 export interface FrontlineApi {
@@ -259,6 +274,8 @@ export interface FrontlineApi {
   cancelLoad(): Promise<Result<{ readonly cancelled: boolean }>>;
   /** Show the file dialog and open what the user picks (Frontline, ACLED, UCDP, TimelineJS, CSV/TSV). */
   openFileDialog(): Promise<Result<OpenOutcome>>;
+  /** File › Open Control Layer…: main's dialog, then the GeoJSON or KML file picked, read and checked. */
+  openControlLayer(): Promise<Result<LayerOutcome>>;
   /** Open a file dropped on the window (the preload turns it into its path). */
   openDroppedFile(file: File): Promise<Result<OpenOutcome>>;
   /** Open one of the recent files (main checks it is on its list). */
@@ -357,6 +374,7 @@ export const INVOKE_CHANNELS = {
   getEvent: 'frontline:get-event',
   cancelLoad: 'frontline:cancel-load',
   openFileDialog: 'frontline:open-file-dialog',
+  openControlLayer: 'frontline:open-control-layer',
   openDroppedFile: 'frontline:open-dropped-file',
   openRecent: 'frontline:open-recent',
   reloadFile: 'frontline:reload-file',

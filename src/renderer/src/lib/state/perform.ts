@@ -16,6 +16,8 @@ function holds(viewer: ViewerState, condition: Condition): boolean {
       return !viewer.presenting.active;
     case 'selection':
       return viewer.selectedIndex !== undefined;
+    case 'control-layer':
+      return viewer.layer.layer !== undefined;
   }
 }
 
@@ -121,6 +123,21 @@ export function perform(viewer: ViewerState, id: CommandId): boolean {
       break;
     case 'main-open':
       opening.openFromMain();
+      break;
+    case 'open-control-layer':
+      void viewer.layer.open();
+      break;
+    case 'close-control-layer':
+      viewer.layer.close();
+      break;
+    case 'cursor-back':
+      viewer.timeCursor.step(-1);
+      break;
+    case 'cursor-forward':
+      viewer.timeCursor.step(1);
+      break;
+    case 'cursor-play':
+      viewer.timeCursor.toggle();
       break;
   }
   return true;

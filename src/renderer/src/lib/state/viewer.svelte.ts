@@ -28,6 +28,10 @@ import { countStarting, shownPrefix } from './inView';
 import { Notices } from './notices.svelte';
 import { OpeningState } from './opening.svelte';
 import { PresentingState } from './presenting.svelte';
+import { ControlState } from './control.svelte';
+import { ControlLayerState } from './controlLayer.svelte';
+import { TimeCursorState } from './timeCursor.svelte';
+import { controlHost, cursorHost, layerHost } from './timeHooks';
 
 export type Panel = 'filters' | 'table' | 'stories' | 'export' | 'shortcuts';
 
@@ -46,6 +50,10 @@ export class ViewerState {
   readonly presenting = new PresentingState(this);
   /** Where the map view sits (beside or below the timeline), its size, and whether it is open (M). */
   readonly mapLayout = new MapLayoutState();
+  /** The time cursor (set, step, play), control at its date, and the control layer: for the map (see their modules). */
+  readonly timeCursor = new TimeCursorState(cursorHost(this));
+  readonly control = new ControlState(controlHost(this));
+  readonly layer = new ControlLayerState(layerHost(this));
 
   laneMode = $state<LaneMode>('theatre');
   /** Column index of the selected event. */
@@ -172,6 +180,7 @@ export class ViewerState {
     this.selectedError = undefined;
     this.hovered = undefined;
     this.presenting.stop();
+    this.timeCursor.reset();
     // A lane mode the new dataset cannot offer (no actors, no regions…) falls back to theatres.
     if (!laneModesFor(payload.header, payload.columns).includes(this.laneMode)) this.laneMode = 'theatre';
     this.drawing = true;
@@ -288,8 +297,9 @@ export class ViewerState {
     this.#ask({ kind: 'fit', which });
   }
 
-  showWindow(window: TimeRange): void {
-    this.#ask({ kind: 'window', window });
+  /** Show a window (`animate`: glide there; default unless the user prefers reduced motion). */
+  showWindow(window: TimeRange, animate?: boolean): void {
+    this.#ask({ kind: 'window', window }, animate);
   }
 
   /** The timeline moved (the user, an animation, a resize): what it shows now. */

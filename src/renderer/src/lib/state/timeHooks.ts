@@ -1,0 +1,42 @@
+// How the time cursor, control at its date and the control layer reach the rest of the viewer:
+// small hosts over ViewerState, so those states are tested on their own (with stand-in hosts) and
+// the viewer gains three fields, not their wiring.
+import type { ControlHost } from './control.svelte';
+import type { LayerHost } from './controlLayer.svelte';
+import type { CursorHost } from './timeCursor.svelte';
+import type { ViewerState } from './viewer.svelte';
+
+export function cursorHost(viewer: ViewerState): CursorHost {
+  return {
+    get range() {
+      return viewer.payload?.header.fullRange;
+    },
+    get window() {
+      return viewer.window;
+    },
+    showWindow: (window, animate) => viewer.showWindow(window, animate)
+  };
+}
+
+export function controlHost(viewer: ViewerState): ControlHost {
+  return {
+    get payload() {
+      return viewer.payload;
+    },
+    get date() {
+      return viewer.timeCursor.date;
+    },
+    select: (index, options) => viewer.select(index, options)
+  };
+}
+
+export function layerHost(viewer: ViewerState): LayerHost {
+  return {
+    get date() {
+      return viewer.timeCursor.date;
+    },
+    notify: (message) => viewer.notices.show(message),
+    // Shown as any file that could not be opened; nothing else changes.
+    refuse: (error) => (viewer.opening.openError = error)
+  };
+}
