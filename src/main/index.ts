@@ -15,7 +15,7 @@ import { WORKER_RESOURCE_LIMITS, workerPool } from './dataset/workerRunLoad';
 import { ExportSession, IMAGE_FILTERS, type ImageDialogs } from './export/exportSession';
 import { sweepTempFiles } from './files/atomicWrite';
 import { fileArgument } from './files/commandLine';
-import { OPEN_FILTERS, saveFilters } from './files/dialogOptions';
+import { LOCAL_COPY_FILTERS, OPEN_FILTERS, saveFilters } from './files/dialogOptions';
 import { FileSession, startDatasets, type Dialogs } from './files/fileSession';
 import { SETTINGS_FILE, SettingsStore } from './files/settingsStore';
 import { createDispatcher } from './ipc/dispatcher';
@@ -66,8 +66,11 @@ const settings = new SettingsStore(join(app.getPath('userData'), SETTINGS_FILE))
 // The native dialogs, attached to the window. Which filter the user picked is not needed: the
 // file's format is told from its contents.
 const dialogs: Dialogs = {
-  async showOpen() {
-    const options = { title: 'Open', properties: ['openFile' as const], filters: OPEN_FILTERS.map((f) => ({ name: f.name, extensions: [...f.extensions] })) };
+  async showOpen(purpose) {
+    // A dataset to open, or any file to keep as a source's local copy.
+    const local = purpose === 'local-copy';
+    const filters = (local ? LOCAL_COPY_FILTERS : OPEN_FILTERS).map((f) => ({ name: f.name, extensions: [...f.extensions] }));
+    const options = { title: local ? 'Add Local Copy of the Source' : 'Open', properties: ['openFile' as const], filters };
     const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return result.canceled ? undefined : result.filePaths[0];
   },

@@ -17,6 +17,12 @@ export const OPEN_FILTERS: readonly FileFilter[] = [
   { name: 'All files', extensions: ['*'] }
 ];
 
+/** "Add local copy…": quotes are checked against a copy's text, so plain text comes first. */
+export const LOCAL_COPY_FILTERS: readonly FileFilter[] = [
+  { name: 'Text files', extensions: ['txt', 'text', 'md'] },
+  { name: 'All files', extensions: ['*'] }
+];
+
 export const SAVE_EXTENSION: Readonly<Record<SaveFormat, string>> = { frontline: 'frontline', csv: 'csv' };
 
 export function saveFilters(format: SaveFormat): FileFilter[] {

@@ -152,8 +152,11 @@ export class OpeningState {
       return;
     }
     if ('dismissed' in result.value) return;
-    const { path, events } = result.value;
-    this.#notices.show(`Saved ${events.toLocaleString('en-GB')} event${events === 1 ? '' : 's'} to ${path}.`);
+    const { path, events, warnings } = result.value;
+    const saved = `Saved ${events.toLocaleString('en-GB')} event${events === 1 ? '' : 's'} to ${path}.`;
+    // What Save As says about local copies (a changed copy's hash kept, a missing copy) stays until read.
+    if (warnings && warnings.length > 0) this.#notices.error(`${saved} ${warnings.join(' ')}`);
+    else this.#notices.show(saved);
   }
 
   /** File > Clear Cache: empty main's cache of opened files, and say what went. */
