@@ -21,6 +21,7 @@ import { laneModesFor, type LaneMode } from '../../../../shared/timeline/laneAss
 import { getApi } from '../api';
 import type { ExportContext } from '../export/exportOptions';
 import { MapLayoutState } from '../map/mapLayout.svelte';
+import { MapOverlays } from '../map/overlays.svelte';
 import type { ViewRequest, ViewRequestKind } from '../view/viewRequest';
 import { covers, zoomAnchor, type TimeRange } from '../view/windowMath';
 import { FinderState } from './finder.svelte';
@@ -50,6 +51,8 @@ export class ViewerState {
   readonly presenting = new PresentingState(this);
   /** Where the map view sits (beside or below the timeline), its size, and whether it is open (M). */
   readonly mapLayout = new MapLayoutState();
+  /** Layers drawn on the map under the events (control at a date, control layers…): see lib/map/overlays.svelte.ts. */
+  readonly mapOverlays = new MapOverlays();
   /** The time cursor (set, step, play), control at its date, and the control layer: for the map (see their modules). */
   readonly timeCursor = new TimeCursorState(cursorHost(this));
   readonly control = new ControlState(controlHost(this));
