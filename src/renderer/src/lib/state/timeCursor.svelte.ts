@@ -8,6 +8,7 @@
 // data's last day before the user has set it), `day` (undefined until set), `playing`, `unit`;
 // call `set(t)`, `step(±1)`, `setUnit(u)`, `play()`, `pause()`, `toggle()`.
 import { clampDay, dataDays, dayOf, dayOfMonth, stepDay, windowFollowing, type CursorUnit } from '../cursor/cursorStep';
+import { DAY_MS } from '../../../../shared/time/calendar';
 import type { TimeRange } from '../view/windowMath';
 
 /** Time between two steps while playing (a steady pace, whatever the step's size). */
@@ -50,6 +51,8 @@ export class TimeCursorState {
   #stopTimer: (() => void) | undefined;
   /** The day of the month month steps keep to: the day stepping by months started from. */
   #anchor: number | undefined;
+  /** The last window asked for, and the window the timeline had reported then. */
+  #asked: { readonly window: TimeRange; readonly reported: TimeRange | undefined } | undefined;
 
   /** The data's first and last days. */
   readonly days: { first: number; last: number } | undefined;
@@ -134,10 +137,18 @@ export class TimeCursorState {
 
   #moveTo(day: number): void {
     this.day = dayOf(day);
-    const window = this.#host.window;
+    const reported = this.#host.window;
+    // A window asked for but not drawn yet (the timeline reports a new window a frame later, or as
+    // its glide goes): the next step follows on from it, not from the old one (quick key presses).
+    const asked = this.#asked;
+    const window = asked && asked.reported === reported ? asked.window : reported;
     if (!window) return;
     const reduced = this.#clock.reducedMotion();
     const to = windowFollowing(window, this.day, reduced ? 'page' : 'glide');
-    if (to) this.#host.showWindow(to, !reduced);
+    if (!to) return;
+    this.#asked = { window: to, reported };
+    // A glide only while the cursor is in view (its line would otherwise run ahead of the window).
+    const at = this.day + DAY_MS / 2;
+    this.#host.showWindow(to, !reduced && at >= window.start && at < window.end);
   }
 }

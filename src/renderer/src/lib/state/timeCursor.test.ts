@@ -100,7 +100,7 @@ describe('the time cursor', () => {
       expect(inView(host.window, cursor.day)).toBe(true);
     }
     expect(iso(cursor.day)).toBe('2017-10-11');
-    // The window moved along, a little at a time, animated, and kept its width.
+    // The window moved along, a little at a time, gliding, and kept its width.
     expect(shown.length).toBeGreaterThan(10);
     expect(shown.every((s) => s.animate && s.window.end - s.window.start === span)).toBe(true);
     cursor.setUnit('week');
@@ -113,6 +113,10 @@ describe('the time cursor', () => {
     expect(cursor.day).toBeLessThan(d('2017-11-03'));
     cursor.toggle();
     expect(cursor.playing).toBe(false);
+    // A day out of view: the window goes there at once (a glide would leave the line out of view meanwhile).
+    cursor.set(d('2015-06-01'));
+    expect(shown.at(-1)!.animate).toBe(false);
+    expect(inView(host.window, cursor.day)).toBe(true);
   });
 
   it('with reduced motion the window jumps a whole window, unanimated, only when the cursor leaves it', () => {
@@ -142,6 +146,20 @@ describe('the time cursor', () => {
       days.push(iso(cursor.day));
     }
     expect(days).toEqual(['2017-02-28', '2017-03-31', '2017-04-30']);
+  });
+
+  it('quick steps follow on from the window asked for, before the timeline has reported it', () => {
+    const { cursor, host, shown } = setup({ window: { start: d('2017-10-25'), end: d('2017-11-02') } });
+    // A timeline that reports its window only later (a frame later, or after gliding there).
+    host.showWindow = (window, animate) => void shown.push({ window, animate });
+    cursor.set(d('2017-11-03'));
+    cursor.setUnit('week');
+    for (let k = 0; k < 9; k++) cursor.step(-1);
+    expect(iso(cursor.day)).toBe('2017-09-01');
+    // Each step moved on from the last window asked for: the last one holds the cursor.
+    expect(inView(shown.at(-1)!.window, cursor.day)).toBe(true);
+    expect(shown.length).toBe(10);
+    for (let k = 1; k < shown.length; k++) expect(shown[k]!.window.start).toBeLessThan(shown[k - 1]!.window.start);
   });
 
   it('does nothing without data, and a reset clears the cursor and stops playing', () => {

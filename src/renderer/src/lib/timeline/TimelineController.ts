@@ -21,6 +21,7 @@ import { createTimeline } from './visTimeline';
 import { StagedSetup } from './stagedSetup';
 import { TimelineData } from './timelineData';
 import { attachWheel } from './wheel';
+import { CursorLine } from './cursorLine';
 
 export type { LaneMode, TimeRange };
 
@@ -37,6 +38,8 @@ export interface TimelineCallbacks {
   oncursor?(time: number | undefined): void;
   /** An edge marker was pressed: show the whole range. */
   onshowall?(): void;
+  /** The time cursor's line was dragged and dropped at this time. */
+  ontimecursor?(time: number): void;
 }
 
 /**
@@ -62,6 +65,7 @@ export class TimelineController {
   readonly #cleanup: (() => void)[] = [];
 
   readonly #data = new TimelineData();
+  readonly #cursorLine: CursorLine;
 
   #refeedFrame = 0;
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -80,6 +84,7 @@ export class TimelineController {
     this.#container = container;
     this.#callbacks = callbacks;
     this.#timeline = createTimeline(container, this.#items, this.#groups, (item) => this.#feeder.render(item));
+    this.#cursorLine = new CursorLine(this.#timeline, (time) => callbacks.ontimecursor?.(time));
     // The lane names scroll when the lanes are taller than the view: a keyboard user scrolls them
     // from there (a scrolling region must be reachable, WCAG 2.1.1).
     const names = container.querySelector<HTMLElement>('.vis-panel.vis-left');
@@ -213,6 +218,11 @@ export class TimelineController {
     // A selected event is drawn even in a lane showing density: feed it if it is not.
     if (index !== undefined && !this.#feeder.isFed(index)) this.#scheduleRefeed();
     this.#feeder.applySelection(this.#timeline);
+  }
+
+  /** The time cursor's day as a vertical line (undefined: none). */
+  setTimeCursor(day: number | undefined): void {
+    this.#cursorLine.set(day);
   }
 
   /** Another view points at an event: mark it here too. */
