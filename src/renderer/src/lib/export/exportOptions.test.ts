@@ -40,6 +40,19 @@ describe('buildRequest', () => {
     expect(all.ok && all.request.window).toBeUndefined();
   });
 
+  it('sends the map choice (beside or above) in every format, and no map field for none', () => {
+    for (const format of ['png', 'svg', 'pdf'] as const) {
+      for (const map of ['beside', 'above'] as const) {
+        const built = buildRequest(form({ format, map }), CONTEXT);
+        expect(built.ok && built.request.map).toBe(map);
+        expect(built.ok && valid(built.request)).toBe(true);
+      }
+      const none = buildRequest(form({ format, map: 'none' }), CONTEXT);
+      expect(none.ok && 'map' in none.request).toBe(false);
+    }
+    expect(form().map).toBe('none');
+  });
+
   it('a typed range runs from the start of the first day to the end of the last', () => {
     const built = buildRequest(form({ what: 'range', from: '2017-03-01', to: '2017-03-31' }), CONTEXT);
     expect(built.ok && built.request.window).toEqual({ start: Date.UTC(2017, 2, 1), end: Date.UTC(2017, 3, 1) });
@@ -111,6 +124,8 @@ describe('previewKey', () => {
     expect(previewKey(request())).toBe(previewKey(request()));
     expect(previewKey(request({ theme: 'dark' }))).not.toBe(previewKey(request()));
     expect(previewKey(request({ title: 'Other' }))).not.toBe(previewKey(request()));
+    expect(previewKey(request({ map: 'beside' }))).not.toBe(previewKey(request()));
+    expect(previewKey(request({ map: 'above' }))).not.toBe(previewKey(request({ map: 'beside' })));
     expect(previewKey({ ...request(), indices: Uint32Array.of(1, 4, 8) })).not.toBe(previewKey(request()));
     expect(previewKey({ ...request(), indices: null })).not.toBe(previewKey(request()));
   });

@@ -32,6 +32,14 @@ export const PAGES: readonly { readonly key: PageName; readonly label: string }[
   { key: 'slide', label: '16:9 slide' }
 ];
 
+/** A map of the events' places with the picture: none, beside (right of) the timeline, or above it. */
+export type MapChoice = 'none' | NonNullable<ImageExportRequest['map']>;
+export const MAP_CHOICES: readonly { readonly key: MapChoice; readonly label: string; readonly note: string }[] = [
+  { key: 'none', label: 'No map', note: '' },
+  { key: 'beside', label: 'Beside', note: 'right of the timeline' },
+  { key: 'above', label: 'Above', note: 'across the top' }
+];
+
 export const THEME_CHOICES: readonly { readonly key: ThemeName; readonly label: string }[] = THEME_NAMES.map((key) => ({ key, label: THEMES[key].label }));
 
 export interface ExportForm {
@@ -52,6 +60,8 @@ export interface ExportForm {
   theme: ThemeName;
   title: string;
   subtitle: string;
+  /** A map of the places of the events drawn (from the offline basemap, vector in SVG and PDF). */
+  map: MapChoice;
 }
 
 /** What the screen shows now: the picture of "the current view" is of this. */
@@ -107,7 +117,8 @@ export function defaultForm(context: ExportContext, title: string, subtitle: str
     pages: 1,
     theme: 'screen',
     title,
-    subtitle
+    subtitle,
+    map: 'none'
   };
 }
 
@@ -172,7 +183,8 @@ export function buildRequest(form: ExportForm, context: ExportContext, format: E
     ...(format === 'png' ? { scale: form.scale } : {}),
     ...(format === 'pdf' ? { page: form.page, pages } : {}),
     title: form.title.slice(0, L.maxTitle),
-    subtitle: form.subtitle.slice(0, L.maxSubtitle)
+    subtitle: form.subtitle.slice(0, L.maxSubtitle),
+    ...(form.map !== 'none' ? { map: form.map } : {})
   };
   return { ok: true, request };
 }
