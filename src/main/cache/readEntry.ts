@@ -185,7 +185,7 @@ export function assemble(probe: Probe, blocks: EntryBlocks, raw: Uint8Array, sou
   if (!(infoBlock instanceof Uint8Array) || !(ranges instanceof Uint32Array) || ranges.length % 2 !== 0) return { miss: 'of another shape' };
   const info = deserialize(infoBlock) as EntryInfo;
   // An entry from before control records were kept has none: made afresh, never opened without them.
-  if (!Array.isArray(info.control?.records)) return { miss: 'of another shape' };
+  if (typeof info.control?.count !== 'number' || !(info.control.sourceIndex instanceof Uint32Array)) return { miss: 'of another shape' };
   // Likewise an entry whose header has no links (written before links were kept): never opened without them.
   if (!Array.isArray((info.header as { links?: unknown } | undefined)?.links)) return { miss: 'of another shape' };
   const columns: EventColumns = joinColumns(meta.columns, arrays);

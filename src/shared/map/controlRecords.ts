@@ -3,6 +3,9 @@
 import { parseDateValue, type DatePrecision, type DateWindow } from '../dataset/dates';
 import type { Dataset, TimelineEvent } from '../dataset/schema';
 import type { EventStatus } from '../dataset/vocabulary';
+import { packControl, type ControlData } from './controlPack';
+
+export type { ControlData } from './controlPack';
 
 /** A window of possible dates [start, end) in UTC ms, with the precision it was written in. */
 export interface DateSpan {
@@ -111,15 +114,6 @@ export function controlRecordOf(
 }
 
 /**
- * What a dataset's capture and control events come to, delivered with its columns (DatasetPayload.control):
- * their records, in file order, and how many name no place the header knows (the map says so).
- */
-export interface ControlData {
-  readonly records: readonly ControlRecord[];
-  readonly withoutPlace: number;
-}
-
-/**
  * Collects the records while a dataset's events are read (the loading worker can call add() for
  * each checked event beside the columns builder, and send `records` with the columns).
  */
@@ -138,9 +132,9 @@ export class ControlRecordsBuilder {
     else this.withoutPlace++;
   }
 
-  /** What was collected, as the payload carries it. */
+  /** What was collected, packed as the payload carries it (controlPack.ts). */
   finish(): ControlData {
-    return { records: this.records, withoutPlace: this.withoutPlace };
+    return packControl(this.records, this.withoutPlace);
   }
 }
 

@@ -13,6 +13,8 @@
 //  - `select(place)`: select the deciding event (viewer.select), revealing it on the timeline.
 import { indexControl, controlAtDate, type ControlIndex, type PlaceControl } from '../../../../shared/map/controlAtDate';
 import type { ControlRecord } from '../../../../shared/map/controlRecords';
+import { unpackControl } from '../../../../shared/map/controlPack';
+import { stringAt } from '../../../../shared/dataset/columns';
 import { actorList, describeControl } from '../../../../shared/map/controlWords';
 import type { DatasetPayload } from '../../../../shared/ipc/contract';
 
@@ -95,6 +97,8 @@ function decidingRecord(c: PlaceControl): ControlRecord | undefined {
 
 export class ControlState {
   readonly #host: ControlHost;
+  /** The capture and control events' records (unpacked from the payload when first asked for). */
+  readonly records: readonly ControlRecord[];
   /** The records indexed by place, once per dataset. */
   readonly index: ControlIndex | undefined;
   /** Capture and control events that name no place the dataset knows (the map can say how many it cannot show). */
@@ -110,9 +114,16 @@ export class ControlState {
 
   constructor(host: ControlHost) {
     this.#host = host;
-    this.index = $derived(host.payload ? indexControl(host.payload.control.records) : undefined);
-    this.withoutPlace = $derived(host.payload?.control.withoutPlace ?? 0);
     this.#columnOf = $derived(host.payload ? columnsBySource(host.payload.columns.sourceIndex) : undefined);
+    this.records = $derived.by(() => {
+      const payload = host.payload;
+      if (!payload) return [];
+      const columnOf = this.#columnOf!;
+      // Every record's event is in the columns (records are made of the events kept).
+      return unpackControl(payload.control, (source) => stringAt(payload.columns.ids, columnOf[source]!));
+    });
+    this.index = $derived(host.payload ? indexControl(this.records) : undefined);
+    this.withoutPlace = $derived(host.payload?.control.withoutPlace ?? 0);
     this.atCursor = $derived(this.#views());
     this.byPlace = $derived(new Map(this.atCursor.map((v) => [v.place, v])));
     this.geojson = $derived(controlGeoJson(this.atCursor));
