@@ -10,7 +10,7 @@ import { EVENT_TYPE_STYLES } from '../shared/dataset/eventTypes';
 import { formatProblem, type Problem } from '../shared/dataset/problems';
 import type { Source, TimelineEvent } from '../shared/dataset/schema';
 import { readEvent } from '../shared/dataset/loadDatasetBytes';
-import { summarizeDataset, verifyQuotes, type DatasetSummary } from '../shared/dataset/summarize';
+import { summarizeDataset, verifyLinkQuotes, verifyQuotes, type DatasetSummary } from '../shared/dataset/summarize';
 import { ambiguousDateColumns } from '../shared/import/csvMapping';
 import { CSV_FIELDS, DATE_ORDERS, FORMAT_LABEL, IMPORT_FORMATS, type CsvField, type CsvMapping, type CsvPreview, type DateOrder, type ImportFormat } from '../shared/import/types';
 import { decodeText } from '../shared/text/decodeText';
@@ -348,7 +348,7 @@ async function inspectFile(argv: readonly string[]): Promise<InspectOutput> {
       if (event) events.push(event);
     }
   }
-  const problems = [...skipped, ...copies.problems, ...verifyQuotes(events, copies.texts, file)];
+  const problems = [...skipped, ...copies.problems, ...verifyQuotes(events, copies.texts, file), ...verifyLinkQuotes(header.links, copies.texts, file)];
   const localCopies = copies.checks;
   const summary = summarizeDataset(header, columns);
   if (json) {

@@ -9,7 +9,7 @@ import { loadDatasetFile } from '../../src/main/dataset/loadDatasetFile';
 import { BUNDLED_DATASET_FILE } from '../../src/main/dataset/bundledDataset';
 import { parseDateValue, utcDay } from '../../src/shared/dataset/dates';
 import type { Dataset, TimelineEvent } from '../../src/shared/dataset/schema';
-import { verifyQuotes } from '../../src/shared/dataset/summarize';
+import { verifyLinkQuotes, verifyQuotes } from '../../src/shared/dataset/summarize';
 import { parseDatasetText } from '../../src/shared/dataset/validateDataset';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -340,5 +340,30 @@ describe('as a timeline', () => {
   it('has offensives, captures, control, displacement and statements', () => {
     const types = new Set(dataset.events.map((e) => e.type));
     for (const t of ['offensive', 'capture', 'control', 'displacement', 'statement'] as const) expect(types.has(t)).toBe(true);
+  });
+});
+
+describe('links', () => {
+  const pairs = () => (dataset.links ?? []).map((l) => `${l.from} ${l.kind} ${l.to}`);
+
+  it('joins only the events the article itself connects, each with the words that connect them', () => {
+    expect(pairs()).toEqual(['al-qaim-offensive leads-to al-qaim-recaptured', 'border-post-seized related-to al-qaim-recaptured']);
+    expect(dataset.links?.map((l) => l.citation?.quote)).toEqual([
+      'The operation to retake the city and the surrounding area was launched last week.',
+      'Iraqi forces say they have also seized the last border post between Iraq and Syria that was held by IS.'
+    ]);
+  });
+
+  it('every link cites the article, with a quote found word for word in it', () => {
+    for (const l of dataset.links ?? []) expect(l.citation?.source).toBe('bbc-2017-11-03');
+    expect(verifyLinkQuotes(dataset.links ?? [], new Map([['bbc-2017-11-03', article]]), 'bundled')).toEqual([]);
+    // And a quote that is not in the article is found out.
+    const altered = [{ citation: { source: 'bbc-2017-11-03', quote: 'The operation to retake the city was launched last month.' } }];
+    expect(verifyLinkQuotes(altered, new Map([['bbc-2017-11-03', article]]), 'bundled').map((p) => p.field)).toEqual(['links[0].citation.quote']);
+  });
+
+  it('reach the app through the streaming loader as they are in the file', () => {
+    if (!loaded.ok) throw new Error('not loaded');
+    expect(loaded.loaded.header.links).toEqual(dataset.links);
   });
 });

@@ -50,7 +50,13 @@ export function fileOrder(columns: EventColumns, indices: Uint32Array): Uint32Ar
  * A native file holding the held dataset's metadata, sources, places, actors and links and the events at
  * these file positions, each exactly as the held file image has it.
  */
-export function nativeFileBytes(held: HeldDataset, sourceIndices: Uint32Array, sources: readonly Source[] = held.payload.header.sources, links: readonly EventLink[] = held.payload.header.links): Uint8Array {
+export function nativeFileBytes(
+  held: HeldDataset,
+  sourceIndices: Uint32Array,
+  sources: readonly Source[] = held.payload.header.sources,
+  // Every link when every event is written; else only the links given (those whose two events are).
+  links: readonly EventLink[] = sourceIndices.length === held.ranges.length / 2 ? held.payload.header.links : []
+): Uint8Array {
   const header = { ...held.payload.header, sources, links };
   const head = encoder.encode(nativeHead(header as unknown as Pick<DatasetHeaderInput, 'metadata' | 'sources' | 'places' | 'actors' | 'links'>));
   const separator = encoder.encode(`${EVENT_SEPARATOR}${EVENT_INDENT}`);

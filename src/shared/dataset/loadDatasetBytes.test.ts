@@ -181,7 +181,7 @@ describe.each(MODES)('the bundled dataset ($mode)', ({ options }) => {
 
   it('loads the same with its members in another order (events before metadata)', () => {
     const raw = JSON.parse(BUNDLED_TEXT) as Record<string, unknown>;
-    const reordered = JSON.stringify({ events: raw['events'], actors: raw['actors'], places: raw['places'], sources: raw['sources'], metadata: raw['metadata'], version: 1, format: raw['format'], stories: raw['stories'] }, null, 2);
+    const reordered = JSON.stringify({ events: raw['events'], actors: raw['actors'], places: raw['places'], sources: raw['sources'], metadata: raw['metadata'], version: 1, format: raw['format'], stories: raw['stories'], links: raw['links'] }, null, 2);
     const normal = loaded(load(JSON.stringify(raw, null, 2), options));
     const other = loaded(load(reordered, options));
     expect(other.columns).toEqual(normal.columns);

@@ -57,7 +57,7 @@ describe('packDataset', () => {
     const reparsed = JSON.parse(decode(bytes)) as Dataset;
     expect(reparsed).toEqual({ ...header, events });
     // Canonical key order, format first.
-    expect(Object.keys(reparsed)).toEqual(['format', 'version', 'metadata', 'sources', 'places', 'actors', 'events']);
+    expect(Object.keys(reparsed)).toEqual(['format', 'version', 'metadata', 'sources', 'places', 'actors', 'links', 'events']);
     expect(decode(bytes).endsWith(NATIVE_TAIL)).toBe(true);
   });
 
@@ -143,7 +143,7 @@ describe('nativeHead', () => {
     const head = nativeHead({ ...dataset, $schema: './x.json', extra: 1 } as unknown as Dataset);
     expect(head).not.toContain('$schema');
     expect(head).not.toContain('extra');
-    expect(JSON.parse(`${head}${NATIVE_TAIL}`)).toEqual({ format: 'frontline-dataset', version: 1, metadata: dataset.metadata, sources: dataset.sources, places: dataset.places, actors: dataset.actors, events: [] });
+    expect(JSON.parse(`${head}${NATIVE_TAIL}`)).toEqual({ format: 'frontline-dataset', version: 1, metadata: dataset.metadata, sources: dataset.sources, places: dataset.places, actors: dataset.actors, links: dataset.links, events: [] });
   });
 });
 

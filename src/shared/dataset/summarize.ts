@@ -4,7 +4,7 @@ import { FIGURE_SEPARATOR, eventView, stringAt, type DatasetHeader, type EventCo
 import { DATE_PRECISIONS, isoDay, type DatePrecision } from './dates';
 import { EVENT_TYPES, type EventType } from './eventTypes';
 import type { Problem } from './problems';
-import type { Citation } from './schema';
+import type { Citation, EventLink } from './schema';
 
 export interface DatasetSummary {
   readonly title: string;
@@ -70,6 +70,19 @@ export function verifyQuotes(events: readonly { readonly id: string; readonly ci
         });
       }
     });
+  });
+  return problems;
+}
+
+/** Likewise for the quotes of the links' citations (`links[i].citation.quote`). */
+export function verifyLinkQuotes(links: readonly Pick<EventLink, 'citation'>[], texts: ReadonlyMap<string, string>, file: string): Problem[] {
+  const problems: Problem[] = [];
+  links.forEach((l, i) => {
+    const c = l.citation;
+    const text = c === undefined ? undefined : texts.get(c.source);
+    if (c?.quote !== undefined && text !== undefined && !text.includes(c.quote)) {
+      problems.push({ severity: 'error', file, field: `links[${i}].citation.quote`, message: `the quote is not found word for word in the text of source "${c.source}"` });
+    }
   });
   return problems;
 }

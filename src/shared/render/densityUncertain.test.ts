@@ -28,6 +28,7 @@ function many(n: number, weeks: boolean) {
   }
   json['events'] = events;
   delete json['stories'];
+  delete json['links'];
   const loaded = loadDatasetBytes(new TextEncoder().encode(JSON.stringify(json)), 'test.frontline');
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
   return loaded.loaded;

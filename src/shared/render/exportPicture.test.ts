@@ -26,6 +26,7 @@ function withEvents(events: Record<string, unknown>[]): LoadedDataset {
   const json = bundledJson();
   json.events = events;
   delete json['stories'];
+  delete json['links'];
   return load(json);
 }
 
