@@ -13,6 +13,7 @@ export type WindowCommand =
   | 'last-event'
   | 'cycle-lanes'
   | 'toggle-filters'
+  | 'toggle-links'
   | 'close-details'
   | 'present'
   | 'present-from-selected'
@@ -64,6 +65,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'pan-forward-far', label: 'Pan forward further', keys: [k('ArrowRight', { shift: true })], when: ['dataset'] },
   { id: 'fit', label: 'Fit the events', menuLabel: 'Fit the Events', keys: [k('f'), k('0')], accelerator: 'F', help: 'Fit the view to where the events are', when: ['dataset'] },
   { id: 'toggle-filters', label: 'Filters', keys: [k('f', { shift: true })], help: 'Show or hide the filters', when: ['dataset', 'not-presenting'] },
+  { id: 'toggle-links', label: 'Show links', keys: [k('l', { shift: true })], help: "Draw every link between events, or only the selected event's", when: ['dataset'] },
   { id: 'next-event', label: 'Next event', menuLabel: 'Next Event', keys: [k('n'), k(']')], accelerator: 'N', when: ['dataset'] },
   { id: 'previous-event', label: 'Previous event', menuLabel: 'Previous Event', keys: [k('p'), k('[')], accelerator: 'P', when: ['dataset'] },
   { id: 'first-event', label: 'First event', keys: [k('Home')], when: ['dataset'] },

@@ -20,7 +20,7 @@ let held: HeldDataset;
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'frontline-links-'));
   const service = new DatasetService(inlineRunLoad);
-  await service.load(LINKS, { displayName: 'links.frontline' });
+  await service.load(LINKS, { displayName: 'links.frontline', bundled: false });
   held = (await service.held())!;
 });
 

@@ -56,6 +56,9 @@ export function perform(viewer: ViewerState, id: CommandId): boolean {
     case 'toggle-filters':
       viewer.toggle('filters');
       break;
+    case 'toggle-links':
+      viewer.links.toggle();
+      break;
     case 'next-event':
       viewer.step(1);
       break;

@@ -25,6 +25,7 @@ import { MapOverlays } from '../map/overlays.svelte';
 import type { ViewRequest, ViewRequestKind } from '../view/viewRequest';
 import { covers, zoomAnchor, type TimeRange } from '../view/windowMath';
 import { FinderState } from './finder.svelte';
+import { LinksState } from './links.svelte';
 import { countStarting, shownPrefix } from './inView';
 import { Notices } from './notices.svelte';
 import { OpeningState } from './opening.svelte';
@@ -49,6 +50,8 @@ export class ViewerState {
   readonly finder = new FinderState();
   readonly opening = new OpeningState(this.notices, (payload) => this.#reset(payload));
   readonly presenting = new PresentingState(this);
+  /** Links between events: which the timeline draws (the selected event's, or all: Shift+L). */
+  readonly links = new LinksState(this);
   /** Where the map view sits (beside or below the timeline), its size, and whether it is open (M). */
   readonly mapLayout = new MapLayoutState();
   /** Layers drawn on the map under the events (control at a date, control layers…): see lib/map/overlays.svelte.ts. */

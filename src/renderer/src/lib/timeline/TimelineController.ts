@@ -21,6 +21,8 @@ import { createTimeline } from './visTimeline';
 import { StagedSetup } from './stagedSetup';
 import { TimelineData } from './timelineData';
 import { attachWheel } from './wheel';
+import { LinkLayer } from './linkLayer';
+import type { ResolvedLink } from '../../../../shared/dataset/links';
 import { CursorLine } from './cursorLine';
 
 export type { LaneMode, TimeRange };
@@ -65,6 +67,8 @@ export class TimelineController {
   readonly #cleanup: (() => void)[] = [];
 
   readonly #data = new TimelineData();
+  /** Links between events, drawn over the lanes after every redraw of vis. */
+  readonly #links: LinkLayer;
   readonly #cursorLine: CursorLine;
 
   #refeedFrame = 0;
@@ -100,6 +104,13 @@ export class TimelineController {
       onhover: (index) => callbacks.onhover?.(index),
       drawn: () => this.#afterFeed()
     });
+    this.#links = new LinkLayer(container, {
+      getWindow: () => this.getWindow(),
+      columns: () => this.#data.cols,
+      laneOf: (i) => (this.#data.index ? this.#data.laneOf[i] : undefined),
+      element: (i) => this.#feeder.element(i)
+    });
+    this.#timeline.on('changed', () => this.#links.draw());
     this.#focus = new EventFocus(container, {
       inView: () => this.#feeder.inView(),
       element: (i) => this.#feeder.element(i),
@@ -171,6 +182,7 @@ export class TimelineController {
    */
   setData(header: DatasetHeader, cols: EventColumns, laneMode: LaneMode): Promise<void> {
     this.#staged.drop();
+    this.#links.set([]);
     this.#data.reset(header, cols, laneMode);
     this.#feeder.reset(cols, header);
     const feed = () => {
@@ -223,6 +235,11 @@ export class TimelineController {
   /** The time cursor's day as a vertical line (undefined: none). */
   setTimeCursor(day: number | undefined): void {
     this.#cursorLine.set(day);
+  }
+
+  /** The links to draw between events (column indices of this data); none when empty. */
+  setLinks(links: readonly ResolvedLink[]): void {
+    this.#links.set(links);
   }
 
   /** Another view points at an event: mark it here too. */
@@ -295,6 +312,7 @@ export class TimelineController {
     this.#staged.stop();
     for (const stop of this.#cleanup) stop();
     this.#focus.destroy();
+    this.#links.destroy();
     this.#timeline.destroy();
     this.#feeder.destroy();
   }
