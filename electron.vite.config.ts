@@ -8,6 +8,7 @@ import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { metaContentSecurityPolicy } from './src/main/security/csp';
 import { ensureBasemaps } from './scripts/build-basemap';
+import { buildPageTemplate } from './scripts/build-page';
 
 /** Image export's PNG rasteriser (resvg, Rust): a platform package holding a .node binary. */
 export const NATIVE_MODULES = ['@resvg/resvg-js'];
@@ -44,6 +45,21 @@ export function basemapPlugin(): Plugin {
   };
 }
 
+/**
+ * The interactive page's template (vite.page.config.ts: the same renderer built for one .html file)
+ * is built once the renderer is, so every build, test run and package ships it in out/page.
+ */
+export function pageTemplatePlugin(): Plugin {
+  return {
+    name: 'frontline:page-template',
+    apply: 'build',
+    async closeBundle() {
+      const { file, bytes } = await buildPageTemplate();
+      this.info(`page: wrote ${file} (${Math.round(bytes / 1024)} KB)`);
+    }
+  };
+}
+
 export default defineConfig({
   main: {
     plugins: [basemapPlugin()],
@@ -64,7 +80,7 @@ export default defineConfig({
     }
   },
   renderer: {
-    plugins: [svelte(), cspMetaPlugin()],
+    plugins: [svelte(), cspMetaPlugin(), pageTemplatePlugin()],
     build: {
       minify: true,
       target: 'chrome130',

@@ -16,6 +16,8 @@ const need = (path, what) => {
 need('main/index.js', 'main process bundle');
 need('preload/index.cjs', 'preload bundle');
 need('renderer/index.html', 'renderer entry');
+// File › Export Interactive Page… and npm run export -- … --out x.html fill this template in.
+need('page/frontline-page.html', 'interactive page template (vite.page.config.ts)');
 
 // Main is bundled whole: it may import Node's own modules, electron, and only the native modules
 // left out of the bundle on purpose (electron.vite.config.ts NATIVE_MODULES, shipped as dependencies).

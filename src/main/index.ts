@@ -13,6 +13,7 @@ import { BUNDLED_DATASET_FILE, bundledDatasetPath } from './dataset/bundledDatas
 import { DatasetService } from './dataset/datasetService';
 import { WORKER_RESOURCE_LIMITS, workerPool } from './dataset/workerRunLoad';
 import { ExportSession, IMAGE_FILTERS, type ImageDialogs } from './export/exportSession';
+import { PAGE_FILTER, PageExportSession } from './export/pageExportSession';
 import { sweepTempFiles } from './files/atomicWrite';
 import { fileArgument } from './files/commandLine';
 import { LOCAL_COPY_FILTERS, OPEN_FILTERS, saveFilters } from './files/dialogOptions';
@@ -115,6 +116,21 @@ const exports = new ExportSession({
   log
 });
 
+// File > Export Interactive Page: its own save dialog (.html); the template ships in out/page.
+const pages = new PageExportSession({
+  service,
+  dialogs: {
+    async showSavePage({ defaultName }) {
+      const options = { title: 'Export Interactive Page', defaultPath: defaultName, filters: [{ name: PAGE_FILTER.name, extensions: [...PAGE_FILTER.extensions] }], properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? undefined : result.filePath;
+    }
+  },
+  madeWith: `${app.getName()} ${app.getVersion()}`,
+  location: { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() },
+  log
+});
+
 /** A file the OS asked to open before the app was ready (macOS open-file at launch). */
 let launchFile: string | undefined;
 let started = false;
@@ -170,6 +186,7 @@ function registerIpc(): void {
     settings,
     location: { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() },
     layers,
+    pages,
     clearCache: async () => {
       const cleared = await clearCache(cache.dir);
       log(`cleared the cache of opened files: ${cleared.entries} entries, ${cleared.bytes} bytes`);

@@ -34,7 +34,7 @@ function click(template: readonly Item[], sent: AppCommand[], label: string): Ap
 }
 
 describe('File', () => {
-  it('lists Open, Open Recent, Reload, the two Save As, Export Image, the control layer, Clear Cache, then Quit', () => {
+  it('lists Open, Open Recent, Reload, the two Save As, Export Image and Interactive Page, the control layer, Clear Cache, then Quit', () => {
     const { template } = build();
     const file = submenu(template, '&File');
     expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual([
@@ -46,6 +46,7 @@ describe('File', () => {
       'Save As &CSV…',
       'separator',
       '&Export Image…',
+      'Export Interactive &Page…',
       'separator',
       'Open Control &Layer…',
       'Close Control Layer',
@@ -63,6 +64,7 @@ describe('File', () => {
     ['Save As &Frontline Dataset…', 'save-as-frontline', 'CmdOrCtrl+Shift+S'],
     ['Save As &CSV…', 'save-as-csv', undefined],
     ['&Export Image…', 'export-image', 'CmdOrCtrl+E'],
+    ['Export Interactive &Page…', 'export-page', undefined],
     ['Clear C&ache', 'clear-cache', undefined],
     ['Copy &Image', 'copy-image', 'CmdOrCtrl+Shift+C'],
     ['&Find…', 'find', 'CmdOrCtrl+F'],

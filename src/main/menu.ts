@@ -59,6 +59,8 @@ export function menuTemplate(send: (command: AppCommand) => void, options: MenuO
         cmd('save-as-csv'),
         { type: 'separator' },
         cmd('export-image'),
+        // One .html file with the timeline, for readers without Frontline.
+        cmd('export-page'),
         { type: 'separator' },
         // A user's own layer of areas of control, drawn on the map for the time cursor's date.
         cmd('open-control-layer'),

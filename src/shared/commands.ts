@@ -92,6 +92,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'save-as-frontline', label: 'Save the events shown as a Frontline dataset', menuLabel: 'Save As &Frontline Dataset…', keys: [mod('s', true)], accelerator: 'CmdOrCtrl+Shift+S', when: ['dataset'] },
   { id: 'save-as-csv', label: 'Save the events shown as CSV', menuLabel: 'Save As &CSV…', keys: [], when: ['dataset'] },
   { id: 'export-image', label: 'Export an image (PNG, SVG or PDF)', menuLabel: '&Export Image…', keys: [mod('e')], accelerator: 'CmdOrCtrl+E', when: ['dataset', 'not-presenting'] },
+  {
+    id: 'export-page',
+    label: 'Export an interactive page (one .html file that opens in any browser)',
+    menuLabel: 'Export Interactive &Page…',
+    keys: [],
+    help: 'Export an interactive page: the timeline, table, search, filters, details and stories in one file anyone can open offline',
+    when: ['dataset', 'not-presenting']
+  },
   { id: 'copy-image', label: 'Copy the current view as an image', menuLabel: 'Copy &Image', keys: [mod('c', true)], accelerator: 'CmdOrCtrl+Shift+C', when: ['dataset', 'not-presenting'] },
   { id: 'clear-cache', label: 'Clear the cache of opened files', menuLabel: 'Clear C&ache', keys: [] },
   {

@@ -44,6 +44,7 @@ import type { CacheConfig } from '../../src/main/cache/openCache';
 import { DatasetService, inlineCachedLoader, inlineRunLoad, type RunLoad } from '../../src/main/dataset/datasetService';
 import type { ExportFormat } from '../../src/main/export/exportImage';
 import { ExportSession } from '../../src/main/export/exportSession';
+import { PageExportSession } from '../../src/main/export/pageExportSession';
 import { FileSession, startDatasets, type Dialogs } from '../../src/main/files/fileSession';
 import { SETTINGS_FILE, SettingsStore } from '../../src/main/files/settingsStore';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
@@ -73,7 +74,8 @@ export type DialogCall =
   | { readonly kind: 'open' }
   | { readonly kind: 'open-layer' }
   | { readonly kind: 'save'; readonly defaultName: string; readonly format: SaveFormat }
-  | { readonly kind: 'save-image'; readonly defaultName: string; readonly format: ExportFormat };
+  | { readonly kind: 'save-image'; readonly defaultName: string; readonly format: ExportFormat }
+  | { readonly kind: 'save-page'; readonly defaultName: string };
 
 export interface BridgeOptions {
   /** The startup dataset (default: the bundled one). */
@@ -242,6 +244,18 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     },
     // The map view's layout is remembered in this test's settings file, as the app's is in its own.
     settings,
+    // File › Export Interactive Page…'s dialog answers from the same queue as Save As's (nextSaveDialog).
+    pages: new PageExportSession({
+      service,
+      dialogs: {
+        showSavePage: async ({ defaultName }) => {
+          dialogCalls.push({ kind: 'save-page', defaultName });
+          return answer(saveAnswers);
+        }
+      },
+      madeWith: 'Frontline test',
+      log: (m) => log.push(m)
+    }),
     // File › Open Control Layer…'s dialog answers from the same queue as File › Open's (nextOpenDialog).
     layers: new LayerSession({
       dialogs: {

@@ -2,7 +2,7 @@
 // installer targets, the bundled dataset and the export fonts shipped where main looks for them,
 // the fuses flipped, and no runtime node_modules but the native module image export needs.
 import Ajv from 'ajv';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { BUNDLED_DATASET_FILE, bundledDatasetPath } from '../../src/main/dataset
 import { FONT_FILES, fontsDir } from '../../src/main/export/fonts';
 import { NATIVE_MODULES } from '../../electron.vite.config';
 import { fileArgument } from '../../src/main/files/commandLine';
+import { PAGE_TEMPLATE_FILE, pageTemplatePath } from '../../src/main/export/interactivePage';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const config = JSON.parse(readFileSync(join(ROOT, 'electron-builder.json'), 'utf8')) as Record<string, unknown> & {
@@ -62,6 +63,20 @@ describe('electron-builder configuration', () => {
     const resources = '/opt/Frontline/resources';
     expect(bundledDatasetPath({ isPackaged: true, resourcesPath: resources, appPath: '/ignored' })).toBe(join(resources, data!.to, BUNDLED_DATASET_FILE));
     expect(bundledDatasetPath({ isPackaged: false, resourcesPath: '/ignored', appPath: ROOT })).toBe(join(ROOT, 'data', BUNDLED_DATASET_FILE));
+  });
+
+  it("ships the interactive page's template (out/page, built with the app) where the packaged main process looks for it", () => {
+    // out/** is packed into the asar; main finds the template under the app's path there.
+    expect(config.files).toContain('out/**');
+    expect(config.files.filter((f) => f.startsWith('!'))).toEqual(['!**/*.map']);
+    const app = mkdtempSync(join(tmpdir(), 'frontline-app-'));
+    try {
+      mkdirSync(join(app, 'out', 'page'), { recursive: true });
+      writeFileSync(join(app, 'out', 'page', PAGE_TEMPLATE_FILE), '<!doctype html>');
+      expect(pageTemplatePath({ isPackaged: true, resourcesPath: '/ignored', appPath: app })).toBe(join(app, 'out', 'page', PAGE_TEMPLATE_FILE));
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
   });
 
   it('registers Frontline as the viewer of .frontline files (double-click opens them)', () => {

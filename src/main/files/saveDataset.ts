@@ -51,7 +51,7 @@ export function fileOrder(columns: EventColumns, indices: Uint32Array): Uint32Ar
  * these file positions, each exactly as the held file image has it.
  */
 export function nativeFileBytes(
-  held: HeldDataset,
+  held: Pick<HeldDataset, 'bytes' | 'ranges'> & { readonly payload: Pick<HeldDataset['payload'], 'header'> },
   sourceIndices: Uint32Array,
   sources: readonly Source[] = held.payload.header.sources,
   // Every link when every event is written; else only the links given (those whose two events are).

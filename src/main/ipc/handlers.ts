@@ -14,6 +14,7 @@ import type { ExportSession } from '../export/exportSession';
 import type { FileSession } from '../files/fileSession';
 import type { SettingsStore } from '../files/settingsStore';
 import type { LayerSession } from '../map/controlLayerFile';
+import type { PageExportSession } from '../export/pageExportSession';
 
 export interface HandlerDeps {
   readonly service: DatasetService;
@@ -31,6 +32,8 @@ export interface HandlerDeps {
   readonly location?: AppLocation;
   /** File › Open Control Layer… (its dialog); without it there is nothing to open layers with. */
   readonly layers?: LayerSession;
+  /** File › Export › Interactive Page… (its dialog and the page's template); without it pages cannot be exported. */
+  readonly pages?: PageExportSession;
 }
 
 export type Handlers = { [M in InvokeMethod]: (...args: InvokeArgs<M>) => Promise<Result<InvokeValue<M>>> };
@@ -68,6 +71,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     exportImage: (request) => deps.exports.exportImage(request),
     copyImage: (request) => deps.exports.copyImage(request),
     previewImage: (request) => deps.exports.previewImage(request),
+    pageSize: async (request) => (deps.pages ? deps.pages.pageSize(request) : fail('not-found', 'Interactive pages cannot be exported here.')),
+    exportPage: async (request) => (deps.pages ? deps.pages.exportPage(request) : fail('not-found', 'Interactive pages cannot be exported here.')),
     saveStories: (stories) => deps.files.saveStories(stories),
 
     async getAppInfo() {

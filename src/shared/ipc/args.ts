@@ -7,7 +7,7 @@ import { BASEMAP_RESOLUTIONS } from '../map/basemap';
 import { MAP_PLACEMENTS, MAP_SIZE_MAX, MAP_SIZE_MIN } from '../map/mapLayout';
 import { THEME_NAMES } from '../render/themes';
 import { LANE_MODES } from '../timeline/laneAssignment';
-import { EXPORT_LIMITS as L, type ImageExportRequest, type InvokeArgs, type InvokeMethod } from './contract';
+import { EXPORT_LIMITS as L, type ImageExportRequest, type InvokeArgs, type InvokeMethod, type PageExportRequest } from './contract';
 
 const path = z.string().min(1).max(4096);
 const token = z.string().regex(/^[a-f0-9]{16,64}$/);
@@ -47,6 +47,9 @@ export const imageExportRequest = z
   .refine((r) => r.what === 'all' || r.window !== undefined, 'the current view and a date range need a window')
   .refine((r) => r.scale === undefined || (r.width * r.scale <= L.maxSide && (r.height ?? 0) * r.scale <= L.maxSide), `a PNG may be at most ${L.maxSide} px a side`) satisfies z.ZodType<ImageExportRequest>;
 
+/** File › Export › Interactive page…: the events shown, or all (null). */
+export const pageExportRequest = z.strictObject({ indices: z.instanceof(Uint32Array).nullable() }) satisfies z.ZodType<PageExportRequest>;
+
 /** The map view's layout as the renderer saves it (mapLayout.ts). */
 const mapLayout = z.strictObject({ open: z.boolean(), placement: z.enum(MAP_PLACEMENTS), size: z.number().finite().min(MAP_SIZE_MIN).max(MAP_SIZE_MAX) });
 
@@ -67,6 +70,8 @@ export const INVOKE_ARGS = {
   exportImage: z.tuple([imageExportRequest]),
   copyImage: z.tuple([imageExportRequest]),
   previewImage: z.tuple([imageExportRequest]),
+  pageSize: z.tuple([pageExportRequest]),
+  exportPage: z.tuple([pageExportRequest]),
   saveStories: z.tuple([z.array(storySchema).max(LIMITS.listItems)]),
   getAppInfo: z.tuple([]),
   clearCache: z.tuple([]),

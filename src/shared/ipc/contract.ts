@@ -191,6 +191,18 @@ export interface ImageExportRequest {
   readonly map?: 'beside' | 'above';
 }
 
+/** What File › Export › Interactive page… writes: the events shown (filters applied) or the whole dataset. */
+export interface PageExportRequest {
+  /** Column indices of the events shown, or null for every event. */
+  readonly indices: Uint32Array | null;
+}
+
+/** An interactive page's size, told before it is written, and the events it would hold. */
+export interface PageEstimate {
+  readonly bytes: number;
+  readonly events: number;
+}
+
 /** A small PNG of an export, for the export dialog to show (as a blob: image, never as HTML). */
 export interface ImagePreview {
   readonly png: Uint8Array;
@@ -245,7 +257,9 @@ export const APP_COMMANDS = [
   /** File > Open Control Layer…: call openControlLayer and keep the layer it brings. */
   'open-control-layer',
   /** File > Close Control Layer: drop the layer the window holds. */
-  'close-control-layer'
+  'close-control-layer',
+  /** File > Export > Interactive Page…: the window's dialog (what the page holds, its size), then exportPage. */
+  'export-page'
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
@@ -306,6 +320,16 @@ export interface FrontlineApi {
    * Progress arrives through onExportProgress.
    */
   exportImage(request: ImageExportRequest): Promise<Result<{ readonly path: string; readonly bytes: number } | { readonly dismissed: true }>>;
+  /**
+   * The size of the interactive page exportPage would write for `request` (nothing is written), so
+   * the dialog can say it ("about 1.2 MB") before the user saves.
+   */
+  pageSize(request: PageExportRequest): Promise<Result<PageEstimate>>;
+  /**
+   * File > Export > Interactive Page: main's save dialog (named after the title), then ONE .html file
+   * holding the events asked for and the app's renderer built for the page, written atomically.
+   */
+  exportPage(request: PageExportRequest): Promise<Result<{ readonly path: string; readonly bytes: number; readonly events: number } | { readonly dismissed: true }>>;
   /** Copy Image: the picture as a PNG on the clipboard (the request's format is ignored); its size in pixels. */
   copyImage(request: ImageExportRequest): Promise<Result<{ readonly width: number; readonly height: number }>>;
   /**
@@ -386,6 +410,8 @@ export const INVOKE_CHANNELS = {
   exportImage: 'frontline:export-image',
   copyImage: 'frontline:copy-image',
   previewImage: 'frontline:preview-image',
+  pageSize: 'frontline:page-size',
+  exportPage: 'frontline:export-page',
   saveStories: 'frontline:save-stories',
   getAppInfo: 'frontline:get-app-info',
   clearCache: 'frontline:clear-cache',

@@ -13,3 +13,11 @@ export function getApi(): FrontlineApi {
   if (!api) throw new Error('window.api is missing: the preload script did not run.');
   return api;
 }
+
+/**
+ * The interactive page has no preload: its entry (src/renderer/src/page/main.ts) provides the API,
+ * answered from the page's own data, before the app mounts. Fixed once given, as the preload's is.
+ */
+export function provideApi(api: FrontlineApi): void {
+  Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false, enumerable: false });
+}

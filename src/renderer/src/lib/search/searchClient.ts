@@ -1,8 +1,10 @@
 // The renderer's side of search: one worker per window, one index per dataset. Only the newest
 // query's answer (and the newest explanation's) is delivered; if workers are unavailable, the
-// index is built on this thread.
+// index is built on this thread. The interactive page searches on its own thread: a page opened from
+// file:// cannot start a worker from a file, and its CSP allows none.
 import type { DatasetHeader, EventColumns } from '../../../../shared/dataset/columns';
 import { SearchIndex, type SearchResult } from '../../../../shared/search/searchIndex';
+import { READ_ONLY_PAGE } from '../target';
 import type { Explanations, SearchReply, SearchRequest } from './searchMessages';
 
 type Kind = 'search' | 'explain';
@@ -19,6 +21,7 @@ export class SearchClient {
   #markReady: (() => void) | undefined;
 
   constructor() {
+    if (READ_ONLY_PAGE) return;
     try {
       this.#worker = new Worker(new URL('./searchWorker.ts', import.meta.url), { type: 'module', name: 'frontline-search' });
       this.#worker.onmessage = (e: MessageEvent<SearchReply>) => this.#receive(e.data);

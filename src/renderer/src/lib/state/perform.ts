@@ -4,6 +4,7 @@
 import { command, type CommandId, type Condition } from '../../../../shared/commands';
 import { getApi } from '../api';
 import { copyCurrentView } from '../export/exportOptions';
+import { notInPage } from '../target';
 import type { ViewerState } from './viewer.svelte';
 
 function holds(viewer: ViewerState, condition: Condition): boolean {
@@ -29,6 +30,12 @@ export function canRun(viewer: ViewerState, id: CommandId): boolean {
 /** Run a command; false when it may not run now (the caller then leaves its key alone). */
 export function perform(viewer: ViewerState, id: CommandId): boolean {
   if (!canRun(viewer, id)) return false;
+  // The interactive page is read-only: what needs main says so instead.
+  const refusal = notInPage(id);
+  if (refusal !== undefined) {
+    viewer.notices.show(refusal);
+    return true;
+  }
   const api = getApi();
   const opening = viewer.opening;
   switch (id) {
@@ -106,6 +113,9 @@ export function perform(viewer: ViewerState, id: CommandId): boolean {
       break;
     case 'export-image':
       viewer.toggle('export', true);
+      break;
+    case 'export-page':
+      viewer.toggle('page', true);
       break;
     case 'copy-image': {
       const meta = viewer.payload!.header.metadata;

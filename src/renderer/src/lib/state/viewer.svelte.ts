@@ -35,7 +35,7 @@ import { ControlLayerState } from './controlLayer.svelte';
 import { TimeCursorState } from './timeCursor.svelte';
 import { controlHost, cursorHost, layerHost } from './timeHooks';
 
-export type Panel = 'filters' | 'table' | 'stories' | 'export' | 'shortcuts';
+export type Panel = 'filters' | 'table' | 'stories' | 'export' | 'page' | 'shortcuts';
 
 /** Where the focus goes when an event is selected: its details, or nowhere (a list keeps it). */
 export type SelectFocus = 'details' | 'stay';
@@ -82,7 +82,7 @@ export class ViewerState {
   request = $state.raw<ViewRequest | undefined>(undefined);
   /** A dataset delivered but not yet drawn: the view stays covered meanwhile (no old axis under a new legend). */
   drawing = $state(false);
-  panels = $state<Record<Panel, boolean>>({ filters: false, table: false, stories: false, export: false, shortcuts: false });
+  panels = $state<Record<Panel, boolean>>({ filters: false, table: false, stories: false, export: false, page: false, shortcuts: false });
   /** The table should take the focus to its current row (T from the keyboard); it clears this when it has. */
   tableFocus = $state(false);
   /** Bumped when the search box should take the focus (/ or Ctrl+F). */
@@ -358,7 +358,7 @@ export class ViewerState {
   /** Open or close a panel (toggle when `open` is not given). */
   toggle(panel: Panel, open = !this.panels[panel]): void {
     if (open && panel === 'filters') this.finder.ensureEngine();
-    if (open && (panel === 'export' || panel === 'filters' || panel === 'stories' || panel === 'table') && this.presenting.active) return;
+    if (open && (panel === 'export' || panel === 'page' || panel === 'filters' || panel === 'stories' || panel === 'table') && this.presenting.active) return;
     this.panels[panel] = open;
   }
 
