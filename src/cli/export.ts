@@ -1,20 +1,21 @@
-// Command line: export a timeline image (PNG, SVG or PDF) of a dataset without opening a window,
-// with the same code the app uses to open the file and draw the picture.
+// Command line: export a timeline image (PNG, SVG or PDF) or an interactive page (.html) of a
+// dataset without opening a window, with the same code the app uses to open the file and draw it.
 //   npm run export -- data/deir-al-zour-al-qaim-2017.frontline --out timeline.png --range 2017-01-01..2017-12-31
 // Exit 0 written, 1 the file could not be opened, drawn or written, 2 usage error or a table to map.
-import { dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatProblem } from '../shared/dataset/problems';
 import { parseRange, type TimeWindow } from '../shared/render/exportWindow';
 import { THEME_NAMES, isThemeName, type ThemeName } from '../shared/render/themes';
 import { isMapPlacement, MAP_PLACEMENTS, type MapPlacement } from '../shared/render/timelineWithMap';
 import { LANE_MODES, type LaneMode } from '../shared/timeline/laneAssignment';
-import { datasetOf, openDatasetFile } from '../main/dataset/openDatasetFile';
+import { datasetOf, imageNow, openDatasetFile } from '../main/dataset/openDatasetFile';
 import { sweepTempFiles } from '../main/files/atomicWrite';
 import { EXPORT_FORMATS, exportImage, type ExportFormat } from '../main/export/exportImage';
 import { MAX_PNG_SIDE } from '../main/export/rasterise';
 import { PAGE_SIZE_NAMES, PAGE_SIZES, isPageSizeName, type PageSizeName } from '../main/export/pdf';
 import { terminalSafe } from './terminalText';
+import { exportPageFile } from './exportPage';
 import { ensureBasemaps } from '../../scripts/build-basemap';
 
 export interface ExportOutput {
@@ -23,12 +24,14 @@ export interface ExportOutput {
   readonly stderr: string;
 }
 
-export const USAGE = `Usage: npm run export -- <dataset> --out <file.png|file.svg|file.pdf> [options]
+export const USAGE = `Usage: npm run export -- <dataset> --out <file.png|file.svg|file.pdf|file.html> [options]
 
 Draws the timeline of a dataset (any format the app opens) as a PNG, a vector SVG or a vector PDF
-with a title, a legend of the event types shown and the sources.
+with a title, a legend of the event types shown and the sources; or writes an interactive page
+(.html): one file that opens in any browser, offline, with the timeline, table, search, filters,
+details and stories (the whole dataset, or the events within --range).
 
-  --out <file>         where to write; the format follows the extension (.png, .svg, .pdf)
+  --out <file>         where to write; the format follows the extension (.png, .svg, .pdf, .html)
   --range <from..to>   the dates shown, e.g. 2017-01-01..2017-12-31, 2017-10..2017-11 or 2017
                        (default: where the events are, as the app frames them;
                        events outside are counted at the edges)
@@ -44,12 +47,15 @@ with a title, a legend of the event types shown and the sources.
   --map [placement]    add a map of the places of the events drawn, ${MAP_PLACEMENTS.join(' or ')} the
                        timeline (default beside); offline basemap from Natural Earth and GeoNames
 
+An interactive page takes --range (the events within it; default all), --title and --subtitle.
+
 Exit status: 0 written, 1 the dataset could not be opened or the image not written, 2 usage error.`;
 
 export interface ExportArgs {
   readonly file: string;
   readonly out: string;
-  readonly format: ExportFormat;
+  /** An image format, or 'html' for an interactive page. */
+  readonly format: ExportFormat | 'html';
   readonly window?: TimeWindow;
   readonly theme: ThemeName;
   readonly title?: string;
@@ -105,10 +111,14 @@ export function parseExportArgs(argv: readonly string[]): ParsedExportArgs {
   }
   if (files.length !== 1) return { ok: false, message: files.length === 0 ? '' : `One dataset at a time (got ${files.length})` };
   const out = values.get('--out');
-  if (out === undefined || out.trim() === '') return { ok: false, message: '--out <file.png|file.svg|file.pdf> is required' };
+  if (out === undefined || out.trim() === '') return { ok: false, message: '--out <file.png|file.svg|file.pdf|file.html> is required' };
   const ext = extname(out).slice(1).toLowerCase();
-  if (!(EXPORT_FORMATS as readonly string[]).includes(ext)) return { ok: false, message: `--out: the file name must end in ${EXPORT_FORMATS.map((f) => `.${f}`).join(', ')} (got "${out}")` };
-  const format = ext as ExportFormat;
+  const page = ext === 'html' || ext === 'htm';
+  if (!page && !(EXPORT_FORMATS as readonly string[]).includes(ext)) return { ok: false, message: `--out: the file name must end in ${EXPORT_FORMATS.map((f) => `.${f}`).join(', ')} or .html (got "${out}")` };
+  const format = page ? 'html' : (ext as ExportFormat);
+  // A page is interactive: its reader chooses lanes, zoom and theme; only what it holds is set here.
+  const imageOnly = ['--theme', '--lanes', '--width', '--height', '--scale', '--page', '--pages', '--map'].filter((f) => values.has(f));
+  if (page && imageOnly.length > 0) return { ok: false, message: `${imageOnly.join(', ')}: for an image, not an interactive page (it takes --range, --title and --subtitle)` };
 
   let window: TimeWindow | undefined;
   const range = values.get('--range');
@@ -121,8 +131,8 @@ export function parseExportArgs(argv: readonly string[]): ParsedExportArgs {
   if (!isThemeName(theme)) return { ok: false, message: `--theme: use one of ${THEME_NAMES.join(', ')} (got "${theme}")` };
   const lanes = values.get('--lanes') ?? 'theatre';
   if (!(LANE_MODES as readonly string[]).includes(lanes)) return { ok: false, message: `--lanes: use one of ${LANE_MODES.join(', ')} (got "${lanes}")` };
-  const page = values.get('--page') ?? 'a4';
-  if (!isPageSizeName(page)) return { ok: false, message: `--page: use one of ${PAGE_SIZE_NAMES.join(', ')} (got "${page}")` };
+  const pageSize = values.get('--page') ?? 'a4';
+  if (!isPageSizeName(pageSize)) return { ok: false, message: `--page: use one of ${PAGE_SIZE_NAMES.join(', ')} (got "${pageSize}")` };
 
   const numbers: { width?: number; height?: number; scale?: number; pages: number } = { pages: 1 };
   const specs = [
@@ -157,7 +167,7 @@ export function parseExportArgs(argv: readonly string[]): ParsedExportArgs {
       format,
       theme,
       lanes: lanes as LaneMode,
-      page,
+      page: pageSize,
       pages: numbers.pages,
       ...(window ? { window } : {}),
       ...(title !== undefined ? { title } : {}),
@@ -197,6 +207,15 @@ async function exportFile(argv: readonly string[]): Promise<ExportOutput> {
   const { header, columns } = read.dataset;
   const target = resolve(a.out);
   await sweepTempFiles(dirname(target));
+  if (a.format === 'html') {
+    const image = imageNow(read.dataset.image);
+    const page = await exportPageFile(
+      { out: a.out, ...(a.window ? { window: a.window } : {}), ...(a.title !== undefined ? { title: a.title } : {}), ...(a.subtitle !== undefined ? { subtitle: a.subtitle } : {}) },
+      target,
+      { header, columns, bytes: image.bytes, ranges: image.ranges, displayName: basename(a.file) }
+    );
+    return { ...page, stderr: `${warnings}${page.stderr}` };
+  }
   // Run from the source tree, the basemap is built from the installed packages when it is missing or stale.
   if (a.map) {
     try {
