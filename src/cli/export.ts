@@ -5,6 +5,8 @@
 import { basename, dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatProblem } from '../shared/dataset/problems';
+import { stringAt, type EventColumns } from '../shared/dataset/columns';
+import { LinkIndex, linkEndLookup, type ResolvedLink } from '../shared/dataset/links';
 import { parseRange, type TimeWindow } from '../shared/render/exportWindow';
 import { THEME_NAMES, isThemeName, type ThemeName } from '../shared/render/themes';
 import { isMapPlacement, MAP_PLACEMENTS, type MapPlacement } from '../shared/render/timelineWithMap';
@@ -46,6 +48,7 @@ details and stories (the whole dataset, or the events within --range).
   --pages <n>          PDF: split the range over n pages (default 1)
   --map [placement]    add a map of the places of the events drawn, ${MAP_PLACEMENTS.join(' or ')} the
                        timeline (default beside); offline basemap from Natural Earth and GeoNames
+  --links <which>      draw the links between the events drawn: all, or the id of one event (its links)
 
 An interactive page takes --range (the events within it; default all), --title and --subtitle.
 
@@ -67,11 +70,13 @@ export interface ExportArgs {
   readonly page: PageSizeName;
   readonly pages: number;
   readonly map?: MapPlacement;
+  /** Links to draw: 'all', or the id of the event whose links are drawn. */
+  readonly links?: string;
 }
 
 export type ParsedExportArgs = { readonly ok: true; readonly args: ExportArgs } | { readonly ok: false; readonly message: string };
 
-const OPTIONS_WITH_VALUE = ['--out', '--range', '--theme', '--title', '--subtitle', '--lanes', '--width', '--height', '--scale', '--page', '--pages'] as const;
+const OPTIONS_WITH_VALUE = ['--out', '--range', '--theme', '--title', '--subtitle', '--lanes', '--width', '--height', '--scale', '--page', '--pages', '--links'] as const;
 
 function positiveNumber(name: string, text: string, max: number, integer: boolean): number | string {
   const v = Number(text);
@@ -117,7 +122,7 @@ export function parseExportArgs(argv: readonly string[]): ParsedExportArgs {
   if (!page && !(EXPORT_FORMATS as readonly string[]).includes(ext)) return { ok: false, message: `--out: the file name must end in ${EXPORT_FORMATS.map((f) => `.${f}`).join(', ')} or .html (got "${out}")` };
   const format = page ? 'html' : (ext as ExportFormat);
   // A page is interactive: its reader chooses lanes, zoom and theme; only what it holds is set here.
-  const imageOnly = ['--theme', '--lanes', '--width', '--height', '--scale', '--page', '--pages', '--map'].filter((f) => values.has(f));
+  const imageOnly = ['--theme', '--lanes', '--width', '--height', '--scale', '--page', '--pages', '--map', '--links'].filter((f) => values.has(f));
   if (page && imageOnly.length > 0) return { ok: false, message: `${imageOnly.join(', ')}: for an image, not an interactive page (it takes --range, --title and --subtitle)` };
 
   let window: TimeWindow | undefined;
@@ -159,6 +164,7 @@ export function parseExportArgs(argv: readonly string[]): ParsedExportArgs {
   const title = values.get('--title');
   const subtitle = values.get('--subtitle');
   const map = values.get('--map') as MapPlacement | undefined;
+  const links = values.get('--links');
   return {
     ok: true,
     args: {
@@ -175,9 +181,16 @@ export function parseExportArgs(argv: readonly string[]): ParsedExportArgs {
       ...(numbers.width !== undefined ? { width: numbers.width } : {}),
       ...(numbers.height !== undefined ? { height: numbers.height } : {}),
       ...(numbers.scale !== undefined ? { scale: numbers.scale } : {}),
-      ...(map ? { map } : {})
+      ...(map ? { map } : {}),
+      ...(links !== undefined ? { links } : {})
     }
   };
+}
+
+/** The column index of the event with this id, if the dataset has one. */
+function eventIndexOf(columns: EventColumns, id: string): number | undefined {
+  for (let i = 0; i < columns.count; i++) if (stringAt(columns.ids, i) === id) return i;
+  return undefined;
 }
 
 function formatBytes(n: number): string {
@@ -224,6 +237,14 @@ async function exportFile(argv: readonly string[]): Promise<ExportOutput> {
       return { exitCode: 1, stdout: '', stderr: `${warnings}${a.out} could not be written: the offline basemap could not be built (${err instanceof Error ? err.message : String(err)})\n` };
     }
   }
+  let links: ResolvedLink[] | undefined;
+  if (a.links !== undefined) {
+    const indexOf = linkEndLookup(header.links, columns.count, (i) => stringAt(columns.ids, i));
+    const all = a.links === 'all';
+    const selected = all ? undefined : eventIndexOf(columns, a.links);
+    if (!all && selected === undefined) return { exitCode: 1, stdout: '', stderr: `${warnings}--links: ${a.file} has no event "${a.links}" (give an event's id, or all)\n` };
+    links = new LinkIndex(header.links, indexOf).shown(selected, all, undefined);
+  }
   const result = await exportImage(target, {
     format: a.format,
     header,
@@ -237,7 +258,8 @@ async function exportFile(argv: readonly string[]): Promise<ExportOutput> {
     ...(a.scale !== undefined ? { scale: a.scale } : {}),
     page: a.page,
     pages: a.pages,
-    ...(a.map ? { map: a.map } : {})
+    ...(a.map ? { map: a.map } : {}),
+    ...(links ? { links } : {})
   });
   if (!result.ok) return { exitCode: 1, stdout: '', stderr: `${warnings}${result.message}\n` };
   const r = result.rendered;

@@ -3,6 +3,7 @@
 // marker at that edge, the curves following pans, zooms and resizes, the links listed both ways
 // in the details with a jump to the other event, and the filter "with links" counting them.
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, FIXTURES_DIR, test, type AppPage } from '../support/fixtures';
 
@@ -230,6 +231,32 @@ test('the filter "with links" counts the events that have one and shows only the
   await page.locator('fieldset.facet[data-facet="type"]').getByRole('checkbox', { name: /Statement/ }).check();
   await expect(facet.locator('li')).toHaveText([/With links\s*2/, /Without links\s*0/]);
   await expect(page.getByTestId('filter-total')).toHaveText('2 of 8 events');
+  expect(app.errors).toEqual([]);
+});
+
+test("the export draws the links the screen shows: the selected event's by default, or all", async ({ openApp, page }) => {
+  const app = await openApp();
+  await openLinks(app, page);
+  await select(page, 'e-offensive');
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: /Export image/ }).click();
+  const dialog = page.getByTestId('export-dialog');
+  const choice = dialog.getByTestId('export-links');
+  await expect(choice.getByRole('radio', { name: "The selected event's" })).toBeChecked();
+  await dialog.locator('input[name="export-format"][value="svg"]').check();
+  const exported = async (name: string): Promise<string[]> => {
+    const out = join(app.bridge.tempDir, name);
+    app.bridge.nextSaveDialog(out);
+    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await expect(dialog.getByTestId('export-result')).toContainText(`to ${out}`);
+    const svg = readFileSync(out, 'utf8');
+    return [...svg.matchAll(/<g class="link" data-from="([^"]*)" data-to="([^"]*)" data-kind="([^"]*)">/g)].map((m) => `${m[1]} ${m[3]} ${m[2]}`).sort();
+  };
+  expect(await exported('selected.svg')).toEqual(['e-offensive leads-to e-capture', 'e-raid part-of e-offensive']);
+  await choice.getByRole('radio', { name: 'All' }).check();
+  expect(await exported('all.svg')).toHaveLength(6);
+  await choice.getByRole('radio', { name: 'None' }).check();
+  expect(await exported('none.svg')).toEqual([]);
   expect(app.errors).toEqual([]);
 });
 

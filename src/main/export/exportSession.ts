@@ -5,6 +5,8 @@
 // runs in the app, under Vitest and behind the e2e bridge.
 import { dirname, extname, isAbsolute } from 'node:path';
 import { EXPORT_LIMITS, fail, ok, type DatasetPayload, type ExportProgress, type ImageExportRequest, type ImagePreview, type Result } from '../../shared/ipc/contract';
+import { stringAt } from '../../shared/dataset/columns';
+import { LinkIndex, linkEndLookup, type ResolvedLink } from '../../shared/dataset/links';
 import { suggestedFileName } from '../../shared/render/fileName';
 import type { AppLocation } from '../dataset/bundledDataset';
 import type { DatasetService } from '../dataset/datasetService';
@@ -75,9 +77,17 @@ export function buildExportRequest(payload: DatasetPayload, request: ImageExport
       ...(request.height !== undefined ? { height: request.height } : {}),
       ...(format === 'png' && request.scale !== undefined ? { scale: request.scale } : {}),
       ...(format === 'pdf' ? { page: request.page ?? 'a4', pages: request.pages ?? 1 } : {}),
-      ...(request.map ? { map: request.map } : {})
+      ...(request.map ? { map: request.map } : {}),
+      ...(request.links ? { links: exportLinks(payload, request.links, request.selected, include) } : {})
     }
   };
+}
+
+/** The links a request asks for, by column index: the selected event's, or all, where both ends are among the events shown. */
+export function exportLinks(payload: Pick<DatasetPayload, 'header' | 'columns'>, which: 'selected' | 'all', selected: number | undefined, include: ((i: number) => boolean) | undefined): ResolvedLink[] {
+  const { header, columns } = payload;
+  if (header.links.length === 0 || (which === 'selected' && (selected === undefined || selected >= columns.count))) return [];
+  return new LinkIndex(header.links, linkEndLookup(header.links, columns.count, (i) => stringAt(columns.ids, i))).shown(selected, which === 'all', include);
 }
 
 export class ExportSession {

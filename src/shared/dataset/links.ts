@@ -139,23 +139,33 @@ export class LinkIndex {
 }
 
 /**
+ * The column index of each event a link names, from the events' ids (`idAt(i)`: the id of column
+ * index i); only those ids are kept, so it is cheap on a large dataset with a few links.
+ */
+export function linkEndLookup(links: readonly Pick<EventLinkData, 'from' | 'to'>[], count: number, idAt: (i: number) => string): (id: string) => number | undefined {
+  const ends = new Set<string>();
+  for (const l of links) ends.add(l.from).add(l.to);
+  const indexOf = new Map<string, number>();
+  if (ends.size > 0) {
+    for (let i = 0; i < count; i++) {
+      const id = idAt(i);
+      if (ends.has(id)) indexOf.set(id, i);
+    }
+  }
+  return (id) => indexOf.get(id);
+}
+
+/**
  * 1 for each event with at least one link whose other end is loaded too (for the filter), from
  * the links and the events' ids (`idAt(i)`: the id of column index i).
  */
 export function linkedEvents(links: readonly Pick<EventLinkData, 'from' | 'to'>[], count: number, idAt: (i: number) => string): Uint8Array {
   const out = new Uint8Array(count);
   if (links.length === 0) return out;
-  const ends = new Set<string>();
-  for (const l of links) ends.add(l.from).add(l.to);
-  // Only the events some link names are looked up.
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < count; i++) {
-    const id = idAt(i);
-    if (ends.has(id)) indexOf.set(id, i);
-  }
+  const indexOf = linkEndLookup(links, count, idAt);
   for (const l of links) {
-    const from = indexOf.get(l.from);
-    const to = indexOf.get(l.to);
+    const from = indexOf(l.from);
+    const to = indexOf(l.to);
     if (from === undefined || to === undefined || from === to) continue;
     out[from] = 1;
     out[to] = 1;

@@ -42,7 +42,9 @@ export const imageExportRequest = z
     pages: z.number().int().min(1).max(L.maxPages).optional(),
     title: z.string().max(L.maxTitle).optional(),
     subtitle: z.string().max(L.maxSubtitle).optional(),
-    map: z.enum(['beside', 'above']).optional()
+    map: z.enum(['beside', 'above']).optional(),
+    links: z.enum(['selected', 'all']).optional(),
+    selected: z.number().int().min(0).max(0xffffffff).optional()
   })
   .refine((r) => r.what === 'all' || r.window !== undefined, 'the current view and a date range need a window')
   .refine((r) => r.scale === undefined || (r.width * r.scale <= L.maxSide && (r.height ?? 0) * r.scale <= L.maxSide), `a PNG may be at most ${L.maxSide} px a side`) satisfies z.ZodType<ImageExportRequest>;

@@ -189,6 +189,9 @@ export interface ImageExportRequest {
   readonly subtitle?: string;
   /** A map of the places of the events drawn, beside (right of) or above the timeline; omitted: none. */
   readonly map?: 'beside' | 'above';
+  /** Links between events to draw: the selected event's (`selected`, a column index) or all; omitted: none. */
+  readonly links?: 'selected' | 'all';
+  readonly selected?: number;
 }
 
 /** What File › Export › Interactive page… writes: the events shown (filters applied) or the whole dataset. */

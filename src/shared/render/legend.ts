@@ -1,9 +1,12 @@
 // The exported picture's legend: the event types shown (glyph and name), then how dates are drawn,
-// in plain words, for the kinds of date the picture holds. Laid out in rows that wrap.
+// in plain words, for the kinds of date the picture holds, then the kinds of link it draws between
+// events. Laid out in rows that wrap.
 import { EVENT_TYPE_STYLES, EVENT_TYPES, type EventType } from '../dataset/eventTypes';
+import { LINK_KIND_LABEL, LINK_KINDS, SYMMETRIC_KINDS, type LinkKind } from '../dataset/links';
+import { arrowhead, linkDash } from './linksSvg';
 import { precisionSwatch } from './eventMarks';
 import type { ExtentKind } from './extent';
-import { glyph, svgText } from './svgPrimitives';
+import { glyph, num, svgText } from './svgPrimitives';
 import { textWidth } from './text';
 import type { Theme } from './themes';
 
@@ -16,7 +19,7 @@ export const EXTENT_LEGEND: readonly { readonly key: ExtentKind; readonly label:
 ];
 
 interface LegendItem {
-  readonly kind: 'type' | 'precision';
+  readonly kind: 'type' | 'precision' | 'link';
   readonly key: string;
   readonly label: string;
   readonly width: number;
@@ -30,17 +33,23 @@ export interface LegendLayout {
   draw(x: number, y: number, theme: Theme, defs: string[]): string[];
 }
 
-export function layoutLegend(types: ReadonlySet<EventType>, kinds: ReadonlySet<ExtentKind>, fs: number, contentW: number): LegendLayout {
+/** How the legend names a kind of link: "Link: leads to". */
+export function linkLegendLabel(kind: LinkKind): string {
+  return `Link: ${LINK_KIND_LABEL[kind]}`;
+}
+
+export function layoutLegend(types: ReadonlySet<EventType>, kinds: ReadonlySet<ExtentKind>, fs: number, contentW: number, links: ReadonlySet<LinkKind> = new Set()): LegendLayout {
   const legendFs = fs * 0.88;
   const itemH = legendFs * 1.6;
   const gap = legendFs * 1.3;
-  const entries: { kind: 'type' | 'precision'; key: string; label: string; width: number }[] = [];
+  const entries: { kind: 'type' | 'precision' | 'link'; key: string; label: string; width: number }[] = [];
   for (const t of EVENT_TYPES) {
     if (!types.has(t)) continue;
     const label = EVENT_TYPE_STYLES[t].plural;
     entries.push({ kind: 'type', key: t, label, width: legendFs * 1.35 + textWidth(label, legendFs) });
   }
   for (const p of EXTENT_LEGEND) if (kinds.has(p.key)) entries.push({ kind: 'precision', key: p.key, label: p.label, width: legendFs * 2.4 + textWidth(p.label, legendFs) });
+  for (const k of LINK_KINDS) if (links.has(k)) entries.push({ kind: 'link', key: k, label: linkLegendLabel(k), width: legendFs * 2.4 + textWidth(linkLegendLabel(k), legendFs) });
   const items: LegendItem[] = [];
   let x = 0;
   let row = 0;
@@ -68,6 +77,11 @@ export function layoutLegend(types: ReadonlySet<EventType>, kinds: ReadonlySet<E
           const t = item.key as EventType;
           out.push(glyph(t, x + legendFs * 0.5, cy, legendFs, theme.typeColour[t], theme.stroke));
           out.push(svgText(x + legendFs * 1.35, cy + legendFs * 0.36, item.label, { size: legendFs, fill: theme.text }));
+        } else if (item.kind === 'link') {
+          out.push(`<g class="legend-link" data-kind="${item.key}">`);
+          out.push(linkSwatch(item.key as LinkKind, x, cy, legendFs * 1.9, legendFs, theme));
+          out.push(svgText(x + legendFs * 2.4, cy + legendFs * 0.36, item.label, { size: legendFs, fill: theme.muted }));
+          out.push('</g>');
         } else {
           out.push(`<g class="legend-extent" data-kind="${item.key}">`);
           out.push(precisionSwatch(item.key as ExtentKind, x, cy - legendFs * 0.55, legendFs * 1.9, legendFs * 1.1, theme, defs));
@@ -79,3 +93,12 @@ export function layoutLegend(types: ReadonlySet<EventType>, kinds: ReadonlySet<E
     }
   };
 }
+
+/** A short stretch of link, as the picture draws that kind: dashed or dotted, with its arrowhead. */
+function linkSwatch(kind: LinkKind, x: number, cy: number, w: number, fs: number, theme: Theme): string {
+  const dash = linkDash(kind, fs);
+  const sw = Math.max(1.2, fs * 0.11);
+  const line = `<path d="M${num(x)} ${num(cy)}L${num(x + w)} ${num(cy)}" fill="none" stroke="${theme.text}" stroke-width="${num(sw)}"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`;
+  return SYMMETRIC_KINDS.has(kind) ? line : line + arrowhead({ x: x + w, y: cy }, 1, 0, fs * 0.6, theme.text);
+}
+

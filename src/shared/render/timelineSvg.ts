@@ -2,12 +2,15 @@
 // theme, size, labels) to a self-contained SVG string. No DOM, no Node: the renderer and the
 // command line get the same picture, and PNG and PDF are made from this SVG. This module lays the
 // picture out; its parts are drawn by eventMarks (marks and labels), lanes (lane contents and
-// headers), densityLane, legend, axisSvg (axis and edge markers) and footer.
+// headers), densityLane, linksSvg (links between events), legend, axisSvg (axis and edge markers)
+// and footer.
 //
 // True vector: every event is SVG shapes and <text>; no <foreignObject>, no raster, no script, no
 // event handler, no external reference (fonts are named by family; main embeds their subsets in an
 // SVG file, and the PNG and PDF steps load them). Every dataset string is XML-escaped.
-import { eventView, type DatasetHeader, type EventColumns } from '../dataset/columns';
+import { eventView, stringAt, type DatasetHeader, type EventColumns } from '../dataset/columns';
+import type { LinkKind, ResolvedLink } from '../dataset/links';
+import type { EndBox } from '../timeline/linkGeometry';
 import type { Source } from '../dataset/schema';
 import { assignLanes, LANE_MODE_LABEL, type LaneAssignment, type LaneMode } from '../timeline/laneAssignment';
 import { drawAxis, drawEdgeMarkers, edgeStripH } from './axisSvg';
@@ -17,6 +20,7 @@ import { extentKind, type ExtentKind } from './extent';
 import { layoutFooter } from './footer';
 import { chooseDensityLanes, collectLanes, laneHeader, laneHeaderMetrics, type LaneModel } from './lanes';
 import { layoutLegend } from './legend';
+import { drawLinks } from './linksSvg';
 import { layoutTitleBlock } from './titleBlock';
 import { num, plural, svgText } from './svgPrimitives';
 import { escapeXml, fitText, textWidth } from './text';
@@ -45,6 +49,11 @@ export interface TimelineImageRequest {
   readonly lanesCaption?: string;
   /** Filters: whether event i is shown at all (default: every event). */
   readonly include?: (i: number) => boolean;
+  /**
+   * Links to draw (column indices): those between events the picture labels, and from a labelled
+   * event to the edge, naming the other, where the other lies outside the dates shown.
+   */
+  readonly links?: readonly ResolvedLink[];
   readonly theme?: ThemeName;
   /** Size in px (in pt for a PDF page: the SVG is unit-agnostic). */
   readonly width: number;
@@ -201,7 +210,7 @@ function layout(input: LayoutInput): LayoutResult {
   // Legend: the types present, then the kinds of date drawn.
   const kinds = new Set<ExtentKind>();
   for (const l of lanes) if (!l.density) for (const i of l.events) kinds.add(extentKind(eventView(cols, i)));
-  const legend = layoutLegend(contents.typesPresent, kinds, fs, contentW);
+  const legend = layoutLegend(contents.typesPresent, kinds, fs, contentW, linkKindsDrawn(req, lanes, win));
   const legendY = y + fs * 0.5;
   y = legendY + legend.height + fs * 0.6;
 
@@ -281,13 +290,20 @@ function layout(input: LayoutInput): LayoutResult {
     for (const part of drawEras(cols, eras, xOf, plotX0, plotX1, lanesTop, plotBottom, fs, theme)) out.push(part);
 
     let laneY = lanesTop;
+    // Each labelled event's mark, for the links.
+    const boxes = new Map<number, EndBox>();
     lanes.forEach((l, k) => {
       const h = laneContentH(k, rowH, densityH);
       const header = headers[k]!.draw(margin, laneY, theme);
       const body = l.density ? drawDensity(req, l, xOf, plotX0, plotX1, laneY + lanePad, densityH, theme, fs, header.note) : l.placed.map((p) => drawEvent(p, laneY + lanePad + p.row * rowH, m, theme, plotX0, plotX1, defs));
       out.push(laneGroup(l, k, { x0: margin, x1: plotX1, y: laneY, h }, theme, header.parts, body));
+      if (!l.density) for (const p of l.placed) boxes.set(p.index, { x0: p.barX0, x1: p.barX1, y0: laneY + lanePad + p.row * rowH, y1: laneY + lanePad + p.row * rowH + m.labelH, free: p.side === 'left' ? 'right' : 'left' });
       laneY += h;
     });
+    if (req.links && req.links.length > 0) {
+      const ends = { box: (i: number) => boxes.get(i), outside: (i: number) => outsideWindow(req, win, i), title: (i: number) => stringAt(cols.titles, i), id: (i: number) => stringAt(cols.ids, i) };
+      for (const part of drawLinks(req.links, ends, { x0: plotX0, x1: plotX1, y0: lanesTop, y1: plotBottom }, fs, theme).parts) out.push(part);
+    }
     out.push(`<line x1="${num(plotX0)}" y1="${num(axisY)}" x2="${num(plotX0)}" y2="${num(plotBottom)}" stroke="${theme.borderStrong}" stroke-width="${num(sw)}"/>`);
 
     for (const part of footer.draw(margin, footerTop, width - margin, theme)) out.push(part);
@@ -296,6 +312,28 @@ function layout(input: LayoutInput): LayoutResult {
     return out.join('\n');
   };
   return { naturalHeight, draw };
+}
+
+/** Where event i lies when the picture does not draw it: outside the dates shown (undefined: inside them, or filtered out). */
+function outsideWindow(req: TimelineImageRequest, win: { start: number; end: number }, i: number): 'before' | 'after' | undefined {
+  if (req.include && !req.include(i)) return undefined;
+  if (req.columns.end[i]! <= win.start) return 'before';
+  if (req.columns.start[i]! >= win.end) return 'after';
+  return undefined;
+}
+
+/** The kinds of link the picture will draw (for its legend): those with both ends labelled, or one labelled and the other outside the dates shown. */
+function linkKindsDrawn(req: TimelineImageRequest, lanes: readonly LaneModel[], win: { start: number; end: number }): Set<LinkKind> {
+  const kinds = new Set<LinkKind>();
+  if (!req.links || req.links.length === 0) return kinds;
+  const labelled = new Set<number>();
+  for (const l of lanes) if (!l.density) for (const i of l.events) labelled.add(i);
+  for (const l of req.links) {
+    const a = labelled.has(l.from);
+    const b = labelled.has(l.to);
+    if ((a && (b || outsideWindow(req, win, l.to))) || (b && outsideWindow(req, win, l.from))) kinds.add(l.kind);
+  }
+  return kinds;
 }
 
 /** Eras: soft bands behind every lane, named at the top. */

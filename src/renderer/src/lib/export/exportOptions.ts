@@ -40,6 +40,14 @@ export const MAP_CHOICES: readonly { readonly key: MapChoice; readonly label: st
   { key: 'above', label: 'Above', note: 'across the top' }
 ];
 
+/** Links between events in the picture: none, the selected event's, or every one (among the events drawn). */
+export type LinksChoice = 'none' | NonNullable<ImageExportRequest['links']>;
+export const LINKS_CHOICES: readonly { readonly key: LinksChoice; readonly label: string }[] = [
+  { key: 'none', label: 'None' },
+  { key: 'selected', label: "The selected event's" },
+  { key: 'all', label: 'All' }
+];
+
 export const THEME_CHOICES: readonly { readonly key: ThemeName; readonly label: string }[] = THEME_NAMES.map((key) => ({ key, label: THEMES[key].label }));
 
 export interface ExportForm {
@@ -62,6 +70,8 @@ export interface ExportForm {
   subtitle: string;
   /** A map of the places of the events drawn (from the offline basemap, vector in SVG and PDF). */
   map: MapChoice;
+  /** Links between the events drawn: as on screen by default. */
+  links: LinksChoice;
 }
 
 /** What the screen shows now: the picture of "the current view" is of this. */
@@ -72,6 +82,10 @@ export interface ExportContext {
   readonly indices: Uint32Array | null;
   /** The timeline's size on screen (CSS px), when it has been drawn: what "as on screen" means. */
   readonly screen?: { readonly width: number; readonly height: number } | undefined;
+  /** The selected event (column index), whose links the screen draws. */
+  readonly selected?: number | undefined;
+  /** The screen draws every link (Shift+L). */
+  readonly allLinks?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -118,7 +132,9 @@ export function defaultForm(context: ExportContext, title: string, subtitle: str
     theme: 'screen',
     title,
     subtitle,
-    map: 'none'
+    map: 'none',
+    // The links the screen draws.
+    links: context.allLinks ? 'all' : context.selected !== undefined ? 'selected' : 'none'
   };
 }
 
@@ -184,7 +200,9 @@ export function buildRequest(form: ExportForm, context: ExportContext, format: E
     ...(format === 'pdf' ? { page: form.page, pages } : {}),
     title: form.title.slice(0, L.maxTitle),
     subtitle: form.subtitle.slice(0, L.maxSubtitle),
-    ...(form.map !== 'none' ? { map: form.map } : {})
+    ...(form.map !== 'none' ? { map: form.map } : {}),
+    ...(form.links === 'all' ? { links: 'all' as const } : {}),
+    ...(form.links === 'selected' && context.selected !== undefined ? { links: 'selected' as const, selected: context.selected } : {})
   };
   return { ok: true, request };
 }

@@ -169,7 +169,9 @@ export class ViewerState {
     window: this.window,
     laneMode: this.laneMode,
     indices: this.finder.active ? this.finder.shown : null,
-    screen: this.timelineSize
+    screen: this.timelineSize,
+    selected: this.selectedIndex,
+    allLinks: this.links.showAll
   });
 
   /** A test for context events far outside the story (the 1916 agreement in a 2014–2017 story). */

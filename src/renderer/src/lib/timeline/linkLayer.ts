@@ -6,7 +6,7 @@
 import { stringAt, type EventColumns } from '../../../../shared/dataset/columns';
 import { LINK_KIND_LABEL, linkWords, SYMMETRIC_KINDS, type ResolvedLink } from '../../../../shared/dataset/links';
 import type { TimeRange } from '../view/windowMath';
-import { geometry, pathOf, type EndBox, type LinkGeometry } from './linkGeometry';
+import { geometry, pathOf, type EndBox, type LinkGeometry } from '../../../../shared/timeline/linkGeometry';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** More links than this in view are not all drawn (the first ones in the dataset's order are). */
