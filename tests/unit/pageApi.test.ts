@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDatasetBytes } from '../../../shared/dataset/loadDatasetBytes';
-import { escapeJsonForScript, PAGE_FORMAT, type PageMeta } from '../../../shared/export/interactivePage';
-import type { FrontlineApi, Result } from '../../../shared/ipc/contract';
-import { createPageApi } from './pageApi';
-import { readEmbeddedPage, type EmbeddedPage } from './pageData';
+import { loadDatasetBytes } from '../../src/shared/dataset/loadDatasetBytes';
+import { escapeJsonForScript, PAGE_FORMAT, type PageMeta } from '../../src/shared/export/interactivePage';
+import type { FrontlineApi, Result } from '../../src/shared/ipc/contract';
+import { createPageApi } from '../../src/renderer/src/page/pageApi';
+import { readEmbeddedPage, type EmbeddedPage } from '../../src/renderer/src/page/pageData';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const BUNDLED = readFileSync(join(ROOT, 'data', 'deir-al-zour-al-qaim-2017.frontline'));
 const HOSTILE = readFileSync(join(ROOT, 'tests', 'fixtures', 'hostile.frontline'));
 const META: PageMeta = { format: PAGE_FORMAT, fileName: 'story.frontline', title: 'A story', events: 23, ofEvents: 23, what: 'all', made: '2026-12-07T00:00:00.000Z', madeWith: 'Frontline test' };
@@ -80,7 +80,7 @@ describe('the page API', () => {
     expect(payload.header.metadata).toEqual(main.loaded.header.metadata);
     expect(payload.file).toEqual({ path: '', displayName: 'story.frontline', bundled: true, bytes: BUNDLED.byteLength, format: 'native', fromCache: false });
     const first = value(await api.getEvent(payload.columns.sourceIndex[0]!));
-    expect(first.citations[0]?.quote.length).toBeGreaterThan(0);
+    expect(first.citations[0]?.quote?.length).toBeGreaterThan(0);
     expect((await api.getEvent(999)).ok).toBe(false);
   });
 
