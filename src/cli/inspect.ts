@@ -10,6 +10,7 @@ import { EVENT_TYPE_STYLES } from '../shared/dataset/eventTypes';
 import { formatProblem, type Problem } from '../shared/dataset/problems';
 import type { Source, TimelineEvent } from '../shared/dataset/schema';
 import { readEvent } from '../shared/dataset/loadDatasetBytes';
+import { isLinkKind, LINK_KINDS, type LinkKind } from '../shared/dataset/links';
 import { summarizeDataset, verifyLinkQuotes, verifyQuotes, type DatasetSummary } from '../shared/dataset/summarize';
 import { ambiguousDateColumns } from '../shared/import/csvMapping';
 import { CSV_FIELDS, DATE_ORDERS, FORMAT_LABEL, IMPORT_FORMATS, type CsvField, type CsvMapping, type CsvPreview, type DateOrder, type ImportFormat } from '../shared/import/types';
@@ -25,7 +26,7 @@ export interface InspectOutput {
   readonly stderr: string;
 }
 
-export const USAGE = `Usage: npm run inspect -- <file> [--json] [--format <format>] [--map <field>=<column>,...] [--dates dmy|mdy]
+export const USAGE = `Usage: npm run inspect -- <file> [--json] [--format <format>] [--map <field>=<column>,...] [--dates dmy|mdy] [--link-kind <kind>]
 
 Opens a file exactly as the app does: a Frontline dataset (.frontline JSON), an ACLED or UCDP
 export, a TimelineJS JSON or spreadsheet, or any CSV/TSV table. Prints a summary; for a
@@ -39,6 +40,8 @@ as file:line:column: severity: field: message.
                      --map date=0,title=2,place=5 (fields: ${CSV_FIELDS.join(', ')})
   --dates <order>    with --map, for date columns whose numeric dates all read both ways
                      (03/04/2017): dmy (day first, 3 April 2017) or mdy (month first, March 4, 2017)
+  --link-kind <kind> with --map related=<column>, what its links say: ${LINK_KINDS.join(', ')}
+                     (default related-to)
 
 Without --map a generic table is not opened: its columns and the mapping guessed from its
 header are printed, to run again with --map. Nor is one whose date columns do not show their
@@ -77,6 +80,7 @@ export function parseInspectArgs(argv: readonly string[]): ParsedArgs {
   let format: ImportFormat | undefined;
   let mapping: CsvMapping | undefined;
   let dates: DateOrder | undefined;
+  let linkKind: LinkKind | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) {
@@ -120,6 +124,13 @@ export function parseInspectArgs(argv: readonly string[]): ParsedArgs {
         dates = v as DateOrder;
         break;
       }
+      case '--link-kind': {
+        const v = value();
+        if (v === undefined || !isLinkKind(v)) return { ok: false, message: `--link-kind needs one of ${LINK_KINDS.join(', ')}${v === undefined ? '' : `, not "${v}"`}` };
+        if (linkKind !== undefined) return { ok: false, message: '--link-kind is given twice' };
+        linkKind = v;
+        break;
+      }
       default:
         return { ok: false, message: `Unknown option ${name}` };
     }
@@ -130,6 +141,10 @@ export function parseInspectArgs(argv: readonly string[]): ParsedArgs {
     if (format !== undefined && format !== 'csv') return { ok: false, message: `--map is for a generic table (--format csv), not ${format}` };
     format = 'csv';
     if (dates !== undefined) mapping.dateOrder = dates;
+  }
+  if (linkKind !== undefined) {
+    if (mapping?.related === undefined) return { ok: false, message: '--link-kind goes with --map related=<column>: it says what the related ids column\'s links say' };
+    mapping.relatedKind = linkKind;
   }
   return { ok: true, args: { file: files[0]!, json, ...(format ? { format } : {}), ...(mapping ? { mapping } : {}) } };
 }

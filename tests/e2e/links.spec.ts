@@ -260,6 +260,26 @@ test("the export draws the links the screen shows: the selected event's by defau
   expect(app.errors).toEqual([]);
 });
 
+test('a generic table with a related ids column: the mapping dialog takes the kind, and the rows are linked', async ({ openApp, page }) => {
+  const app = await openApp();
+  await app.bridge.openFromCommandLine(join(FIXTURES_DIR, 'import', 'generic-related.csv'));
+  const dialog = page.getByTestId('mapping');
+  await expect(dialog.locator('select[data-field="related"]')).toHaveValue('5');
+  // Without the event id column the related ids name nothing: Import waits for it.
+  await dialog.locator('select[data-field="id"]').selectOption('');
+  await expect(dialog.locator('.mapping-missing')).toContainText('the event id column (the related ids name other rows by it)');
+  await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
+  await dialog.locator('select[data-field="id"]').selectOption('0');
+  await dialog.getByTestId('related-kind').selectOption('disputes');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByTestId('notice')).toContainText('Opened generic-related.csv');
+  await select(page, 'cap1');
+  const items = page.locator('aside.detail').getByRole('region', { name: 'Links' }).locator('li');
+  await expect(items).toHaveText([/^Disputes\s+Offensive on Northtown/, /^Disputed by\s+Fighting goes on in Northtown/, /^Disputed by\s+Council answers the army/, /^Disputed by\s+Twice the same/]);
+  await settled(page, 4);
+  expect(app.errors).toEqual([]);
+});
+
 for (const size of [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 }

@@ -28,7 +28,8 @@ const FIELD_NAMES: Readonly<Record<CsvField, readonly string[]>> = {
   source: ['source', 'publisher', 'sources', 'source_name', 'outlet', 'reported_by'],
   url: ['url', 'link', 'source_url', 'sourceurl', 'href', 'website', 'web', 'source_link'],
   figure: ['figure', 'fatalities', 'deaths', 'killed', 'casualties', 'dead', 'victims', 'death_toll', 'toll', 'number', 'count'],
-  id: ['id', 'event_id', 'eventid', 'uid', 'identifier', 'event_id_cnty', 'key']
+  id: ['id', 'event_id', 'eventid', 'uid', 'identifier', 'event_id_cnty', 'key'],
+  related: ['related', 'related_id', 'related_ids', 'related_to', 'related_event', 'related_events', 'relates_to', 'linked_to', 'link_to', 'links_to']
 };
 
 /** A header as a key for guessing: headerKey, then brackets and punctuation gone ("Deaths (best)" → "deaths"). */

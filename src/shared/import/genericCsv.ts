@@ -24,7 +24,12 @@
 // - figure: a number ("1,234", "about 300", "at least 50", "50+", "10-20"), its unit and what it
 //   counts taken from the header ("fatalities" → people killed).
 // - id: the `id` cell when usable (ImportBuilder.eventId), else one made from the line.
+// - related: ids of other rows (the `id` column's values; several separated by ";", "|" or ","),
+//   each a link from this row's event to that row's, of the kind the mapping gives
+//   (mapping.relatedKind, default related-to). An id no imported row has, or the row's own, is
+//   left out with a warning. The related column needs the id column.
 import { parseDateValue } from '../dataset/dates';
+import { isLinkKind } from '../dataset/links';
 import { EVENT_TYPE_STYLES, type EventType } from '../dataset/eventTypes';
 import { LIMITS } from '../dataset/schema';
 import { hostName, oneLine, webAddress } from './cellText';
@@ -142,9 +147,10 @@ class MappedRows {
     const b = this.b;
     const line = row.line;
     const description = this.cell(row, 'description');
+    const id = b.eventId(this.cell(row, 'id'), line);
     b.addEvent(
       {
-        id: b.eventId(this.cell(row, 'id'), line),
+        id,
         type,
         title: b.short(this.title(row, type, when.start.value), line, this.header(this.mapping.title ?? this.mapping.description)),
         ...(description !== '' ? { summary: b.long(description, line, this.header(this.mapping.description)) } : {}),
@@ -158,6 +164,15 @@ class MappedRows {
       },
       line
     );
+    this.related(row, id);
+  }
+
+  /** The related column's ids: a link from this row's event to each row they name (resolved when all rows are in). */
+  related(row: CsvRow, id: string): void {
+    const text = this.cell(row, 'related');
+    if (text === '') return;
+    const refs = new Set(text.split(/[;|,\n]/).map((r) => r.trim()).filter((r) => r !== ''));
+    for (const ref of refs) this.b.relate(id, ref, this.mapping.relatedKind ?? 'related-to', row.line, this.header(this.mapping.related));
   }
 
   /** Start (the start column, else the date column where the start is empty) and end. */
@@ -348,6 +363,13 @@ function mappingProblem(table: CsvTable, mapping: CsvMapping): ImportOutcome | u
       return { status: 'failed', problems: [{ severity: 'error', file, field, message: `the mapping puts ${field} in column ${i + 1}, but the table has ${columns} column${columns === 1 ? '' : 's'}` }] };
     }
   }
+  if (mapping.related !== undefined && mapping.id === undefined) {
+    const message = 'the related ids column names other rows by their id: choose the column of event ids too (or no related column)';
+    return { status: 'failed', problems: [{ severity: 'error', file, field: 'related', message }] };
+  }
+  if (mapping.relatedKind !== undefined && !isLinkKind(mapping.relatedKind)) {
+    return { status: 'failed', problems: [{ severity: 'error', file, field: 'related', message: `"${clip(String(mapping.relatedKind), 40)}" is not a kind of link` }] };
+  }
   if (mapping.start === undefined && mapping.date === undefined) {
     const message = 'no column is chosen for the date (or start date) of each event: choose the column that holds the dates, since events cannot be placed on the timeline without them';
     return { status: 'failed', problems: [{ severity: 'error', file, message }] };
@@ -370,6 +392,7 @@ export function importMappedCsv(table: CsvTable, mapping: CsvMapping, sink?: Imp
     return { status: 'needs-mapping', preview: previewCsv(table, mapping) };
   }
   const b = new ImportBuilder(table.file, 'csv', sink);
+  if (mapping.related !== undefined) b.expectLinks();
   const leftOut = passOnTableProblems(b, table.problems);
   settleOrders(columns, mapping, b, table);
   const repeated = new RepeatedWarnings(b);

@@ -5,6 +5,7 @@
 // kept for the result, or handed to a sink as they are made (opening a large file checks and
 // packs each one at once instead of holding them all).
 import type { HeaderLookup } from '../dataset/datasetColumns';
+import { linkKey, type LinkKind } from '../dataset/links';
 import type { Problem } from '../dataset/problems';
 import type { RefIds } from '../dataset/validator';
 import {
@@ -89,6 +90,12 @@ export class ImportBuilder {
   readonly #skippedLines = new Set<number>();
   /** The name the file writes for each country code it names (see countryLabel). */
   readonly #countryLabels = new Map<string, string>();
+  /** The event id given to each of the file's own ids (the first row with it), for links naming rows by id. */
+  readonly #ownIds = new Map<string, string>();
+  /** Links asked for by rows, resolved once every row is in (they may name later rows). */
+  readonly #wantedLinks: { from: string; ref: string; kind: LinkKind; line: number | undefined; field: string }[] = [];
+  /** Set when the import makes links (a related id column): the file's own ids are then remembered. */
+  #linking = false;
 
   /** `sink`: takes the events as they are made (the result then holds none). */
   constructor(
@@ -194,11 +201,59 @@ export class ImportBuilder {
     if (trimmed === '') return this.#unique(`row-${line}`, 'row');
     // The usual case, taken first (it runs for every row): the file's id is valid, short enough to
     // keep whole, and not used yet.
-    if (trimmed.length <= LIMITS.idLength - 8 && ID_OK.test(trimmed) && this.#claim(trimmed)) return trimmed;
+    if (trimmed.length <= LIMITS.idLength - 8 && ID_OK.test(trimmed) && this.#claim(trimmed)) return this.#own(trimmed, trimmed);
     const valid = ID_OK.test(trimmed) && trimmed.length <= LIMITS.idLength ? trimmed : slugId(trimmed, `row-${line}`);
     const id = this.#unique(valid, `row-${line}`);
     if (id !== trimmed) this.warn(line, 'id', `the id "${clip(trimmed, 60)}" ${this.#whyNot(trimmed)}; this event's id is "${id}"`);
+    return this.#own(trimmed, id);
+  }
+
+  /** Remember the event id a file's own id became (the first row with it), for links that name it. */
+  #own(own: string, id: string): string {
+    if (this.#linking && !this.#ownIds.has(own)) this.#ownIds.set(own, id);
     return id;
+  }
+
+  /** Links will be asked for (call before the first event): remember each row's own id. */
+  expectLinks(): void {
+    this.#linking = true;
+  }
+
+  /**
+   * A link from the event `from` to the row whose own id is `ref`, of `kind`; resolved when the
+   * import finishes (a link to a row that has no such id, or to itself, is left out with a warning).
+   */
+  relate(from: string, ref: string, kind: LinkKind, line: number | undefined, field: string): void {
+    this.#wantedLinks.push({ from, ref, kind, line, field });
+  }
+
+  /** The links asked for, between events that exist, once each, within the format's limit. */
+  #links(): { from: string; to: string; kind: LinkKind }[] {
+    const out: { from: string; to: string; kind: LinkKind }[] = [];
+    const seen = new Set<string>();
+    let tooMany = false;
+    for (const w of this.#wantedLinks) {
+      const to = this.#ownIds.get(w.ref);
+      if (to === undefined) {
+        this.warn(w.line, w.field, `"${clip(w.ref, 60)}" is not the id of an imported row (no row has it, or its row was left out); this link was left out`);
+        continue;
+      }
+      if (to === w.from) {
+        this.warn(w.line, w.field, `the row names itself ("${clip(w.ref, 60)}"); a link from an event to itself was left out`);
+        continue;
+      }
+      const link = { from: w.from, to, kind: w.kind };
+      const key = linkKey(link);
+      if (seen.has(key)) continue;
+      if (out.length >= LIMITS.collection) {
+        if (!tooMany) this.warn(w.line, w.field, `more than ${LIMITS.collection.toLocaleString('en-GB')} links; the rest were left out`);
+        tooMany = true;
+        continue;
+      }
+      seen.add(key);
+      out.push(link);
+    }
+    return out;
   }
 
   /** Why a file's own id could not be kept. */
@@ -274,6 +329,9 @@ export class ImportBuilder {
       .slice(0, maxTheatres)
       .map(([country]) => ({ country, label: this.#countryLabels.get(country) ?? regionName(country) }));
     const sources = this.#sources.length > 0 ? this.#sources : [];
+    const links = this.#links();
+    // The links' warnings come last: put them in file order with the rest.
+    if (this.#wantedLinks.length > 0) sortByLine(this.problems);
     return {
       format: this.format,
       dataset: {
@@ -283,7 +341,8 @@ export class ImportBuilder {
         sources,
         places: this.#places,
         actors: this.#actors,
-        events: this.#events
+        events: this.#events,
+        ...(links.length > 0 ? { links } : {})
       },
       lineOfEvent: this.#lines,
       problems: this.problems,

@@ -1,6 +1,7 @@
 // What every importer produces: a native dataset (as plain data, validated like any file) plus
 // the rows it had to skip or change, each with file, line, column and a plain-language reason.
 import type { Problem } from '../dataset/problems';
+import type { LinkKind } from '../dataset/links';
 import type { DatasetInput } from '../dataset/schema';
 import type { ImportEventSink } from './importBuilder';
 
@@ -53,7 +54,8 @@ export const CSV_FIELDS = [
   'source',
   'url',
   'figure',
-  'id'
+  'id',
+  'related'
 ] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
@@ -68,6 +70,11 @@ export type CsvMapping = Partial<Record<CsvField, number>> & {
    * reads both ways, 03/04/2017): the user says which; it is never assumed.
    */
   dateOrder?: DateOrder;
+  /**
+   * What the related id column's links say, from the row's event to the events it names (by the
+   * id column's values); default related-to.
+   */
+  relatedKind?: LinkKind;
 };
 
 /** A date as each order reads it: "03/04/2017" → "3 April 2017" (day first) or "4 March 2017" (month first). */

@@ -1,6 +1,7 @@
 // Argument schemas for every invoke channel; main validates each call against these before a
 // handler sees it. Kept apart from the contract so the preload bundle stays free of zod.
 import { z } from 'zod';
+import { LINK_KINDS } from '../dataset/links';
 import { idSchema, LIMITS, storySchema } from '../dataset/schema';
 import { CSV_FIELDS, DATE_ORDERS, type CsvField } from '../import/types';
 import { BASEMAP_RESOLUTIONS } from '../map/basemap';
@@ -20,7 +21,8 @@ const mapping = z.preprocess(
   (v) => (v !== null && typeof v === 'object' && Object.hasOwn(v, '__proto__') ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== '__proto__')) : v),
   z.strictObject({
     ...(Object.fromEntries(CSV_FIELDS.map((f) => [f, column])) as Record<CsvField, typeof column>),
-    dateOrder: z.enum(DATE_ORDERS).optional()
+    dateOrder: z.enum(DATE_ORDERS).optional(),
+    relatedKind: z.enum(LINK_KINDS).optional()
   })
 );
 
