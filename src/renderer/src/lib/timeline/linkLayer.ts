@@ -27,6 +27,8 @@ export class LinkLayer {
   readonly #svg: SVGSVGElement;
   readonly #group: SVGGElement;
   #links: readonly ResolvedLink[] = [];
+  /** Links drawn last time (-1 before the first draw, so the first empty draw still says 0). */
+  #drawn = -1;
 
   constructor(container: HTMLElement, host: LinkLayerHost) {
     this.#container = container;
@@ -62,12 +64,15 @@ export class LinkLayer {
 
   /** Draw the links for the view as it is now. */
   draw(): void {
-    const cols = this.#host.columns();
-    const centre = this.#container.querySelector<HTMLElement>('.vis-panel.vis-center');
-    if (!cols || !centre || this.#links.length === 0) {
+    // Nothing to draw (the usual case): no look at the page at all, this runs after every redraw.
+    const cols = this.#links.length === 0 ? undefined : this.#host.columns();
+    const centre = cols ? this.#container.querySelector<HTMLElement>('.vis-panel.vis-center') : null;
+    if (!cols || !centre) {
+      if (this.#drawn === 0) return;
       this.#svg.style.display = 'none';
       this.#group.replaceChildren();
       this.#container.dataset['linksDrawn'] = '0';
+      this.#drawn = 0;
       return;
     }
     const box = this.#place(centre);
@@ -109,6 +114,7 @@ export class LinkLayer {
     for (const part of parts) this.#group.append(part);
     this.#svg.style.display = drawn === 0 ? 'none' : '';
     this.#container.dataset['linksDrawn'] = String(drawn);
+    this.#drawn = drawn;
   }
 
   destroy(): void {
