@@ -7,6 +7,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSvg } from '../shared/render/svgCheck';
 import { parseExportArgs, runExport } from './export';
+import { BUNDLED_EVENTS_IN_2017 } from '../../tests/support/bundledDataset';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLED = join(ROOT, 'data', 'deir-al-zour-al-qaim-2017.frontline');
@@ -65,7 +66,7 @@ describe('runExport', () => {
       const svg = await runExport([BUNDLED, '--out', svgPath, '--range', '2017-01-01..2017-12-31', '--width', '1600']);
       expect(svg.stderr).toBe('');
       expect(svg.exitCode).toBe(0);
-      expect(svg.stdout).toMatch(/^Wrote .*timeline\.svg \(1600 × \d+ px, 21 events labelled, \d+ KB\)\n$/);
+      expect(svg.stdout).toMatch(new RegExp(`^Wrote .*timeline\\.svg \\(1600 × \\d+ px, ${BUNDLED_EVENTS_IN_2017} events labelled, \\d+ KB\\)\\n$`));
       expect(checkSvg(await readFile(svgPath, 'utf8')).texts).toContain('US-backed Syrian alliance takes Raqqa');
 
       const pngPath = join(tmp, 'timeline.png');

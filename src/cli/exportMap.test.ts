@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSvg } from '../shared/render/svgCheck';
 import { parseExportArgs, runExport, USAGE } from './export';
+import { BUNDLED_EVENTS_IN_2017 } from '../../tests/support/bundledDataset';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLED = join(ROOT, 'data', 'deir-al-zour-al-qaim-2017.frontline');
@@ -43,7 +44,7 @@ describe('--map', () => {
       const result = await runExport([BUNDLED, '--out', out, '--range', '2017', '--map']);
       expect(result.stderr).toBe('');
       expect(result.exitCode).toBe(0);
-      expect(result.stdout).toMatch(/^Wrote .*map\.svg \(1920 × \d+ px, 21 events labelled/);
+      expect(result.stdout).toMatch(new RegExp(`^Wrote .*map\\.svg \\(1920 × \\d+ px, ${BUNDLED_EVENTS_IN_2017} events labelled`));
       const report = checkSvg(await readFile(out, 'utf8'));
       expect(report.ok).toBe(true);
       expect(report.texts).toContain('Basemap: Natural Earth · GeoNames (CC BY 4.0)');

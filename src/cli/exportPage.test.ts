@@ -13,6 +13,7 @@ import { parseRange } from '../shared/render/exportWindow';
 import { openDatasetFile, datasetOf } from '../main/dataset/openDatasetFile';
 import { parseExportArgs, runExport } from './export';
 import { eventsInWindow } from './exportPage';
+import { BUNDLED_EVENT_COUNT } from '../../tests/support/bundledDataset';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLED = join(ROOT, 'data', 'deir-al-zour-al-qaim-2017.frontline');
@@ -64,10 +65,10 @@ describe('npm run export -- … --out x.html', () => {
       const r = await runExport([BUNDLED, '--out', out]);
       expect(r.stderr).toBe('');
       expect(r.exitCode).toBe(0);
-      expect(r.stdout).toMatch(/^Wrote .*story\.html \(interactive page, all 23 events, \d+\.\d MB\)\n$/);
+      expect(r.stdout).toMatch(new RegExp(`^Wrote .*story\\.html \\(interactive page, all ${BUNDLED_EVENT_COUNT} events, \\d+\\.\\d MB\\)\\n$`));
       const { dataset, meta } = await pageData(out);
-      expect(dataset.events).toHaveLength(23);
-      expect(meta).toMatchObject({ fileName: 'deir-al-zour-al-qaim-2017.frontline', title: 'IS loses Deir al-Zour and al-Qaim', events: 23, ofEvents: 23, what: 'all' });
+      expect(dataset.events).toHaveLength(BUNDLED_EVENT_COUNT);
+      expect(meta).toMatchObject({ fileName: 'deir-al-zour-al-qaim-2017.frontline', title: 'IS loses Deir al-Zour and al-Qaim', events: BUNDLED_EVENT_COUNT, ofEvents: BUNDLED_EVENT_COUNT, what: 'all' });
       expect(meta.madeWith).toMatch(/^Frontline \d+\.\d+\.\d+$/);
     },
     SLOW
@@ -85,15 +86,15 @@ describe('npm run export -- … --out x.html', () => {
       const within = Array.from(eventsInWindow(opened.dataset.columns, range.window), (i) => stringAt(opened.dataset.columns.ids, i));
       const expected = within.length;
       expect(expected).toBeGreaterThan(3);
-      expect(expected).toBeLessThan(23);
-      expect(r.stdout).toContain(`(interactive page, ${expected} of 23 events,`);
+      expect(expected).toBeLessThan(BUNDLED_EVENT_COUNT);
+      expect(r.stdout).toContain(`(interactive page, ${expected} of ${BUNDLED_EVENT_COUNT} events,`);
       const { dataset, meta } = await pageData(out);
       expect(dataset.events.map((e) => e.id).sort()).toEqual(within.sort());
       // The day itself, and what lasted over it (IS's hold on Deir al-Zour since 2014).
       expect(within).toContain('deir-al-zour-taken');
       expect(within).toContain('is-holds-deir-al-zour');
       expect(dataset.metadata.title).toBe('The 3rd <of> November');
-      expect(meta).toMatchObject({ title: 'The 3rd <of> November', events: expected, ofEvents: 23, what: 'shown' });
+      expect(meta).toMatchObject({ title: 'The 3rd <of> November', events: expected, ofEvents: BUNDLED_EVENT_COUNT, what: 'shown' });
       // Written as data, never as markup.
       expect(await readFile(out, 'utf8')).not.toContain('<of>');
     },

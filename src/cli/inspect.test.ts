@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMappingHelp, inspect, parseInspectArgs, parseMapping } from './inspect';
+import { BUNDLED_EVENT_COUNT } from '../../tests/support/bundledDataset';
 
 const BUNDLED = fileURLToPath(new URL('../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 
@@ -50,7 +51,7 @@ describe('inspect on the bundled dataset', () => {
     expect(out.stderr).toBe('');
     expect(out.stdout).toContain(`${BUNDLED}: valid Frontline dataset`);
     expect(out.stdout).toContain('Title:     IS loses Deir al-Zour and al-Qaim');
-    expect(out.stdout).toMatch(/^Events: {4}23 \(2 spans\)$/m);
+    expect(out.stdout).toMatch(new RegExp(`^Events: {4}${BUNDLED_EVENT_COUNT} \\(2 spans\\)$`, 'm'));
     expect(out.stdout).toMatch(/^Sources: {3}7$/m);
     expect(out.stdout).toMatch(/^Figures: {3}5$/m);
   });
@@ -85,7 +86,7 @@ describe('inspect on the bundled dataset', () => {
     expect(out.stderr).toBe('');
     const report = JSON.parse(out.stdout) as { valid: boolean; summary: { events: number; title: string; figures: unknown[] }; problems: unknown[]; quotesVerified: string[] };
     expect(report.valid).toBe(true);
-    expect(report.summary.events).toBe(23);
+    expect(report.summary.events).toBe(BUNDLED_EVENT_COUNT);
     expect(report.summary.title).toBe('IS loses Deir al-Zour and al-Qaim');
     expect(report.summary.figures).toHaveLength(5);
     expect(report.problems).toEqual([]);
@@ -341,7 +342,7 @@ describe('inspect on other formats', () => {
     await writeFile(path, JSON.stringify(json));
     const out = await inspect([path, '--format', 'native']);
     expect(out.exitCode).toBe(0);
-    expect(out.stdout).toMatch(/^Events: {4}23 \(2 spans\)$/m);
+    expect(out.stdout).toMatch(new RegExp(`^Events: {4}${BUNDLED_EVENT_COUNT} \\(2 spans\\)$`, 'm'));
   });
 
   it('a folder or a missing file is exit 1 with the problem', async () => {

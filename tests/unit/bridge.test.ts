@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DATASET, installBridge, preloadShimSource, type Bridge } from '../support/bridge';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type OpenOutcome, type Result } from '../../src/shared/ipc/contract';
+import { BUNDLED_EVENT_COUNT } from '../support/bundledDataset';
 
 const ORIGIN = 'http://127.0.0.1:4321';
 const INVALID_REFS = join(import.meta.dirname, '..', 'fixtures', 'invalid-refs.frontline');
@@ -65,7 +66,7 @@ describe('installBridge', () => {
     const fake = await install();
     bridge = fake.bridge;
     const result = await fake.invoke('getDataset');
-    expect(result.ok && (result.value as { columns: { count: number } }).columns.count).toBe(23);
+    expect(result.ok && (result.value as { columns: { count: number } }).columns.count).toBe(BUNDLED_EVENT_COUNT);
     const refused = (await fake.bindings.get('__frontlineInvoke')!({ frame: { url: () => `${ORIGIN}/x` } }, INVOKE_CHANNELS.getDataset, [])) as Result<unknown>;
     expect(!refused.ok && refused.error.code).toBe('bad-sender');
     await bridge.dispose();

@@ -18,6 +18,7 @@ import { entryHeader, HEADER_BYTES } from './entryCodec';
 import { cacheUsage, clearCache } from './cacheEntries';
 import type { CacheConfig } from './openCache';
 import { readHashed } from './readEntry';
+import { BUNDLED_EVENT_COUNT } from '../../../tests/support/bundledDataset';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 const INVALID_REFS = fileURLToPath(new URL('../../../tests/fixtures/invalid-refs.frontline', import.meta.url));
@@ -135,7 +136,7 @@ describe('a file opened again', () => {
       }
     };
     walk(first.dataset.columns, second.dataset.columns, 'columns');
-    expect(first.dataset.columns.count).toBe(23);
+    expect(first.dataset.columns.count).toBe(BUNDLED_EVENT_COUNT);
   });
 });
 

@@ -10,6 +10,7 @@ import type { AppError, DatasetPayload, FileRef, LoadProgress, OpenOutcome, Resu
 import { DatasetService, inlineRunLoad, pendingImage, readyImage, type PendingImage, type RunLoad } from './datasetService';
 import type { FileProgress } from './loadDatasetFile';
 import { cancelledOpen, datasetOf, imageNow, openDatasetFile, withImage, type ReadOutcome } from './openDatasetFile';
+import { BUNDLED_EVENT_COUNT } from '../../../tests/support/bundledDataset';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 const BROKEN = fileURLToPath(new URL('../../../tests/fixtures/broken-syntax.frontline', import.meta.url));
@@ -90,7 +91,7 @@ describe('loading', () => {
     expect(service.current).toBeUndefined();
     const payload = opened(await service.load(BUNDLED, { displayName: 'Bundled.frontline', bundled: true }));
     expect(service.current).toBe(payload);
-    expect(payload.columns.count).toBe(23);
+    expect(payload.columns.count).toBe(BUNDLED_EVENT_COUNT);
     expect(payload.header.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
     expect(payload.warnings).toEqual([]);
     expect(payload.file).toEqual({ path: BUNDLED, displayName: 'Bundled.frontline', bundled: true, bytes: Buffer.byteLength(bundledText), format: 'native', fromCache: false });
@@ -298,7 +299,7 @@ describe('event()', () => {
     const payload = opened(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
     const whole = parseDatasetText(bundledText, 'bundled');
     if (!whole.ok) throw new Error('bundled dataset invalid');
-    for (let i = 0; i < 23; i++) expect(await service.event(i)).toEqual(whole.dataset.events[i]);
+    for (let i = 0; i < whole.dataset.events.length; i++) expect(await service.event(i)).toEqual(whole.dataset.events[i]);
     // Through the columns: sourceIndex leads from a drawn event to its details.
     for (let k = 0; k < payload.columns.count; k++) {
       const event = (await service.event(payload.columns.sourceIndex[k]!)) as TimelineEvent;
@@ -319,7 +320,8 @@ describe('event()', () => {
     const service = new DatasetService(inlineRunLoad);
     expect(await service.event(0)).toBeUndefined();
     opened(await service.load(BUNDLED, { displayName: 'bundled', bundled: true }));
-    expect(await service.event(23)).toBeUndefined();
+    expect(await service.event(BUNDLED_EVENT_COUNT - 1)).toBeDefined();
+    expect(await service.event(BUNDLED_EVENT_COUNT)).toBeUndefined();
     expect(await service.event(1e9)).toBeUndefined();
   });
 
@@ -341,7 +343,7 @@ describe('progress', () => {
     expect(progress.length).toBeGreaterThanOrEqual(2);
     expect(progress.every((p) => p.file.displayName === 'Shown name.frontline' && p.total === size)).toBe(true);
     expect(progress[0]).toEqual({ file: { path: BUNDLED, displayName: 'Shown name.frontline' }, phase: 'reading', done: 0, total: size, events: 0 });
-    expect(progress.at(-1)).toEqual({ file: { path: BUNDLED, displayName: 'Shown name.frontline' }, phase: 'checking', done: size, total: size, events: 23 });
+    expect(progress.at(-1)).toEqual({ file: { path: BUNDLED, displayName: 'Shown name.frontline' }, phase: 'checking', done: size, total: size, events: BUNDLED_EVENT_COUNT });
   });
 
   it('passes on whatever the loader reports, as it arrives', async () => {
@@ -578,7 +580,7 @@ describe("an import's file image, written after its timeline is held", () => {
     expect(details?.id).toBe('is-holds-deir-al-zour');
     const held = await whole;
     expect(held?.payload).toBe(service.current);
-    expect(held?.ranges.length).toBe(46);
+    expect(held?.ranges.length).toBe(2 * BUNDLED_EVENT_COUNT);
     expect(service.heldBytes()).toBeGreaterThan(columnsOnly);
   });
 

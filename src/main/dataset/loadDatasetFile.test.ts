@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DATASET_BYTES, describeIoError, loadDatasetFile, type FileProgress, type LoadedFile } from './loadDatasetFile';
+import { BUNDLED_EVENT_COUNT } from '../../../tests/support/bundledDataset';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 
@@ -40,8 +41,8 @@ async function write(name: string, data: string | Uint8Array): Promise<string> {
 describe('loadDatasetFile: valid files', () => {
   it('loads the bundled dataset', async () => {
     const r = loaded(await loadDatasetFile(BUNDLED));
-    expect(r.loaded.columns.count).toBe(23);
-    expect(r.loaded.eventRanges).toHaveLength(2 * 23);
+    expect(r.loaded.columns.count).toBe(BUNDLED_EVENT_COUNT);
+    expect(r.loaded.eventRanges).toHaveLength(2 * BUNDLED_EVENT_COUNT);
     expect(r.loaded.warnings).toEqual([]);
     expect(r.name).toBe('deir-al-zour-al-qaim-2017.frontline');
     expect(r.path).toBe(BUNDLED);
@@ -53,7 +54,7 @@ describe('loadDatasetFile: valid files', () => {
     const path = await write('bom.frontline', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(bundledText, 'utf8')]));
     const r = loaded(await loadDatasetFile(path));
     expect(r.loaded.header.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
-    expect(r.loaded.columns.count).toBe(23);
+    expect(r.loaded.columns.count).toBe(BUNDLED_EVENT_COUNT);
     expect(r.size).toBe(Buffer.byteLength(bundledText, 'utf8') + 3);
     // The BOM is dropped from the bytes kept for reading events back.
     expect(r.bytes.byteLength).toBe(Buffer.byteLength(bundledText, 'utf8'));
@@ -65,7 +66,7 @@ describe('loadDatasetFile: valid files', () => {
     const r = loaded(await loadDatasetFile(path));
     const province = r.loaded.header.places.find((p) => p.id === 'deir-al-zour-province');
     expect(province?.altNames.map((n) => n.name)).toContain('دير الزور');
-    expect(r.loaded.columns.count).toBe(23);
+    expect(r.loaded.columns.count).toBe(BUNDLED_EVENT_COUNT);
     expect(r.size).toBe(2 + Buffer.byteLength(bundledText, 'utf16le'));
   });
 
@@ -81,7 +82,7 @@ describe('loadDatasetFile: valid files', () => {
     const province = r.loaded.header.places.find((p) => p.id === 'deir-al-zour-province');
     expect(province?.altNames.map((n) => n.name)).toContain('دير الزور');
     expect(r.loaded.header.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
-    expect(r.loaded.columns.count).toBe(23);
+    expect(r.loaded.columns.count).toBe(BUNDLED_EVENT_COUNT);
   });
 
   it('reports cleaned invisible characters as warnings under the display name', async () => {
@@ -103,7 +104,7 @@ describe('loadDatasetFile: progress', () => {
     expect(checking.length).toBeGreaterThan(0);
     expect(checking.every((p) => p.phase === 'checking' && p.total === size)).toBe(true);
     for (let i = 1; i < checking.length; i++) expect(checking[i]!.done).toBeGreaterThanOrEqual(checking[i - 1]!.done);
-    expect(checking.at(-1)).toEqual({ phase: 'checking', done: size, total: size, events: 23 });
+    expect(checking.at(-1)).toEqual({ phase: 'checking', done: size, total: size, events: BUNDLED_EVENT_COUNT });
   });
 
   it('reports nothing for a file it cannot read', async () => {

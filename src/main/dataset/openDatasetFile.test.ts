@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileProgress } from './loadDatasetFile';
 import { MAX_DATASET_BYTES } from './loadDatasetFile';
 import { datasetOf, imageNow, MAX_IMPORT_BYTES, openDatasetFile, type ReadOutcome } from './openDatasetFile';
+import { BUNDLED_EVENT_COUNT } from '../../../tests/support/bundledDataset';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../../tests/fixtures/${name}`, import.meta.url));
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
@@ -48,9 +49,9 @@ describe('native files', () => {
   it('opens the bundled dataset whole, with nothing to review', async () => {
     const r = opened(await openDatasetFile(BUNDLED));
     expect(r.format).toBe('native');
-    expect(r.rows).toEqual({ total: 23, imported: 23, skipped: 0 });
+    expect(r.rows).toEqual({ total: BUNDLED_EVENT_COUNT, imported: BUNDLED_EVENT_COUNT, skipped: 0 });
     expect(r.skipped).toEqual([]);
-    expect(r.columns.count).toBe(23);
+    expect(r.columns.count).toBe(BUNDLED_EVENT_COUNT);
     expect(r.file).toEqual({ path: BUNDLED, displayName: 'deir-al-zour-al-qaim-2017.frontline' });
     // A native file is its own file image, there at once.
     const image = r.image;
@@ -103,14 +104,14 @@ describe('native files', () => {
     const asJson = await write('export.json', text);
     expect(opened(await openDatasetFile(asJson)).format).toBe('native');
     const asTxt = await write('export.txt', text);
-    expect(opened(await openDatasetFile(asTxt, 'export.txt', { format: 'native' })).columns.count).toBe(23);
+    expect(opened(await openDatasetFile(asTxt, 'export.txt', { format: 'native' })).columns.count).toBe(BUNDLED_EVENT_COUNT);
   });
 
   it('accepts UTF-16 with a byte-order mark', async () => {
     const text = await readFile(BUNDLED, 'utf8');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const r = opened(await openDatasetFile(await write('utf16.frontline', utf16)));
-    expect(r.columns.count).toBe(23);
+    expect(r.columns.count).toBe(BUNDLED_EVENT_COUNT);
     expect(r.bytes).toBe(utf16.byteLength);
   });
 
@@ -119,7 +120,7 @@ describe('native files', () => {
     opened(await openDatasetFile(BUNDLED, 'b', {}, (p) => progress.push(p)));
     const size = (await readFile(BUNDLED)).byteLength;
     expect(progress[0]).toEqual({ phase: 'reading', done: 0, total: size, events: 0 });
-    expect(progress.at(-1)).toEqual({ phase: 'checking', done: size, total: size, events: 23 });
+    expect(progress.at(-1)).toEqual({ phase: 'checking', done: size, total: size, events: BUNDLED_EVENT_COUNT });
   });
 });
 

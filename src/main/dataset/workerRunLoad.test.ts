@@ -14,6 +14,7 @@ import type { FileProgress } from './loadDatasetFile';
 import { datasetOf, imageNow, openDatasetFile, type ReadDataset, type ReadOutcome } from './openDatasetFile';
 import { syntheticAcledCsv } from '../../../tests/support/syntheticAcled';
 import { workerPool, workerRunLoad } from './workerRunLoad';
+import { BUNDLED_EVENT_COUNT } from '../../../tests/support/bundledDataset';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 const BROKEN = fileURLToPath(new URL('../../../tests/fixtures/broken-syntax.frontline', import.meta.url));
@@ -75,7 +76,7 @@ describe('workerRunLoad with the real worker', () => {
       const run = workerRunLoad(() => spawnTsWorker());
       const viaWorker = loaded(await run(ref(BUNDLED, 'bundled.frontline'), () => {}, neverAborted()));
       const inline = loaded(await openDatasetFile(BUNDLED, 'bundled.frontline'));
-      expect(viaWorker.columns.count).toBe(23);
+      expect(viaWorker.columns.count).toBe(BUNDLED_EVENT_COUNT);
       expect(viaWorker.columns).toEqual(inline.columns);
       expect(viaWorker.header).toEqual(inline.header);
       expect(viaWorker.warnings).toEqual(inline.warnings);
@@ -98,7 +99,7 @@ describe('workerRunLoad with the real worker', () => {
       const size = (await readFile(BUNDLED)).byteLength;
       expect(progress.length).toBeGreaterThanOrEqual(2);
       expect(progress[0]).toMatchObject({ phase: 'reading', done: 0, total: size });
-      expect(progress.at(-1)).toEqual({ phase: 'checking', done: size, total: size, events: 23 });
+      expect(progress.at(-1)).toEqual({ phase: 'checking', done: size, total: size, events: BUNDLED_EVENT_COUNT });
     },
     SLOW
   );
@@ -167,7 +168,7 @@ describe('workerRunLoad with the real worker', () => {
       const inline = new DatasetService(inlineRunLoad);
       const expected = await inline.load(BUNDLED, { displayName: 'bundled.frontline', bundled: true });
       expect(result).toEqual(expected);
-      for (let i = 0; i < 23; i++) expect(await service.event(i)).toEqual(await inline.event(i));
+      for (let i = 0; i < BUNDLED_EVENT_COUNT; i++) expect(await service.event(i)).toEqual(await inline.event(i));
     },
     SLOW
   );

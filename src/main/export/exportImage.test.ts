@@ -11,6 +11,7 @@ import { checkSvg } from '../../shared/render/svgCheck';
 import { sweepTempFiles } from '../files/atomicWrite';
 import { exportImage, renderExport, renderPreview } from './exportImage';
 import { BUNDLED_PATH, openForTest, PROJECT_ROOT, YEAR_2017 } from './testData';
+import { BUNDLED_EVENTS_IN_2017 } from '../../../tests/support/bundledDataset';
 
 const SLOW = 60_000;
 let tmp: string;
@@ -32,7 +33,7 @@ describe('exportImage', () => {
       const svg = await exportImage(join(tmp, 'a.svg'), { ...base, format: 'svg', width: 1600 }, { onProgress: (p) => phases.push(p.phase) });
       expect(svg.ok).toBe(true);
       if (!svg.ok) return;
-      expect(svg.rendered.labelled).toBe(21);
+      expect(svg.rendered.labelled).toBe(BUNDLED_EVENTS_IN_2017);
       const text = await readFile(join(tmp, 'a.svg'), 'utf8');
       expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')).toBe(true);
       expect(checkSvg(text).ok).toBe(true);

@@ -12,6 +12,7 @@ import { checkSvg } from '../../shared/render/svgCheck';
 import { exportImage, renderExport } from './exportImage';
 import { buildExportRequest } from './exportSession';
 import { BUNDLED_PATH, hasPoppler, openForTest, YEAR_2017 } from './testData';
+import { BUNDLED_EVENTS_IN_2017 } from '../../../tests/support/bundledDataset';
 
 const SLOW = 120_000;
 const ATTRIBUTION = 'Basemap: Natural Earth · GeoNames (CC BY 4.0)';
@@ -45,7 +46,7 @@ describe('export with a map', () => {
       // Beside: the right 38% of the picture, the timeline on the left keeping its labels.
       expect(map.x).toBe(1600 - Math.round(1600 * 0.38));
       expect(rendered.width).toBe(1600);
-      expect(rendered.labelled).toBe(21);
+      expect(rendered.labelled).toBe(BUNDLED_EVENTS_IN_2017);
       for (const layer of ['land', 'rivers', 'borders', 'admin1', 'lakes']) expect(map.body, layer).toMatch(new RegExp(`<path class="${layer}" d="M`));
       // The places of the 2017 events with coordinates, London (far off, one event) named in a note.
       const texts = checkSvg(`<svg xmlns="http://www.w3.org/2000/svg">${map.body}</svg>`).texts;

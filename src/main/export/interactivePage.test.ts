@@ -31,6 +31,7 @@ import {
   type PageTemplate
 } from './interactivePage';
 import { BUNDLED_PATH, HOSTILE_PATH } from './testData';
+import { BUNDLED_EVENT_COUNT } from '../../../tests/support/bundledDataset';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -207,8 +208,8 @@ describe('a page of the bundled dataset', () => {
     const data = blocks[2]!.text;
     expect(JSON.parse(data)).toEqual(JSON.parse(decoder.decode(content.dataset)));
     const loaded = loadDatasetBytes(encoder.encode(data), source.name);
-    expect(loaded.ok && loaded.loaded.columns.count).toBe(23);
-    expect(parsePageMeta(JSON.parse(blocks[0]!.text))).toEqual({ format: 1, fileName: source.name, title: source.header.metadata.title, events: 23, ofEvents: 23, what: 'all', made: '2026-12-07T00:00:00.000Z', madeWith: 'Frontline test' });
+    expect(loaded.ok && loaded.loaded.columns.count).toBe(BUNDLED_EVENT_COUNT);
+    expect(parsePageMeta(JSON.parse(blocks[0]!.text))).toEqual({ format: 1, fileName: source.name, title: source.header.metadata.title, events: BUNDLED_EVENT_COUNT, ofEvents: BUNDLED_EVENT_COUNT, what: 'all', made: '2026-12-07T00:00:00.000Z', madeWith: 'Frontline test' });
     expect(blocks[1]!.text).toBe('null');
   });
 
@@ -237,11 +238,11 @@ describe('a page of the bundled dataset', () => {
     const read = (indices: Uint32Array | null) => JSON.parse(decoder.decode(contentOf(source, indices).dataset)) as Dataset;
     const some = read(Uint32Array.from(chosen));
     expect(some.events.map((e) => e.id).sort()).toEqual(chosen.map(idOf).sort());
-    // Of the two links, only the one with both ends kept; the story keeps only the steps on kept events.
+    // Of the links, only the one with both ends kept (the disputing report is not chosen); the story keeps only the steps on kept events.
     expect(some.links?.map((l) => [l.from, l.to])).toEqual([['al-qaim-offensive', 'al-qaim-recaptured']]);
     for (const story of some.stories ?? []) for (const step of story.steps) expect(chosen.map(idOf)).toContain(step.event);
     const whole = read(null);
-    expect(whole.events).toHaveLength(23);
+    expect(whole.events).toHaveLength(BUNDLED_EVENT_COUNT);
     expect(whole.links).toHaveLength(source.header.links.length);
     expect(whole.stories?.[0]?.steps).toHaveLength(source.header.stories[0]!.steps.length);
     expect(pageDatasetBytes(source, Uint32Array.of(99)).ok).toBe(false);

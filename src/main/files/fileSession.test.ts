@@ -13,6 +13,7 @@ import { DatasetService, inlineRunLoad, pendingImage, type RunLoad } from '../da
 import { datasetOf, imageNow, openDatasetFile, withImage, type ReadDataset } from '../dataset/openDatasetFile';
 import { FileSession, checkRegularFile, startDatasets } from './fileSession';
 import { SettingsStore } from './settingsStore';
+import { BUNDLED_EVENT_COUNT } from '../../../tests/support/bundledDataset';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 const INVALID_REFS = fileURLToPath(new URL('../../../tests/fixtures/invalid-refs.frontline', import.meta.url));
@@ -293,8 +294,8 @@ describe('Save As', () => {
 
   it('refuses indices past the last event before asking where to save', async () => {
     const { files, dialogs } = await session();
-    const result = await files.saveAs('frontline', Uint32Array.of(0, 23));
-    expect(result).toEqual({ ok: false, error: { code: 'bad-arguments', message: 'The dataset has 23 events; the events to save must be among them.' } });
+    const result = await files.saveAs('frontline', Uint32Array.of(0, BUNDLED_EVENT_COUNT));
+    expect(result).toEqual({ ok: false, error: { code: 'bad-arguments', message: `The dataset has ${BUNDLED_EVENT_COUNT} events; the events to save must be among them.` } });
     expect(dialogs.showSave).not.toHaveBeenCalled();
   });
 
@@ -305,7 +306,7 @@ describe('Save As', () => {
     // The bundled dataset's local copy stays in data/, which Save As says (its SHA-256 is written).
     expect(value(await files.saveAs('frontline', null))).toEqual({
       path: target,
-      events: 23,
+      events: BUNDLED_EVENT_COUNT,
       warnings: [`The local copies stay in ${dirname(BUNDLED)}: copy the file its source names (localCopy) beside all.frontline for them to be found and verified there.`]
     });
     const back = await reopened(target);
@@ -314,7 +315,7 @@ describe('Save As', () => {
     expect(back.header).toEqual(service.current!.header);
     expect(back.columns).toEqual(service.current!.columns);
     const image = imageNow(back.image);
-    for (let i = 0; i < 23; i++) expect(JSON.parse(new TextDecoder().decode(image.bytes.subarray(image.ranges[2 * i], image.ranges[2 * i + 1])))).toEqual(JSON.parse(bundledText).events[i]);
+    for (let i = 0; i < BUNDLED_EVENT_COUNT; i++) expect(JSON.parse(new TextDecoder().decode(image.bytes.subarray(image.ranges[2 * i], image.ranges[2 * i + 1])))).toEqual(JSON.parse(bundledText).events[i]);
   });
 
   it('writes only the events at the indices given, in file order, adding the extension', async () => {
@@ -367,11 +368,11 @@ describe('Save As', () => {
     const cols = service.current!.columns;
     const order = Uint32Array.from({ length: cols.count }, (_, i) => cols.count - 1 - i);
     saveAnswers.push(join(dir, 'events.csv'));
-    expect(value(await files.saveAs('csv', order))).toEqual({ path: join(dir, 'events.csv'), events: 23 });
+    expect(value(await files.saveAs('csv', order))).toEqual({ path: join(dir, 'events.csv'), events: cols.count });
     const text = await readFile(join(dir, 'events.csv'), 'utf8');
     expect(text.startsWith('\uFEFFid,type,title,')).toBe(true);
     const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
-    expect(rows).toHaveLength(24);
+    expect(rows).toHaveLength(cols.count + 1);
     expect(rows.slice(1).map((r) => r[0])).toEqual([...order].map((i) => stringAt(cols.ids, i)));
     const titles = new Map(rows.slice(1).map((r) => [r[0], r[2]]));
     expect(titles.get(raw.events[0]!.id)).toBe(`'=HYPERLINK("https://evil.example","x")`);
@@ -389,7 +390,7 @@ describe('Save As', () => {
       return withImage(outcome, () => pending.image);
     };
     const { files, saveAnswers, dir, service } = await session({ runLoad: failing });
-    expect(service.current?.columns.count).toBe(23);
+    expect(service.current?.columns.count).toBe(BUNDLED_EVENT_COUNT);
     saveAnswers.push(join(dir, 'x.frontline'));
     const why = 'deir-al-zour-al-qaim-2017.frontline could not be made ready for details and saving (the loader stopped unexpectedly (exit code 5))';
     expect(await files.saveAs('frontline', null)).toEqual({ ok: false, error: { code: 'io', message: `Nothing was saved: ${why}. Open the file again.` } });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDatasetBytes } from '../../shared/dataset/loadDatasetBytes';
 import { DatasetService, inlineRunLoad, type HeldDataset } from '../dataset/datasetService';
 import { checkIndices, csvChunks, fileOrder, nativeFileBytes, saveHeldDataset } from './saveDataset';
+import { BUNDLED_EVENT_COUNT } from '../../../tests/support/bundledDataset';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 
@@ -28,7 +29,7 @@ afterAll(async () => {
 describe('checkIndices', () => {
   it('all when null, in column order', () => {
     const r = checkIndices(held.payload.columns, null);
-    expect(r.ok && [...r.value]).toEqual(Array.from({ length: 23 }, (_, i) => i));
+    expect(r.ok && [...r.value]).toEqual(Array.from({ length: BUNDLED_EVENT_COUNT }, (_, i) => i));
   });
 
   it('keeps the order given, once each', () => {
@@ -37,7 +38,8 @@ describe('checkIndices', () => {
   });
 
   it('refuses a position past the last event', () => {
-    expect(checkIndices(held.payload.columns, Uint32Array.of(1, 23))).toEqual({ ok: false, error: { code: 'bad-arguments', message: 'The dataset has no event at position 23 (it has 23).' } });
+    const n = BUNDLED_EVENT_COUNT;
+    expect(checkIndices(held.payload.columns, Uint32Array.of(1, n))).toEqual({ ok: false, error: { code: 'bad-arguments', message: `The dataset has no event at position ${n} (it has ${n}).` } });
   });
 });
 

@@ -15,6 +15,7 @@ import { APP_ENTRY_URL, APP_ORIGIN } from '../security/appProtocol';
 import { isTrustedSender, type SenderInfo } from '../security/senderCheck';
 import { createDispatcher, methodForChannel } from './dispatcher';
 import { createHandlers, type Handlers } from './handlers';
+import { BUNDLED_EVENT_COUNT } from '../../../tests/support/bundledDataset';
 
 const BUNDLED = fileURLToPath(new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url));
 const BROKEN = fileURLToPath(new URL('../../../tests/fixtures/broken-syntax.frontline', import.meta.url));
@@ -236,7 +237,7 @@ describe('getDataset and getAppInfo through the dispatcher', () => {
     if (!result.ok) throw new Error('unreachable');
     const payload = result.value as DatasetPayload;
     expect(payload).toBe(service.current);
-    expect(payload.columns.count).toBe(23);
+    expect(payload.columns.count).toBe(BUNDLED_EVENT_COUNT);
     expect(payload.header.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
     expect(payload.file).toEqual({ path: BUNDLED, displayName: 'deir-al-zour-al-qaim-2017.frontline', bundled: true, bytes: (await readFile(BUNDLED)).byteLength, format: 'native', fromCache: false });
   });
@@ -270,7 +271,7 @@ describe('getDataset and getAppInfo through the dispatcher', () => {
     const { dispatch } = await setup({ files: [BROKEN, BUNDLED] });
     const result = await dispatch(INVOKE_CHANNELS.getDataset, APP_SENDER, []);
     expect(result.ok).toBe(true);
-    expect((result as { value: DatasetPayload }).value.columns.count).toBe(23);
+    expect((result as { value: DatasetPayload }).value.columns.count).toBe(BUNDLED_EVENT_COUNT);
   });
 
   it('waits for a load that is running and returns its dataset', async () => {
@@ -304,7 +305,7 @@ describe('getEvent and cancelLoad through the dispatcher', () => {
   it('returns the full event at a position of the file, with defaults filled in', async () => {
     const { dispatch } = await setup({ files: [BUNDLED] });
     const raw = JSON.parse(await readFile(BUNDLED, 'utf8')) as { events: { id: string; title: string }[] };
-    for (const index of [0, 7, 22]) {
+    for (const index of [0, 7, raw.events.length - 1]) {
       const result = await dispatch(INVOKE_CHANNELS.getEvent, APP_SENDER, [index]);
       if (!result.ok) throw new Error(result.error.message);
       const event = result.value as TimelineEvent;
@@ -317,7 +318,7 @@ describe('getEvent and cancelLoad through the dispatcher', () => {
 
   it('a position the dataset does not have gives not-found', async () => {
     const { dispatch } = await setup({ files: [BUNDLED] });
-    expect(errorOf(await dispatch(INVOKE_CHANNELS.getEvent, APP_SENDER, [23]))).toEqual({ code: 'not-found', message: 'The dataset has no event at position 23.' });
+    expect(errorOf(await dispatch(INVOKE_CHANNELS.getEvent, APP_SENDER, [BUNDLED_EVENT_COUNT]))).toEqual({ code: 'not-found', message: `The dataset has no event at position ${BUNDLED_EVENT_COUNT}.` });
     expect(errorOf(await dispatch(INVOKE_CHANNELS.getEvent, APP_SENDER, [0xffffffff])).code).toBe('not-found');
   });
 

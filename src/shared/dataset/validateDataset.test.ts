@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { capProblems, formatProblem, lineColumnAt, type Problem } from './problems';
 import { describePath, parseDatasetText, parseJson, validateDataset, type DatasetCheck } from './validateDataset';
+import { BUNDLED_EVENT_COUNT } from '../../../tests/support/bundledDataset';
 
 const FILE = 'test.frontline';
 const BUNDLED = new URL('../../../data/deir-al-zour-al-qaim-2017.frontline', import.meta.url);
@@ -105,9 +106,9 @@ describe('valid datasets', () => {
     expect(dataset.events[1]!.figures[0]!.bound).toBe('approximate');
   });
 
-  it('accepts the bundled Deir al-Zour dataset with its 23 events', () => {
+  it('accepts the bundled Deir al-Zour dataset with every event of its file', () => {
     const { dataset, warnings } = accepted(parseDatasetText(readFileSync(BUNDLED, 'utf8'), 'bundled.frontline'));
-    expect(dataset.events).toHaveLength(23);
+    expect(dataset.events).toHaveLength(BUNDLED_EVENT_COUNT);
     expect(dataset.metadata.title).toBe('IS loses Deir al-Zour and al-Qaim');
     expect(warnings).toEqual([]);
   });

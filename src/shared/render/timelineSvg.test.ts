@@ -8,6 +8,7 @@ import { parseRange } from './exportWindow';
 import { checkSvg } from './svgCheck';
 import { THEME_NAMES } from './themes';
 import { DEFAULT_MAX_LABELLED, describeSource, renderTimelineSvg, splitWindow } from './timelineSvg';
+import { BUNDLED_EVENTS_IN_2017 } from '../../../tests/support/bundledDataset';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BUNDLED = `${ROOT}data/deir-al-zour-al-qaim-2017.frontline`;
@@ -57,7 +58,7 @@ describe('renderTimelineSvg: the bundled dataset', () => {
     const image = renderTimelineSvg({ header, columns, window: YEAR_2017, width: 1920, height: 1080 });
     const texts = checkSvg(image.svg).texts;
     const expected = titlesInWindow(columns, YEAR_2017);
-    expect(expected.length).toBe(21);
+    expect(expected.length).toBe(BUNDLED_EVENTS_IN_2017);
     for (const title of expected) expect(texts).toContain(title);
     expect(image.labelled).toHaveLength(expected.length);
     // Figures, as written on the timeline.
@@ -74,7 +75,7 @@ describe('renderTimelineSvg: the bundled dataset', () => {
     const image = renderTimelineSvg({ header, columns, window: YEAR_2017, width: 1920, height: 1080 });
     const ids = [...image.svg.matchAll(/<g class="event" [^>]*data-event="([^"]*)"/g)].map((m) => m[1]);
     expect(ids.sort()).toEqual(image.labelled.map((i) => eventView(columns, i).id).sort());
-    expect(ids.length).toBe(21);
+    expect(ids.length).toBe(BUNDLED_EVENTS_IN_2017);
   });
 
   it('has a title, subtitle, date range, lanes, a legend of the types present and the sources', () => {
@@ -122,7 +123,7 @@ describe('renderTimelineSvg: the bundled dataset', () => {
         w: Number(m[3]),
         h: Number(m[4])
       }));
-      expect(labels).toHaveLength(21);
+      expect(labels).toHaveLength(BUNDLED_EVENTS_IN_2017);
       for (let a = 0; a < labels.length; a++) {
         for (let b = a + 1; b < labels.length; b++) {
           const p = labels[a]!;
