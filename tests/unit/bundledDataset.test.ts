@@ -202,7 +202,7 @@ describe('dates, resolved against Friday 3 November 2017', () => {
   });
 
   it('dates not given by the article are marked approximate and say why', () => {
-    for (const id of ['border-post-seized', 'coalition-fighters-left', 'coalition-iraq-territory', 'sdf-spokesman-resistance']) {
+    for (const id of ['border-post-seized', 'coalition-fighters-left', 'coalition-iraq-territory', 'sdf-spokesman-resistance', 'deir-al-zour-clearing']) {
       expect(event(id).start.precision).toBe('approximate');
       expect(event(id).dateNote).toBeTruthy();
     }
@@ -215,6 +215,30 @@ describe('claims and status', () => {
     expect(e.status).toBe('disputed');
     expect(e.claimant).toEqual({ actor: 'syrian-army', asWritten: "Syria's army announced" });
     expect(e.citations.map((c) => c.quote).join(' ')).toContain('other reports said government forces and their allies were clearing the last pockets');
+  });
+
+  it('the other reports are an event of their own: claimed by "other reports", about government forces, their allies and IS in the city', () => {
+    const e = event('deir-al-zour-clearing');
+    expect(e).toMatchObject({ type: 'statement', status: 'claimed', places: ['deir-al-zour'] });
+    // The article does not say whose reports they are: no actor is named as the claimant.
+    expect(e.claimant).toEqual({ asWritten: 'other reports said' });
+    expect(e.actors.map((a) => [a.actor, a.asWritten])).toEqual([
+      ['syrian-army', 'government forces'],
+      ['syrian-government-allies', 'their allies'],
+      ['islamic-state', undefined]
+    ]);
+    // Undated in the article beyond being reported in it, like the other undated reports.
+    expect(e.start).toEqual({ value: '2017-11-03', precision: 'approximate', asWritten: 'were clearing' });
+    expect(e.citations.map((c) => c.quote)).toEqual([
+      'While the Syrian army said it had been re-captured, other reports said government forces and their allies were clearing the last pockets of resistance from IS in the city.',
+      'Reports say the Syrian army are clearing the last pockets of IS resistance in Deir al-Zour'
+    ]);
+  });
+
+  it('every actor the dataset defines takes part in an event or is named as a backer or member', () => {
+    const used = new Set(dataset.events.flatMap((e) => [...e.actors.map((a) => a.actor), ...(e.claimant?.actor ? [e.claimant.actor] : [])]));
+    for (const a of dataset.actors) for (const link of [...a.backedBy, ...a.memberOf]) used.add(link.actor);
+    expect(dataset.actors.map((a) => a.id).filter((id) => !used.has(id))).toEqual([]);
   });
 
   it('the recapture of al-Qaim is the Iraqi prime minister\'s claim', () => {
@@ -347,10 +371,15 @@ describe('links', () => {
   const pairs = () => (dataset.links ?? []).map((l) => `${l.from} ${l.kind} ${l.to}`);
 
   it('joins only the events the article itself connects, each with the words that connect them', () => {
-    expect(pairs()).toEqual(['al-qaim-offensive leads-to al-qaim-recaptured', 'border-post-seized related-to al-qaim-recaptured']);
+    expect(pairs()).toEqual([
+      'al-qaim-offensive leads-to al-qaim-recaptured',
+      'border-post-seized related-to al-qaim-recaptured',
+      'deir-al-zour-clearing disputes deir-al-zour-taken'
+    ]);
     expect(dataset.links?.map((l) => l.citation?.quote)).toEqual([
       'The operation to retake the city and the surrounding area was launched last week.',
-      'Iraqi forces say they have also seized the last border post between Iraq and Syria that was held by IS.'
+      'Iraqi forces say they have also seized the last border post between Iraq and Syria that was held by IS.',
+      'While the Syrian army said it had been re-captured, other reports said government forces and their allies were clearing the last pockets of resistance from IS in the city.'
     ]);
   });
 
