@@ -6,25 +6,26 @@
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { DatasetHeader, EventColumns } from '../../../../shared/dataset/columns';
 import { aggregate, type Aggregate } from '../../../../shared/map/mapAggregate';
 import { frameOf } from '../../../../shared/map/projection';
-import { placeLabel } from '../../../../shared/render/mapOfEvents';
 import type { ThemeName } from '../../../../shared/render/themes';
 import type { AreaBox } from '../state/area';
 import { areaPolygon, AreaTool } from './areaTool';
-import { citiesIn, type BasemapLayers } from './basemapLayers';
+import { handOver, type BasemapLayers } from './basemapLayers';
 import { EventList } from './eventList';
 import { LabelLayer } from './labelLayer';
-import { around, placeLabels, type Box, type LabelCandidate } from './labelPlacement';
-import { buildMapIndex, countInWindow, type MapIndex, type Shown, type TimeWindow, type WindowCounts } from './mapData';
-import { buildFeatures, fanOffset, WORLD_PX_AT_ZOOM_0, type MapFeatures } from './mapFeatures';
+import { buildMapIndex, countInWindow, framePoints, type MapIndex, type Shown, type TimeWindow, type WindowCounts } from './mapData';
+import { inViewList, markPoints } from './mapHooks';
+import { buildFeatures, ringFeatures, WORLD_PX_AT_ZOOM_0, type MapFeatures } from './mapFeatures';
 import { addMapImages, countImages } from './mapImages';
 import { MapKeys } from './mapKeys';
+import { labelMap } from './mapLabels';
 import { MapPointer } from './mapPointer';
-import { mapPalette, mapStyle, OVERLAY_BEFORE, SOURCES, themePaint } from './mapStyle';
-import { defaultPaint, type MapOverlay } from './overlays.svelte';
+import { mapPalette, mapStyle, SOURCES, themePaint } from './mapStyle';
+import { OverlayLayers } from './overlayLayers';
+import type { MapOverlay } from './overlays.svelte';
+import { softwareWebGL } from './softwareGl';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -49,13 +50,18 @@ export interface MapStats {
   readonly seq: number;
   /** Events drawn on their own that are on screen: "index:x,y" (px in the map), at most 200. */
   readonly points: string;
+  /** The events in view (column indices, in order) when there are at most 500, else empty. */
+  readonly list: string;
+  /** The events the hover and selection rings are drawn for (-1: none). */
+  readonly hovered: number;
+  readonly selected: number;
+  /** The map's zoom level, to two decimals. */
+  readonly zoom: number;
 }
 
 /** Places beyond which the clusters are only worked out for the view and its surroundings. */
 const WORLD_AGGREGATE_MAX = 5000;
 const CELL_PX = 46;
-const MAX_PLACE_LABELS = 30;
-const MAX_CITY_LABELS = 14;
 
 export interface MapData {
   readonly header: DatasetHeader;
@@ -72,6 +78,7 @@ export class MapController {
   readonly list: EventList;
   readonly #pointer: MapPointer;
   readonly #keys: MapKeys;
+  readonly #overlayLayers: OverlayLayers;
   #ready = false;
   #data: MapData | undefined;
   #window: TimeWindow | undefined;
@@ -92,6 +99,10 @@ export class MapController {
   #labelFrame = 0;
   #seq = 0;
   #drawnPending = false;
+  #rings = { hovered: -1, selected: -1 };
+  #ringsKey = '';
+  /** When the events were last worked out (performance.now()), to run at most once a frame. */
+  #lastRefresh = -Infinity;
 
   constructor(container: HTMLElement, callbacks: MapCallbacks, theme: ThemeName) {
     this.#container = container;
@@ -114,6 +125,7 @@ export class MapController {
       fadeDuration: 0
     });
     this.map.touchZoomRotate.disableRotation();
+    this.#overlayLayers = new OverlayLayers(this.map);
     this.#labels = new LabelLayer(container);
     this.list = new EventList(container, (i) => this.#cb.onselect(i), () => this.map.getCanvas().focus());
     this.area = new AreaTool(container, this.map, (box) => this.#cb.onarea(box), (active) => this.#cb.onareatool(active));
@@ -123,7 +135,7 @@ export class MapController {
     this.map.on('load', () => {
       this.#ready = true;
       addMapImages(this.map, mapPalette(this.#theme));
-      this.#applyBasemap();
+      void this.#applyBasemap();
       this.#applyOverlays();
       this.setArea(this.#areaBox);
       this.#schedule(true);
@@ -134,7 +146,28 @@ export class MapController {
       if (this.#needsAggregate()) this.#schedule(false);
       else this.#report();
     });
-    this.map.on('idle', () => this.#idle());
+    // New events are on screen once a frame is drawn with the marks' source loaded again.
+    this.map.on('render', () => {
+      if (this.#drawnPending && this.map.isSourceLoaded(SOURCES.marks)) this.#drawn();
+    });
+    this.map.on('idle', () => this.#drawn());
+    if (softwareWebGL()) {
+      // Without a GPU, every pixel costs: half resolution while moving keeps frames smooth. A new
+      // ratio resizes the map, which itself starts and ends a move: those are ignored.
+      let adjusting = false;
+      const draw = (share: number) => {
+        const ratio = (window.devicePixelRatio || 1) * share;
+        if (adjusting || this.map.getPixelRatio() === ratio) return;
+        adjusting = true;
+        try {
+          this.map.setPixelRatio(ratio);
+        } finally {
+          adjusting = false;
+        }
+      };
+      this.map.on('movestart', () => draw(0.5));
+      this.map.on('moveend', () => draw(1));
+    }
   }
 
   get callbacks(): MapCallbacks {
@@ -171,7 +204,7 @@ export class MapController {
 
   setBasemap(layers: BasemapLayers): void {
     this.#basemap = layers;
-    this.#applyBasemap();
+    void this.#applyBasemap();
     this.#scheduleLabels();
   }
 
@@ -198,8 +231,11 @@ export class MapController {
     addMapImages(this.map, mapPalette(theme));
     const size = theme === 'projector' ? 1.3 : 1;
     for (const layer of ['fl-events', 'fl-highlight']) this.map.setLayoutProperty(layer, 'icon-size', size);
-    this.#labels.refreshFonts();
-    this.#scheduleLabels();
+    // The page takes the theme's type sizes in the same update: measure the labels once it has.
+    requestAnimationFrame(() => {
+      this.#labels.refreshFonts();
+      this.#scheduleLabels();
+    });
   }
 
   setOverlays(overlays: readonly MapOverlay[]): void {
@@ -209,16 +245,8 @@ export class MapController {
 
   /** Frame the events in view (or every place with coordinates when none is in view). */
   fit(animate = true): void {
-    const data = this.#data;
-    const counts = this.#counts;
-    if (!data) return;
-    const { lon, lat } = data.index.positions;
-    const points = [];
-    const active = counts && counts.active.length > 0 ? counts.active : undefined;
-    for (let p = 0; p < data.index.positions.count; p++) {
-      if (active ? counts!.counts[p] === 0 : lon[p] !== lon[p]) continue;
-      points.push({ lon: lon[p]!, lat: lat[p]!, radiusKm: data.index.approximate[p] ? data.index.radiusKm[p]! : 0, weight: active ? counts!.counts[p]! : 1 });
-    }
+    if (!this.#data) return;
+    const points = framePoints(this.#data.index, this.#counts);
     if (points.length === 0) return;
     const b = frameOf(points).bounds;
     this.map.fitBounds([b.west, b.south, b.east, b.north], { padding: 40, maxZoom: 9, animate, duration: animate ? 400 : 0 });
@@ -240,25 +268,32 @@ export class MapController {
     return this.#ready ? this.map.getSource<maplibregl.GeoJSONSource>(id) : undefined;
   }
 
-  #applyBasemap(): void {
+  async #applyBasemap(): Promise<void> {
     const b = this.#basemap;
-    if (!b || !this.#ready) return;
-    this.#source(SOURCES.land)?.setData(b.land);
-    this.#source(SOURCES.lakes)?.setData(b.lakes);
-    this.#source(SOURCES.rivers)?.setData(b.rivers);
-    this.#source(SOURCES.borders)?.setData(b.borders);
-    this.#source(SOURCES.admin1)?.setData(b.admin1);
+    if (b && this.#ready) await handOver(this.map, b, () => this.#basemap === b);
   }
 
+  /**
+   * Work the events out again, at most once a frame: at the end of the current task (so changes
+   * made together count once; a task of its own would wait behind the timeline's redrawing, and the
+   * work is a few milliseconds even at a million events) when none ran this frame, else at the next
+   * frame. The map's own drawing is MapLibre's, frame by frame.
+   */
   #schedule(recount: boolean): void {
     this.#recount ||= recount;
     if (this.#frame !== 0) return;
-    this.#frame = requestAnimationFrame(() => {
+    const run = () => {
+      if (this.#frame === -2) return;
       this.#frame = 0;
       const recountNow = this.#recount;
       this.#recount = false;
+      this.#lastRefresh = performance.now();
       this.#refresh(recountNow);
-    });
+    };
+    if (performance.now() - this.#lastRefresh >= 16) {
+      this.#frame = -1;
+      queueMicrotask(run);
+    } else this.#frame = requestAnimationFrame(run);
   }
 
   #needsAggregate(): boolean {
@@ -270,6 +305,8 @@ export class MapController {
   #refresh(recount: boolean): void {
     const data = this.#data;
     if (!this.#ready || !data) return;
+    // For the benchmark: how much of a change's way to the map is this work, how much MapLibre's.
+    performance.mark('frontline:map-refresh');
     if (recount || !this.#counts) {
       const w = this.#window ?? data.header.fullRange;
       this.#counts = w ? countInWindow(data.index, data.cols, w, this.#shown) : undefined;
@@ -291,49 +328,35 @@ export class MapController {
       ...(pad ? { bounds: { west: b.getWest() - dx, east: b.getEast() + dx, south: Math.max(-85, b.getSouth() - dy), north: Math.min(85, b.getNorth() + dy) } } : {})
     });
     this.#aggZoom = zoom;
-    this.features = buildFeatures({ index: data.index, cols: data.cols, counts, agg: this.agg, shown: this.#shown });
+    this.features = buildFeatures({ index: data.index, cols: data.cols, counts, agg: this.agg, shown: this.#shown, worldPx: WORLD_PX_AT_ZOOM_0 * 2 ** zoom });
     this.list.close();
-    this.#source(SOURCES.marks)?.setData(this.features.marks);
-    this.#source(SOURCES.areas)?.setData(this.features.areas);
+    // One source for every mark (areas, discs, events): one update for MapLibre to tile and draw.
+    this.#source(SOURCES.marks)?.setData({ type: 'FeatureCollection', features: [...this.features.areas.features, ...this.features.marks.features] });
     this.#applyHighlight();
     this.#drawnPending = true;
     this.#drawLabels();
     this.#report();
+    performance.mark('frontline:map-refreshed');
   }
 
   #applyHighlight(): void {
     const data = this.#data;
     const src = this.#source(SOURCES.highlight);
     if (!src || !data) return;
-    const features: Feature<Point>[] = [];
-    const ring = (index: number | undefined, kind: string) => {
-      if (index === undefined || index >= data.cols.count) return;
-      const at = this.features?.eventMarks.get(index);
-      const p = data.index.anchors[index]!;
-      if (!at && p < 0) return;
-      const lon = at ? at.lon : data.index.positions.lon[p]!;
-      const lat = at ? at.lat : data.index.positions.lat[p]!;
-      features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { ring: kind, slot: at ? at.slot : 16, event: index } });
-    };
-    if (this.#hovered !== this.#selected) ring(this.#hovered, 'ring:hover');
-    ring(this.#selected, 'ring:selected');
-    src.setData({ type: 'FeatureCollection', features });
+    const features = ringFeatures(data.index, this.features, data.cols.count, this.#hovered, this.#selected);
+    // Only a change is handed over: each update makes MapLibre tile and draw the source again.
+    const key = JSON.stringify(features.map((f) => [f.geometry.coordinates, f.properties]));
+    if (key !== this.#ringsKey) {
+      this.#ringsKey = key;
+      src.setData({ type: 'FeatureCollection', features });
+    }
+    const drawn = (kind: string) => features.find((f) => f.properties.ring === kind)?.properties.event;
+    this.#rings = { hovered: drawn('ring:hover') ?? -1, selected: drawn('ring:selected') ?? -1 };
+    this.#report();
   }
 
   #applyOverlays(): void {
-    if (!this.#ready) return;
-    const style = this.map.getStyle();
-    const wanted = new Set(this.#overlays.map((o) => `ov-${o.id}`));
-    for (const layer of style.layers) if (layer.id.startsWith('ov-') && !wanted.has(layer.id)) this.map.removeLayer(layer.id);
-    for (const id of Object.keys(style.sources)) if (id.startsWith('ov-') && !wanted.has(id)) this.map.removeSource(id);
-    for (const o of this.#overlays) {
-      const id = `ov-${o.id}`;
-      const existing = this.map.getSource<maplibregl.GeoJSONSource>(id);
-      if (existing) existing.setData(o.features as FeatureCollection);
-      else this.map.addSource(id, { type: 'geojson', data: o.features as FeatureCollection });
-      if (this.map.getLayer(id)) this.map.removeLayer(id);
-      this.map.addLayer({ id, type: o.kind, source: id, paint: { ...defaultPaint(o.kind), ...(o.paint ?? {}) } } as maplibregl.AddLayerObject, OVERLAY_BEFORE);
-    }
+    if (this.#ready) this.#overlayLayers.apply(this.#overlays);
   }
 
   #scheduleLabels(): void {
@@ -347,42 +370,10 @@ export class MapController {
   /** Place names and cities where they find room, over the marks' current positions. */
   #drawLabels(): void {
     const data = this.#data;
-    const features = this.features;
-    const canvas = this.map.getCanvas();
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
-    const obstacles: Box[] = [];
-    const candidates: LabelCandidate[] = [];
-    const scale = this.#theme === 'projector' ? 1.3 : 1;
-    if (data && features) {
-      for (const m of features.places) {
-        const { x, y } = this.map.project([m.lon, m.lat]);
-        obstacles.push(around(x, y, m.reach * scale));
-        if (candidates.length >= MAX_PLACE_LABELS * 3) continue;
-        const name = placeLabel(data.header.places[m.place]!);
-        // A left-to-right mark keeps "+2" after an Arabic name reading as written, not as "2+".
-        const text = m.others > 0 ? `${name}\u200e +${m.others}` : name;
-        candidates.push({ key: `p${m.place}`, text, kind: 'place', x, y, reach: m.reach * scale, priority: 1e9 + m.count, ...this.#labels.measure(text, 'place') });
-      }
-    }
-    const b = this.map.getBounds();
-    if (this.#basemap) {
-      const cities = citiesIn(this.#basemap.cities, { west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() }, MAX_CITY_LABELS * 2);
-      cities.forEach((c, k) => {
-        const { x, y } = this.map.project([c.lon, c.lat]);
-        candidates.push({ key: `c${c.index}`, text: c.name, kind: 'city', x, y, reach: 3, priority: -k, ...this.#labels.measure(c.name, 'city') });
-      });
-    }
-    // The map's own notes and buttons over the canvas keep their room.
-    const frame = this.#container.getBoundingClientRect();
-    for (const el of this.#container.querySelectorAll<HTMLElement>('.map-ui')) {
-      const r = el.getBoundingClientRect();
-      if (r.width > 0) obstacles.push({ x0: r.left - frame.left, y0: r.top - frame.top, x1: r.right - frame.left, y1: r.bottom - frame.top });
-    }
-    this.#labels.draw(placeLabels(candidates, { width, height, obstacles, max: MAX_PLACE_LABELS + MAX_CITY_LABELS }));
+    labelMap({ map: this.map, container: this.#container, layer: this.#labels, places: data?.header.places, features: this.features, cities: this.#basemap?.cities, scale: this.#theme === 'projector' ? 1.3 : 1 });
   }
 
-  #idle(): void {
+  #drawn(): void {
     if (!this.#drawnPending) return;
     this.#drawnPending = false;
     this.#seq++;
@@ -401,28 +392,16 @@ export class MapController {
       drawn: features.drawn,
       marks: features.marks.features.length + features.areas.features.length,
       seq: this.#seq,
-      points: this.#points(features)
+      points: markPoints(this.map, features, this.#theme === 'projector' ? 1.3 : 1),
+      list: this.#data ? inViewList(this.#data.cols, counts, this.#shown) : '',
+      ...this.#rings,
+      zoom: Math.round(this.map.getZoom() * 100) / 100
     });
   }
 
-  /** Where the events drawn on their own are on screen (for tests and the keyboard's reach). */
-  #points(features: MapFeatures): string {
-    const canvas = this.map.getCanvas();
-    const out: string[] = [];
-    for (const [index, at] of features.eventMarks) {
-      if (out.length >= 200) break;
-      const { x, y } = this.map.project([at.lon, at.lat]);
-      const [dx, dy] = fanOffset(Math.floor(at.slot / 16), at.slot % 16);
-      const size = this.#theme === 'projector' ? 1.3 : 1;
-      const px = Math.round(x + dx * size);
-      const py = Math.round(y + dy * size);
-      if (px >= 0 && py >= 0 && px <= canvas.clientWidth && py <= canvas.clientHeight) out.push(`${index}:${px},${py}`);
-    }
-    return out.join(';');
-  }
-
   destroy(): void {
-    cancelAnimationFrame(this.#frame);
+    if (this.#frame > 0) cancelAnimationFrame(this.#frame);
+    this.#frame = -2;
     cancelAnimationFrame(this.#labelFrame);
     this.#pointer.destroy();
     this.#keys.destroy();

@@ -3,9 +3,11 @@
 // the map's sources take, one layer per task (the detailed basemap holds 17,000 arcs: decoded in one
 // go it would hold the page for longer than a frame budget allows).
 import { feature, mesh } from 'topojson-client';
-import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
+import type { Feature, FeatureCollection, GeoJSON, Geometry, MultiLineString } from 'geojson';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { GeometryCollection } from 'topojson-specification';
 import { basemapCredits, type BasemapCities, type BasemapFile } from '../../../../shared/map/basemap';
+import { SOURCES } from './mapStyle';
 
 export interface BasemapLayers {
   readonly resolution: BasemapFile['resolution'];
@@ -50,6 +52,25 @@ export async function decodeLayers(file: BasemapFile): Promise<BasemapLayers> {
   // Inside one country only: where two countries meet, the country border is drawn instead.
   const admin1 = admin1Object ? mesh(t, admin1Object, (a, b) => a !== b && countryOf(a) === countryOf(b)) : EMPTY_LINES;
   return { resolution: file.resolution, land, lakes, rivers, borders, admin1, cities: file.cities, credits: basemapCredits(file.sources) };
+}
+
+/**
+ * Hand the layers to the map's sources, one task apiece: each is copied to MapLibre's worker, and
+ * the detailed ones take a while. Stops when `current` says these layers were replaced.
+ */
+export async function handOver(map: MapLibreMap, b: BasemapLayers, current: () => boolean): Promise<void> {
+  const layers: [string, GeoJSON][] = [
+    [SOURCES.land, b.land],
+    [SOURCES.borders, b.borders],
+    [SOURCES.lakes, b.lakes],
+    [SOURCES.rivers, b.rivers],
+    [SOURCES.admin1, b.admin1]
+  ];
+  for (const [id, data] of layers) {
+    if (!current()) return;
+    map.getSource<GeoJSONSource>(id)?.setData(data);
+    await yieldToPage();
+  }
 }
 
 export interface CityInView {

@@ -4,6 +4,7 @@
 // "in view". Columns are in start order, so the window is one run of indices: counting it by place
 // is one pass over that run, and a place's events in it are found by binary search.
 import { FLAG_ERA, type DatasetHeader, type EventColumns } from '../../../../shared/dataset/columns';
+import type { FramePoint } from '../../../../shared/map/projection';
 import { eventAnchors, eventsByPlace, placePositions, type PlaceCounts, type PlaceEvents, type PlacePositions } from '../../../../shared/map/mapAggregate';
 import { DEFAULT_UNCERTAINTY_KM } from '../../../../shared/map/mapSvg';
 import { lowerBound } from '../../../../shared/timeline/sortedSearch';
@@ -58,6 +59,9 @@ export function windowRun(cols: Pick<EventColumns, 'start'>, window: TimeWindow)
 
 const passes = (shown: Shown, i: number): boolean => (shown === undefined ? true : typeof shown === 'function' ? shown(i) : shown[i] === 1);
 
+/** Whether event i is one the map draws when its start is in the window: shown by the filters, not an era. */
+export const eventShown = (cols: Pick<EventColumns, 'flags'>, shown: Shown, i: number): boolean => (cols.flags[i]! & FLAG_ERA) === 0 && passes(shown, i);
+
 /**
  * The events in view, counted by the place they are drawn at: one pass over the window's run.
  * At a million events in view with a filter, a few milliseconds.
@@ -111,7 +115,7 @@ export function eventsInViewAt(index: MapIndex, cols: Pick<EventColumns, 'flags'
   for (let k = from; k < offsets[place + 1]! && out.length < limit; k++) {
     const e = events[k]!;
     if (e >= run.hi) break;
-    if ((cols.flags[e]! & FLAG_ERA) === 0 && passes(shown, e)) out.push(e);
+    if (eventShown(cols, shown, e)) out.push(e);
   }
   return out;
 }
@@ -120,6 +124,21 @@ export function eventsInViewAt(index: MapIndex, cols: Pick<EventColumns, 'flags'
 export function eventsInView(cols: Pick<EventColumns, 'start' | 'flags'>, window: TimeWindow, shown: Shown): number[] {
   const { lo, hi } = windowRun(cols, window);
   const out: number[] = [];
-  for (let i = lo; i < hi; i++) if ((cols.flags[i]! & FLAG_ERA) === 0 && passes(shown, i)) out.push(i);
+  for (let i = lo; i < hi; i++) if (eventShown(cols, shown, i)) out.push(i);
   return out;
+}
+
+/**
+ * What "Fit map" frames: the places of the events in view, weighted by their events, approximate
+ * ones with their uncertainty; every place with coordinates when none is in view.
+ */
+export function framePoints(index: MapIndex, counts: WindowCounts | undefined): FramePoint[] {
+  const { lon, lat, count } = index.positions;
+  const inView = counts !== undefined && counts.active.length > 0;
+  const points: FramePoint[] = [];
+  for (let p = 0; p < count; p++) {
+    if (inView ? counts.counts[p] === 0 : lon[p] !== lon[p]) continue;
+    points.push({ lon: lon[p]!, lat: lat[p]!, radiusKm: index.approximate[p] ? index.radiusKm[p]! : 0, weight: inView ? counts.counts[p]! : 1 });
+  }
+  return points;
 }

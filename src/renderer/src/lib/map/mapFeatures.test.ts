@@ -4,8 +4,8 @@
 // view on the map is in exactly one of them.
 import { describe, expect, it } from 'vitest';
 import { aggregate, worldPxAtZoom } from '../../../../shared/map/mapAggregate';
-import { buildMapIndex, countInWindow } from './mapData';
-import { buildFeatures, discRadius, FAN_MAX, fanOffset, fanRadius, fanSlot, fanSlots, radiusAtZoom0, shortCount, WORLD_PX_AT_ZOOM_0, type MapFeatures } from './mapFeatures';
+import { buildMapIndex, countInWindow, framePoints } from './mapData';
+import { buildFeatures, ringFeatures, discRadius, FAN_MAX, fanOffset, fanRadius, fanSlot, fanSlots, radiusAtZoom0, shortCount, WORLD_PX_AT_ZOOM_0, type MapFeatures } from './mapFeatures';
 import { MARK_PX } from './mapImages';
 import { mapColumns, utc, type MapTestEvent } from './testMapData';
 
@@ -15,8 +15,9 @@ function features(events: MapTestEvent[], zoom: number, include?: (i: number) =>
   const { header, columns } = mapColumns(events);
   const index = buildMapIndex(header, columns);
   const counts = countInWindow(index, columns, WINDOW, include);
-  const agg = aggregate(index.positions, counts, { worldPx: WORLD_PX_AT_ZOOM_0 * 2 ** zoom, cellPx: 46 });
-  return { f: buildFeatures({ index, cols: columns, counts, agg, shown: include }), placeOf: (id) => header.places.findIndex((p) => p.id === id) };
+  const worldPx = WORLD_PX_AT_ZOOM_0 * 2 ** zoom;
+  const agg = aggregate(index.positions, counts, { worldPx, cellPx: 46 });
+  return { f: buildFeatures({ index, cols: columns, counts, agg, shown: include, worldPx }), placeOf: (id) => header.places.findIndex((p) => p.id === id) };
 }
 
 const days = (n: number, place: MapTestEvent['place'], type = 'clash'): MapTestEvent[] => Array.from({ length: n }, (_, i) => ({ start: `2017-10-${String(i + 1).padStart(2, '0')}`, place, type }));
@@ -96,5 +97,37 @@ describe('map features', () => {
     expect(discRadius(10_000_000)).toBe(30);
     expect([shortCount(7), shortCount(1234), shortCount(12_345), shortCount(1_234_567)]).toEqual(['7', '1,234', '12k', '1.2M']);
     expect(worldPxAtZoom(0) * 2).toBe(WORLD_PX_AT_ZOOM_0);
+  });
+
+  it('rings the hovered and the selected event where it is drawn: its own mark, else its place; none without coordinates', () => {
+    const { header, columns } = mapColumns([...days(3, 'raqqa'), ...days(12, 'deir'), ...days(1, 'syria')]);
+    const index = buildMapIndex(header, columns);
+    const counts = countInWindow(index, columns, WINDOW, undefined);
+    const worldPx = WORLD_PX_AT_ZOOM_0 * 2 ** 9;
+    const f = buildFeatures({ index, cols: columns, counts, agg: aggregate(index.positions, counts, { worldPx, cellPx: 46 }), shown: undefined, worldPx });
+    const raqqa = [...f.eventMarks.keys()][1]!;
+    const inDisc = Array.from({ length: columns.count }, (_, i) => i).find((i) => !f.eventMarks.has(i) && index.anchors[i]! >= 0)!;
+    const nowhere = Array.from({ length: columns.count }, (_, i) => i).find((i) => index.anchors[i] === -1)!;
+    const rings = ringFeatures(index, f, columns.count, raqqa, inDisc);
+    expect(rings.map((r) => r.properties)).toEqual([
+      { ring: 'ring:hover', slot: f.eventMarks.get(raqqa)!.slot, event: raqqa },
+      { ring: 'ring:selected', slot: 16, event: inDisc }
+    ]);
+    expect(rings[1]!.geometry.coordinates).toEqual([index.positions.lon[index.anchors[inDisc]!], index.positions.lat[index.anchors[inDisc]!]]);
+    expect(ringFeatures(index, f, columns.count, nowhere, undefined)).toEqual([]);
+    expect(ringFeatures(index, f, columns.count, raqqa, raqqa).map((r) => r.properties.ring)).toEqual(['ring:selected']);
+    expect(ringFeatures(index, f, columns.count, columns.count + 5, -1)).toEqual([]);
+  });
+
+  it('frames the places of the events in view, weighted, approximate ones with their uncertainty', () => {
+    const { header, columns } = mapColumns([...days(3, 'raqqa'), ...days(2, 'crossing'), { start: '2016-01-01', place: 'london' }]);
+    const index = buildMapIndex(header, columns);
+    const points = framePoints(index, countInWindow(index, columns, WINDOW, undefined));
+    expect(points).toEqual([
+      { lon: 39.00788, lat: 35.95283, radiusKm: 0, weight: 3 },
+      { lon: 40.95399, lat: 34.42239, radiusKm: 5, weight: 2 }
+    ]);
+    // Nothing in view: every place with coordinates.
+    expect(framePoints(index, countInWindow(index, columns, { start: 0, end: 1 }, undefined))).toHaveLength(6);
   });
 });

@@ -8,7 +8,8 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { EventColumns } from '../../../../shared/dataset/columns';
 import { EVENT_TYPE_STYLES, EVENT_TYPES } from '../../../../shared/dataset/eventTypes';
-import type { Aggregate } from '../../../../shared/map/mapAggregate';
+import { clusterPlaces, type Aggregate, type Cluster } from '../../../../shared/map/mapAggregate';
+import { separateMarks, type MarkGroup } from './discs';
 import { eventsInViewAt, type MapIndex, type Shown, type WindowCounts } from './mapData';
 
 /** A place with at most this many events in view shows each of them; more make a disc with the count. */
@@ -21,7 +22,8 @@ export const WORLD_PX_AT_ZOOM_0 = 512;
 
 export type MarkProps =
   | { readonly kind: 'event'; readonly event: number; readonly type: string; readonly place: number; readonly slot: number }
-  | { readonly kind: 'cluster'; readonly cluster: number; readonly count: number; readonly label: string; readonly r: number; readonly place: number };
+  /** A disc: `group` indexes MapFeatures.groups (the clusters it joins). */
+  | { readonly kind: 'cluster'; readonly group: number; readonly count: number; readonly label: string; readonly r: number; readonly place: number };
 
 export interface AreaProps {
   readonly kind: 'area';
@@ -53,6 +55,8 @@ export interface MapFeatures {
   /** Each event drawn on its own: where, and its fan slot (for the hover and selection rings). */
   readonly eventMarks: ReadonlyMap<number, { readonly lon: number; readonly lat: number; readonly slot: number }>;
   readonly places: readonly PlaceMark[];
+  /** The marks' groups of clusters (a disc's `group`): what a click on it zooms to or lists. */
+  readonly groups: readonly MarkGroup[];
   /** Events drawn (in marks, discs and areas): the counts' `located`, less any outside the bounds aggregated. */
   readonly drawn: number;
 }
@@ -109,6 +113,8 @@ export interface FeatureInput {
   readonly counts: WindowCounts;
   readonly agg: Aggregate;
   readonly shown: Shown;
+  /** The world's width in px at the zoom the clusters were made for (to keep marks apart on screen). */
+  readonly worldPx: number;
 }
 
 const point = <P>(lon: number, lat: number, properties: P): Feature<Point, P> => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties });
@@ -121,11 +127,15 @@ export function buildFeatures(input: FeatureInput): MapFeatures {
   const eventMarks = new Map<number, { lon: number; lat: number; slot: number }>();
   const places: PlaceMark[] = [];
   const { lon: lons, lat: lats } = index.positions;
+  const soft = (c: Cluster) => c.place >= 0 && index.approximate[c.place] === 1;
+  const markRadius = (c: Cluster) => (soft(c) ? undefined : c.place >= 0 && c.count <= FAN_MAX ? fanRadius(c.count) + 9 : discRadius(c.count));
+  const groups = separateMarks(agg, input.worldPx, markRadius, discRadius);
   let drawn = 0;
-  agg.clusters.forEach((c, k) => {
-    drawn += c.count;
-    const p = c.place;
-    if (p >= 0 && index.approximate[p] === 1) {
+  groups.forEach((g, k) => {
+    drawn += g.count;
+    const c = agg.clusters[g.clusters[0]!]!;
+    const p = g.clusters.length === 1 ? c.place : -1;
+    if (p >= 0 && soft(c)) {
       const lon = lons[p]!;
       const lat = lats[p]!;
       const events = eventsInViewAt(index, cols, p, counts, shown, 1);
@@ -146,18 +156,47 @@ export function buildFeatures(input: FeatureInput): MapFeatures {
       places.push({ place: p, others: 0, lon, lat, count: c.count, reach: fanRadius(events.length) + 9 });
       return;
     }
-    const r = discRadius(c.count);
-    marks.push(point(c.lon, c.lat, { kind: 'cluster', cluster: k, count: c.count, label: shortCount(c.count), r, place: p }));
-    places.push({ place: p >= 0 ? p : busiest(agg, k, counts), others: c.places - 1, lon: c.lon, lat: c.lat, count: c.count, reach: r });
+    const r = discRadius(g.count);
+    const [lon, lat] = g.clusters.length === 1 ? [c.lon, c.lat] : [g.lon, g.lat];
+    marks.push(point(lon, lat, { kind: 'cluster', group: k, count: g.count, label: shortCount(g.count), r, place: p }));
+    places.push({ place: p >= 0 ? p : busiest(agg, g, counts), others: g.places - 1, lon, lat, count: g.count, reach: r });
   });
-  return { marks: { type: 'FeatureCollection', features: marks }, areas: { type: 'FeatureCollection', features: areas }, eventMarks, places, drawn };
+  return { marks: { type: 'FeatureCollection', features: marks }, areas: { type: 'FeatureCollection', features: areas }, eventMarks, places, groups, drawn };
 }
 
-/** The place of cluster k with most events in view. */
-function busiest(agg: Aggregate, k: number, counts: WindowCounts): number {
-  const c = agg.clusters[k]!;
-  let best = agg.members[c.first]!;
-  for (let m = c.first + 1; m < c.first + c.places; m++) if (counts.counts[agg.members[m]!]! > counts.counts[best]!) best = agg.members[m]!;
+export interface RingProps {
+  readonly ring: 'ring:hover' | 'ring:selected';
+  readonly slot: number;
+  readonly event: number;
+}
+
+/**
+ * The rings around the hovered and the selected event: on its own mark where it is drawn alone
+ * (fanned: at its slot), else at its place (inside a disc or a soft area); none for an event with
+ * no place on the map. The selection wins when both are the same event.
+ */
+export function ringFeatures(index: MapIndex, features: MapFeatures | undefined, eventCount: number, hovered: number | undefined, selected: number | undefined): Feature<Point, RingProps>[] {
+  const out: Feature<Point, RingProps>[] = [];
+  const ring = (event: number | undefined, kind: RingProps['ring']) => {
+    if (event === undefined || event < 0 || event >= eventCount) return;
+    const at = features?.eventMarks.get(event);
+    const p = index.anchors[event]!;
+    if (!at && p < 0) return;
+    const lon = at ? at.lon : index.positions.lon[p]!;
+    const lat = at ? at.lat : index.positions.lat[p]!;
+    out.push(point(lon, lat, { ring: kind, slot: at ? at.slot : fanSlot(1, 0), event }));
+  };
+  if (hovered !== selected) ring(hovered, 'ring:hover');
+  ring(selected, 'ring:selected');
+  return out;
+}
+
+/** The place of a group's clusters with most events in view. */
+function busiest(agg: Aggregate, g: MarkGroup, counts: WindowCounts): number {
+  let best = -1;
+  for (const k of g.clusters) {
+    for (const p of clusterPlaces(agg, agg.clusters[k]!)) if (best < 0 || counts.counts[p]! > counts.counts[best]!) best = p;
+  }
   return best;
 }
 

@@ -14,7 +14,8 @@ function canvas(width: number, height: number, ratio: number): CanvasRenderingCo
   const c = document.createElement('canvas');
   c.width = Math.ceil(width * ratio);
   c.height = Math.ceil(height * ratio);
-  const ctx = c.getContext('2d');
+  // Read back at once (getImageData): kept in memory, never a round trip to the GPU.
+  const ctx = c.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('no 2D canvas for the map images');
   ctx.scale(ratio, ratio);
   return ctx;

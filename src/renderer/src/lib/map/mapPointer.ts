@@ -70,8 +70,8 @@ export class MapPointer {
     } else if (props?.['kind'] === 'cluster') {
       const count = Number(props['count']);
       const place = Number(props['place']);
-      const cluster = this.#c.agg?.clusters[Number(props['cluster'])];
-      text = place >= 0 ? `${this.#placeName(place)}: ${plural(count, 'event')}. Click to list them.` : `${plural(count, 'event')} at ${plural(cluster?.places ?? 0, 'place')}. Click to zoom in.`;
+      const group = this.#c.features?.groups[Number(props['group'])];
+      text = place >= 0 ? `${this.#placeName(place)}: ${plural(count, 'event')}. Click to list them.` : `${plural(count, 'event')} at ${plural(group?.places ?? 0, 'place')}. Click to zoom in.`;
     }
     this.#c.map.getCanvas().style.cursor = f ? 'pointer' : '';
     if (text) this.#tip.show(text, at.clientX, at.clientY);
@@ -110,10 +110,14 @@ export class MapPointer {
       return this.#list([Number(props['place'])], Number(props['count']), point, keyboard);
     }
     const agg = this.#c.agg;
-    const cluster = agg?.clusters[Number(props['cluster'])];
-    if (!agg || !cluster) return;
-    const [w, s, e, n] = cluster.bbox;
-    if (cluster.place >= 0 || (e - w < 1e-4 && n - s < 1e-4)) return this.#list([...clusterPlaces(agg, cluster)], cluster.count, point, keyboard);
+    const group = this.#c.features?.groups[Number(props['group'])];
+    if (!agg || !group) return;
+    const [w, s, e, n] = group.bbox;
+    // One place, or places at the same point: zooming cannot part them, so list their events.
+    if (Number(props['place']) >= 0 || (e - w < 1e-4 && n - s < 1e-4)) {
+      const places = group.clusters.flatMap((k) => [...clusterPlaces(agg, agg.clusters[k]!)]);
+      return this.#list(places, group.count, point, keyboard);
+    }
     this.#c.map.fitBounds([w, s, e, n], { padding: 60, maxZoom: Math.max(this.#c.map.getZoom() + 2, 8), duration: 400 });
   }
 

@@ -16,7 +16,6 @@ export const SOURCES = {
   rivers: 'fl-rivers',
   admin1: 'fl-admin1',
   borders: 'fl-borders',
-  areas: 'fl-areas',
   marks: 'fl-marks',
   highlight: 'fl-highlight',
   areaBox: 'fl-area-box'
@@ -80,7 +79,8 @@ export function eventLayers(c: MapPalette): LayerSpecification[] {
     {
       id: 'fl-areas',
       type: 'circle',
-      source: SOURCES.areas,
+      source: SOURCES.marks,
+      filter: ['==', ['get', 'kind'], 'area'],
       paint: {
         'circle-radius': areaRadiusExpression(),
         'circle-color': ['get', 'colour'],
@@ -126,6 +126,10 @@ export function mapStyle(theme: ThemeName): StyleSpecification {
   const c = mapPalette(theme);
   const sources: StyleSpecification['sources'] = {};
   for (const id of Object.values(SOURCES)) sources[id] = { type: 'geojson', data: EMPTY };
+  // The events' marks change with every pan of the timeline: small tiles' worth of overlap, and
+  // tiles no finer than zoom 10 (a metre's precision there), so an update is few tiles to remake.
+  sources[SOURCES.marks] = { type: 'geojson', data: EMPTY, buffer: 48, maxzoom: 10 };
+  sources[SOURCES.highlight] = { type: 'geojson', data: EMPTY, buffer: 48, maxzoom: 10 };
   return { version: 8, sources, layers: [...basemapLayers(c), ...eventLayers(c)] };
 }
 
