@@ -397,8 +397,16 @@ test.describe('table view', () => {
     await expect(lastRow.locator('.col-title')).toHaveText(sortedTitles[0]!);
     await expect(heading).toHaveText(sortedTitles[0]!);
 
-    // A selection made on the timeline shows in the table.
-    await page.locator('.vis-item.vis-range[data-event="al-qaim-recaptured"]').click();
+    // A selection made on the timeline shows in the table. With the table open not every lane is in
+    // sight, and vis draws only the lanes that are: scroll down from the top to the Iraq lane first.
+    const recaptured = page.locator('.vis-item.vis-range[data-event="al-qaim-recaptured"]');
+    await page.locator('.vis-panel.vis-left').hover();
+    await page.mouse.wheel(0, -2000);
+    await expect(async () => {
+      if ((await recaptured.count()) === 0) await page.mouse.wheel(0, 60);
+      await expect(recaptured).toBeVisible({ timeout: 500 });
+    }).toPass({ timeout: 10_000 });
+    await recaptured.click();
     await expect(grid.locator('tbody tr[data-event="al-qaim-recaptured"]')).toHaveAttribute('aria-selected', 'true');
 
     // Same filters as the timeline.

@@ -106,7 +106,7 @@ test.describe('the interactive page of the bundled dataset, opened from file://'
     await page.setViewportSize({ width: 1920, height: 1080 });
     const opened = await openPage(page, bundledPage);
     await expect(page.locator('.vis-item.vis-range[data-event="deir-al-zour-taken"]')).toBeVisible();
-    await expect(page.getByTestId('in-view')).toHaveText('18');
+    await expect(page.getByTestId('in-view')).toHaveText('19');
     await page.screenshot({ path: test.info().outputPath('page-1920x1080.png') });
     expectInert(opened, bundledPage);
   });
@@ -146,7 +146,7 @@ test.describe('the interactive page of the bundled dataset, opened from file://'
     await page.locator('.vis-item.vis-range[data-event="deir-al-zour-taken"] .ev-label').click();
     const detail = page.locator('aside.detail');
     await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Syrian army says it has taken Deir al-Zour');
-    await expect(detail.locator('blockquote').first()).toHaveText("Early on Friday Syria's army announced it had taken Deir al-Zour.");
+    await expect(detail.getByRole('region', { name: 'Sources' }).locator('blockquote').first()).toHaveText("Early on Friday Syria's army announced it had taken Deir al-Zour.");
     await expect(detail).toContainText('BBC News');
     // Its local copy is not in the page: said, never claimed verified.
     await expect(detail.getByTestId('local-copy').first()).toContainText('not in this page');

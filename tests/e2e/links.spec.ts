@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BUNDLED_LINK_COUNT } from '../support/bundledDataset';
 import { expect, FIXTURES_DIR, test, type AppPage } from '../support/fixtures';
 
 const LINKS = join(FIXTURES_DIR, 'links.frontline');
@@ -308,8 +309,31 @@ for (const size of [
     await page.locator('.timeline').focus();
     await page.keyboard.press('Shift+L');
     await page.keyboard.press('Escape');
-    await settled(page, 2);
+    await settled(page, BUNDLED_LINK_COUNT);
     await page.screenshot({ path: info.outputPath(`bundled-all-links-${size.width}.png`) });
+    expect(app.errors).toEqual([]);
+  });
+
+  test(`the bundled dataset: the Syrian army's announcement and the other reports that dispute it, at ${size.width}x${size.height}`, async ({ openApp, page }, info) => {
+    await page.setViewportSize(size);
+    const app = await openApp();
+    await select(page, 'deir-al-zour-taken');
+    const d = await settled(page, 1);
+    expect(pairs(d.links)).toEqual(['deir-al-zour-clearing disputes deir-al-zour-taken']);
+    expectOnMarks(d);
+    // Dashed, as a dispute is drawn.
+    const line = page.locator('.link-layer g.link-disputes .link-line');
+    await expect(line).toHaveCount(1);
+    expect(await line.evaluate((el) => getComputedStyle(el).strokeDasharray)).not.toBe('none');
+    const links = page.locator('aside.detail').getByRole('region', { name: 'Links' }).locator('li');
+    await expect(links).toHaveText([/^Disputed by\s+Other reports: last IS pockets in Deir al-Zour being cleared/]);
+    await page.screenshot({ path: info.outputPath(`bundled-disputed-${size.width}.png`) });
+    // The link leads to the report, whose details say it the other way round.
+    await links.getByRole('button', { name: 'Other reports: last IS pockets in Deir al-Zour being cleared' }).click();
+    await expect(page.locator('aside.detail').getByRole('heading', { level: 2 })).toHaveText('Other reports: last IS pockets in Deir al-Zour being cleared');
+    await expect(page.locator('.vis-item.vis-selected[data-event="deir-al-zour-clearing"]')).toHaveCount(1);
+    await expect(links).toHaveText([/^Disputes\s+Syrian army says it has taken Deir al-Zour/]);
+    await settled(page, 1);
     expect(app.errors).toEqual([]);
   });
 }

@@ -4,6 +4,7 @@
 // BroadcastChannel; the notes never reach the audience. The presenter view is photographed at 720p.
 import type { Page } from '@playwright/test';
 import { expect, openSecondPage, test } from '../support/fixtures';
+import { BUNDLED_EVENT_COUNT } from '../support/bundledDataset';
 
 const STORY = 'fall-of-raqqa-mosul-deir-al-zour';
 const ORDER = ['is-holds-deir-al-zour', 'mosul-taken', 'raqqa-taken', 'al-qaim-offensive', 'deir-al-zour-taken', 'al-qaim-recaptured', 'deir-al-zour-displacement', 'is-confined-deir-al-zour'];
@@ -85,8 +86,8 @@ test.describe('presenter view', () => {
     await expect(presenter.getByTestId('presenter-waiting')).toContainText('Not presenting');
     await page.keyboard.press('F5');
     // Every event but the 1916 context, far outside the story.
-    await expect(page.getByTestId('present-progress')).toHaveText('1 / 22');
-    await expect(presenter.getByTestId('presenter-progress')).toHaveText('1 / 22');
+    await expect(page.getByTestId('present-progress')).toHaveText(`1 / ${BUNDLED_EVENT_COUNT - 1}`);
+    await expect(presenter.getByTestId('presenter-progress')).toHaveText(`1 / ${BUNDLED_EVENT_COUNT - 1}`);
     await expect(presenter.getByTestId('presenter-note')).toContainText('notes come with stories');
     expect(app.errors).toEqual([]);
   });

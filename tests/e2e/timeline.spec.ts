@@ -295,7 +295,9 @@ test.describe('selection and details', () => {
     await expect(panel).toContainText('Claimed by');
     await expect(panel).toContainText('Disputed');
     await expect(panel).toContainText('clearing the last pockets of IS resistance');
-    await expect(panel.locator('blockquote').first()).toHaveText("Early on Friday Syria's army announced it had taken Deir al-Zour.");
+    await expect(panel.getByRole('region', { name: 'Sources' }).locator('blockquote').first()).toHaveText("Early on Friday Syria's army announced it had taken Deir al-Zour.");
+    // The other reports that dispute it, listed with the words that say so.
+    await expect(panel.getByRole('region', { name: 'Links' }).locator('li')).toHaveText([/^Disputed by\s+Other reports: last IS pockets in Deir al-Zour being cleared/]);
     await expect(panel).toContainText('BBC News');
     await expect(item(page, 'deir-al-zour-taken')).toHaveClass(/vis-selected/);
     // The fitted view refits beside the panel: the selected event stays in full view.

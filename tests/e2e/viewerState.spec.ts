@@ -13,6 +13,7 @@ import type { DatasetHeader, EventColumns } from '../../src/shared/dataset/colum
 import { EVENT_TYPES } from '../../src/shared/dataset/eventTypes';
 import { BUNDLED_DATASET } from '../support/bridge';
 import { expect, test } from '../support/fixtures';
+import { BUNDLED_EVENT_COUNT } from '../support/bundledDataset';
 
 let dir: string;
 let path: string;
@@ -75,7 +76,7 @@ test('while a file opens, the view stays covered until the timeline has drawn it
     if (f.covered) continue;
     // Uncovered, the lanes are those of the dataset the status bar and the legend name: never
     // blank, never the old ones under the new legend.
-    const want = f.count === '23 events' ? bundledLanes : newLanes;
+    const want = f.count === `${BUNDLED_EVENT_COUNT} events` ? bundledLanes : newLanes;
     expect(f.lanes, `frame ${k}: ${f.count}, legend ${f.legend}`).toEqual(want);
   }
   expect(app.errors).toEqual([]);
