@@ -374,10 +374,12 @@ async function expectMapLabels(page: Page): Promise<void> {
       const b = el.getBoundingClientRect();
       return { x0: b.left, y0: b.top, x1: b.right, y1: b.bottom, text: el.textContent ?? '' };
     };
-    return { labels: [...document.querySelectorAll('.map-label')].map(r), frame: r(document.querySelector('.map-canvas')!) };
+    return { labels: [...document.querySelectorAll<HTMLElement>('.map-label')].map((el) => ({ ...r(el), overflow: el.scrollWidth - el.clientWidth })), frame: r(document.querySelector('.map-canvas')!) };
   });
   expect(labels.length).toBeGreaterThan(0);
   for (const [i, a] of labels.entries()) {
+    // Measured in the fonts it is drawn in: the text fits its box.
+    expect(a.overflow, `${a.text} fits its box`).toBeLessThanOrEqual(1);
     expect(a.x0 >= frame.x0 - 0.5 && a.x1 <= frame.x1 + 0.5 && a.y0 >= frame.y0 - 0.5 && a.y1 <= frame.y1 + 0.5, `${a.text} inside the map`).toBe(true);
     for (const b of labels.slice(i + 1)) expect(a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5, `${a.text} overlaps ${b.text}`).toBe(false);
   }

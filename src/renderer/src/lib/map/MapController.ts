@@ -126,7 +126,7 @@ export class MapController {
     });
     this.map.touchZoomRotate.disableRotation();
     this.#overlayLayers = new OverlayLayers(this.map);
-    this.#labels = new LabelLayer(container);
+    this.#labels = new LabelLayer(container, () => this.#scheduleLabels());
     this.list = new EventList(container, (i) => this.#cb.onselect(i), () => this.map.getCanvas().focus());
     this.area = new AreaTool(container, this.map, (box) => this.#cb.onarea(box), (active) => this.#cb.onareatool(active));
     this.#pointer = new MapPointer(this);
@@ -154,7 +154,10 @@ export class MapController {
     if (softwareWebGL()) {
       // Without a GPU, every pixel costs: half resolution while moving keeps frames smooth. A new
       // ratio resizes the map, which itself starts and ends a move: those are ignored.
+      // Full resolution comes back once the map has been still for a moment (a wheel turned step by
+      // step starts and ends many moves: each change of resolution redraws everything).
       let adjusting = false;
+      let still: ReturnType<typeof setTimeout> | undefined;
       const draw = (share: number) => {
         const ratio = (window.devicePixelRatio || 1) * share;
         if (adjusting || this.map.getPixelRatio() === ratio) return;
@@ -165,8 +168,14 @@ export class MapController {
           adjusting = false;
         }
       };
-      this.map.on('movestart', () => draw(0.5));
-      this.map.on('moveend', () => draw(1));
+      this.map.on('movestart', () => {
+        clearTimeout(still);
+        draw(0.5);
+      });
+      this.map.on('moveend', () => {
+        clearTimeout(still);
+        still = setTimeout(() => draw(1), 300);
+      });
     }
   }
 

@@ -14,7 +14,17 @@ export class LabelLayer {
   readonly #ctx: CanvasRenderingContext2D | null;
   #fonts: Record<PlacedLabel['kind'], { font: string; size: number }> = { place: { font: '600 12px sans-serif', size: 12 }, city: { font: '11px sans-serif', size: 11 } };
 
-  constructor(parent: HTMLElement) {
+  readonly #onfonts: () => void;
+
+  /** `remeasured`: the labels' sizes changed (a web font arrived): place them again. */
+  constructor(parent: HTMLElement, remeasured: () => void) {
+    // Text is measured on a canvas, in the page's fonts: one that arrives later (the Arabic face is
+    // fetched from the app the first time a label needs it) changes every width.
+    this.#onfonts = () => {
+      this.#widths.clear();
+      remeasured();
+    };
+    document.fonts?.addEventListener('loadingdone', this.#onfonts);
     this.root = document.createElement('div');
     this.root.className = 'map-labels';
     this.root.setAttribute('aria-hidden', 'true');
@@ -94,6 +104,7 @@ export class LabelLayer {
   }
 
   destroy(): void {
+    document.fonts?.removeEventListener('loadingdone', this.#onfonts);
     this.root.remove();
   }
 }

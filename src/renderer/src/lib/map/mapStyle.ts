@@ -125,7 +125,9 @@ export function eventLayers(c: MapPalette): LayerSpecification[] {
 export function mapStyle(theme: ThemeName): StyleSpecification {
   const c = mapPalette(theme);
   const sources: StyleSpecification['sources'] = {};
-  for (const id of Object.values(SOURCES)) sources[id] = { type: 'geojson', data: EMPTY };
+  // The basemap is Natural Earth at 1:50m: tiles finer than zoom 6 would add nothing but work (each
+  // new zoom level's tiles are cut in MapLibre's worker and uploaded), so deeper zooms enlarge those.
+  for (const id of Object.values(SOURCES)) sources[id] = { type: 'geojson', data: EMPTY, maxzoom: 6 };
   // The events' marks change with every pan of the timeline: small tiles' worth of overlap, and
   // tiles no finer than zoom 10 (a metre's precision there), so an update is few tiles to remake.
   sources[SOURCES.marks] = { type: 'geojson', data: EMPTY, buffer: 48, maxzoom: 10 };
