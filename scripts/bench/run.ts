@@ -31,6 +31,7 @@
 //                           report alone), or only the sizes
 //   --worker PATH           BENCH_WORKER: the load worker bundle to run (default
 //                           out/main/loadWorker.js, as built by npm run build)
+//   --map-sizes N,N,…       sizes the map view is also measured at (default 1000000; see mapView.ts)
 //
 //   BENCH_ONLY=import npx tsx scripts/bench/run.ts --reps 5     the import alone, quickly
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -54,6 +55,7 @@ import type { DatasetPayload } from '../../src/shared/ipc/contract';
 import { installBridge } from '../../tests/support/bridge';
 import { startRendererServer } from '../../tests/support/rendererServer';
 import { syntheticAcledCsv } from '../../tests/support/syntheticAcled';
+import { mapGoals, mapSection, measureMapView, type MapResult } from './mapView';
 import { writeSyntheticDataset } from './synthetic';
 import { measureInteractivePages, pageSection, type PageBench } from './interactivePage';
 
@@ -79,6 +81,7 @@ const IMPORT_VS_NATIVE = 2;
 const REOPEN_GOAL_MS: Readonly<Record<number, number>> = { 100_000: 300, 1_000_000: 2000 };
 const SIZES = (arg('--sizes') ?? '1000,10000,100000,1000000').split(',').map(Number);
 const REPS = Number(arg('--reps') ?? 3);
+const MAP_SIZES = (arg('--map-sizes') ?? '1000000').split(',').map(Number);
 const NAIVE_MAX = Number(arg('--naive-max') ?? 100000);
 const NAIVE_TIMEOUT_MS = Number(arg('--naive-timeout') ?? 300_000);
 const NAIVE_FILTER_TIMEOUT_MS = 60_000;
@@ -215,6 +218,8 @@ interface PageResult {
   typedArraysMB: number;
   /** The naive page drew too slowly to be dragged or zoomed at all. */
   unusable?: boolean;
+  /** The map view, opened after the timeline's measurements (at MAP_SIZES). */
+  map?: MapResult;
 }
 
 /** Time from the latest `from` mark to the `to` mark that follows it (waiting for that one). */
@@ -301,7 +306,7 @@ async function newPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-async function measureApp(browser: Browser, path: string, screenshots: string | undefined): Promise<PageResult> {
+async function measureApp(browser: Browser, path: string, screenshots: string | undefined, withMap = false): Promise<PageResult> {
   const server = await startRendererServer();
   const page = await newPage(browser);
   try {
@@ -340,6 +345,7 @@ async function measureApp(browser: Browser, path: string, screenshots: string | 
     }
     const heap = await heapMB(page);
     const payload = bridge.service.current as DatasetPayload | undefined;
+    const map = withMap ? await measureMapView(page) : undefined;
     return {
       firstPaintMs,
       longTaskMaxMs,
@@ -347,7 +353,8 @@ async function measureApp(browser: Browser, path: string, screenshots: string | 
       zoom,
       filterMs: median(filterTimes),
       heapMB: heap,
-      typedArraysMB: payload ? columnBytes(payload.columns) / 1e6 : NaN
+      typedArraysMB: payload ? columnBytes(payload.columns) / 1e6 : NaN,
+      ...(map ? { map } : {})
     };
   } finally {
     await page.context().close();
@@ -494,7 +501,7 @@ function importSection(r: ImportReport): string[] {
 function goals(r: SizeReport): Goal[] {
   const reopenGoal = REOPEN_GOAL_MS[r.n];
   const reopen = reopenGoal !== undefined ? [{ label: `reopen ≤ ${reopenGoal >= 1000 ? `${fmt(reopenGoal / 1000)} s` : `${fmt(reopenGoal)} ms`}`, ok: r.reopen.totalMs <= reopenGoal }] : [];
-  return [...sizeGoals(r), ...reopen];
+  return [...sizeGoals(r), ...reopen, ...(r.app.map ? mapGoals(r.app.map) : [])];
 }
 
 function sizeGoals(r: SizeReport): Goal[] {
@@ -547,6 +554,8 @@ function report(results: SizeReport[], imported: ImportReport | undefined, machi
     '',
     `"unusable": the naive page took over ${fmt(NAIVE_UNUSABLE_MS / 1000)} s to draw, after which every frame takes seconds, so it was not dragged, zoomed or filtered. "> 60 s": the naive filter had not painted after a minute.`
   );
+  const mapped = results.flatMap((r) => (r.app.map ? [{ n: r.n, map: r.app.map }] : []));
+  if (mapped.length > 0) lines.push('', ...mapSection(mapped));
   if (imported) lines.push('', ...importSection(imported));
   lines.push('', '## Goals', '');
   for (const r of results) {
@@ -606,7 +615,7 @@ async function measureSizes(): Promise<SizeReport[]> {
         log(`  open ${fmt(opens.at(-1)!.totalMs)} ms, reopen ${fmt(reopens.at(-1)!.totalMs)} ms`);
         log(`${n}: browser, run ${rep + 1}/${REPS}`);
         const shots = WRITE_DOCS && n === 100_000 && rep === 0 ? join(ROOT, 'docs', 'scale-100k') : undefined;
-        apps.push(await measureApp(browser, path, shots));
+        apps.push(await measureApp(browser, path, shots, MAP_SIZES.includes(n)));
         // The naive page at 100k takes minutes: once is enough to show it.
         if (n <= NAIVE_MAX && (rep === 0 || n <= 10_000)) {
           log(`${n}: naive vis-timeline, run ${rep + 1}`);
