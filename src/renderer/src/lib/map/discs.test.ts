@@ -15,7 +15,8 @@ function randomAggregate(next: () => number, n: number): Aggregate {
   const clusters: Cluster[] = Array.from({ length: n }, (_, k) => {
     const lon = 36 + next() * 8;
     const lat = 32 + next() * 6;
-    return { lon, lat, count: 1 + Math.floor(next() ** 3 * 50_000), places: 1 + Math.floor(next() * 4), place: next() < 0.3 ? k : -1, first: 0, bbox: [lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01] };
+    const bbox: [number, number, number, number] = [lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01];
+    return { lon, lat, count: 1 + Math.floor(next() ** 3 * 50_000), places: 1 + Math.floor(next() * 4), place: next() < 0.3 ? k : -1, first: 0, bbox };
   }).sort((a, b) => b.count - a.count);
   return { clusters, members: new Uint32Array(0), outside: 0, located: clusters.reduce((s, c) => s + c.count, 0), unlocated: 0 };
 }
