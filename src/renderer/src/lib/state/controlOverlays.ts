@@ -26,6 +26,12 @@ export function sideColours(keys: Iterable<string>): Map<string, string> {
   return out;
 }
 
+/** The colour a place's control is drawn in: its holder's, grey with no taker named (or no longer held), purple when contested. */
+export function controlColour(state: string, holderKey: string, colours: ReadonlyMap<string, string>): string {
+  if (state === 'contested') return CONTESTED_COLOUR;
+  return state === 'held' && holderKey !== '' ? (colours.get(holderKey) ?? UNNAMED_COLOUR) : UNNAMED_COLOUR;
+}
+
 /**
  * Control at the date as a circle overlay: places held coloured by holder (`colours`, e.g. from
  * sideColours over every holder the dataset's records name), taken with no taker named or no
@@ -37,7 +43,7 @@ export function controlOverlay(geojson: ControlGeoJson, colours: ReadonlyMap<str
     .filter((f) => f.properties.state !== 'none')
     .map((f) => {
       const p = f.properties;
-      const colour = p.state === 'contested' ? CONTESTED_COLOUR : p.state === 'held' && p.holderKey !== '' ? (colours.get(p.holderKey) ?? UNNAMED_COLOUR) : UNNAMED_COLOUR;
+      const colour = controlColour(p.state, p.holderKey, colours);
       return { type: 'Feature' as const, id: f.id, geometry: { type: 'Point' as const, coordinates: [...f.geometry.coordinates] }, properties: { ...p, colour, opacity: p.uncertain ? 0.35 : 0.85, radius: p.state === 'held' ? 11 : 9 } };
     });
   return { id: CONTROL_OVERLAY_ID, kind: 'circle', label, features: { type: 'FeatureCollection', features } };

@@ -18,13 +18,27 @@ export function cursorHost(viewer: ViewerState): CursorHost {
   };
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The day control (and a control layer) is shown for: while presenting, the last day the step's
+ * event may have happened on (so a capture "in October" shows as done, never before it happened);
+ * otherwise the time cursor's.
+ */
+export function controlDate(viewer: ViewerState): number | undefined {
+  const i = viewer.presenting.active ? viewer.selectedIndex : undefined;
+  const end = i === undefined ? undefined : viewer.payload?.columns.end[i];
+  if (end === undefined) return viewer.timeCursor.date;
+  return Math.floor((end - 1) / DAY_MS) * DAY_MS;
+}
+
 export function controlHost(viewer: ViewerState): ControlHost {
   return {
     get payload() {
       return viewer.payload;
     },
     get date() {
-      return viewer.timeCursor.date;
+      return controlDate(viewer);
     },
     select: (index, options) => viewer.select(index, options)
   };
@@ -33,7 +47,7 @@ export function controlHost(viewer: ViewerState): ControlHost {
 export function layerHost(viewer: ViewerState): LayerHost {
   return {
     get date() {
-      return viewer.timeCursor.date;
+      return controlDate(viewer);
     },
     notify: (message) => viewer.notices.show(message),
     // Shown as any file that could not be opened; nothing else changes.
