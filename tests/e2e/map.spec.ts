@@ -346,7 +346,7 @@ test('the map from the keyboard: Tab reaches it (named, with a ring), arrows pan
   const canvas = page.locator('.map-canvas canvas');
   await expect(canvas).toHaveAttribute('aria-label', /^Map: \d+ events in view, \d+ on the map\. Arrow keys pan/);
   await page.getByTestId('map-handle').focus();
-  for (let k = 0; k < 12 && !(await canvas.evaluate((el) => el === document.activeElement)); k++) await page.keyboard.press('Tab');
+  for (let k = 0; k < 40 && !(await canvas.evaluate((el) => el === document.activeElement)); k++) await page.keyboard.press('Tab');
   await expect(canvas).toBeFocused();
   expect(await canvas.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
   const w = await visibleWindow(page);

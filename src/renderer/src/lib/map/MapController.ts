@@ -131,7 +131,8 @@ export class MapController {
     this.area = new AreaTool(container, this.map, (box) => this.#cb.onarea(box), (active) => this.#cb.onareatool(active));
     this.#pointer = new MapPointer(this);
     this.#keys = new MapKeys(this, () => this.#cb.onescape());
-    this.map.on('styleimagemissing', countImages(this.map, () => mapPalette(this.#theme).discText));
+    // A disc's count is drawn the first time it is needed (MapLibre waits for it: no frame without it).
+    this.map.setMissingStyleImageResolver(countImages(this.map, () => mapPalette(this.#theme).discText));
     this.map.on('load', () => {
       this.#ready = true;
       addMapImages(this.map, mapPalette(this.#theme));

@@ -78,10 +78,10 @@ export function addMapImages(map: MapLibreMap, colours: { readonly halo: string;
 }
 
 /** Draws a disc's count ("count:1,234") the first time MapLibre needs it. */
-export function countImages(map: MapLibreMap, colour: () => string): (e: { id: string }) => void {
-  return (e) => {
-    if (!e.id.startsWith('count:') || map.hasImage(e.id)) return;
-    const text = e.id.slice('count:'.length);
+export function countImages(map: MapLibreMap, colour: () => string): (id: string) => void {
+  return (id) => {
+    if (!id.startsWith('count:') || map.hasImage(id)) return;
+    const text = id.slice('count:'.length);
     const ratio = Math.max(1, Math.min(4, window.devicePixelRatio || 1));
     const probe = canvas(1, 1, 1);
     probe.font = COUNT_FONT;
@@ -92,6 +92,6 @@ export function countImages(map: MapLibreMap, colour: () => string): (e: { id: s
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     ctx.fillText(text, width / 2, 8.5);
-    put(map, e.id, ctx, ratio);
+    put(map, id, ctx, ratio);
   };
 }
