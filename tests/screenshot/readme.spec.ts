@@ -18,6 +18,18 @@ test('README screenshots', async ({ openApp, page }) => {
   expect(app.errors).toEqual([]);
 });
 
+test('README screenshot: the map beside the timeline', async ({ openApp, page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  const app = await openApp();
+  await page.keyboard.press('m');
+  await expect(page.getByTestId('map')).toHaveAttribute('data-seq', /^[1-9]/, { timeout: 30_000 });
+  await expect(page.getByTestId('control-list')).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: join(DOCS, 'screenshot-map.png') });
+  expect(app.errors).toEqual([]);
+});
+
 test('README screenshot: an ACLED export, filtered and searched, with the table', async ({ openApp, page }, testInfo) => {
   await page.setViewportSize({ width: 1600, height: 900 });
   const { writeFileSync } = await import('node:fs');

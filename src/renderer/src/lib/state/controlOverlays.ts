@@ -44,7 +44,8 @@ export function controlOverlay(geojson: ControlGeoJson, colours: ReadonlyMap<str
     .map((f) => {
       const p = f.properties;
       const colour = controlColour(p.state, p.holderKey, colours);
-      return { type: 'Feature' as const, id: f.id, geometry: { type: 'Point' as const, coordinates: [...f.geometry.coordinates] }, properties: { ...p, colour, opacity: p.uncertain ? 0.35 : 0.85, radius: p.state === 'held' ? 11 : 9 } };
+      // Wider than an event's mark or a count's disc at the place, so the colour rings them.
+      return { type: 'Feature' as const, id: f.id, geometry: { type: 'Point' as const, coordinates: [...f.geometry.coordinates] }, properties: { ...p, colour, opacity: p.uncertain ? 0.35 : 0.85, radius: p.state === 'held' ? 16 : 14 } };
     });
   return { id: CONTROL_OVERLAY_ID, kind: 'circle', label, features: { type: 'FeatureCollection', features } };
 }
