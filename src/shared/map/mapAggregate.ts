@@ -116,17 +116,22 @@ export function countByPlace(anchors: Int32Array, placeCount: number, subset?: E
       else unlocated++;
     }
   }
+  return { counts, unlocated, ...activePlaces(counts) };
+}
+
+/** The places with events among `counts` (in place order), and how many events they hold. */
+export function activePlaces(counts: Uint32Array): { active: Uint32Array; located: number } {
   let n = 0;
   let located = 0;
-  for (let p = 0; p < placeCount; p++) {
+  for (let p = 0; p < counts.length; p++) {
     if (counts[p] !== 0) {
       n++;
       located += counts[p]!;
     }
   }
   const active = new Uint32Array(n);
-  for (let p = 0, k = 0; p < placeCount; p++) if (counts[p] !== 0) active[k++] = p;
-  return { counts, active, located, unlocated };
+  for (let p = 0, k = 0; p < counts.length; p++) if (counts[p] !== 0) active[k++] = p;
+  return { active, located };
 }
 
 /** "37 events have no coordinates", or undefined when every event has some. */

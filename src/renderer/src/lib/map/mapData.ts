@@ -5,7 +5,7 @@
 // is one pass over that run, and a place's events in it are found by binary search.
 import { FLAG_ERA, type DatasetHeader, type EventColumns } from '../../../../shared/dataset/columns';
 import type { FramePoint } from '../../../../shared/map/projection';
-import { eventAnchors, eventsByPlace, placePositions, type PlaceCounts, type PlaceEvents, type PlacePositions } from '../../../../shared/map/mapAggregate';
+import { activePlaces, eventAnchors, eventsByPlace, placePositions, type PlaceCounts, type PlaceEvents, type PlacePositions } from '../../../../shared/map/mapAggregate';
 import { DEFAULT_UNCERTAINTY_KM } from '../../../../shared/map/mapSvg';
 import { lowerBound } from '../../../../shared/timeline/sortedSearch';
 
@@ -82,16 +82,7 @@ export function countInWindow(index: MapIndex, cols: Pick<EventColumns, 'start' 
     if (a >= 0) counts[a]!++;
     else unlocated++;
   }
-  let n = 0;
-  let located = 0;
-  for (let p = 0; p < placeCount; p++) {
-    if (counts[p] !== 0) {
-      n++;
-      located += counts[p]!;
-    }
-  }
-  const active = new Uint32Array(n);
-  for (let p = 0, k = 0; p < placeCount; p++) if (counts[p] !== 0) active[k++] = p;
+  const { active, located } = activePlaces(counts);
   return { counts, active, located, unlocated, events: located + unlocated, lo, hi };
 }
 
