@@ -134,3 +134,19 @@ test('hovering an event shows its title and date', async ({ openApp, page }) => 
   await page.mouse.move(5, 5);
   await expect(page.locator('.event-tooltip')).toBeHidden();
 });
+
+test('Esc closes the File menu at once, before the focus has reached its first item', async ({ openApp, page }) => {
+  await openApp();
+  const file = page.getByRole('button', { name: 'File', exact: true });
+  for (let n = 0; n < 5; n++) {
+    // No wait between opening and Esc: the first item takes the focus a frame later.
+    await file.click();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('menu', { name: 'File' })).toBeHidden();
+    // So the next click opens it again (rather than closing a menu left open).
+    await file.click();
+    await expect(page.getByRole('menuitem', { name: /^Open…/ })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('menu', { name: 'File' })).toBeHidden();
+  }
+});

@@ -81,6 +81,11 @@ function expectOnMarks({ links, marks, panel }: { links: readonly DrawnLink[]; m
   }
 }
 
+/** The links drawn join their marks (read again until they do: vis lays items out anew once a zoom or a busy page settles). */
+async function onMarks(page: Page): Promise<void> {
+  await expect(async () => expectOnMarks(await drawn(page))).toPass({ timeout: 10_000 });
+}
+
 async function openLinks(app: AppPage, page: Page): Promise<void> {
   await app.bridge.openFromCommandLine(LINKS);
   await expect(page.locator('.toolbar h1')).toHaveText('Links between events (synthetic)');
@@ -108,7 +113,7 @@ test('the selected event\'s links are drawn between the right marks, and an end 
     'e-report disputes e-capture',
     'e-response responds-to e-capture'
   ]);
-  expectOnMarks(d);
+  await onMarks(page);
   // Links reaching one mark arrive at different heights of it.
   const arrivals = d.links.filter((l) => !l.off && l.to === 'e-capture').map((l) => l.end.y);
   expect(new Set(arrivals.map((y) => Math.round(y))).size).toBe(arrivals.length);
@@ -130,7 +135,7 @@ test('the selected event\'s links are drawn between the right marks, and an end 
   await expect(page.locator('.link-offview')).toHaveCount(0);
   const whole = await settled(page, 5);
   expect(whole.links.find((l) => l.from === 'e-far')?.off).toBeUndefined();
-  expectOnMarks(whole);
+  await onMarks(page);
   expect(app.errors).toEqual([]);
 });
 
@@ -144,17 +149,15 @@ test('the curves follow zooming, panning and resizing, and go with the selection
   // Zoomed around the selected event: the other ends move away from it.
   await expect.poll(async () => (await drawn(page)).links.find((l) => l.from === 'e-response')?.start.x).toBeGreaterThan(before.links.find((l) => l.from === 'e-response')!.start.x + 20);
   await page.waitForTimeout(400);
-  const zoomed = await drawn(page);
-  expectOnMarks(zoomed);
+  await onMarks(page);
   await page.keyboard.press('ArrowRight');
   await page.waitForTimeout(500);
-  const panned = await drawn(page);
-  expectOnMarks(panned);
+  await onMarks(page);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.waitForTimeout(500);
   const resized = await drawn(page);
   expect(resized.panel.right).toBeGreaterThan(before.panel.right + 400);
-  expectOnMarks(resized);
+  await onMarks(page);
   // Closing the details: no event selected, no links drawn.
   await page.keyboard.press('Escape');
   await expect(page.locator('.timeline')).toHaveAttribute('data-links-drawn', '0');
@@ -173,7 +176,7 @@ test('Shift+L and the legend draw every link, or only the selected event\'s agai
   // Every link with an end in view (the default view frames March; the clash months later is off its edge).
   const all = await settled(page, 6);
   expect(pairs(all.links)).toContain('e-raid part-of e-offensive');
-  expectOnMarks(all);
+  await onMarks(page);
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await expect(page.locator('.timeline')).toHaveAttribute('data-links-drawn', '0');
@@ -291,7 +294,7 @@ for (const size of [
     await select(page, 'al-qaim-recaptured');
     const d = await settled(page, 2);
     expect(pairs(d.links)).toEqual(['al-qaim-offensive leads-to al-qaim-recaptured', 'border-post-seized related-to al-qaim-recaptured']);
-    expectOnMarks(d);
+    await onMarks(page);
     await expect(page.locator('aside.detail').getByRole('region', { name: 'Links' }).locator('li')).toHaveText([
       /^Followed from\s+Operation to retake al-Qaim/,
       /^Related to\s+Iraqi forces seize the last IS-held border post/
@@ -304,7 +307,7 @@ for (const size of [
     await page.waitForTimeout(700);
     const zoomed = await drawn(page);
     expect(pairs(zoomed.links)).toEqual(pairs(d.links));
-    expectOnMarks(zoomed);
+    await onMarks(page);
     await page.screenshot({ path: info.outputPath(`bundled-links-zoomed-${size.width}.png`) });
     await page.locator('.timeline').focus();
     await page.keyboard.press('Shift+L');
@@ -320,7 +323,7 @@ for (const size of [
     await select(page, 'deir-al-zour-taken');
     const d = await settled(page, 1);
     expect(pairs(d.links)).toEqual(['deir-al-zour-clearing disputes deir-al-zour-taken']);
-    expectOnMarks(d);
+    await onMarks(page);
     // Dashed, as a dispute is drawn.
     const line = page.locator('.link-layer g.link-disputes .link-line');
     await expect(line).toHaveCount(1);
