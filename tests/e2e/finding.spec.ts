@@ -397,17 +397,14 @@ test.describe('table view', () => {
     await expect(lastRow.locator('.col-title')).toHaveText(sortedTitles[0]!);
     await expect(heading).toHaveText(sortedTitles[0]!);
 
-    // A selection made on the timeline shows in the table. With the table open not every lane is in
-    // sight, and vis draws only the lanes that are: scroll down from the top to the Iraq lane first.
-    const recaptured = page.locator('.vis-item.vis-range[data-event="al-qaim-recaptured"]');
-    await page.locator('.vis-panel.vis-left').hover();
-    await page.mouse.wheel(0, -2000);
-    await expect(async () => {
-      if ((await recaptured.count()) === 0) await page.mouse.wheel(0, 60);
-      await expect(recaptured).toBeVisible({ timeout: 500 });
-    }).toPass({ timeout: 10_000 });
-    await recaptured.click();
-    await expect(grid.locator('tbody tr[data-event="al-qaim-recaptured"]')).toHaveAttribute('aria-selected', 'true');
+    // A selection made on the timeline (N: the next event in time, selected there) shows in the table.
+    // (Not by a click: with the table open the lanes scroll, and vis draws only those in sight.)
+    const before = (await heading.textContent()) ?? '';
+    await page.locator('.timeline').focus();
+    await page.keyboard.press('n');
+    await expect(heading).not.toHaveText(before);
+    const next = (await heading.textContent()) ?? '';
+    await expect(grid.locator('tbody tr[aria-selected="true"] .col-title')).toHaveText(next);
 
     // Same filters as the timeline.
     await page.getByRole('button', { name: /^Filters/ }).click();
