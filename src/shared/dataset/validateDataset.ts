@@ -5,6 +5,7 @@ import { findNodeAtLocation, getLocation, parse as parseJsonc, parseTree, printP
 import { capErrors, capProblems, lineColumnAt, type Problem } from './problems';
 import type { Dataset, TimelineEvent } from './schema';
 import { DatasetValidator, type FastEventCheck, type Locate, type Path } from './validator';
+import { jsonErrorText } from '../json/jsonErrorText';
 
 export { describePath } from './validator';
 
@@ -131,27 +132,6 @@ export function jsonSyntaxProblem(text: string, file: string, err?: unknown, bas
   return { severity: 'error', file, ...(base ?? {}), message: `the file is not valid JSON: ${reason}` };
 }
 
-export function jsonErrorText(code: string): string {
-  const words: Record<string, string> = {
-    InvalidSymbol: 'unexpected character',
-    InvalidNumberFormat: 'badly written number',
-    PropertyNameExpected: 'expected a field name in double quotes',
-    ValueExpected: 'expected a value',
-    ColonExpected: 'expected ":"',
-    CommaExpected: 'expected "," between items',
-    CloseBraceExpected: 'expected "}"',
-    CloseBracketExpected: 'expected "]"',
-    EndOfFileExpected: 'unexpected text after the end of the data',
-    InvalidCommentToken: 'comments are not allowed',
-    UnexpectedEndOfComment: 'unfinished comment',
-    UnexpectedEndOfString: 'unfinished text (missing closing ")',
-    UnexpectedEndOfNumber: 'unfinished number',
-    InvalidUnicode: 'bad \\u escape',
-    InvalidEscapeCharacter: 'bad escape after \\',
-    InvalidCharacter: 'control character inside text'
-  };
-  return words[code] ?? code;
-}
 
 /** Text of a native dataset file → validated dataset, or the problems with line numbers. */
 export function parseDatasetText(text: string, file: string): DatasetCheck {

@@ -2,6 +2,7 @@
 // properties give controller, validFrom and validTo. Nesting and size are bounded before parsing.
 import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { lineColumnAt } from '../dataset/problems';
+import { jsonErrorText } from '../json/jsonErrorText';
 import { depthMessage, jsonDepthOffset, lineColumnOfByte, lineStarts, topLevelMembers } from '../json/jsonSkeleton';
 import { checkFeature, checkPosition, checkRing, finishLayer, LAYER_LIMITS, LayerProblems, quote, type LayerFeature, type LayerGeometry, type LayerResult } from './controlLayerCheck';
 
@@ -35,19 +36,6 @@ function countLists(text: string): number {
   return n;
 }
 
-const SYNTAX_WORDS: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'badly written number',
-  PropertyNameExpected: 'expected a field name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: 'expected ":"',
-  CommaExpected: 'expected "," between items',
-  CloseBraceExpected: 'expected "}"',
-  CloseBracketExpected: 'expected "]"',
-  EndOfFileExpected: 'unexpected text after the end of the data',
-  UnexpectedEndOfString: 'unfinished text (missing closing ")',
-  InvalidCharacter: 'control character inside text'
-};
 
 /** Line of a field path (`features[3].properties.validFrom`): the feature's own line, then the field's within it where the feature is small. */
 function fieldLines(text: string): (field: string) => number | undefined {
@@ -205,7 +193,7 @@ export function readGeoJsonLayer(file: string, text: string): LayerResult {
     const errors: ParseError[] = [];
     parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const code = errors[0] ? printParseErrorCode(errors[0].error) : '';
-    return refuse(`is not valid JSON: ${SYNTAX_WORDS[code] ?? code ?? 'unreadable'}`, errors[0]?.offset);
+    return refuse(`is not valid JSON: ${code ? jsonErrorText(code) : 'unreadable'}`, errors[0]?.offset);
   }
   const p = new LayerProblems(file, fieldLines(text));
   const features = rootFeatures(p, root);
