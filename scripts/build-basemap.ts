@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { projectRoot } from './projectRoot';
 import type { Feature, FeatureCollection } from 'geojson';
 import { feature, quantize } from 'topojson-client';
 import { topology as makeTopology } from 'topojson-server';
@@ -21,19 +22,6 @@ import { BASEMAP_RESOLUTIONS, type BasemapCities, type BasemapFile, type Basemap
 /** Bump when the output changes for the same packages, so stale files are built again. */
 export const BUILDER_VERSION = 4;
 
-/** The project folder: the first folder up from here with Frontline's package.json (this file may be bundled into a config). */
-function projectRoot(): string {
-  let at = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 6; up++) {
-    try {
-      if ((JSON.parse(readFileSync(join(at, 'package.json'), 'utf8')) as { name?: string }).name === 'frontline') return at;
-    } catch {
-      // Not here: look further up.
-    }
-    at = dirname(at);
-  }
-  return process.cwd();
-}
 
 const ROOT = projectRoot();
 export const BASEMAP_DIR = join(ROOT, 'resources', 'basemap');

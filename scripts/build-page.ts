@@ -2,23 +2,11 @@
 // electron.vite.config.ts after the renderer, so every build and package ships it, and by the command
 // line when it is missing (a fresh clone exporting a page before any build).
 //   npx tsx scripts/build-page.ts
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { projectRoot } from './projectRoot';
 
-/** The project folder: the first folder up from here with Frontline's package.json (this file may be bundled into a config). */
-function projectRoot(): string {
-  let at = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 6; up++) {
-    try {
-      if ((JSON.parse(readFileSync(join(at, 'package.json'), 'utf8')) as { name?: string }).name === 'frontline') return at;
-    } catch {
-      // Not here: look further up.
-    }
-    at = dirname(at);
-  }
-  return process.cwd();
-}
 
 const ROOT = projectRoot();
 export const PAGE_TEMPLATE_PATH = join(ROOT, 'out', 'page', 'frontline-page.html');
