@@ -162,6 +162,8 @@ test('the map shows exactly the events in the timeline’s window that pass the 
   const w0 = await visibleWindow(page);
   await page.keyboard.press('Shift+ArrowLeft');
   await expect.poll(async () => (await visibleWindow(page)).start).toBeLessThan(w0.start);
+  // The pan glides: wait until it has brought other events into view, then the map must agree.
+  await expect.poll(async () => expectedInView(p, await visibleWindow(page)).join()).not.toBe(first.join());
   const panned = await expectMapShows(page, p);
   expect(panned).not.toEqual(first);
 
